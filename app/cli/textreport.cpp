@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/cli/textreport.h"
+
+#include <QDateTime>
+
+#include "core/report/humanformat.h"
+
+using namespace Qt::StringLiterals;
+using chronoscope::report::formatAge;
+using chronoscope::report::formatSeconds;
+
+namespace chronoscope::cli {
+namespace {
+
+QString pad(const QString &text, int width, bool right = false)
+{
+    return right ? text.rightJustified(width) : text.leftJustified(width);
+}
+
+} // namespace
+
+QString formatSystemLine(const engine::SystemStatus &system)
+{
+    if (!system.synchronized || !system.offset)
+        return u"System: no usable time source (no reply, no majority or every reply rejected)"_s;
+    const double offset = *system.offset;
+    const QString direction = offset > 0 ? u"behind"_s : u"ahead of"_s;
+    return u"System: your clock is %1 %2 %3 (error bound ±%4, jitter %5)"_s.arg(
+        formatSeconds(std::abs(offset)), direction, system.sysPeer, formatSeconds(system.errorBound),
+        formatSeconds(system.jitter));
+}
+
+QString formatCheckReport(const QList<engine::ServerStatus> &servers, const engine::SystemStatus &system, double now)
+{
+    QString out;
+    out += pad(u"State"_s, 12) + pad(u"Name/IP address"_s, 28) + pad(u"St"_s, 3, true) + pad(u"Poll"_s, 5, true)
+        + pad(u"Reach"_s, 6, true) + pad(u"LastRx"_s, 8, true) + pad(u"Offset"_s, 12, true)
+        + pad(u"Delay"_s, 11, true) + pad(u"Jitter"_s, 11, true) + u"  Reason\n"_s;
+    for (const engine::ServerStatus &s : servers) {
+        const bool filtered = s.filter && s.filter->validStages > 0;
+        out += pad(engine::serverStateId(s.state), 12);
+        out += pad(s.name, 28);
+        out += pad(s.stratum >= 0 ? QString::number(s.stratum) : u"-"_s, 3, true);
+        out += pad(QString::number(s.pollLog2), 5, true);
+        out += pad(report::formatReach(s.reach), 6, true);
+        out += pad(s.lastReplyTime > 0 ? formatAge(now - s.lastReplyTime) : u"-"_s, 8, true);
+        out += pad(filtered ? formatSeconds(s.filter->offset, true) : u"-"_s, 12, true);
+        out += pad(filtered ? formatSeconds(s.filter->delay) : u"-"_s, 11, true);
+        out += pad(filtered ? formatSeconds(s.filter->jitter) : u"-"_s, 11, true);
+        out += u"  "_s + s.reason + u"\n"_s;
+    }
+    out += formatSystemLine(system) + u"\n"_s;
+    return out;
+}
+
+QString formatSampleLine(const engine::SampleEvent &e)
+{
+    const QString time = QDateTime::fromMSecsSinceEpoch(qint64(e.time * 1000)).toString(u"HH:mm:ss.zzz"_s);
+    if (e.accepted)
+        return u"%1 %2 offset %3 delay %4"_s.arg(time, e.serverName, formatSeconds(e.offset, true), formatSeconds(e.delay));
+    return u"%1 %2 rejected: %3%4"_s.arg(time, e.serverName, e.reasonId, e.detail.isEmpty() ? QString() : u" ("_s + e.detail + u")"_s);
+}
+
+} // namespace chronoscope::cli

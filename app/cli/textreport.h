@@ -1,0 +1,18 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QList>
+#include <QString>
+
+#include "core/engine/serverstatus.h"
+
+namespace chronoscope::cli {
+
+// The human-readable table of `check` (columns like `chronyc sources`, offsets in our sign
+// convention, the state in words) followed by the system line.
+QString formatCheckReport(const QList<engine::ServerStatus> &servers, const engine::SystemStatus &system, double now);
+// One line for `monitor` without --json.
+QString formatSampleLine(const engine::SampleEvent &event);
+QString formatSystemLine(const engine::SystemStatus &system);
+
+} // namespace chronoscope::cli

@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <optional>
+
+#include "core/engine/datagramchannel.h"
+#include "core/ntp/ntpconstants.h"
+
+namespace chronoscope::engine {
+
+// Engine-wide settings that shape every association.
+struct AssociationOptions
+{
+    int maxRequests = 0;                  // 0: poll until stopped; N: stop after N requests (check)
+    std::optional<double> fixedInterval;  // seconds between requests (CLI --interval); else adaptive
+    double timeout = 1.0;                 // seconds to wait for one reply
+    bool allowFastPolling = false;        // explicit opt-in for sub-64 s polls of public servers
+    TimestampSource timestamps = TimestampSource::Kernel;
+    double maxDelay = ntp::MAX_DELAY;     // seconds
+};
+
+} // namespace chronoscope::engine

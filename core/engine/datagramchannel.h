@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <memory>
+
+#include <QByteArray>
+#include <QHostAddress>
+#include <QObject>
+
+#include "core/ntp/ntptimestamp.h"
+
+namespace chronoscope::engine {
+
+// Where receive timestamps (T4) come from.
+enum class TimestampSource {
+    Kernel,    // SO_TIMESTAMPNS via recvmsg (Linux); falls back to Userspace where unavailable
+    Userspace, // the local clock read right after the datagram is read (portable QUdpSocket path)
+};
+
+// One UDP conversation with one server: a socket bound to a fresh random local port and
+// connected to the server, so the kernel drops datagrams from anyone else (RFC 9109).
+class DatagramChannel : public QObject
+{
+    Q_OBJECT
+public:
+    using QObject::QObject;
+    ~DatagramChannel() override = default;
+
+    // Creates the platform's best channel for `source`.
+    static std::unique_ptr<DatagramChannel> create(TimestampSource source, QObject *parent = nullptr);
+
+    // Opens the socket and connects it to the server. Returns false (and sets errorString) on failure.
+    virtual bool open(const QHostAddress &server, quint16 port) = 0;
+    // Sends a datagram; returns the local clock read immediately before the send (T1), or a
+    // zero timestamp when sending failed.
+    virtual ntp::NtpTimestamp send(const QByteArray &datagram) = 0;
+    virtual quint16 localPort() const = 0;
+    // True when receive timestamps come from the kernel.
+    virtual bool hasKernelTimestamps() const = 0;
+    QString errorString() const { return m_errorString; }
+
+signals:
+    // A datagram arrived; receiveTime is T4.
+    void datagramReceived(const QByteArray &datagram, const QHostAddress &from, quint16 fromPort,
+                          chronoscope::ntp::NtpTimestamp receiveTime);
+    // The socket reported an error, e.g. "connection refused" from an ICMP port-unreachable.
+    void errorOccurred(const QString &message, bool connectionRefused);
+
+protected:
+    QString m_errorString;
+};
+
+} // namespace chronoscope::engine

@@ -1,0 +1,163 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/engine/kerneltimestampchannel_linux.h"
+
+#include <arpa/inet.h>
+#include <cerrno>
+#include <cstring>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <QSocketNotifier>
+
+#include "core/engine/localclock.h"
+
+using namespace Qt::StringLiterals;
+
+namespace chronoscope::engine {
+namespace {
+
+QString systemError(const char *what)
+{
+    return QString::fromLatin1(what) + u": "_s + QString::fromLocal8Bit(std::strerror(errno));
+}
+
+} // namespace
+
+KernelTimestampChannel::KernelTimestampChannel(QObject *parent) : DatagramChannel(parent) { }
+
+KernelTimestampChannel::~KernelTimestampChannel()
+{
+    closeSocket();
+}
+
+void KernelTimestampChannel::closeSocket()
+{
+    delete m_notifier;
+    m_notifier = nullptr;
+    if (m_fd >= 0)
+        ::close(m_fd);
+    m_fd = -1;
+}
+
+bool KernelTimestampChannel::open(const QHostAddress &server, quint16 port)
+{
+    closeSocket();
+    sockaddr_storage addr{};
+    socklen_t addrLen = 0;
+    bool ipv4 = false;
+    const quint32 v4 = server.toIPv4Address(&ipv4);
+    if (ipv4) {
+        auto *sin = reinterpret_cast<sockaddr_in *>(&addr);
+        sin->sin_family = AF_INET;
+        sin->sin_port = htons(port);
+        sin->sin_addr.s_addr = htonl(v4);
+        addrLen = sizeof(sockaddr_in);
+    } else if (server.protocol() == QAbstractSocket::IPv6Protocol) {
+        auto *sin6 = reinterpret_cast<sockaddr_in6 *>(&addr);
+        sin6->sin6_family = AF_INET6;
+        sin6->sin6_port = htons(port);
+        const Q_IPV6ADDR v6 = server.toIPv6Address();
+        std::memcpy(&sin6->sin6_addr, &v6, sizeof(v6));
+        sin6->sin6_scope_id = server.scopeId().toUInt();
+        addrLen = sizeof(sockaddr_in6);
+    } else {
+        m_errorString = u"not an IP address: %1"_s.arg(server.toString());
+        return false;
+    }
+
+    m_fd = ::socket(addr.ss_family, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+    if (m_fd < 0) {
+        m_errorString = systemError("socket");
+        return false;
+    }
+    const int on = 1;
+    m_kernelTimestamps = ::setsockopt(m_fd, SOL_SOCKET, SO_TIMESTAMPNS, &on, sizeof(on)) == 0;
+    // connect() binds a random ephemeral port and makes the kernel drop other senders.
+    if (::connect(m_fd, reinterpret_cast<sockaddr *>(&addr), addrLen) != 0) {
+        m_errorString = systemError("connect");
+        closeSocket();
+        return false;
+    }
+    m_notifier = new QSocketNotifier(m_fd, QSocketNotifier::Read, this);
+    connect(m_notifier, &QSocketNotifier::activated, this, &KernelTimestampChannel::onReadable);
+    return true;
+}
+
+ntp::NtpTimestamp KernelTimestampChannel::send(const QByteArray &datagram)
+{
+    if (m_fd < 0)
+        return {};
+    const ntp::NtpTimestamp sendTime = LocalClock::now(); // T1, read as late as possible
+    if (::send(m_fd, datagram.constData(), size_t(datagram.size()), 0) != datagram.size()) {
+        m_errorString = systemError("send");
+        return {};
+    }
+    return sendTime;
+}
+
+quint16 KernelTimestampChannel::localPort() const
+{
+    sockaddr_storage addr{};
+    socklen_t len = sizeof(addr);
+    if (m_fd < 0 || ::getsockname(m_fd, reinterpret_cast<sockaddr *>(&addr), &len) != 0)
+        return 0;
+    if (addr.ss_family == AF_INET)
+        return ntohs(reinterpret_cast<sockaddr_in *>(&addr)->sin_port);
+    return ntohs(reinterpret_cast<sockaddr_in6 *>(&addr)->sin6_port);
+}
+
+void KernelTimestampChannel::onReadable()
+{
+    for (;;) {
+        char buffer[2048];
+        alignas(cmsghdr) char control[256];
+        sockaddr_storage from{};
+        iovec iov{buffer, sizeof(buffer)};
+        msghdr msg{};
+        msg.msg_name = &from;
+        msg.msg_namelen = sizeof(from);
+        msg.msg_iov = &iov;
+        msg.msg_iovlen = 1;
+        msg.msg_control = control;
+        msg.msg_controllen = sizeof(control);
+
+        const ssize_t n = ::recvmsg(m_fd, &msg, MSG_DONTWAIT);
+        const ntp::NtpTimestamp fallbackTime = LocalClock::now();
+        if (n < 0) {
+            if (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)
+                return;
+            const bool refused = errno == ECONNREFUSED;
+            const QString message = refused ? u"connection refused (ICMP port unreachable)"_s : systemError("recvmsg");
+            emit errorOccurred(message, refused);
+            return;
+        }
+
+        ntp::NtpTimestamp receiveTime = fallbackTime;
+        for (cmsghdr *c = CMSG_FIRSTHDR(&msg); c; c = CMSG_NXTHDR(&msg, c)) {
+            if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_TIMESTAMPNS) {
+                timespec ts{};
+                std::memcpy(&ts, CMSG_DATA(c), sizeof(ts));
+                receiveTime = ntp::NtpTimestamp::fromUnix(ts.tv_sec, std::uint32_t(ts.tv_nsec));
+            }
+        }
+
+        QHostAddress sender;
+        quint16 senderPort = 0;
+        if (from.ss_family == AF_INET) {
+            const auto *sin = reinterpret_cast<const sockaddr_in *>(&from);
+            sender = QHostAddress(ntohl(sin->sin_addr.s_addr));
+            senderPort = ntohs(sin->sin_port);
+        } else if (from.ss_family == AF_INET6) {
+            const auto *sin6 = reinterpret_cast<const sockaddr_in6 *>(&from);
+            sender = QHostAddress(reinterpret_cast<const quint8 *>(&sin6->sin6_addr));
+            senderPort = ntohs(sin6->sin6_port);
+        }
+        const bool truncated = (msg.msg_flags & MSG_TRUNC) != 0;
+        // A truncated datagram is passed on at its full claimed size limit; the codec rejects it.
+        emit datagramReceived(QByteArray(buffer, truncated ? qsizetype(sizeof(buffer)) : qsizetype(n)),
+                              sender, senderPort, receiveTime);
+    }
+}
+
+} // namespace chronoscope::engine

@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/engine/qudpchannel.h"
+
+#include <QNetworkDatagram>
+#include <QUdpSocket>
+
+#include "core/engine/localclock.h"
+
+namespace chronoscope::engine {
+
+QUdpChannel::QUdpChannel(QObject *parent) : DatagramChannel(parent), m_socket(new QUdpSocket(this))
+{
+    connect(m_socket, &QUdpSocket::readyRead, this, &QUdpChannel::onReadyRead);
+    connect(m_socket, &QUdpSocket::errorOccurred, this, [this](QAbstractSocket::SocketError error) {
+        emit errorOccurred(m_socket->errorString(), error == QAbstractSocket::ConnectionRefusedError);
+    });
+}
+
+QUdpChannel::~QUdpChannel() = default;
+
+bool QUdpChannel::open(const QHostAddress &server, quint16 port)
+{
+    m_server = server;
+    m_port = port;
+    // Port 0: the OS picks a random ephemeral port for each new socket.
+    const QHostAddress any = server.protocol() == QAbstractSocket::IPv6Protocol ? QHostAddress(QHostAddress::AnyIPv6)
+                                                                                 : QHostAddress(QHostAddress::AnyIPv4);
+    if (!m_socket->bind(any, 0)) {
+        m_errorString = m_socket->errorString();
+        return false;
+    }
+    // For UDP this is a synchronous connect(): the kernel then filters other senders.
+    m_socket->connectToHost(server, port, QIODevice::ReadWrite);
+    if (m_socket->state() != QAbstractSocket::ConnectedState && !m_socket->waitForConnected(0)) {
+        m_errorString = m_socket->errorString();
+        return false;
+    }
+    return true;
+}
+
+ntp::NtpTimestamp QUdpChannel::send(const QByteArray &datagram)
+{
+    const ntp::NtpTimestamp sendTime = LocalClock::now();
+    if (m_socket->write(datagram) != datagram.size()) {
+        m_errorString = m_socket->errorString();
+        return {};
+    }
+    return sendTime;
+}
+
+quint16 QUdpChannel::localPort() const
+{
+    return m_socket->localPort();
+}
+
+void QUdpChannel::onReadyRead()
+{
+    while (m_socket->hasPendingDatagrams()) {
+        const QNetworkDatagram datagram = m_socket->receiveDatagram(2048);
+        const ntp::NtpTimestamp receiveTime = LocalClock::now();
+        if (!datagram.isValid()) {
+            // Connected UDP sockets report an ICMP port unreachable as a read error.
+            if (m_socket->error() == QAbstractSocket::ConnectionRefusedError)
+                emit errorOccurred(m_socket->errorString(), true);
+            break;
+        }
+        const QHostAddress from = datagram.senderAddress().isNull() ? m_server : datagram.senderAddress();
+        const quint16 fromPort = datagram.senderPort() < 0 ? m_port : quint16(datagram.senderPort());
+        emit datagramReceived(datagram.data(), from, fromPort, receiveTime);
+    }
+}
+
+} // namespace chronoscope::engine

@@ -1,0 +1,392 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/engine/serverassociation.h"
+
+#include <QLoggingCategory>
+#include <QRandomGenerator>
+
+#include "core/engine/datagramchannel.h"
+#include "core/engine/localclock.h"
+#include "core/ntp/clockmath.h"
+#include "core/stats/rootdistance.h"
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcAssociation, "chronoscope.core.association", QtWarningMsg)
+
+namespace chronoscope::engine {
+namespace {
+
+constexpr int MISSES_BEFORE_DUMMY = 3; // RFC 5905 §10: shift in a dummy after 3 silent polls
+
+QString refidText(const ntp::Measurement &m)
+{
+    // Stratum 1 carries four ASCII characters ("GPS", "LOCL"); otherwise, or when the id is
+    // not printable (chrony's local clock uses 127.127.1.1), show it as an IPv4 address.
+    const QByteArray ascii = ntp::referenceIdAscii(m.referenceId);
+    if (m.stratum <= 1 && !ascii.isEmpty())
+        return QString::fromLatin1(ascii);
+    return QHostAddress(m.referenceId).toString();
+}
+
+QString describeInterval(double seconds)
+{
+    return seconds >= 1.0 ? u"%1 s"_s.arg(seconds, 0, 'f', 0) : u"%1 s"_s.arg(seconds, 0, 'g', 3);
+}
+
+} // namespace
+
+ServerAssociation::ServerAssociation(int id, const ServerSpec &spec, const QString &name, const QHostAddress &address,
+                                     const AssociationOptions &options, QObject *parent)
+    : QObject(parent)
+    , m_spec(spec)
+    , m_address(address)
+    , m_options(options)
+    , m_policy(address, spec.minPollLog2, spec.maxPollLog2, spec.iburst, options.fixedInterval, options.allowFastPolling)
+    , m_filter(LocalClock::precision())
+    , m_pollTimer(this)
+    , m_timeoutTimer(this)
+{
+    m_status.id = id;
+    m_status.name = name;
+    m_status.host = spec.host;
+    m_status.address = address.toString();
+    m_status.port = spec.port;
+    m_status.state = ServerState::Unusable;
+    m_status.reason = u"waiting for the first reply"_s;
+    m_status.pollLog2 = m_policy.pollLog2();
+
+    m_pollTimer.setSingleShot(true);
+    m_pollTimer.setTimerType(Qt::PreciseTimer);
+    connect(&m_pollTimer, &QTimer::timeout, this, &ServerAssociation::sendRequest);
+    m_timeoutTimer.setSingleShot(true);
+    m_timeoutTimer.setTimerType(Qt::PreciseTimer);
+    connect(&m_timeoutTimer, &QTimer::timeout, this, &ServerAssociation::onTimeout);
+}
+
+ServerAssociation::~ServerAssociation() = default;
+
+void ServerAssociation::start(double initialDelay)
+{
+    m_stopped = false;
+    m_pollTimer.start(std::chrono::milliseconds(qint64(initialDelay * 1000.0)));
+}
+
+void ServerAssociation::stop()
+{
+    m_stopped = true;
+    m_pollTimer.stop();
+    m_timeoutTimer.stop();
+    m_channel.reset();
+    m_outstanding.reset();
+    m_status.finished = true;
+}
+
+bool ServerAssociation::isSelectable() const
+{
+    return !m_denied && m_status.filter && m_status.reach != 0 && m_status.filter->validStages > 0;
+}
+
+void ServerAssociation::sendRequest()
+{
+    if (m_stopped || m_denied)
+        return;
+    // One outstanding request: a new one replaces a stale one (its replies then fail test 2).
+    m_channel = DatagramChannel::create(m_options.timestamps);
+    connect(m_channel.get(), &DatagramChannel::datagramReceived, this, &ServerAssociation::onDatagram);
+    connect(m_channel.get(), &DatagramChannel::errorOccurred, this, &ServerAssociation::onChannelError);
+    m_requestRejection.clear();
+
+    // The reach register shifts on every transmission (RFC 5905 §13).
+    m_status.reach = quint8(m_status.reach << 1);
+    ++m_status.requestsSent;
+
+    if (!m_channel->open(m_address, m_spec.port)) {
+        m_lastError = m_channel->errorString();
+        m_channel.reset();
+        emitEvent(false, true, u"socket_error"_s, m_lastError);
+        endRequest();
+        ++m_status.timeouts;
+        updateReachabilityState();
+        scheduleNextOrFinish();
+        return;
+    }
+    m_status.kernelTimestamps = m_channel->hasKernelTimestamps();
+
+    // A random 64-bit nonce, never equal to the previous one, stands in for the transmit time.
+    ntp::NtpTimestamp nonce;
+    do {
+        nonce = ntp::NtpTimestamp(QRandomGenerator::system()->generate64());
+    } while (nonce.isZero() || nonce == m_previousNonce);
+    m_previousNonce = nonce;
+
+    const QByteArray request = ntp::encode(ntp::makeClientRequest(nonce, m_policy.pollLog2()));
+    const ntp::NtpTimestamp sendTime = m_channel->send(request);
+    if (sendTime.isZero()) {
+        m_lastError = m_channel->errorString();
+        qCDebug(lcAssociation) << m_status.name << "send failed:" << m_lastError;
+    } else {
+        m_outstanding = ntp::OutstandingRequest{nonce, sendTime};
+    }
+    m_timeoutTimer.start(std::chrono::milliseconds(qint64(m_options.timeout * 1000.0)));
+    emit statusChanged(m_status.id);
+}
+
+void ServerAssociation::onDatagram(const QByteArray &datagram, const QHostAddress &from, quint16 fromPort,
+                                   ntp::NtpTimestamp receiveTime)
+{
+    ntp::ReplyContext context;
+    context.serverAddress = m_address;
+    context.serverPort = m_spec.port;
+    context.request = m_outstanding;
+    context.lastAcceptedTransmit = m_lastAcceptedTransmit;
+    context.localPrecision = LocalClock::precision();
+    context.maxDelay = m_options.maxDelay;
+    const ntp::ReplyVerdict verdict = ntp::validateReply(datagram, from, fromPort, receiveTime, context);
+
+    if (verdict.accepted()) {
+        handleAccepted(verdict);
+        return;
+    }
+    countRejection(verdict);
+    if (verdict.outcome == ntp::ReplyVerdict::Outcome::Kiss) {
+        handleKiss(verdict);
+        return;
+    }
+    switch (*verdict.reason) {
+    case ntp::RejectReason::WrongSource:
+    case ntp::RejectReason::Malformed:
+    case ntp::RejectReason::WrongMode:
+    case ntp::RejectReason::NotRequested:
+    case ntp::RejectReason::BogusOrigin:
+    case ntp::RejectReason::Duplicate:
+    case ntp::RejectReason::ZeroTimestamp:
+        // Not a valid answer (tests 1–3): keep waiting for the real reply until the timeout.
+        m_requestRejection = ntp::rejectReasonText(*verdict.reason) + u" ("_s + verdict.detail + u")"_s;
+        emit statusChanged(m_status.id);
+        return;
+    default:
+        break;
+    }
+    // A valid reply from a server that is not usable (tests 6–7, delay): reachable, no sample.
+    m_status.reach |= 1;
+    m_missedInRow = 0;
+    if (verdict.packet) {
+        m_status.stratum = verdict.packet->stratum;
+        m_status.leap = verdict.packet->leap;
+    }
+    m_status.state = ServerState::Unusable;
+    m_status.reason = ntp::rejectReasonText(*verdict.reason) + u": "_s + verdict.detail;
+    endRequest();
+    scheduleNextOrFinish();
+    emit statusChanged(m_status.id);
+}
+
+void ServerAssociation::handleAccepted(const ntp::ReplyVerdict &verdict)
+{
+    ntp::Measurement m = verdict.measurement;
+    m.localTime = LocalClock::toUnixSeconds(m.timestamps.t4);
+    m_lastAcceptedTransmit = m.timestamps.t3;
+    m_status.reach |= 1;
+    m_missedInRow = 0;
+    m_rateLimited = false;
+    ++m_status.repliesAccepted;
+    m_status.lastMeasurement = m;
+    m_status.lastReplyTime = m.localTime;
+    m_status.stratum = m.stratum;
+    m_status.refid = refidText(m);
+    m_status.leap = m.leap;
+
+    const double pollInterval = m_policy.intervalAfter(m_status.requestsSent - 1);
+    const stats::FilterOutput out = m_filter.addSample(m.offset, m.delay, m.dispersion, m.localTime, pollInterval);
+    m_status.filter = out;
+    m_status.filterStages = m_filter.stages();
+    m_policy.onGoodSample();
+    m_status.pollLog2 = m_policy.pollLog2();
+    refreshRootDistance();
+    // Selection decides between sys_peer, candidate, falseticker...; until then: candidate.
+    if (m_status.state == ServerState::Unusable || m_status.state == ServerState::Unreachable
+        || m_status.state == ServerState::KodRate) {
+        m_status.state = ServerState::Candidate;
+        m_status.reason.clear();
+    }
+    emitEvent(true, false, out.popcornSpike ? u"popcorn_spike"_s : QString(),
+              out.popcornSpike ? u"sample held back as a popcorn spike"_s : QString(), m.offset, m.delay);
+    endRequest();
+    scheduleNextOrFinish();
+    emit statusChanged(m_status.id);
+}
+
+void ServerAssociation::handleKiss(const ntp::ReplyVerdict &verdict)
+{
+    m_status.lastKiss = verdict.kissText;
+    m_status.reach |= 1; // the server answered our request
+    m_missedInRow = 0;
+    switch (verdict.kiss) {
+    case ntp::KissCode::Deny:
+    case ntp::KissCode::Restrict:
+        m_denied = true;
+        m_status.state = ServerState::KodDeny;
+        m_status.reason = verdict.kiss == ntp::KissCode::Deny
+            ? u"server denied access (kiss code DENY); no longer polling it"_s
+            : u"server restricts access (kiss code RSTR); no longer polling it"_s;
+        emitEvent(false, false, u"kiss_of_death"_s, verdict.detail);
+        endRequest();
+        m_pollTimer.stop();
+        m_status.finished = true;
+        emit statusChanged(m_status.id);
+        emit finished(m_status.id);
+        return;
+    case ntp::KissCode::Rate: {
+        m_rateLimited = true;
+        m_policy.onRateKiss(verdict.packet ? verdict.packet->poll : 0);
+        m_status.pollLog2 = m_policy.pollLog2();
+        m_status.state = ServerState::KodRate;
+        m_status.reason = u"server asked us to poll less often (kiss code RATE); next poll in %1"_s.arg(
+            describeInterval(m_policy.intervalAfter(m_status.requestsSent)));
+        emitEvent(false, false, u"kiss_of_death"_s, verdict.detail);
+        endRequest();
+        if (m_options.maxRequests > 0) {
+            // A one-shot check honours RATE by not sending the rest of its requests.
+            m_pollTimer.stop();
+            m_status.finished = true;
+            emit statusChanged(m_status.id);
+            emit finished(m_status.id);
+            return;
+        }
+        scheduleNextOrFinish();
+        emit statusChanged(m_status.id);
+        return;
+    }
+    case ntp::KissCode::Other:
+    case ntp::KissCode::None:
+        break;
+    }
+    m_status.state = ServerState::Unusable;
+    m_status.reason = u"server sent kiss code %1"_s.arg(verdict.kissText);
+    emitEvent(false, false, u"kiss_of_death"_s, verdict.detail);
+    endRequest();
+    scheduleNextOrFinish();
+    emit statusChanged(m_status.id);
+}
+
+void ServerAssociation::onChannelError(const QString &message, bool connectionRefused)
+{
+    m_lastError = message;
+    m_refused = m_refused || connectionRefused;
+    qCDebug(lcAssociation) << m_status.name << "socket error:" << message;
+    if (connectionRefused && m_outstanding) {
+        // Nothing listens there: no need to wait for the timeout.
+        m_timeoutTimer.stop();
+        onTimeout();
+    }
+}
+
+void ServerAssociation::onTimeout()
+{
+    if (m_stopped)
+        return;
+    ++m_status.timeouts;
+    m_policy.onMissedReply();
+    m_status.pollLog2 = m_policy.pollLog2();
+    const QString detail = m_refused ? m_lastError
+        : !m_requestRejection.isEmpty() ? u"only invalid replies: "_s + m_requestRejection
+                                        : u"no reply within %1"_s.arg(describeInterval(m_options.timeout));
+    emitEvent(false, true, m_refused ? u"refused"_s : u"timeout"_s, detail);
+    if (++m_missedInRow % MISSES_BEFORE_DUMMY == 0 && m_status.filter) {
+        m_status.filter = m_filter.addDummy(LocalClock::nowUnixSeconds());
+        m_status.filterStages = m_filter.stages();
+    }
+    endRequest();
+    updateReachabilityState();
+    refreshRootDistance();
+    scheduleNextOrFinish();
+    emit statusChanged(m_status.id);
+}
+
+void ServerAssociation::updateReachabilityState()
+{
+    if (m_status.reach != 0 || m_denied)
+        return;
+    m_status.state = ServerState::Unreachable;
+    if (m_refused)
+        m_status.reason = u"connection refused: nothing answers NTP on port %1"_s.arg(m_spec.port);
+    else if (!m_requestRejection.isEmpty())
+        m_status.reason = u"no valid reply; rejected: "_s + m_requestRejection;
+    else if (!m_lastError.isEmpty())
+        m_status.reason = u"network error: "_s + m_lastError;
+    else
+        m_status.reason = u"no reply to the last %1 request(s)"_s.arg(std::min(m_missedInRow, 8));
+    m_refused = false;
+}
+
+void ServerAssociation::endRequest()
+{
+    m_timeoutTimer.stop();
+    m_outstanding.reset();
+    if (m_channel) {
+        // Closing the socket makes late duplicates impossible; delete it outside its own signal.
+        m_channel.release()->deleteLater();
+    }
+}
+
+void ServerAssociation::scheduleNextOrFinish()
+{
+    if (m_stopped || m_denied)
+        return;
+    if (m_options.maxRequests > 0 && m_status.requestsSent >= m_options.maxRequests) {
+        if (!m_status.finished) {
+            m_status.finished = true;
+            emit finished(m_status.id);
+        }
+        return;
+    }
+    if (m_pollTimer.isActive())
+        return;
+    // Interval measured from the previous transmission, minus the time already spent waiting.
+    const double interval = m_policy.intervalAfter(m_status.requestsSent - 1);
+    m_pollTimer.start(std::chrono::milliseconds(qint64(interval * 1000.0)));
+}
+
+void ServerAssociation::refreshRootDistance()
+{
+    if (!m_status.filter || !m_status.lastMeasurement || m_status.filter->validStages == 0) {
+        m_status.rootDistance.reset();
+        return;
+    }
+    m_status.rootDistance = stats::rootDistance(*m_status.filter, m_status.lastMeasurement->rootDelay,
+                                                m_status.lastMeasurement->rootDispersion,
+                                                LocalClock::nowUnixSeconds());
+}
+
+void ServerAssociation::setSelectionState(ServerState state, const QString &reason)
+{
+    m_status.state = state;
+    m_status.reason = reason;
+}
+
+void ServerAssociation::countRejection(const ntp::ReplyVerdict &verdict)
+{
+    if (!verdict.reason)
+        return;
+    m_status.rejections[ntp::rejectReasonId(*verdict.reason)] += 1;
+    if (verdict.outcome != ntp::ReplyVerdict::Outcome::Kiss)
+        emitEvent(false, false, ntp::rejectReasonId(*verdict.reason), verdict.detail);
+}
+
+void ServerAssociation::emitEvent(bool accepted, bool timedOut, const QString &reasonId, const QString &detail,
+                                  std::optional<double> offset, std::optional<double> delay)
+{
+    SampleEvent event;
+    event.serverId = m_status.id;
+    event.serverName = m_status.name;
+    event.time = LocalClock::nowUnixSeconds();
+    event.accepted = accepted;
+    event.timedOut = timedOut;
+    event.offset = offset;
+    event.delay = delay;
+    event.reasonId = reasonId;
+    event.detail = detail;
+    emit sampleProcessed(event);
+}
+
+} // namespace chronoscope::engine

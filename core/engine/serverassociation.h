@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <memory>
+#include <optional>
+
+#include <QHostAddress>
+#include <QObject>
+#include <QTimer>
+
+#include "core/engine/associationoptions.h"
+#include "core/engine/pollpolicy.h"
+#include "core/engine/serverspec.h"
+#include "core/engine/serverstatus.h"
+#include "core/ntp/replyvalidator.h"
+#include "core/stats/clockfilter.h"
+
+namespace chronoscope::engine {
+
+class DatagramChannel;
+
+// The client side of one server association: sends requests on schedule (each from a fresh
+// socket on a random port), validates replies, feeds the clock filter, keeps the reach register,
+// rejection counters and kiss-o'-death state. Works with or without a thread of its own.
+class ServerAssociation final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ServerAssociation)
+public:
+    ServerAssociation(int id, const ServerSpec &spec, const QString &name, const QHostAddress &address,
+                      const AssociationOptions &options, QObject *parent = nullptr);
+    ~ServerAssociation() override;
+
+    // Starts polling after `initialDelay` seconds.
+    void start(double initialDelay = 0.0);
+    void stop();
+
+    const ServerStatus &status() const { return m_status; }
+    const ServerSpec &spec() const { return m_spec; }
+    // Re-evaluates λ at the current time (it grows with the age of the last sample).
+    void refreshRootDistance();
+    // Selection's verdict on this server (state and reason in words).
+    void setSelectionState(ServerState state, const QString &reason);
+    // True when the association holds a sample selection may use.
+    bool isSelectable() const;
+
+signals:
+    void sampleProcessed(const chronoscope::engine::SampleEvent &event);
+    void statusChanged(int id);
+    void finished(int id);
+
+private:
+    void sendRequest();
+    void onDatagram(const QByteArray &datagram, const QHostAddress &from, quint16 fromPort,
+                    ntp::NtpTimestamp receiveTime);
+    void onChannelError(const QString &message, bool connectionRefused);
+    void onTimeout();
+    void handleAccepted(const ntp::ReplyVerdict &verdict);
+    void handleKiss(const ntp::ReplyVerdict &verdict);
+    void endRequest();
+    void scheduleNextOrFinish();
+    void updateReachabilityState();
+    void countRejection(const ntp::ReplyVerdict &verdict);
+    void emitEvent(bool accepted, bool timedOut, const QString &reasonId, const QString &detail,
+                   std::optional<double> offset = {}, std::optional<double> delay = {});
+
+    ServerSpec m_spec;
+    QHostAddress m_address;
+    AssociationOptions m_options;
+    PollPolicy m_policy;
+    stats::ClockFilter m_filter;
+    ServerStatus m_status;
+
+    std::unique_ptr<DatagramChannel> m_channel;
+    std::optional<ntp::OutstandingRequest> m_outstanding;
+    ntp::NtpTimestamp m_lastAcceptedTransmit;
+    ntp::NtpTimestamp m_previousNonce;
+    QString m_requestRejection;       // why replies to the current request were dropped
+    QString m_lastError;              // ICMP or socket error text, if any
+    bool m_refused = false;
+    int m_missedInRow = 0;
+    bool m_stopped = false;
+    bool m_denied = false;
+    bool m_rateLimited = false;
+    QTimer m_pollTimer;
+    QTimer m_timeoutTimer;
+};
+
+} // namespace chronoscope::engine

@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <array>
+#include <optional>
+
+#include <QList>
+#include <QMap>
+#include <QMetaType>
+#include <QString>
+
+#include "core/engine/serverstate.h"
+#include "core/ntp/measurement.h"
+#include "core/stats/clockfilter.h"
+
+namespace chronoscope::engine {
+
+// Snapshot of one association, a value type that crosses threads (engine → UI/CLI).
+// All times in seconds; offsets signed as in core/ntp/clockmath.h (positive: local clock behind).
+struct ServerStatus
+{
+    int id = -1;                       // engine-assigned, stable for the engine's lifetime
+    QString name;                      // as configured ("host[:port]") or "address:port" for pools
+    QString host;                      // configured host or pool name
+    QString address;                   // resolved address, empty until resolved
+    quint16 port = 123;
+    ServerState state = ServerState::Unusable;
+    QString reason;                    // why the state, in words; empty for sys_peer/candidate
+
+    // Latest accepted reply (empty until one arrives).
+    std::optional<ntp::Measurement> lastMeasurement;
+    // Clock filter output (empty until a sample was accepted).
+    std::optional<stats::FilterOutput> filter;
+    std::array<stats::FilterStage, ntp::NSTAGE> filterStages{};
+    std::optional<double> rootDistance; // λ, seconds
+
+    int stratum = -1;                  // -1: unknown
+    QString refid;                     // "LOCL", "192.0.2.1", ...
+    ntp::LeapIndicator leap = ntp::LeapIndicator::NoWarning;
+
+    quint8 reach = 0;                  // 8-bit reach register, newest poll in bit 0
+    int pollLog2 = 0;                  // current poll exponent
+    int requestsSent = 0;
+    int repliesAccepted = 0;
+    int timeouts = 0;
+    QMap<QString, int> rejections;     // reject reason id → count
+    QString lastKiss;                  // "RATE", "DENY", "RSTR", ... (empty when none)
+    double lastReplyTime = 0;          // Unix seconds of the last accepted reply (0: never)
+    bool kernelTimestamps = false;
+    bool finished = false;             // request budget used up (check mode) or stopped
+
+    bool hasSample() const { return filter.has_value(); }
+};
+
+// One processed reply or timeout, for event streams (monitor JSON lines, GUI log).
+struct SampleEvent
+{
+    int serverId = -1;
+    QString serverName;
+    double time = 0;                   // Unix seconds
+    bool accepted = false;
+    bool timedOut = false;
+    std::optional<double> offset;      // seconds, when a measurement was made
+    std::optional<double> delay;
+    QString reasonId;                  // reject reason id, "timeout", "kiss_of_death", ...
+    QString detail;
+};
+
+// System-level result (until selection lands: the best single server).
+struct SystemStatus
+{
+    bool synchronized = false;
+    std::optional<double> offset;      // seconds, positive: local clock behind
+    std::optional<double> jitter;
+    std::optional<double> errorBound;  // |offset| + root dispersion + root delay / 2
+    std::optional<double> rootDelay;
+    std::optional<double> rootDispersion;
+    QString sysPeer;                   // name of the system peer, empty if none
+    int survivors = 0;
+    double time = 0;                   // Unix seconds of the evaluation
+    QString summary;                   // one line in words
+};
+
+} // namespace chronoscope::engine
+
+Q_DECLARE_METATYPE(chronoscope::engine::ServerStatus)
+Q_DECLARE_METATYPE(chronoscope::engine::SampleEvent)
+Q_DECLARE_METATYPE(chronoscope::engine::SystemStatus)

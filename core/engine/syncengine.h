@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <map>
+#include <memory>
+
+#include <QList>
+#include <QObject>
+#include <QTimer>
+
+#include "core/engine/associationoptions.h"
+#include "core/engine/serverspec.h"
+#include "core/engine/serverstatus.h"
+
+class QHostInfo;
+
+namespace chronoscope::engine {
+
+class ServerAssociation;
+
+// Owns every server association: resolves names (pools expand to several addresses), starts
+// polling, re-evaluates the system state after each change and reports value snapshots by
+// signal. Lives in the engine thread (EngineThread) but works in any thread with an event loop.
+class SyncEngine final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SyncEngine)
+public:
+    explicit SyncEngine(QObject *parent = nullptr);
+    ~SyncEngine() override;
+
+    void setOptions(const AssociationOptions &options) { m_options = options; }
+    const AssociationOptions &options() const { return m_options; }
+
+    QList<ServerStatus> servers() const;
+    SystemStatus system() const { return m_system; }
+    bool isFinished() const;
+
+public slots:
+    // Adds a server (or pool) and starts polling it once its name is resolved.
+    void addServer(const chronoscope::engine::ServerSpec &spec);
+    void stop();
+
+signals:
+    void serverChanged(const chronoscope::engine::ServerStatus &status);
+    void sampleProcessed(const chronoscope::engine::SampleEvent &event);
+    void systemChanged(const chronoscope::engine::SystemStatus &status);
+    // Every association has used up its requests (check mode) or the engine was stopped.
+    void allFinished();
+
+private:
+    void onLookedUp(const ServerSpec &spec, int placeholderId, const QHostInfo &info);
+    void addAssociation(const ServerSpec &spec, const QString &name, const QHostAddress &address, int id);
+    void onAssociationChanged(int id);
+    // Re-runs selection; changedId names the association that triggered it (-1: none).
+    void evaluateSystem(int changedId = -1);
+    void checkFinished();
+    int nextId() { return m_nextId++; }
+
+    AssociationOptions m_options;
+    std::map<int, ServerAssociation *> m_associations;
+    std::map<int, ServerStatus> m_unresolved;    // names that did not resolve (or still resolving)
+    int m_pendingLookups = 0;
+    int m_nextId = 0;
+    bool m_stopped = false;
+    bool m_finishedEmitted = false;
+    SystemStatus m_system;
+    QTimer m_refreshTimer;                       // re-evaluates λ growth while polls are sparse
+};
+
+} // namespace chronoscope::engine

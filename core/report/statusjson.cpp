@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/report/statusjson.h"
+
+#include <QJsonArray>
+
+using namespace Qt::StringLiterals;
+
+namespace chronoscope::report {
+namespace {
+
+QJsonValue optionalNumber(const std::optional<double> &value)
+{
+    return value ? QJsonValue(*value) : QJsonValue(QJsonValue::Null);
+}
+
+QJsonValue optionalString(const QString &value)
+{
+    return value.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(value);
+}
+
+QString leapText(ntp::LeapIndicator leap)
+{
+    switch (leap) {
+    case ntp::LeapIndicator::NoWarning: return u"none"_s;
+    case ntp::LeapIndicator::AddSecond: return u"insert"_s;
+    case ntp::LeapIndicator::DeleteSecond: return u"delete"_s;
+    case ntp::LeapIndicator::Unsynchronized: return u"unsynchronized"_s;
+    }
+    return u"none"_s;
+}
+
+} // namespace
+
+QJsonObject serverToJson(const engine::ServerStatus &s)
+{
+    QJsonObject o;
+    o[u"name"_s] = s.name;
+    o[u"address"_s] = optionalString(s.address);
+    o[u"port"_s] = s.port;
+    o[u"state"_s] = engine::serverStateId(s.state);
+    o[u"reason"_s] = optionalString(s.reason);
+    o[u"stratum"_s] = s.stratum >= 0 ? QJsonValue(s.stratum) : QJsonValue(QJsonValue::Null);
+    o[u"refid"_s] = optionalString(s.refid);
+    const bool replied = s.stratum >= 0;
+    o[u"leap"_s] = replied ? QJsonValue(leapText(s.leap)) : QJsonValue(QJsonValue::Null);
+
+    const bool filtered = s.filter && s.filter->validStages > 0;
+    o[u"offset"_s] = filtered ? QJsonValue(s.filter->offset) : QJsonValue(QJsonValue::Null);
+    o[u"delay"_s] = filtered ? QJsonValue(s.filter->delay) : QJsonValue(QJsonValue::Null);
+    o[u"dispersion"_s] = filtered ? QJsonValue(s.filter->dispersion) : QJsonValue(QJsonValue::Null);
+    o[u"jitter"_s] = filtered ? QJsonValue(s.filter->jitter) : QJsonValue(QJsonValue::Null);
+    o[u"root_delay"_s] = s.lastMeasurement ? QJsonValue(s.lastMeasurement->rootDelay) : QJsonValue(QJsonValue::Null);
+    o[u"root_dispersion"_s] = s.lastMeasurement ? QJsonValue(s.lastMeasurement->rootDispersion)
+                                                : QJsonValue(QJsonValue::Null);
+    o[u"root_distance"_s] = optionalNumber(s.rootDistance);
+    o[u"samples_sent"_s] = s.requestsSent;
+    o[u"samples_received"_s] = s.repliesAccepted;
+    o[u"reach"_s] = s.reach;
+    o[u"poll"_s] = s.pollLog2;
+    o[u"auth"_s] = u"none"_s;
+    o[u"kiss_code"_s] = optionalString(s.lastKiss);
+    QJsonArray errors;
+    for (auto it = s.rejections.cbegin(); it != s.rejections.cend(); ++it)
+        errors.append(QJsonObject{{u"reason"_s, it.key()}, {u"count"_s, it.value()}});
+    if (s.timeouts > 0)
+        errors.append(QJsonObject{{u"reason"_s, u"timeout"_s}, {u"count"_s, s.timeouts}});
+    o[u"errors"_s] = errors;
+    return o;
+}
+
+QJsonObject systemToJson(const engine::SystemStatus &sys)
+{
+    QJsonObject o;
+    o[u"synchronized"_s] = sys.synchronized;
+    o[u"offset"_s] = optionalNumber(sys.offset);
+    o[u"jitter"_s] = optionalNumber(sys.jitter);
+    o[u"error_bound"_s] = optionalNumber(sys.errorBound);
+    o[u"sys_peer"_s] = optionalString(sys.sysPeer);
+    o[u"survivors"_s] = sys.survivors;
+    return o;
+}
+
+QJsonObject checkReportToJson(const QList<engine::ServerStatus> &servers, const engine::SystemStatus &system)
+{
+    QJsonArray list;
+    for (const engine::ServerStatus &s : servers)
+        list.append(serverToJson(s));
+    return QJsonObject{{u"version"_s, 1}, {u"servers"_s, list}, {u"system"_s, systemToJson(system)}};
+}
+
+QJsonObject sampleEventToJson(const engine::SampleEvent &e)
+{
+    QJsonObject o;
+    o[u"type"_s] = u"sample"_s;
+    o[u"server"_s] = e.serverName;
+    o[u"t"_s] = e.time;
+    o[u"offset"_s] = optionalNumber(e.offset);
+    o[u"delay"_s] = optionalNumber(e.delay);
+    o[u"accepted"_s] = e.accepted;
+    o[u"reason"_s] = optionalString(e.reasonId);
+    if (!e.detail.isEmpty())
+        o[u"detail"_s] = e.detail;
+    return o;
+}
+
+QJsonObject systemEventToJson(const engine::SystemStatus &sys, const QList<engine::ServerStatus> &servers)
+{
+    QJsonObject states;
+    for (const engine::ServerStatus &s : servers)
+        states[s.name] = engine::serverStateId(s.state);
+    QJsonObject o;
+    o[u"type"_s] = u"system"_s;
+    o[u"t"_s] = sys.time;
+    o[u"offset"_s] = optionalNumber(sys.offset);
+    o[u"jitter"_s] = optionalNumber(sys.jitter);
+    o[u"sys_peer"_s] = optionalString(sys.sysPeer);
+    o[u"states"_s] = states;
+    return o;
+}
+
+} // namespace chronoscope::report
