@@ -52,6 +52,13 @@ double PollPolicy::intervalAfter(int requestIndex) const
     return ntp::log2ToSeconds(m_pollLog2) * spread;
 }
 
+int PollPolicy::effectivePollLog2(int requestIndex) const
+{
+    if (!m_fixed)
+        return m_pollLog2;
+    return int(std::lround(std::log2(intervalAfter(requestIndex))));
+}
+
 void PollPolicy::onGoodSample()
 {
     m_missedInRow = 0;

@@ -33,6 +33,8 @@ public:
     double intervalAfter(int requestIndex) const;
 
     int pollLog2() const { return m_pollLog2; }
+    // log2 of the interval actually used after request `requestIndex` (rounded), for display.
+    int effectivePollLog2(int requestIndex) const;
     int minPollLog2() const { return m_minPollLog2; }
     int maxPollLog2() const { return m_maxPollLog2; }
     bool fastPollingAllowed() const { return m_fast; }

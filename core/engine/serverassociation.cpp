@@ -42,7 +42,7 @@ ServerAssociation::ServerAssociation(int id, const ServerSpec &spec, const QStri
     , m_address(address)
     , m_options(options)
     , m_policy(address, spec.minPollLog2, spec.maxPollLog2, spec.iburst, options.fixedInterval, options.allowFastPolling)
-    , m_filter(LocalClock::precision())
+    , m_filter(LocalClock::precision(), options.maxRequests > 0 ? std::min(options.maxRequests, ntp::NSTAGE) : ntp::NSTAGE)
     , m_pollTimer(this)
     , m_timeoutTimer(this)
 {
@@ -53,7 +53,7 @@ ServerAssociation::ServerAssociation(int id, const ServerSpec &spec, const QStri
     m_status.port = spec.port;
     m_status.state = ServerState::Unusable;
     m_status.reason = u"waiting for the first reply"_s;
-    m_status.pollLog2 = m_policy.pollLog2();
+    m_status.pollLog2 = m_policy.effectivePollLog2(std::max(0, m_status.requestsSent - 1));
 
     m_pollTimer.setSingleShot(true);
     m_pollTimer.setTimerType(Qt::PreciseTimer);
@@ -201,7 +201,7 @@ void ServerAssociation::handleAccepted(const ntp::ReplyVerdict &verdict)
     m_status.filter = out;
     m_status.filterStages = m_filter.stages();
     m_policy.onGoodSample();
-    m_status.pollLog2 = m_policy.pollLog2();
+    m_status.pollLog2 = m_policy.effectivePollLog2(std::max(0, m_status.requestsSent - 1));
     refreshRootDistance();
     // Selection decides between sys_peer, candidate, falseticker...; until then: candidate.
     if (m_status.state == ServerState::Unusable || m_status.state == ServerState::Unreachable
@@ -239,7 +239,7 @@ void ServerAssociation::handleKiss(const ntp::ReplyVerdict &verdict)
     case ntp::KissCode::Rate: {
         m_rateLimited = true;
         m_policy.onRateKiss(verdict.packet ? verdict.packet->poll : 0);
-        m_status.pollLog2 = m_policy.pollLog2();
+        m_status.pollLog2 = m_policy.effectivePollLog2(std::max(0, m_status.requestsSent - 1));
         m_status.state = ServerState::KodRate;
         m_status.reason = u"server asked us to poll less often (kiss code RATE); next poll in %1"_s.arg(
             describeInterval(m_policy.intervalAfter(m_status.requestsSent)));
@@ -287,7 +287,7 @@ void ServerAssociation::onTimeout()
         return;
     ++m_status.timeouts;
     m_policy.onMissedReply();
-    m_status.pollLog2 = m_policy.pollLog2();
+    m_status.pollLog2 = m_policy.effectivePollLog2(std::max(0, m_status.requestsSent - 1));
     const QString detail = m_refused ? m_lastError
         : !m_requestRejection.isEmpty() ? u"only invalid replies: "_s + m_requestRejection
                                         : u"no reply within %1"_s.arg(describeInterval(m_options.timeout));

@@ -10,7 +10,8 @@ using ntp::MAXDISP;
 using ntp::NSTAGE;
 using ntp::PHI;
 
-ClockFilter::ClockFilter(double precision) : m_precision(precision)
+ClockFilter::ClockFilter(double precision, int stageCount)
+    : m_precision(precision), m_stageCount(std::clamp(stageCount, 1, int(NSTAGE)))
 {
     reset();
 }
@@ -32,7 +33,7 @@ void ClockFilter::shiftIn(const FilterStage &stage, double now)
     for (FilterStage &s : m_stages)
         if (s.valid)
             s.dispersion = std::min(MAXDISP, s.dispersion + aged);
-    for (int i = NSTAGE - 1; i > 0; --i)
+    for (int i = m_stageCount - 1; i > 0; --i)
         m_stages[i] = m_stages[i - 1];
     m_stages[0] = stage;
     m_lastShift = now;
@@ -44,7 +45,7 @@ FilterOutput ClockFilter::compute(double now) const
     std::array<int, NSTAGE> order{};
     for (int i = 0; i < NSTAGE; ++i)
         order[i] = i;
-    std::stable_sort(order.begin(), order.end(), [this](int a, int b) {
+    std::stable_sort(order.begin(), order.begin() + m_stageCount, [this](int a, int b) {
         return m_stages[a].delay < m_stages[b].delay;
     });
 
@@ -54,11 +55,11 @@ FilterOutput ClockFilter::compute(double now) const
     };
 
     FilterOutput out;
-    for (int rank = 0; rank < NSTAGE; ++rank)
+    for (int rank = 0; rank < m_stageCount; ++rank)
         out.dispersion += dispersionAt(m_stages[order[rank]]) / std::ldexp(1.0, rank + 1);
 
-    for (const FilterStage &s : m_stages)
-        out.validStages += s.valid ? 1 : 0;
+    for (int i = 0; i < m_stageCount; ++i)
+        out.validStages += m_stages[i].valid ? 1 : 0;
     if (out.validStages == 0)
         return out;
 
@@ -71,7 +72,7 @@ FilterOutput ClockFilter::compute(double now) const
     // Jitter: RMS of (θ0 − θj) over the other valid stages (ntpsec's reading of RFC 5905 §10).
     double sum = 0;
     int n = 0;
-    for (int rank = 1; rank < NSTAGE; ++rank) {
+    for (int rank = 1; rank < m_stageCount; ++rank) {
         const FilterStage &s = m_stages[order[rank]];
         if (!s.valid)
             continue;
@@ -107,7 +108,7 @@ FilterOutput ClockFilter::addSample(double offset, double delay, double dispersi
         out.delay = m_last.delay;
         out.time = m_last.time;
         const int previousChosen = m_last.chosenStage;
-        out.chosenStage = previousChosen >= 0 && previousChosen + 1 < NSTAGE ? previousChosen + 1 : -1;
+        out.chosenStage = previousChosen >= 0 && previousChosen + 1 < m_stageCount ? previousChosen + 1 : -1;
         if (!m_haveUsed)
             out.chosenStage = -1;
     }

@@ -37,8 +37,11 @@ struct FilterOutput
 class ClockFilter
 {
 public:
-    // precision: ρ_local + ρ_server floor for the jitter, seconds.
-    explicit ClockFilter(double precision = 1e-9);
+    // precision: ρ_local + ρ_server floor for the jitter, seconds. stageCount: register length,
+    // NSTAGE (8) for a running association; a one-shot check of N < 8 samples uses N stages so
+    // that stages it will never fill do not count as 16 s of dispersion each.
+    explicit ClockFilter(double precision = 1e-9, int stageCount = ntp::NSTAGE);
+    int stageCount() const { return m_stageCount; }
 
     // Shifts a measured sample in and evaluates the filter at `now`. pollInterval (s) sets the
     // spike gate's time window (2 × poll).
@@ -59,6 +62,7 @@ private:
 
     std::array<FilterStage, ntp::NSTAGE> m_stages{};
     double m_precision;
+    int m_stageCount;
     double m_lastShift = 0;        // time dispersion was last aged to
     double m_lastUsedTime = -1e300; // tp of the last sample that updated the peer
     double m_lastUsedOffset = 0;

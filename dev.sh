@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# The two developer commands of the README, for a fresh Debian 12 / Ubuntu machine:
+#   ./dev.sh run   install what is missing, build, launch the app
+#   ./dev.sh test  install what is missing (with chrony and faketime), build, run every test
+# Extra arguments to `run` are passed to the app (e.g. servers); to `test`, to ctest.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+BUILD_DIR=${BUILD_DIR:-build/dev}
+JOBS=${JOBS:-2}
+BUILD_PACKAGES=(g++ cmake ninja-build pkg-config qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-svg-dev
+                qt6-tools-dev qt6-l10n-tools libssl-dev qtkeychain-qt6-dev)
+# Test tools. chrony itself is not installed system-wide (that would start a time service and
+# replace systemd-timesyncd on a desktop): ensure_chronyd unpacks it privately if it is absent.
+TEST_PACKAGES=(faketime iproute2 util-linux)
+
+log() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+
+as_root() {
+    if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+apt_updated=0
+install_missing() {
+    local missing=() pkg
+    for pkg in "$@"; do
+        dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    log "installing: ${missing[*]}"
+    if [ $apt_updated -eq 0 ]; then as_root apt-get update -qq; apt_updated=1; fi
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+# Finds chronyd, or unpacks Debian's chrony package into build/tools/chrony without installing
+# it (no service, no clock changes). Exports CHRONOSCOPE_CHRONYD for the interop tests.
+ensure_chronyd() {
+    local found=""
+    if [ -z "${CHRONOSCOPE_PRIVATE_CHRONY:-}" ]; then
+        found=$(command -v chronyd || true)
+        [ -z "$found" ] && [ -x /usr/sbin/chronyd ] && found=/usr/sbin/chronyd
+    fi
+    if [ -z "$found" ]; then
+        local tools="$PWD/build/tools"
+        found="$tools/chrony/usr/sbin/chronyd"
+        if [ ! -x "$found" ]; then
+            log "unpacking chrony privately into $tools/chrony (not installed as a service)"
+            mkdir -p "$tools"
+            if [ $apt_updated -eq 0 ]; then as_root apt-get update -qq; apt_updated=1; fi
+            (cd "$tools" && rm -f chrony_*.deb && apt-get download chrony >/dev/null)
+            local deb depends
+            deb=$(ls "$tools"/chrony_*.deb)
+            # Install only the shared libraries chronyd links against.
+            depends=$(dpkg-deb -f "$deb" Depends | tr ',' '\n' | sed 's/[|(].*//; s/ //g' | grep '^lib' || true)
+            # shellcheck disable=SC2086
+            install_missing $depends
+            dpkg-deb -x "$deb" "$tools/chrony"
+        fi
+    fi
+    export CHRONOSCOPE_CHRONYD="$found"
+    log "chronyd for tests: $CHRONOSCOPE_CHRONYD"
+}
+
+configure_and_build() {
+    if [ ! -f "$BUILD_DIR/CMakeCache.txt" ]; then
+        cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@"
+    fi
+    cmake --build "$BUILD_DIR" -j "$JOBS"
+}
+
+case "${1:-}" in
+run)
+    shift
+    install_missing "${BUILD_PACKAGES[@]}"
+    configure_and_build
+    log "starting Chronoscope"
+    exec "$BUILD_DIR/bin/chronoscope" "$@"
+    ;;
+test)
+    shift
+    install_missing "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
+    ensure_chronyd
+    configure_and_build
+    log "running the tests"
+    cd "$BUILD_DIR"
+    exec ctest --output-on-failure -j "$JOBS" "$@"
+    ;;
+*)
+    echo "usage: $0 run [SERVER...] | test [ctest options]" >&2
+    exit 2
+    ;;
+esac

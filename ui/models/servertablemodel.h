@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QAbstractTableModel>
+#include <QList>
+
+#include "core/engine/serverstatus.h"
+
+namespace chronoscope::ui {
+
+// One row per server association, updated row by row as the engine reports changes.
+class ServerTableModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ServerTableModel)
+public:
+    enum Column { Name, Address, State, Reason, Stratum, Reach, Poll, LastReply, Offset, Delay, Jitter, ColumnCount };
+    // Raw value for sorting (numbers as numbers, unknown last).
+    static constexpr int SortRole = Qt::UserRole + 1;
+    // The server's engine id.
+    static constexpr int ServerIdRole = Qt::UserRole + 2;
+
+    explicit ServerTableModel(QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    // Inserts or updates the row of status.id (emits dataChanged for that row only).
+    void updateServer(const engine::ServerStatus &status);
+    void clear();
+    const engine::ServerStatus *serverAt(int row) const;
+    // Reference time for "last reply" ages (Unix seconds); tests set it, the window ticks it.
+    void setNow(double unixSeconds);
+
+private:
+    QVariant displayData(const engine::ServerStatus &s, int column) const;
+    QVariant sortData(const engine::ServerStatus &s, int column) const;
+
+    QList<engine::ServerStatus> m_servers;
+    double m_now = 0;
+};
+
+} // namespace chronoscope::ui
