@@ -3,6 +3,7 @@
 
 #include <QDateTime>
 
+#include "core/report/headline.h"
 #include "core/report/humanformat.h"
 
 using namespace Qt::StringLiterals;
@@ -22,17 +23,24 @@ QString pad(const QString &text, int width, bool right = false)
 QString formatSystemLine(const engine::SystemStatus &system)
 {
     if (!system.synchronized || !system.offset)
-        return u"System: no usable time source (no reply, no majority or every reply rejected)"_s;
-    const double offset = *system.offset;
-    const QString direction = offset > 0 ? u"behind"_s : u"ahead of"_s;
-    return u"System: your clock is %1 %2 %3 (error bound ±%4, jitter %5)"_s.arg(
-        formatSeconds(std::abs(offset)), direction, system.sysPeer, formatSeconds(system.errorBound),
-        formatSeconds(system.jitter));
+        return u"System: not synchronised: "_s
+            + (system.summary.isEmpty() ? u"no usable time source (no reply or every reply rejected)"_s : system.summary);
+    QString line = u"System: offset %1 (positive: your clock is behind), error bound ±%2, jitter %3, "
+                   u"system peer %4, %5 survivor(s)"_s.arg(formatSeconds(system.offset, true), formatSeconds(system.errorBound),
+                                                          formatSeconds(system.jitter), system.sysPeer)
+                       .arg(system.survivors);
+    if (system.freqPpm)
+        line += u", frequency %1 ppm ± %2"_s.arg(*system.freqPpm, 0, 'f', 3).arg(system.skewPpm.value_or(0), 0, 'f', 3);
+    return line;
 }
 
 QString formatCheckReport(const QList<engine::ServerStatus> &servers, const engine::SystemStatus &system, double now)
 {
     QString out;
+    bool anyReachable = false;
+    for (const engine::ServerStatus &s : servers)
+        anyReachable = anyReachable || s.reach != 0;
+    out += report::headline(system, anyReachable, false) + u"\n\n"_s;
     out += pad(u"State"_s, 12) + pad(u"Name/IP address"_s, 28) + pad(u"St"_s, 3, true) + pad(u"Poll"_s, 5, true)
         + pad(u"Reach"_s, 6, true) + pad(u"LastRx"_s, 8, true) + pad(u"Offset"_s, 12, true)
         + pad(u"Delay"_s, 11, true) + pad(u"Jitter"_s, 11, true) + u"  Reason\n"_s;

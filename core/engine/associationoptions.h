@@ -17,6 +17,7 @@ struct AssociationOptions
     bool allowFastPolling = false;        // explicit opt-in for sub-64 s polls of public servers
     TimestampSource timestamps = TimestampSource::Kernel;
     double maxDelay = ntp::MAX_DELAY;     // seconds
+    double driftMinSpan = 60.0;           // seconds of samples before a frequency is meaningful
 };
 
 } // namespace chronoscope::engine

@@ -43,6 +43,7 @@ ServerAssociation::ServerAssociation(int id, const ServerSpec &spec, const QStri
     , m_options(options)
     , m_policy(address, spec.minPollLog2, spec.maxPollLog2, spec.iburst, options.fixedInterval, options.allowFastPolling)
     , m_filter(LocalClock::precision(), options.maxRequests > 0 ? std::min(options.maxRequests, ntp::NSTAGE) : ntp::NSTAGE)
+    , m_drift(options.driftMinSpan)
     , m_pollTimer(this)
     , m_timeoutTimer(this)
 {
@@ -199,6 +200,8 @@ void ServerAssociation::handleAccepted(const ntp::ReplyVerdict &verdict)
     const double pollInterval = m_policy.intervalAfter(m_status.requestsSent - 1);
     const stats::FilterOutput out = m_filter.addSample(m.offset, m.delay, m.dispersion, m.localTime, pollInterval);
     m_status.filter = out;
+    m_drift.add({m.localTime, m.offset, m.delay, m.dispersion});
+    m_status.drift = m_drift.estimate();
     m_status.filterStages = m_filter.stages();
     m_policy.onGoodSample();
     m_status.pollLog2 = m_policy.effectivePollLog2(std::max(0, m_status.requestsSent - 1));

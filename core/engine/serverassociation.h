@@ -14,6 +14,7 @@
 #include "core/engine/serverstatus.h"
 #include "core/ntp/replyvalidator.h"
 #include "core/stats/clockfilter.h"
+#include "core/stats/driftestimator.h"
 
 namespace chronoscope::engine {
 
@@ -69,6 +70,7 @@ private:
     AssociationOptions m_options;
     PollPolicy m_policy;
     stats::ClockFilter m_filter;
+    stats::DriftEstimator m_drift;
     ServerStatus m_status;
 
     std::unique_ptr<DatagramChannel> m_channel;

@@ -12,6 +12,7 @@
 #include "core/engine/serverstate.h"
 #include "core/ntp/measurement.h"
 #include "core/stats/clockfilter.h"
+#include "core/stats/driftestimator.h"
 
 namespace chronoscope::engine {
 
@@ -33,6 +34,7 @@ struct ServerStatus
     std::optional<stats::FilterOutput> filter;
     std::array<stats::FilterStage, ntp::NSTAGE> filterStages{};
     std::optional<double> rootDistance; // λ, seconds
+    std::optional<stats::DriftEstimate> drift; // frequency fit over the recent samples
 
     int stratum = -1;                  // -1: unknown
     QString refid;                     // "LOCL", "192.0.2.1", ...
@@ -66,7 +68,7 @@ struct SampleEvent
     QString detail;
 };
 
-// System-level result (until selection lands: the best single server).
+// System-level result of selection, clustering and combining.
 struct SystemStatus
 {
     bool synchronized = false;
@@ -75,10 +77,17 @@ struct SystemStatus
     std::optional<double> errorBound;  // |offset| + root dispersion + root delay / 2
     std::optional<double> rootDelay;
     std::optional<double> rootDispersion;
+    std::optional<double> intersectionLow;  // [l, u] of the intersection algorithm, seconds
+    std::optional<double> intersectionHigh;
     QString sysPeer;                   // name of the system peer, empty if none
     int survivors = 0;
+    // Frequency of the local clock relative to the survivors, ppm (positive: gains, negative:
+    // loses), with its standard error; meaningful only once enough span has been observed.
+    std::optional<double> freqPpm;
+    std::optional<double> skewPpm;
+    bool driftMeaningful = false;
     double time = 0;                   // Unix seconds of the evaluation
-    QString summary;                   // one line in words
+    QString summary;                   // why not synchronised, in words (empty when synchronised)
 };
 
 } // namespace chronoscope::engine

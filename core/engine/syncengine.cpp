@@ -9,6 +9,7 @@
 #include "core/engine/localclock.h"
 #include "core/engine/serverassociation.h"
 #include "core/ntp/ntpconstants.h"
+#include "core/stats/sourceselector.h"
 
 using namespace Qt::StringLiterals;
 
@@ -134,52 +135,56 @@ QList<ServerStatus> SyncEngine::servers() const
 void SyncEngine::evaluateSystem(int changedId)
 {
     std::map<int, std::pair<ServerState, QString>> before;
-    for (const auto &[id, association] : m_associations)
-        before[id] = {association->status().state, association->status().reason};
-
-    // Interim choice until selection lands: the selectable server with the smallest root
-    // distance λ is the system peer; other selectable servers are candidates.
-    ServerAssociation *best = nullptr;
+    QList<stats::SelectionCandidate> candidates;
+    QList<ServerAssociation *> candidateAssociations;
+    const double now = LocalClock::nowUnixSeconds();
     for (const auto &[id, association] : m_associations) {
         association->refreshRootDistance();
-        if (!association->isSelectable())
-            continue;
         const ServerStatus &s = association->status();
-        if (*s.rootDistance > ntp::MAXDIST) {
-            association->setSelectionState(ServerState::Unusable,
-                u"root distance %1 s is above the %2 s limit"_s.arg(*s.rootDistance, 0, 'f', 2).arg(ntp::MAXDIST));
+        before[id] = {s.state, s.reason};
+        // Kiss-o'-Death and authentication verdicts stand; the rest is for selection to judge.
+        if (!association->isSelectable() || s.state == ServerState::KodDeny || s.state == ServerState::KodRate
+            || s.state == ServerState::AuthFailed)
             continue;
-        }
-        if (!best || *s.rootDistance < *best->status().rootDistance)
-            best = association;
+        candidates.append(toCandidate(*association, now));
+        candidateAssociations.append(association);
     }
+    const stats::SelectionResult selection = stats::selectSources(candidates, m_selectionOptions);
+    for (qsizetype i = 0; i < candidateAssociations.size(); ++i) {
+        const stats::CandidateVerdict &v = selection.verdicts[i];
+        candidateAssociations[i]->setSelectionState(stateFor(v.verdict), v.reason);
+    }
+
     SystemStatus system;
-    system.time = LocalClock::nowUnixSeconds();
-    int survivors = 0;
-    for (const auto &[id, association] : m_associations) {
-        if (!association->isSelectable() || association->status().state == ServerState::Unusable)
-            continue;
-        ++survivors;
-        association->setSelectionState(association == best ? ServerState::SysPeer : ServerState::Candidate, QString());
+    system.time = now;
+    system.synchronized = selection.synchronised;
+    system.offset = selection.offset;
+    system.jitter = selection.jitter;
+    system.rootDelay = selection.rootDelay;
+    system.rootDispersion = selection.rootDispersion;
+    system.errorBound = selection.errorBound;
+    system.survivors = selection.survivors;
+    system.intersectionLow = selection.intersectionLow;
+    system.intersectionHigh = selection.intersectionHigh;
+    system.summary = selection.summary;
+    if (selection.sysPeerId >= 0)
+        system.sysPeer = m_associations.at(selection.sysPeerId)->status().name;
+
+    // Drift: the survivors' frequencies combined by 1/skew².
+    QList<stats::DriftEstimate> survivorDrift;
+    for (qsizetype i = 0; i < candidateAssociations.size(); ++i) {
+        const stats::Verdict v = selection.verdicts[i].verdict;
+        const ServerStatus &s = candidateAssociations[i]->status();
+        if ((v == stats::Verdict::SysPeer || v == stats::Verdict::Candidate) && s.drift)
+            survivorDrift.append(*s.drift);
     }
-    if (best) {
-        const ServerStatus &s = best->status();
-        system.synchronized = true;
-        system.sysPeer = s.name;
-        system.survivors = 1;
-        system.offset = s.filter->offset;
-        system.jitter = s.filter->jitter;
-        system.rootDelay = s.lastMeasurement->rootDelay + s.filter->delay;
-        // Root dispersion for the error bound uses the chosen sample's own dispersion, aged
-        // (chrony's view), not the filter's εp: εp counts a young filter's empty stages at 16 s
-        // each, which is right as a selection weight but would overstate the error ~1000-fold.
-        const int chosen = s.filter->chosenStage;
-        const double sampleDispersion = chosen >= 0 ? s.filterStages[size_t(chosen)].dispersion : s.filter->dispersion;
-        system.rootDispersion = s.lastMeasurement->rootDispersion + sampleDispersion + s.filter->jitter
-            + ntp::PHI * std::max(0.0, system.time - s.filter->time);
-        system.errorBound = std::abs(*system.offset) + *system.rootDispersion + *system.rootDelay / 2.0;
+    const stats::CombinedDrift drift = stats::combineDrift(survivorDrift.constData(), int(survivorDrift.size()));
+    system.driftMeaningful = drift.meaningful;
+    if (drift.meaningful) {
+        system.freqPpm = drift.freqPpm;
+        system.skewPpm = drift.skewPpm;
     }
-    Q_UNUSED(survivors);
+
     // Row-level updates: only the server that changed and those whose verdict moved.
     for (const auto &[id, association] : m_associations) {
         const ServerStatus &s = association->status();
@@ -188,6 +193,51 @@ void SyncEngine::evaluateSystem(int changedId)
     }
     m_system = system;
     emit systemChanged(system);
+}
+
+stats::SelectionCandidate SyncEngine::toCandidate(const ServerAssociation &association, double now)
+{
+    const ServerStatus &s = association.status();
+    const ServerSpec &spec = association.spec();
+    stats::SelectionCandidate c;
+    c.id = s.id;
+    c.name = s.name;
+    c.reachable = s.reach != 0;
+    c.hasSample = s.filter && s.filter->validStages > 0;
+    c.synchronised = s.leap != ntp::LeapIndicator::Unsynchronized;
+    c.stratum = s.stratum;
+    c.pollLog2 = s.pollLog2;
+    c.prefer = spec.prefer;
+    c.noselect = spec.noselect;
+    c.trust = spec.trust;
+    c.require = spec.require;
+    if (c.hasSample && s.lastMeasurement) {
+        c.offset = s.filter->offset;
+        c.jitter = s.filter->jitter;
+        c.rootDistance = s.rootDistance.value_or(1e9);
+        c.rootDelay = s.lastMeasurement->rootDelay + s.filter->delay;
+        // The error bound uses the chosen sample's own dispersion, aged (chrony's view), not
+        // the filter's εp: εp counts a young filter's empty stages at 16 s each, right as a
+        // selection weight but an overstatement of the error by orders of magnitude.
+        const int chosen = s.filter->chosenStage;
+        const double sampleDispersion = chosen >= 0 ? s.filterStages[size_t(chosen)].dispersion : s.filter->dispersion;
+        c.rootDispersion = s.lastMeasurement->rootDispersion + sampleDispersion + s.filter->jitter
+            + ntp::PHI * std::max(0.0, now - s.filter->time);
+    }
+    return c;
+}
+
+ServerState SyncEngine::stateFor(stats::Verdict verdict)
+{
+    switch (verdict) {
+    case stats::Verdict::SysPeer: return ServerState::SysPeer;
+    case stats::Verdict::Candidate: return ServerState::Candidate;
+    case stats::Verdict::Outlier: return ServerState::Outlier;
+    case stats::Verdict::Falseticker: return ServerState::Falseticker;
+    case stats::Verdict::Jittery: return ServerState::Jittery;
+    case stats::Verdict::Unusable: return ServerState::Unusable;
+    }
+    return ServerState::Unusable;
 }
 
 bool SyncEngine::isFinished() const

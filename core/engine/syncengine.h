@@ -11,6 +11,7 @@
 #include "core/engine/associationoptions.h"
 #include "core/engine/serverspec.h"
 #include "core/engine/serverstatus.h"
+#include "core/stats/sourceselector.h"
 
 class QHostInfo;
 
@@ -31,6 +32,7 @@ public:
 
     void setOptions(const AssociationOptions &options) { m_options = options; }
     const AssociationOptions &options() const { return m_options; }
+    void setSelectionOptions(const stats::SelectionOptions &options) { m_selectionOptions = options; }
 
     QList<ServerStatus> servers() const;
     SystemStatus system() const { return m_system; }
@@ -56,8 +58,11 @@ private:
     void evaluateSystem(int changedId = -1);
     void checkFinished();
     int nextId() { return m_nextId++; }
+    static stats::SelectionCandidate toCandidate(const ServerAssociation &association, double now);
+    static ServerState stateFor(stats::Verdict verdict);
 
     AssociationOptions m_options;
+    stats::SelectionOptions m_selectionOptions;
     std::map<int, ServerAssociation *> m_associations;
     std::map<int, ServerStatus> m_unresolved;    // names that did not resolve (or still resolving)
     int m_pendingLookups = 0;

@@ -11,9 +11,11 @@ namespace chronoscope::report {
 enum class Severity { Unknown, Good, Warning, Bad };
 
 // The plain-language status line the GUI and CLI both show, e.g.
-// "Your clock is 183 ms behind (± 12 ms)". `anyServerReachable` separates "still measuring"
+// "Your clock is 183 ms behind (± 12 ms) and loses about 4.0 s per day". `anyServerReachable` separates "still measuring"
 // from "no server answers".
 QString headline(const engine::SystemStatus &system, bool anyServerReachable, bool stillMeasuring);
 Severity headlineSeverity(const engine::SystemStatus &system);
+// "loses about 4.3 s per day", or empty while the drift is not yet meaningful.
+QString driftPhrase(const engine::SystemStatus &system);
 
 } // namespace chronoscope::report

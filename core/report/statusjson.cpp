@@ -58,6 +58,10 @@ QJsonObject serverToJson(const engine::ServerStatus &s)
     o[u"reach"_s] = s.reach;
     o[u"poll"_s] = s.pollLog2;
     o[u"auth"_s] = u"none"_s;
+    const bool drift = s.drift && s.drift->samples >= 3;
+    o[u"frequency_ppm"_s] = drift ? QJsonValue(s.drift->freqPpm) : QJsonValue(QJsonValue::Null);
+    o[u"skew_ppm"_s] = drift ? QJsonValue(s.drift->skewPpm) : QJsonValue(QJsonValue::Null);
+    o[u"drift_meaningful"_s] = drift && s.drift->meaningful;
     o[u"kiss_code"_s] = optionalString(s.lastKiss);
     QJsonArray errors;
     for (auto it = s.rejections.cbegin(); it != s.rejections.cend(); ++it)
@@ -77,6 +81,12 @@ QJsonObject systemToJson(const engine::SystemStatus &sys)
     o[u"error_bound"_s] = optionalNumber(sys.errorBound);
     o[u"sys_peer"_s] = optionalString(sys.sysPeer);
     o[u"survivors"_s] = sys.survivors;
+    o[u"root_delay"_s] = optionalNumber(sys.rootDelay);
+    o[u"root_dispersion"_s] = optionalNumber(sys.rootDispersion);
+    o[u"frequency_ppm"_s] = optionalNumber(sys.freqPpm);
+    o[u"skew_ppm"_s] = optionalNumber(sys.skewPpm);
+    o[u"drift_meaningful"_s] = sys.driftMeaningful;
+    o[u"summary"_s] = optionalString(sys.summary);
     return o;
 }
 
@@ -114,6 +124,8 @@ QJsonObject systemEventToJson(const engine::SystemStatus &sys, const QList<engin
     o[u"offset"_s] = optionalNumber(sys.offset);
     o[u"jitter"_s] = optionalNumber(sys.jitter);
     o[u"sys_peer"_s] = optionalString(sys.sysPeer);
+    o[u"error_bound"_s] = optionalNumber(sys.errorBound);
+    o[u"frequency_ppm"_s] = optionalNumber(sys.freqPpm);
     o[u"states"_s] = states;
     return o;
 }
