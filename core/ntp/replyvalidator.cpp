@@ -22,8 +22,15 @@ ReplyVerdict reject(RejectReason reason, QString detail, std::optional<Packet> p
 
 bool sameAddress(const QHostAddress &a, const QHostAddress &b)
 {
-    // An IPv4 server may be seen through an IPv4-mapped IPv6 address on dual-stack sockets.
-    return a.isEqual(b, QHostAddress::TolerantConversion);
+    // An IPv4 server may be seen through an IPv4-mapped IPv6 address (::ffff:a.b.c.d) on
+    // dual-stack sockets; apart from that the addresses must be identical (127.0.0.1 ≠ ::1).
+    bool aIsV4 = false;
+    bool bIsV4 = false;
+    const quint32 a4 = a.toIPv4Address(&aIsV4);
+    const quint32 b4 = b.toIPv4Address(&bIsV4);
+    if (aIsV4 || bIsV4)
+        return aIsV4 && bIsV4 && a4 == b4;
+    return a.isEqual(b, QHostAddress::StrictConversion);
 }
 
 } // namespace

@@ -29,7 +29,9 @@ void ClockFilter::reset()
 void ClockFilter::shiftIn(const FilterStage &stage, double now)
 {
     // Age every stored dispersion by PHI per second since the previous shift.
-    const double aged = m_lastShift > 0 ? PHI * std::max(0.0, now - m_lastShift) : 0.0;
+    // Only valid stages age, and those exist only after a shift set m_lastShift: no "never
+    // shifted" sentinel is needed (0 is a legitimate time on any epoch).
+    const double aged = PHI * std::max(0.0, now - m_lastShift);
     for (FilterStage &s : m_stages)
         if (s.valid)
             s.dispersion = std::min(MAXDISP, s.dispersion + aged);
@@ -49,7 +51,7 @@ FilterOutput ClockFilter::compute(double now) const
         return m_stages[a].delay < m_stages[b].delay;
     });
 
-    const double age = m_lastShift > 0 ? std::max(0.0, now - m_lastShift) : 0.0;
+    const double age = std::max(0.0, now - m_lastShift);
     auto dispersionAt = [&](const FilterStage &s) {
         return s.valid ? std::min(MAXDISP, s.dispersion + PHI * age) : MAXDISP;
     };
@@ -92,8 +94,10 @@ FilterOutput ClockFilter::addSample(double offset, double delay, double dispersi
     if (out.time <= m_lastUsedTime) {
         out.updated = false;
     } else if (m_haveUsed && std::abs(out.offset - m_lastUsedOffset) > ntp::SGATE * m_last.jitter
-               && m_last.jitter > 0 && out.time - m_lastUsedTime < 2.0 * pollInterval) {
-        // Popcorn spike: a sudden jump against the previous jitter, soon after the last update.
+               && m_last.jitter > 0 && out.time - m_lastUsedTime < 2.0 * pollInterval
+               && out.dispersion < ntp::MAXDIST && m_stages[out.chosenStage].dispersion < ntp::MAXDIST) {
+        // Popcorn spike: a sudden jump against the previous jitter, soon after the last update,
+        // with both the peer and the sample valid (dispersion < MAXDIST, NTP-NOTES §2.3, as ntpsec).
         out.updated = false;
         out.popcornSpike = true;
     } else {

@@ -1,0 +1,206 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Benchmark (not a test): chronoscope-cli against chrony's one-shot mode (`chronyd -Q`), both
+// measuring the same loopback chronyd in one run. Prints, with the ratio ours/peer:
+//   - precision: the standard deviation of 100 single-exchange offsets (and the mean delay);
+//   - wall time of a one-shot check: a single exchange each, and each tool's default one-shot.
+// Run it with `cmake --build build/dev --target run-benchmarks`.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <optional>
+
+#include <unistd.h>
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+
+#include "tests/interop/chronydinstance.h"
+
+using namespace Qt::StringLiterals;
+using chronoscope::testing::ChronydInstance;
+
+namespace {
+
+constexpr int OFFSET_SAMPLES = 100;
+constexpr int WALL_RUNS = 5;
+
+struct Stats
+{
+    double mean = 0;
+    double stddev = 0;
+};
+
+Stats stats(const QList<double> &values)
+{
+    Stats s;
+    if (values.isEmpty())
+        return s;
+    for (double v : values)
+        s.mean += v;
+    s.mean /= double(values.size());
+    for (double v : values)
+        s.stddev += (v - s.mean) * (v - s.mean);
+    s.stddev = values.size() > 1 ? std::sqrt(s.stddev / double(values.size() - 1)) : 0;
+    return s;
+}
+
+double median(QList<double> values)
+{
+    std::sort(values.begin(), values.end());
+    return values.isEmpty() ? 0 : values[values.size() / 2];
+}
+
+QString cliPath()
+{
+    const QString fromEnv = qEnvironmentVariable("CHRONOSCOPE_CLI");
+    return fromEnv.isEmpty() ? QCoreApplication::applicationDirPath() + u"/../bin/chronoscope-cli"_s : fromEnv;
+}
+
+// chronyd -Q under the same protections as the fixture's servers (-x; no CAP_SYS_TIME as root).
+QStringList chronydQuery(const QString &configFile)
+{
+    QStringList command;
+    if (::geteuid() == 0)
+        command << u"setpriv"_s << u"--bounding-set"_s << u"-sys_time"_s;
+    command << ChronydInstance::findChronyd() << u"-Q"_s << u"-x"_s << u"-f"_s << configFile;
+    if (::geteuid() == 0)
+        command << u"-u"_s << u"root"_s;
+    else
+        command << u"-U"_s;
+    return command;
+}
+
+// Runs `chronyd -Q` once; returns the offset it printed (its sign is ours: server − local).
+std::optional<double> runChronydQuery(const QString &configFile, double *wallSeconds)
+{
+    const QStringList command = chronydQuery(configFile);
+    QProcess process;
+    QElapsedTimer timer;
+    timer.start();
+    process.start(command.first(), command.mid(1));
+    process.waitForFinished(30000);
+    *wallSeconds = double(timer.nsecsElapsed()) * 1e-9;
+    static const QRegularExpression pattern(u"System clock wrong by ([-+0-9.e]+) seconds"_s);
+    const QRegularExpressionMatch match = pattern.match(QString::fromLocal8Bit(process.readAllStandardError()));
+    if (!match.hasMatch())
+        return std::nullopt;
+    return match.captured(1).toDouble();
+}
+
+bool writeFile(const QString &path, const QString &text)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(text.toUtf8()) >= 0;
+}
+
+// PeerDel column of chrony's measurements.log (seconds).
+QList<double> chronyDelays(const QString &logFile)
+{
+    QList<double> delays;
+    QFile file(logFile);
+    if (!file.open(QIODevice::ReadOnly))
+        return delays;
+    while (!file.atEnd()) {
+        const QString line = QString::fromLocal8Bit(file.readLine()).simplified();
+        if (line.startsWith(u'=') || line.startsWith(u"Date"_s) || line.isEmpty())
+            continue;
+        const QStringList fields = line.split(u' ');
+        // Date Time IP L St 123 567 ABCD LP RP Score Offset PeerDel PeerDisp RootDel RootDisp ...
+        if (fields.size() >= 13)
+            delays.append(fields[12].toDouble());
+    }
+    return delays;
+}
+
+double runOurs(const QStringList &arguments, QByteArray *output)
+{
+    QProcess process;
+    QElapsedTimer timer;
+    timer.start();
+    process.start(cliPath(), arguments);
+    process.waitForFinished(120000);
+    const double seconds = double(timer.nsecsElapsed()) * 1e-9;
+    if (output)
+        *output = process.readAllStandardOutput();
+    return seconds;
+}
+
+void printRow(const char *what, double ours, double peer, const char *unit, double scale)
+{
+    std::printf("%-44s %12.3f %12.3f %s   ratio ours/peer %.3f\n", what, ours * scale, peer * scale, unit,
+                peer > 0 ? ours / peer : 0.0);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    ChronydInstance server;
+    if (!server.start()) {
+        std::fprintf(stderr, "cannot start chronyd: %s\n", qPrintable(server.errorString()));
+        return 1;
+    }
+    QTemporaryDir dir;
+    const QString serverLine = u"server %1 port %2 iburst"_s.arg(server.address().toString()).arg(server.port());
+    const QString oneSampleConf = dir.filePath(u"one.conf"_s);
+    const QString defaultConf = dir.filePath(u"default.conf"_s);
+    const QString common = u"pidfile %1/q.pid\ncmdport 0\nbindcmdaddress /\nlogdir %1\nlog measurements\n"_s.arg(dir.path());
+    if (!writeFile(oneSampleConf, serverLine + u" maxsamples 1\n"_s + common) || !writeFile(defaultConf, serverLine + u"\n"_s + common)) {
+        std::fprintf(stderr, "cannot write chrony configuration in %s\n", qPrintable(dir.path()));
+        return 1;
+    }
+
+    // 1. Precision: 100 single-exchange offsets each.
+    QList<double> peerOffsets;
+    double wall = 0;
+    for (int i = 0; i < OFFSET_SAMPLES; ++i)
+        if (const auto offset = runChronydQuery(oneSampleConf, &wall))
+            peerOffsets.append(*offset);
+    const QList<double> peerDelays = chronyDelays(dir.filePath(u"measurements.log"_s));
+
+    QByteArray monitorOutput;
+    runOurs({u"monitor"_s, u"--json"_s, u"--interval"_s, u"0.05"_s, u"--duration"_s, u"6"_s, server.endpoint()}, &monitorOutput);
+    QList<double> ourOffsets;
+    QList<double> ourDelays;
+    for (const QByteArray &line : monitorOutput.split('\n')) {
+        const QJsonObject o = QJsonDocument::fromJson(line).object();
+        if (o.value(u"type"_s).toString() == u"sample"_s && o.value(u"accepted"_s).toBool() && ourOffsets.size() < OFFSET_SAMPLES) {
+            ourOffsets.append(o.value(u"offset"_s).toDouble());
+            ourDelays.append(o.value(u"delay"_s).toDouble());
+        }
+    }
+
+    // 2. Wall time of a one-shot check (median of WALL_RUNS).
+    QList<double> oursSingle, peerSingle, oursDefault, peerDefault;
+    for (int i = 0; i < WALL_RUNS; ++i) {
+        oursSingle.append(runOurs({u"check"_s, u"--samples"_s, u"1"_s, server.endpoint()}, nullptr));
+        runChronydQuery(oneSampleConf, &wall);
+        peerSingle.append(wall);
+        // Our default check is 4 samples; on loopback the interval may go down to 1/16 s.
+        oursDefault.append(runOurs({u"check"_s, u"--interval"_s, u"0.0625"_s, server.endpoint()}, nullptr));
+        runChronydQuery(defaultConf, &wall);
+        peerDefault.append(wall);
+    }
+
+    const Stats ours = stats(ourOffsets);
+    const Stats peer = stats(peerOffsets);
+    std::printf("Chronoscope one-shot benchmark against chronyd %s on %s (peer: chronyd -Q, -x)\n",
+                qPrintable(ChronydInstance::findChronyd()), qPrintable(server.endpoint()));
+    std::printf("%-44s %12s %12s\n", "", "ours", "chronyd -Q");
+    std::printf("%-44s %12lld %12lld\n", "offsets collected", qint64(ourOffsets.size()), qint64(peerOffsets.size()));
+    printRow("offset std dev of 100 exchanges", ours.stddev, peer.stddev, "µs", 1e6);
+    printRow("offset mean", ours.mean, peer.mean, "µs", 1e6);
+    printRow("mean delay", stats(ourDelays).mean, stats(peerDelays).mean, "µs", 1e6);
+    printRow("one-shot wall time, 1 exchange (median)", median(oursSingle), median(peerSingle), "ms", 1e3);
+    printRow("one-shot wall time, default check (median)", median(oursDefault), median(peerDefault), "ms", 1e3);
+    std::printf("(default check: ours 4 exchanges at 1/16 s on loopback; chronyd -Q: iburst until it selects)\n");
+    return ourOffsets.size() == OFFSET_SAMPLES && peerOffsets.size() == OFFSET_SAMPLES ? 0 : 1;
+}

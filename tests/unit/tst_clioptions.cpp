@@ -1,0 +1,282 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// chronoscope-cli argument parsing (ARCHITECTURE.md §3). Usage errors must name the offending
+// value, because the message is all the user sees before exit status 2.
+#include <QTest>
+
+#include "app/cli/clioptions.h"
+
+using namespace Qt::StringLiterals;
+using namespace chronoscope::cli;
+
+Q_DECLARE_METATYPE(chronoscope::cli::Command)
+
+namespace {
+
+QStringList split(const QString &line)
+{
+    return line.split(u' ', Qt::SkipEmptyParts);
+}
+
+} // namespace
+
+class TstCliOptions : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void defaults();
+    void monitorDefaults();
+    void options();
+    void inlineValues();
+    void serversInOrder();
+    void doubleDashEndsOptions();
+    void helpAndVersion_data();
+    void helpAndVersion();
+    void intervalBoundaries_data();
+    void intervalBoundaries();
+    void usageErrors_data();
+    void usageErrors();
+    void usageTextMentionsOptions();
+};
+
+void TstCliOptions::defaults()
+{
+    const chronoscope::Result<CliOptions> r = parseCommandLine({u"check"_s, u"pool.ntp.org"_s});
+    QVERIFY2(r.ok(), qPrintable(r.errorMessage()));
+    const CliOptions &o = r.value();
+    QCOMPARE(o.command, Command::Check);
+    QCOMPARE(o.servers.size(), qsizetype(1));
+    QCOMPARE(o.servers.at(0).host, u"pool.ntp.org"_s);
+    QCOMPARE(o.servers.at(0).port, quint16(123));
+    QVERIFY(!o.servers.at(0).isPool);
+    // Defaults of ARCHITECTURE.md §3.
+    QVERIFY(!o.json);
+    QCOMPARE(o.samples, 4);
+    QCOMPARE(o.interval, 2.0);
+    QCOMPARE(o.timeout, 1.0);
+    QCOMPARE(o.duration, 0.0);
+    QVERIFY(!o.userspaceTimestamps);
+    QVERIFY(!o.allowFastPolling);
+
+    const chronoscope::engine::AssociationOptions a = o.associationOptions();
+    QCOMPARE(a.maxRequests, 4);
+    QVERIFY(a.fixedInterval.has_value());
+    QCOMPARE(*a.fixedInterval, 2.0);
+    QCOMPARE(a.timeout, 1.0);
+    QVERIFY(!a.allowFastPolling);
+    QCOMPARE(a.timestamps, chronoscope::engine::TimestampSource::Kernel);
+}
+
+void TstCliOptions::monitorDefaults()
+{
+    const chronoscope::Result<CliOptions> r = parseCommandLine({u"monitor"_s, u"127.0.0.1:11123"_s});
+    QVERIFY2(r.ok(), qPrintable(r.errorMessage()));
+    QCOMPARE(r->command, Command::Monitor);
+    QCOMPARE(r->servers.at(0).port, quint16(11123));
+    // monitor polls until stopped: no request budget.
+    QCOMPARE(r->associationOptions().maxRequests, 0);
+}
+
+void TstCliOptions::options()
+{
+    const chronoscope::Result<CliOptions> r = parseCommandLine(
+        split(u"monitor --json --samples 10 --interval 0.5 --timeout 0.2 --duration 30 --allow-fast-polling "
+              u"--no-kernel-timestamps 192.168.1.1 --pool pool.ntp.org"_s));
+    QVERIFY2(r.ok(), qPrintable(r.errorMessage()));
+    const CliOptions &o = r.value();
+    QCOMPARE(o.command, Command::Monitor);
+    QVERIFY(o.json);
+    QCOMPARE(o.samples, 10);
+    QCOMPARE(o.interval, 0.5);
+    QCOMPARE(o.timeout, 0.2);
+    QCOMPARE(o.duration, 30.0);
+    QVERIFY(o.allowFastPolling);
+    QVERIFY(o.userspaceTimestamps);
+    QCOMPARE(o.servers.size(), qsizetype(2));
+    QCOMPARE(o.servers.at(0).host, u"192.168.1.1"_s);
+    QVERIFY(!o.servers.at(0).isPool);
+    QCOMPARE(o.servers.at(1).host, u"pool.ntp.org"_s);
+    QVERIFY(o.servers.at(1).isPool);
+
+    const chronoscope::engine::AssociationOptions a = o.associationOptions();
+    QCOMPARE(*a.fixedInterval, 0.5);
+    QCOMPARE(a.timeout, 0.2);
+    QVERIFY(a.allowFastPolling);
+    QCOMPARE(a.timestamps, chronoscope::engine::TimestampSource::Userspace);
+
+    // check with --samples: the request budget follows.
+    const chronoscope::Result<CliOptions> c = parseCommandLine(split(u"check --samples 7 ntp.example.org"_s));
+    QVERIFY2(c.ok(), qPrintable(c.errorMessage()));
+    QCOMPARE(c->samples, 7);
+    QCOMPARE(c->associationOptions().maxRequests, 7);
+}
+
+void TstCliOptions::inlineValues()
+{
+    const chronoscope::Result<CliOptions> r = parseCommandLine(
+        split(u"monitor --samples=12 --interval=3 --timeout=0.5 --duration=60 --pool=pool.ntp.org [::1]:11123"_s));
+    QVERIFY2(r.ok(), qPrintable(r.errorMessage()));
+    QCOMPARE(r->samples, 12);
+    QCOMPARE(r->interval, 3.0);
+    QCOMPARE(r->timeout, 0.5);
+    QCOMPARE(r->duration, 60.0);
+    QCOMPARE(r->servers.size(), qsizetype(2));
+    QVERIFY(r->servers.at(0).isPool);
+    QCOMPARE(r->servers.at(0).host, u"pool.ntp.org"_s);
+    QCOMPARE(r->servers.at(1).host, u"::1"_s);
+    QCOMPARE(r->servers.at(1).port, quint16(11123));
+}
+
+void TstCliOptions::serversInOrder()
+{
+    const chronoscope::Result<CliOptions> r = parseCommandLine(split(u"check a.example --pool b.example c.example:124"_s));
+    QVERIFY2(r.ok(), qPrintable(r.errorMessage()));
+    QCOMPARE(r->servers.size(), qsizetype(3));
+    QCOMPARE(r->servers.at(0).host, u"a.example"_s);
+    QCOMPARE(r->servers.at(1).host, u"b.example"_s);
+    QVERIFY(r->servers.at(1).isPool);
+    QCOMPARE(r->servers.at(2).host, u"c.example"_s);
+    QCOMPARE(r->servers.at(2).port, quint16(124));
+}
+
+void TstCliOptions::doubleDashEndsOptions()
+{
+    // After "--" nothing is an option; "--json" would then be a (bad) server name.
+    const chronoscope::Result<CliOptions> r = parseCommandLine(split(u"check --json -- ntp.example.org"_s));
+    QVERIFY2(r.ok(), qPrintable(r.errorMessage()));
+    QVERIFY(r->json);
+    QCOMPARE(r->servers.size(), qsizetype(1));
+    const chronoscope::Result<CliOptions> bad = parseCommandLine(split(u"check -- --json"_s));
+    QVERIFY(!bad.ok());
+    QVERIFY2(bad.errorMessage().contains(u"--json"_s), qPrintable(bad.errorMessage()));
+}
+
+void TstCliOptions::helpAndVersion_data()
+{
+    QTest::addColumn<QString>("line");
+    QTest::addColumn<Command>("command");
+
+    QTest::newRow("--help") << u"--help"_s << Command::Help;
+    QTest::newRow("-h") << u"-h"_s << Command::Help;
+    QTest::newRow("help") << u"help"_s << Command::Help;
+    QTest::newRow("check --help") << u"check --help"_s << Command::Help;
+    QTest::newRow("monitor -h") << u"monitor -h"_s << Command::Help;
+    QTest::newRow("--version") << u"--version"_s << Command::Version;
+    QTest::newRow("-V") << u"-V"_s << Command::Version;
+}
+
+void TstCliOptions::helpAndVersion()
+{
+    QFETCH(QString, line);
+    QFETCH(Command, command);
+    const chronoscope::Result<CliOptions> r = parseCommandLine(split(line));
+    QVERIFY2(r.ok(), qPrintable(r.errorMessage()));
+    QCOMPARE(r->command, command);
+}
+
+void TstCliOptions::intervalBoundaries_data()
+{
+    QTest::addColumn<QString>("option");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<bool>("accepted");
+
+    // --interval: at least 1/16 s; --timeout: at least 0.01 s; --duration: 0 or more.
+    QTest::newRow("interval 0.0625") << u"--interval"_s << u"0.0625"_s << true;
+    QTest::newRow("interval 0.06") << u"--interval"_s << u"0.06"_s << false;
+    QTest::newRow("interval 0") << u"--interval"_s << u"0"_s << false;
+    QTest::newRow("interval one year") << u"--interval"_s << u"31536000"_s << true;
+    QTest::newRow("interval above a year") << u"--interval"_s << u"31536001"_s << false;
+    QTest::newRow("interval inf") << u"--interval"_s << u"inf"_s << false;
+    QTest::newRow("interval nan") << u"--interval"_s << u"nan"_s << false;
+    QTest::newRow("timeout 0.01") << u"--timeout"_s << u"0.01"_s << true;
+    QTest::newRow("timeout 0.005") << u"--timeout"_s << u"0.005"_s << false;
+    QTest::newRow("timeout 0") << u"--timeout"_s << u"0"_s << false;
+    QTest::newRow("duration 0") << u"--duration"_s << u"0"_s << true;
+    QTest::newRow("duration 0.5") << u"--duration"_s << u"0.5"_s << true;
+    QTest::newRow("duration -1") << u"--duration"_s << u"-1"_s << false;
+    QTest::newRow("samples 1") << u"--samples"_s << u"1"_s << true;
+    QTest::newRow("samples 10000") << u"--samples"_s << u"10000"_s << true;
+    QTest::newRow("samples 10001") << u"--samples"_s << u"10001"_s << false;
+    QTest::newRow("samples -3") << u"--samples"_s << u"-3"_s << false;
+    QTest::newRow("samples 2.5") << u"--samples"_s << u"2.5"_s << false;
+}
+
+void TstCliOptions::intervalBoundaries()
+{
+    QFETCH(QString, option);
+    QFETCH(QString, value);
+    QFETCH(bool, accepted);
+    const chronoscope::Result<CliOptions> r = parseCommandLine({u"monitor"_s, option, value, u"127.0.0.1"_s});
+    QCOMPARE(r.ok(), accepted);
+    if (!accepted)
+        QVERIFY2(r.errorMessage().contains(u"'"_s + value + u"'"_s) && r.errorMessage().contains(option),
+                 qPrintable(r.errorMessage()));
+}
+
+void TstCliOptions::usageErrors_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QStringList>("mentions");
+
+    QTest::newRow("no arguments") << QStringList() << QStringList{u"command"_s};
+    QTest::newRow("unknown command") << split(u"frobnicate ntp.example.org"_s) << QStringList{u"'frobnicate'"_s};
+    QTest::newRow("keys not yet") << split(u"keys list"_s) << QStringList{u"keys"_s};
+    QTest::newRow("unknown option") << split(u"check --frobnicate ntp.example.org"_s)
+                                    << QStringList{u"'--frobnicate'"_s};
+    QTest::newRow("unknown short option") << split(u"check -x ntp.example.org"_s) << QStringList{u"'-x'"_s};
+    QTest::newRow("unknown inline option") << split(u"check --colour=auto ntp.example.org"_s)
+                                           << QStringList{u"--colour"_s};
+    QTest::newRow("bad port") << split(u"check ntp.example.org:99999"_s)
+                              << QStringList{u"ntp.example.org:99999"_s, u"'99999'"_s};
+    QTest::newRow("port 0") << split(u"check 127.0.0.1:0"_s) << QStringList{u"'0'"_s};
+    QTest::newRow("samples 0") << split(u"check --samples 0 ntp.example.org"_s) << QStringList{u"'0'"_s, u"--samples"_s};
+    QTest::newRow("samples x") << split(u"check --samples x ntp.example.org"_s) << QStringList{u"'x'"_s, u"--samples"_s};
+    QTest::newRow("samples empty inline") << split(u"check --samples= ntp.example.org"_s)
+                                          << QStringList{u"''"_s, u"--samples"_s};
+    QTest::newRow("interval -1") << split(u"check --interval -1 ntp.example.org"_s)
+                                 << QStringList{u"'-1'"_s, u"--interval"_s};
+    QTest::newRow("interval abc") << split(u"check --interval=abc ntp.example.org"_s)
+                                  << QStringList{u"'abc'"_s, u"--interval"_s};
+    QTest::newRow("timeout 0") << split(u"check --timeout 0 ntp.example.org"_s)
+                               << QStringList{u"'0'"_s, u"--timeout"_s};
+    QTest::newRow("unparsable server") << split(u"check bad_host!"_s) << QStringList{u"bad_host!"_s};
+    QTest::newRow("unparsable ipv6") << split(u"check [2001:db8::1"_s) << QStringList{u"[2001:db8::1"_s};
+    QTest::newRow("bad pool") << split(u"check --pool pool:abc"_s) << QStringList{u"pool:abc"_s, u"'abc'"_s};
+    QTest::newRow("missing value") << split(u"check ntp.example.org --samples"_s) << QStringList{u"--samples"_s};
+    QTest::newRow("missing interval value") << split(u"check ntp.example.org --interval"_s)
+                                            << QStringList{u"--interval"_s};
+    QTest::newRow("missing pool value") << split(u"check --pool"_s) << QStringList{u"--pool"_s};
+    QTest::newRow("flag with value") << split(u"check --json=yes ntp.example.org"_s)
+                                     << QStringList{u"--json"_s, u"'yes'"_s};
+    QTest::newRow("no server") << split(u"check"_s) << QStringList{u"no server"_s, u"check"_s};
+    QTest::newRow("no server, options only") << split(u"monitor --json --duration 5"_s)
+                                             << QStringList{u"no server"_s, u"monitor"_s};
+    QTest::newRow("duration with check") << split(u"check --duration 5 ntp.example.org"_s)
+                                         << QStringList{u"--duration"_s, u"check"_s};
+    QTest::newRow("authentication not yet") << split(u"check --keys /etc/ntp.keys ntp.example.org"_s)
+                                            << QStringList{u"--keys"_s};
+    QTest::newRow("nts not yet") << split(u"check --nts ntp.example.org"_s) << QStringList{u"--nts"_s};
+}
+
+void TstCliOptions::usageErrors()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QStringList, mentions);
+    const chronoscope::Result<CliOptions> r = parseCommandLine(arguments);
+    QVERIFY2(!r.ok(), qPrintable(u"accepted: "_s + arguments.join(u' ')));
+    for (const QString &m : mentions)
+        QVERIFY2(r.errorMessage().contains(m),
+                 qPrintable(u"message '%1' does not mention '%2'"_s.arg(r.errorMessage(), m)));
+}
+
+void TstCliOptions::usageTextMentionsOptions()
+{
+    const QString usage = usageText();
+    for (const QString &option : {u"check"_s, u"monitor"_s, u"--json"_s, u"--samples"_s, u"--interval"_s,
+                                  u"--timeout"_s, u"--duration"_s, u"--pool"_s, u"--version"_s, u"--help"_s})
+        QVERIFY2(usage.contains(option), qPrintable(option));
+}
+
+QTEST_APPLESS_MAIN(TstCliOptions)
+
+#include "tst_clioptions.moc"
