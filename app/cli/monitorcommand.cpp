@@ -82,7 +82,7 @@ int runMonitor(const CliOptions &options)
     });
     interruptPoll.start(100);
     if (options.duration > 0)
-        QTimer::singleShot(std::chrono::milliseconds(qint64(options.duration * 1000)), &context,
+        QTimer::singleShot(std::chrono::milliseconds(qint64(options.duration * 1000)), Qt::PreciseTimer, &context,
                            [] { QCoreApplication::quit(); });
     QCoreApplication::exec();
     QObject::disconnect(engine, nullptr, &context, nullptr);

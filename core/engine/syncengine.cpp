@@ -25,7 +25,7 @@ QString endpointName(const QHostAddress &address, quint16 port)
 
 } // namespace
 
-SyncEngine::SyncEngine(QObject *parent) : QObject(parent), m_refreshTimer(this)
+SyncEngine::SyncEngine(QObject *parent) : QObject(parent), m_refreshTimer(this), m_selectionTimer(this)
 {
     qRegisterMetaType<ServerStatus>();
     qRegisterMetaType<SampleEvent>();
@@ -33,6 +33,9 @@ SyncEngine::SyncEngine(QObject *parent) : QObject(parent), m_refreshTimer(this)
     qRegisterMetaType<ServerSpec>();
     m_refreshTimer.setInterval(std::chrono::seconds(5));
     connect(&m_refreshTimer, &QTimer::timeout, this, [this] { evaluateSystem(); });
+    m_selectionTimer.setSingleShot(true);
+    m_selectionTimer.setInterval(SELECTION_COALESCE_MS);
+    connect(&m_selectionTimer, &QTimer::timeout, this, [this] { evaluateSystem(); });
 }
 
 SyncEngine::~SyncEngine()
@@ -118,7 +121,35 @@ void SyncEngine::addAssociation(const ServerSpec &spec, const QString &name, con
 
 void SyncEngine::onAssociationChanged(int id)
 {
-    evaluateSystem(id);
+    // Row-level update for this server now; selection over all servers at most every
+    // SELECTION_COALESCE_MS, so a thousand associations do not cost a thousand selections.
+    if (const auto it = m_associations.find(id); it != m_associations.end())
+        emit serverChanged(it->second->status());
+    if (!m_selectionTimer.isActive())
+        m_selectionTimer.start();
+}
+
+void SyncEngine::removeServer(int id)
+{
+    if (const auto it = m_associations.find(id); it != m_associations.end()) {
+        it->second->stop();
+        it->second->deleteLater();
+        m_associations.erase(it);
+    }
+    m_unresolved.erase(id);
+    emit serverRemoved(id);
+    evaluateSystem();
+}
+
+void SyncEngine::removeAllServers()
+{
+    QList<int> ids;
+    for (const auto &[id, association] : m_associations)
+        ids.append(id);
+    for (const auto &[id, status] : m_unresolved)
+        ids.append(id);
+    for (int id : ids)
+        removeServer(id);
 }
 
 QList<ServerStatus> SyncEngine::servers() const
@@ -185,12 +216,13 @@ void SyncEngine::evaluateSystem(int changedId)
         system.skewPpm = drift.skewPpm;
     }
 
-    // Row-level updates: only the server that changed and those whose verdict moved.
+    // Row-level updates: only the servers whose verdict moved (and the one that asked).
     for (const auto &[id, association] : m_associations) {
         const ServerStatus &s = association->status();
         if (id == changedId || before[id] != std::make_pair(s.state, s.reason))
             emit serverChanged(s);
     }
+    m_selectionTimer.stop();
     m_system = system;
     emit systemChanged(system);
 }

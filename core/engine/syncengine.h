@@ -42,6 +42,9 @@ public slots:
     // Adds a server (or pool) and starts polling it once its name is resolved.
     void addServer(const chronoscope::engine::ServerSpec &spec);
     void stop();
+    // Stops and forgets one server (its id from ServerStatus::id); emits serverRemoved.
+    void removeServer(int id);
+    void removeAllServers();
 
 signals:
     void serverChanged(const chronoscope::engine::ServerStatus &status);
@@ -49,6 +52,7 @@ signals:
     void systemChanged(const chronoscope::engine::SystemStatus &status);
     // Every association has used up its requests (check mode) or the engine was stopped.
     void allFinished();
+    void serverRemoved(int id);
 
 private:
     void onLookedUp(const ServerSpec &spec, int placeholderId, const QHostInfo &info);
@@ -71,6 +75,8 @@ private:
     bool m_finishedEmitted = false;
     SystemStatus m_system;
     QTimer m_refreshTimer;                       // re-evaluates λ growth while polls are sparse
+    QTimer m_selectionTimer;                     // coalesces selection after association changes
+    static constexpr int SELECTION_COALESCE_MS = 50;
 };
 
 } // namespace chronoscope::engine
