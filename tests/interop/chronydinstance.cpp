@@ -6,6 +6,7 @@
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QNetworkDatagram>
 #include <QRandomGenerator>
 #include <QStandardPaths>
@@ -60,10 +61,31 @@ ChronydInstance::~ChronydInstance()
 
 QString ChronydInstance::findChronyd()
 {
+    // dev.sh exports the chronyd it found or unpacked privately (build/tools/chrony).
+    const QString fromEnv = qEnvironmentVariable("CHRONOSCOPE_CHRONYD");
+    if (!fromEnv.isEmpty() && QFileInfo(fromEnv).isExecutable())
+        return fromEnv;
     const QString inPath = QStandardPaths::findExecutable(u"chronyd"_s);
     if (!inPath.isEmpty())
         return inPath;
     return QStandardPaths::findExecutable(u"chronyd"_s, {u"/usr/sbin"_s, u"/sbin"_s, u"/usr/local/sbin"_s});
+}
+
+QString ChronydInstance::findChronyc()
+{
+    const QString chronyd = findChronyd();
+    if (!chronyd.isEmpty()) {
+        // .../usr/sbin/chronyd → .../usr/bin/chronyc
+        const QString sibling = QFileInfo(chronyd).absoluteDir().filePath(u"../bin/chronyc"_s);
+        if (QFileInfo(sibling).isExecutable())
+            return QFileInfo(sibling).canonicalFilePath();
+    }
+    return QStandardPaths::findExecutable(u"chronyc"_s);
+}
+
+QString ChronydInstance::commandSocketPath() const
+{
+    return m_dir ? m_dir->filePath(u"chronyd.sock"_s) : QString();
 }
 
 QString ChronydInstance::findLibFaketime()
@@ -137,7 +159,7 @@ QString ChronydInstance::log() const
 bool ChronydInstance::start(double readySeconds)
 {
     m_errorString.clear();
-    if (!m_address.isLoopback()) {
+    if (!m_clientMode && !m_address.isLoopback()) {
         m_errorString = u"refusing to run chronyd on %1: tests only use loopback addresses"_s.arg(m_address.toString());
         return false;
     }
@@ -170,6 +192,22 @@ bool ChronydInstance::writeConfig()
         return false;
     }
     const QString dir = m_dir->path();
+    if (m_clientMode) {
+        // A client: no NTP service (port 0), commands over a Unix socket in our 0700 directory.
+        const QString config = u"# Chronoscope interop test client\n"
+                               "port 0\n"
+                               "cmdport 0\n"
+                               "bindcmdaddress %1/chronyd.sock\n"
+                               "pidfile %1/chronyd.pid\n"
+                               "dumpdir %1\n"_s.arg(dir)
+            + m_extraConfig + u"\n"_s;
+        QFile file(m_dir->filePath(u"chronyd.conf"_s));
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(config.toUtf8()) < 0) {
+            m_errorString = u"cannot write %1: %2"_s.arg(file.fileName(), file.errorString());
+            return false;
+        }
+        return true;
+    }
     // No driftfile, no command port or socket, nothing written outside the temporary directory.
     const QString config = u"# Chronoscope interop test server\n"
                            "local stratum 1\n"
@@ -182,7 +220,8 @@ bool ChronydInstance::writeConfig()
                            "pidfile %3/chronyd.pid\n"
                            "dumpdir %3\n"_s.arg(m_address.toString())
                                .arg(m_port)
-                               .arg(dir);
+                               .arg(dir)
+        + m_extraConfig + u"\n"_s;
     QFile file(m_dir->filePath(u"chronyd.conf"_s));
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(config.toUtf8()) < 0) {
         m_errorString = u"cannot write %1: %2"_s.arg(file.fileName(), file.errorString());
@@ -242,8 +281,19 @@ bool ChronydInstance::launch(double readySeconds)
         m_errorString = u"cannot start %1: %2"_s.arg(program, m_process.errorString());
         return false;
     }
-    if (!waitUntilAnswering(readySeconds))
+    if (m_clientMode) {
+        // Ready when the command socket exists.
+        const QDeadlineTimer deadline(std::chrono::milliseconds(qint64(readySeconds * 1000.0)));
+        while (!QFileInfo::exists(commandSocketPath())) {
+            if (deadline.hasExpired() || m_process.state() == QProcess::NotRunning) {
+                m_errorString = u"chronyd client did not open %1:\n%2"_s.arg(commandSocketPath(), log());
+                return false;
+            }
+            m_process.waitForFinished(50);
+        }
+    } else if (!waitUntilAnswering(readySeconds)) {
         return false;
+    }
     return verifyNoClockCapability();
 }
 

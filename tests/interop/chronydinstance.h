@@ -30,6 +30,13 @@ public:
     // Runs chronyd under libfaketime with FAKETIME=`offset` (e.g. "+2.5s", "-1.8s"): its clock is
     // then ahead (+) or behind (−) of the real one, which a client measures as that offset.
     void setFakeTime(const QString &offset) { m_fakeTime = offset; }
+    // Extra chrony.conf directives appended to the generated configuration (e.g. `keyfile`,
+    // or `server` lines for a client instance).
+    void setExtraConfig(const QString &directives) { m_extraConfig = directives; }
+    // Client mode: serve no NTP (port 0, no `local`), open a command socket in the private 0700
+    // directory (commandSocketPath()) and do not wait for NTP answers on start.
+    void setClientMode(bool client) { m_clientMode = client; }
+    QString commandSocketPath() const;
 
     // Starts chronyd and waits until it answers an NTP request (at most `readySeconds`).
     // On failure returns false; errorString() says why, including chronyd's own log.
@@ -47,8 +54,10 @@ public:
     // chronyd's output so far (foreground mode logs to it).
     QString log() const;
 
-    // chronyd from PATH, /usr/sbin or /sbin; empty when not installed.
+    // chronyd from $CHRONOSCOPE_CHRONYD, PATH, /usr/sbin or /sbin; empty when not installed.
     static QString findChronyd();
+    // chronyc next to chronyd (same package), or from PATH.
+    static QString findChronyc();
     // libfaketime.so.1 in the usual (multiarch) library directories; empty when not installed.
     static QString findLibFaketime();
     // A UDP port that is free on `address` right now (bind to port 0, read it, close).
@@ -65,6 +74,8 @@ private:
     QHostAddress m_address;
     quint16 m_port = 0;
     QString m_fakeTime;
+    QString m_extraConfig;
+    bool m_clientMode = false;
     QString m_errorString;
     std::unique_ptr<QTemporaryDir> m_dir;
     QProcess m_process;
