@@ -1,58 +1,64 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/mainwindow.h"
 
+#include <QAction>
 #include <QApplication>
+#include <QCloseEvent>
 #include <QDateTime>
 #include <QHeaderView>
-#include <QLabel>
-#include <QMenuBar>
-#include <QMessageBox>
+#include <QItemSelectionModel>
 #include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QStandardPaths>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include "core/config/settingsstore.h"
 #include "core/engine/localclock.h"
+#include "core/engine/syncengine.h"
+#include "core/eventlog/eventlog.h"
 #include "core/report/headline.h"
+#include "core/report/humanformat.h"
+#include "ui/charts/chartspanel.h"
+#include "ui/charts/driftchart.h"
+#include "ui/eventlogpane.h"
+#include "ui/eventrecorder.h"
 #include "ui/models/servertablemodel.h"
+#include "ui/serverdetailpane.h"
+#include "ui/serverlistcontroller.h"
+#include "ui/theme.h"
+#include "ui/tray/traycontroller.h"
+#include "ui/widgets/headlinebanner.h"
+#include "ui/widgets/noticebar.h"
+#include "ui/widgets/selectionview.h"
 
 using namespace Qt::StringLiterals;
 
 namespace chronoscope::ui {
-namespace {
-
-QString severityColor(report::Severity severity)
-{
-    switch (severity) {
-    case report::Severity::Good: return u"#1b7f3a"_s;
-    case report::Severity::Warning: return u"#a66a00"_s;
-    case report::Severity::Bad: return u"#b0241b"_s;
-    case report::Severity::Unknown: break;
-    }
-    return u"palette(text)"_s;
-}
-
-} // namespace
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_model(new ServerTableModel(this))
     , m_proxy(new QSortFilterProxyModel(this))
     , m_table(new QTableView(this))
-    , m_headline(new QLabel(this))
-    , m_subline(new QLabel(this))
+    , m_banner(new HeadlineBanner(this))
+    , m_notice(new NoticeBar(this))
+    , m_tabs(new QTabWidget(this))
+    , m_charts(new ChartsPanel(this))
+    , m_selection(new SelectionView(this))
+    , m_drift(new DriftChart(this))
+    , m_details(new ServerDetailPane(this))
+    , m_log(new eventlog::EventLog(this))
+    , m_logPane(new EventLogPane(m_log, this))
+    , m_recorder(new EventRecorder(m_log, this))
+    , m_servers(new ServerListController(this))
+    , m_tray(new TrayController(this))
     , m_tick(this)
 {
     setWindowTitle(tr("Chronoscope"));
-    setWindowIcon(QIcon::fromTheme(u"preferences-system-time"_s));
-
-    QFont headlineFont = m_headline->font();
-    headlineFont.setPointSizeF(headlineFont.pointSizeF() * 1.6);
-    headlineFont.setBold(true);
-    m_headline->setFont(headlineFont);
-    m_headline->setWordWrap(true);
-    m_headline->setAccessibleName(tr("Clock status"));
-    m_subline->setAccessibleName(tr("Last update"));
+    setWindowIcon(QIcon(u":/icons/chronoscope.svg"_s));
 
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(ServerTableModel::SortRole);
@@ -60,47 +66,189 @@ MainWindow::MainWindow(QWidget *parent)
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(ServerTableModel::Name, Qt::AscendingOrder);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    m_table->setShowGrid(false);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(false);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
+    m_table->horizontalHeader()->setHighlightSections(false);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(ServerTableModel::Reason, QHeaderView::Stretch);
     m_table->setAccessibleName(tr("Servers"));
+    m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
+
+    m_tabs->addTab(m_charts, QIcon(u":/icons/tab-charts.svg"_s), tr("&Charts"));
+    m_tabs->addTab(m_selection, QIcon(u":/icons/tab-selection.svg"_s), tr("&Selection"));
+    m_tabs->addTab(m_drift, QIcon(u":/icons/tab-drift.svg"_s), tr("&Drift"));
+    m_tabs->addTab(m_details, QIcon(u":/icons/tab-details.svg"_s), tr("De&tails"));
+    m_tabs->addTab(m_logPane, QIcon(u":/icons/tab-log.svg"_s), tr("Event &log"));
+    m_tabs->setDocumentMode(true);
+
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(m_table);
+    split->addWidget(m_tabs);
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 5);
+    split->setChildrenCollapsible(false);
+    split->setObjectName(u"mainSplitter"_s);
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
-    layout->addWidget(m_headline);
-    layout->addWidget(m_subline);
-    layout->addWidget(m_table, 1);
+    layout->setContentsMargins(8, 8, 8, 4);
+    layout->setSpacing(6);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_notice);
+    layout->addWidget(split, 1);
     setCentralWidget(central);
     createMenus();
     statusBar()->showMessage(tr("Starting…"));
-    resize(1000, 420);
+    resize(1180, 820);
+
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        refreshDetails();
+        updateActions();
+    });
+    connect(m_table, &QTableView::doubleClicked, this, &MainWindow::editSelectedServer);
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+        if (m_tabs->currentWidget() == m_selection)
+            refreshSelection();
+        if (m_tabs->currentWidget() == m_details)
+            refreshDetails();
+    });
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, [this] {
+        QStringList names;
+        for (const engine::ServerStatus &s : m_model->servers())
+            names << s.name;
+        m_logPane->setServerNames(names);
+    });
+    connect(m_logPane, &EventLogPane::exportRequested, this, &MainWindow::exportEventLog);
+    connect(m_servers, &ServerListController::listEdited, this, &MainWindow::saveSettings);
+    connect(m_charts, &ChartsPanel::rangeChanged, this, [this](int seconds) {
+        m_settings.chartRangeSeconds = seconds;
+    });
+    connect(m_log, &eventlog::EventLog::fileError, this, [this](const QString &detail) {
+        showNotice(tr("The event log file was closed after an error: %1").arg(detail), true);
+    });
+    connect(m_tray, &TrayController::showWindowRequested, this, [this] {
+        show();
+        raise();
+        activateWindow();
+    });
+    connect(m_tray, &TrayController::quitRequested, qApp, &QApplication::quit);
+    connect(qApp, &QApplication::aboutToQuit, this, &MainWindow::saveSettings);
 
     connect(&m_tick, &QTimer::timeout, this, &MainWindow::onTick);
     m_tick.start(1000);
+    onTick();
     refreshHeadline();
+    updateActions();
 }
 
 MainWindow::~MainWindow() = default;
 
-void MainWindow::createMenus()
+void MainWindow::attachEngine(engine::SyncEngine *engine)
 {
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::quit);
-    quit->setShortcut(QKeySequence::Quit);
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About Chronoscope"), this, [this] {
-        QMessageBox::about(this, tr("About Chronoscope"),
-                           tr("<b>Chronoscope %1</b><p>How far your clock is off, and why each time server is "
-                              "trusted or not.</p><p>Offsets are server time minus local time: positive means your "
-                              "clock is behind.</p>").arg(QStringLiteral(CHRONOSCOPE_VERSION)));
-    });
+    m_servers->setEngine(engine);
+    connect(engine, &engine::SyncEngine::serverChanged, this, &MainWindow::updateServer);
+    connect(engine, &engine::SyncEngine::systemChanged, this, &MainWindow::updateSystem);
+    connect(engine, &engine::SyncEngine::sampleProcessed, this, &MainWindow::recordSample);
+    connect(engine, &engine::SyncEngine::serverRemoved, this, &MainWindow::removeServerRow);
+}
+
+void MainWindow::loadSettings(config::SettingsStore *store, const QList<config::ConfiguredServer> &sessionServers)
+{
+    m_store = store;
+    QList<config::ConfiguredServer> servers; // without a store (tests): nothing but sessionServers
+    if (store) {
+        const config::LoadedSettings loaded = store->load();
+        servers = loaded.servers;
+        setAppSettings(loaded.app);
+        if (!loaded.problem.isEmpty()) {
+            const QString backup = loaded.backupPath.isEmpty() ? tr("No backup could be made.")
+                                                               : tr("A copy was saved as %1.").arg(loaded.backupPath);
+            showNotice(tr("The settings file was damaged and has been repaired; entries that could not be read were "
+                          "dropped. %1\n%2").arg(backup, loaded.problem), true);
+            m_recorder->recordConfiguration(tr("settings file damaged: %1").arg(loaded.problem), eventlog::EventLevel::Error);
+            // Write a sound file right away, so the damage is reported once.
+            if (const Result<QString> saved = store->save(servers, m_settings); !saved)
+                showNotice(saved.errorMessage(), true);
+        }
+    } else {
+        setAppSettings(m_settings);
+    }
+    if (!sessionServers.isEmpty()) {
+        servers = sessionServers;
+        m_servers->setPersistent(false);
+        statusBar()->showMessage(tr("Servers from the command line: the saved list is unchanged"), 8000);
+    }
+    if (!m_settings.windowGeometry.isEmpty())
+        restoreGeometry(m_settings.windowGeometry);
+    m_servers->setServers(servers);
+}
+
+void MainWindow::setAppSettings(const config::AppSettings &settings)
+{
+    const bool themeChanged = settings.theme != m_settings.theme;
+    const bool fileChanged = settings.logFileEnabled != m_settings.logFileEnabled || settings.logFilePath != m_settings.logFilePath
+        || settings.logFileMaxBytes != m_settings.logFileMaxBytes || settings.logFileKeep != m_settings.logFileKeep;
+    m_settings = settings;
+    m_policy.setOffsetThreshold(settings.offsetThreshold);
+    m_policy.setNotifyOffset(settings.notifyOffset);
+    m_policy.setNotifyUnreachable(settings.notifyUnreachable);
+    m_log->setRecordedKinds(settings.recordedEvents);
+    if (m_charts->range() != settings.chartRangeSeconds)
+        m_charts->setRange(settings.chartRangeSeconds);
+    if (themeChanged)
+        applyTheme(Theme(settings.theme));
+    if (fileChanged || (settings.logFileEnabled && !m_log->logFile()))
+        applyLogFile();
+}
+
+void MainWindow::applyLogFile()
+{
+    m_log->setLogFile(nullptr);
+    if (!m_settings.logFileEnabled)
+        return;
+    const QString path = m_settings.logFilePath.isEmpty()
+        ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/chronoscope.log"_s
+        : m_settings.logFilePath;
+    auto file = std::make_unique<eventlog::EventLogFile>(path, m_settings.logFileMaxBytes, m_settings.logFileKeep);
+    if (const Result<QString> opened = file->open(); !opened) {
+        showNotice(tr("The event log file cannot be written: %1").arg(opened.errorMessage()), true);
+        return;
+    }
+    m_log->setLogFile(std::move(file));
+}
+
+void MainWindow::saveSettings()
+{
+    m_settings.windowGeometry = saveGeometry();
+    if (!m_store)
+        return;
+    // Servers from the command line are for this run only: keep the saved list as it is.
+    QList<config::ConfiguredServer> servers = m_servers->servers();
+    if (!m_servers->isPersistent())
+        servers = m_store->load().servers;
+    if (const Result<QString> saved = m_store->save(servers, m_settings); !saved)
+        showNotice(tr("Settings could not be saved: %1").arg(saved.errorMessage()), true);
 }
 
 void MainWindow::updateServer(const engine::ServerStatus &status)
 {
     m_model->updateServer(status);
+    m_servers->onServerChanged(status);
+    m_recorder->onServerChanged(status);
+    // One chart point per accepted reply, with the filter's jitter at that moment.
+    int &seen = m_acceptedSeen[status.id];
+    if (status.repliesAccepted > seen && status.lastMeasurement && status.filter) {
+        const ntp::Measurement &m = *status.lastMeasurement;
+        m_charts->addMeasurement(status.id, status.name, m.localTime, m.offset, m.delay, status.filter->jitter);
+    }
+    seen = std::max(seen, status.repliesAccepted);
+    if (m_details->shownServerId() == status.id && m_tabs->currentWidget() == m_details)
+        refreshDetails();
+    m_selectionDirty = true;
     refreshHeadline();
 }
 
@@ -108,42 +256,143 @@ void MainWindow::updateSystem(const engine::SystemStatus &system)
 {
     m_system = system;
     m_haveSystem = true;
+    m_recorder->onSystemChanged(system);
+    if (system.driftMeaningful && system.freqPpm && system.skewPpm)
+        m_drift->addEstimate(system.time, *system.freqPpm, *system.skewPpm);
+    m_selectionDirty = true;
+    if (m_tabs->currentWidget() == m_selection)
+        refreshSelection();
     refreshHeadline();
 }
 
-QString MainWindow::headlineText() const
+void MainWindow::recordSample(const engine::SampleEvent &event)
 {
-    return m_headline->text();
+    m_lastEvents.insert(event.serverId, event);
+    m_recorder->onSampleProcessed(event);
+}
+
+void MainWindow::removeServerRow(int serverId)
+{
+    m_recorder->onServerRemoved(serverId);
+    m_model->removeServer(serverId);
+    m_servers->onServerRemoved(serverId);
+    m_charts->removeServer(serverId);
+    m_acceptedSeen.remove(serverId);
+    m_lastEvents.remove(serverId);
+    m_selectionDirty = true;
+    if (m_tabs->currentWidget() == m_selection)
+        refreshSelection();
+    refreshDetails();
+    refreshHeadline();
+}
+
+void MainWindow::refreshSelection()
+{
+    if (!m_selectionDirty)
+        return;
+    m_selectionDirty = false;
+    m_selection->setData(m_model->servers(), m_system);
+}
+
+int MainWindow::selectedServerId() const
+{
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    return rows.isEmpty() ? -1 : rows.first().data(ServerTableModel::ServerIdRole).toInt();
+}
+
+void MainWindow::refreshDetails()
+{
+    const int id = selectedServerId();
+    const engine::ServerStatus *status = m_model->serverById(id);
+    std::optional<engine::SampleEvent> event;
+    if (const auto it = m_lastEvents.constFind(id); it != m_lastEvents.constEnd())
+        event = *it;
+    m_details->showServer(status ? std::optional(*status) : std::nullopt, event, engine::LocalClock::nowUnixSeconds());
 }
 
 void MainWindow::refreshHeadline()
 {
     bool anyReachable = false;
-    bool measuring = m_model->rowCount() > 0;
     bool anyPending = false;
-    for (int row = 0; row < m_model->rowCount(); ++row) {
+    int reachable = 0;
+    const int rows = m_model->rowCount();
+    for (int row = 0; row < rows; ++row) {
         const engine::ServerStatus *s = m_model->serverAt(row);
+        if (s->reach != 0)
+            ++reachable;
         anyReachable = anyReachable || s->reach != 0;
         anyPending = anyPending || (s->reach == 0 && s->requestsSent == 0 && s->state != engine::ServerState::Unreachable);
         anyPending = anyPending || (s->reach != 0 && !s->hasSample());
     }
-    measuring = m_model->rowCount() == 0 || anyPending || (anyReachable && !m_system.synchronized && !m_haveSystem);
-    m_headline->setText(report::headline(m_system, anyReachable, measuring));
-    m_headline->setStyleSheet(u"color: %1;"_s.arg(severityColor(report::headlineSeverity(m_system))));
+    const bool measuring = rows == 0 || anyPending || (anyReachable && !m_haveSystem);
+    const QString headline = rows == 0 && m_servers->servers().isEmpty()
+        ? tr("No time servers configured: add one with Servers → Add Server")
+        : report::headline(m_system, anyReachable, measuring);
+    const report::Severity severity = !m_system.synchronized && !measuring && rows > 0
+        ? report::Severity::Bad
+        : report::headlineSeverity(m_system);
+    m_banner->setHeadline(headline, severity);
     if (m_haveSystem && m_system.time > 0) {
         const QString when = QDateTime::fromMSecsSinceEpoch(qint64(m_system.time * 1000)).toString(u"HH:mm:ss"_s);
-        m_subline->setText(m_system.synchronized
-                               ? tr("Updated %1 · system peer %2 · %3 server(s)").arg(when, m_system.sysPeer).arg(m_model->rowCount())
-                               : tr("Updated %1 · %2 server(s)").arg(when).arg(m_model->rowCount()));
+        const QString age = report::formatAge(engine::LocalClock::nowUnixSeconds() - m_system.time);
+        //: %1 time of day, %2 age ("5 s"), %3 reachable servers, %4 all servers
+        QString line = tr("Updated %1 (%2 ago) · %3 of %4 server(s) answer").arg(when, age).arg(reachable).arg(rows);
+        if (m_system.synchronized)
+            line += tr(" · system peer %1 · %n survivor(s)", nullptr, m_system.survivors).arg(m_system.sysPeer);
+        m_banner->setSubline(line);
     } else {
-        m_subline->setText(tr("Waiting for the first replies…"));
+        m_banner->setSubline(tr("Waiting for the first replies…"));
+    }
+    m_tray->setStatus(severity, headline);
+    if (m_haveSystem) {
+        if (const std::optional<Notification> note = m_policy.update(m_system, rows, anyReachable, measuring))
+            m_tray->notify(*note);
     }
 }
 
 void MainWindow::onTick()
 {
     m_model->setNow(engine::LocalClock::nowUnixSeconds());
-    statusBar()->showMessage(tr("%n server(s)", nullptr, m_model->rowCount()));
+    if (m_haveSystem)
+        refreshHeadline();
+    statusBar()->showMessage(tr("%n server(s) monitored", nullptr, m_model->rowCount()));
+}
+
+QString MainWindow::headlineText() const
+{
+    return m_banner->headline();
+}
+
+QString MainWindow::noticeText() const
+{
+    return m_notice->isHidden() ? QString() : m_notice->text();
+}
+
+void MainWindow::showNotice(const QString &text, bool warning)
+{
+    m_notice->showNotice(text, warning);
+}
+
+int MainWindow::addPage(QWidget *page, const QString &title)
+{
+    return m_tabs->addTab(page, title);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveSettings();
+    if (m_settings.closeToTray && m_tray->isAvailable()) {
+        hide();
+        event->ignore();
+        if (!m_trayHintShown) {
+            m_trayHintShown = true;
+            m_tray->notify({tr("Chronoscope keeps monitoring"),
+                            tr("It is still running in the tray. Quit from the tray menu or with Ctrl+Q."), false});
+        }
+        return;
+    }
+    event->accept();
+    qApp->quit();
 }
 
 } // namespace chronoscope::ui

@@ -33,8 +33,13 @@ int runCheck(const CliOptions &options)
     });
 
     const engine::AssociationOptions associationOptions = options.associationOptions();
-    QMetaObject::invokeMethod(engine, [engine, associationOptions, specs = options.servers] {
+    stats::SelectionOptions selectionOptions;
+    selectionOptions.minSources = options.minSources;
+    QMetaObject::invokeMethod(engine, [engine, associationOptions, selectionOptions, specs = options.servers,
+                                       keys = options.keyMaterial] {
         engine->setOptions(associationOptions);
+        engine->setKeys(keys);
+        engine->setSelectionOptions(selectionOptions);
         for (const engine::ServerSpec &spec : specs)
             engine->addServer(spec);
         if (engine->isFinished())

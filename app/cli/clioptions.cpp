@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/cli/clioptions.h"
 
+#include <algorithm>
 #include <cmath>
 
 using namespace Qt::StringLiterals;
@@ -25,7 +26,7 @@ Result<double> parseSeconds(const QString &option, const QString &text, double m
 engine::AssociationOptions CliOptions::associationOptions() const
 {
     engine::AssociationOptions o;
-    o.maxRequests = command == Command::Check ? samples : 0;
+    o.maxRequests = command == Command::Check || command == Command::Step ? samples : 0;
     o.fixedInterval = interval;
     o.timeout = timeout;
     o.allowFastPolling = allowFastPolling;
@@ -37,7 +38,7 @@ Result<CliOptions> parseCommandLine(const QStringList &arguments)
 {
     CliOptions options;
     if (arguments.isEmpty())
-        return Error{u"missing command (check, monitor); try --help"_s};
+        return Error{u"missing command (check, monitor, diagnose); try --help"_s};
 
     qsizetype i = 0;
     const QString &first = arguments.first();
@@ -53,10 +54,20 @@ Result<CliOptions> parseCommandLine(const QStringList &arguments)
         options.command = Command::Check;
     else if (first == u"monitor"_s)
         options.command = Command::Monitor;
-    else if (first == u"keys"_s)
-        return Error{u"'keys' is not available in this version yet"_s};
+    else if (first == u"diagnose"_s)
+        options.command = Command::Diagnose;
+    else if (first == u"step"_s)
+        options.command = Command::Step;
+    else if (first == u"keys"_s) {
+        Result<KeysOptions> keys = parseKeysArguments(arguments.mid(1));
+        if (!keys)
+            return keys.error();
+        options.command = Command::Keys;
+        options.keys = *keys;
+        return options;
+    }
     else
-        return Error{u"unknown command '%1' (expected check or monitor)"_s.arg(first)};
+        return Error{u"unknown command '%1' (expected check, monitor, diagnose or step)"_s.arg(first)};
     ++i;
 
     bool optionsEnded = false;
@@ -101,6 +112,16 @@ Result<CliOptions> parseCommandLine(const QStringList &arguments)
         if (arg == u"--help"_s || arg == u"-h"_s) {
             options.command = Command::Help;
             return options;
+        } else if (arg == u"--dry-run"_s || arg == u"--yes"_s || arg == u"-y"_s || arg == u"--yes-very-large"_s) {
+            if (auto e = noValue()) return *e;
+            if (options.command != Command::Step)
+                return Error{u"%1 applies to step, not %2"_s.arg(arg, first)};
+            if (arg == u"--dry-run"_s)
+                options.dryRun = true;
+            else if (arg == u"--yes-very-large"_s)
+                options.yesVeryLarge = true;
+            else
+                options.yes = true;
         } else if (arg == u"--json"_s) {
             if (auto e = noValue()) return *e;
             options.json = true;
@@ -132,6 +153,13 @@ Result<CliOptions> parseCommandLine(const QStringList &arguments)
             Result<double> v = parseSeconds(arg, value, 0.0, true);
             if (!v) return v.error();
             options.duration = *v;
+        } else if (arg == u"--minsources"_s) {
+            if (auto e = takeValue(&value)) return *e;
+            bool ok = false;
+            const int n = value.toInt(&ok);
+            if (!ok || n < 1 || n > 100)
+                return Error{u"invalid value '%1' for --minsources (expected 1-100)"_s.arg(value)};
+            options.minSources = n;
         } else if (arg == u"--pool"_s) {
             if (auto e = takeValue(&value)) return *e;
             Result<engine::ServerSpec> spec = engine::parseServerSpec(value);
@@ -140,15 +168,57 @@ Result<CliOptions> parseCommandLine(const QStringList &arguments)
             engine::ServerSpec pool = *spec;
             pool.isPool = true;
             options.servers.append(pool);
-        } else if (arg == u"--keys"_s || arg == u"--key"_s || arg == u"--nts"_s || arg == u"--ca-file"_s) {
-            return Error{u"option %1: authentication is not available in this version yet"_s.arg(arg)};
+        } else if (arg == u"--port"_s || arg == u"--probe"_s || arg == u"--window"_s) {
+            if (options.command != Command::Diagnose)
+                return Error{u"%1 applies to diagnose, not %2"_s.arg(arg, first)};
+            if (auto e = takeValue(&value)) return *e;
+            if (arg == u"--port"_s) {
+                bool ok = false;
+                const uint port = value.toUInt(&ok);
+                if (!ok || port == 0 || port > 65535)
+                    return Error{u"invalid value '%1' for --port (expected 1-65535)"_s.arg(value)};
+                options.diagnosePort = quint16(port);
+            } else if (arg == u"--probe"_s) {
+                Result<engine::ServerSpec> spec = engine::parseServerSpec(value);
+                if (!spec)
+                    return Error{u"bad probe target '%1': %2"_s.arg(value, spec.errorMessage())};
+                options.probeTarget = value;
+            } else {
+                Result<double> v = parseSeconds(arg, value, 0.1, false);
+                if (!v) return v.error();
+                options.probeWindow = *v;
+            }
+        } else if (arg == u"--keys"_s) {
+            if (auto e = takeValue(&value)) return *e;
+            if (value.isEmpty())
+                return Error{u"--keys needs a key file name"_s};
+            options.keyFile = value;
+        } else if (arg == u"--key"_s) {
+            if (auto e = takeValue(&value)) return *e;
+            Result<quint32> id = parseKeyId(arg, value);
+            if (!id) return id.error();
+            options.keyId = *id;
+        } else if (arg == u"--nts"_s || arg == u"--ca-file"_s) {
+            return Error{u"option %1: NTS is not available in this version yet"_s.arg(arg)};
         } else {
             return Error{u"unknown option '%1'"_s.arg(arg)};
         }
     }
-    if (options.command == Command::Check && options.duration > 0)
-        return Error{u"--duration applies to monitor, not check"_s};
-    if (options.servers.isEmpty())
+    if ((options.command == Command::Check || options.command == Command::Step) && options.duration > 0)
+        return Error{u"--duration applies to monitor, not %1"_s.arg(first)};
+    if (options.command == Command::Step && options.json)
+        return Error{u"--json applies to check, monitor and diagnose, not step"_s};
+    if (options.keyId != 0) {
+        for (engine::ServerSpec &spec : options.servers) {
+            if (spec.keyId == 0)
+                spec.keyId = options.keyId;
+        }
+    }
+    if (!options.keyFile.isEmpty()
+        && std::none_of(options.servers.cbegin(), options.servers.cend(),
+                        [](const engine::ServerSpec &spec) { return spec.keyId != 0; }))
+        return Error{u"--keys %1 needs --key ID (or SERVER,key=ID) to say which key to use"_s.arg(options.keyFile)};
+    if (options.servers.isEmpty() && options.command != Command::Diagnose)
         return Error{u"no server given (e.g. chronoscope-cli %1 pool.ntp.org)"_s.arg(first)};
     return options;
 }
@@ -158,9 +228,17 @@ QString usageText()
     return uR"(Usage:
   chronoscope-cli check   [options] SERVER...   measure once, select, print, exit
   chronoscope-cli monitor [options] SERVER...   keep polling, print one line per event
+  chronoscope-cli diagnose [--json] [--port N] [--probe HOST[:PORT]] [SERVER...]
+                                                port 123, time services, reachability, exposure
+  chronoscope-cli step [--dry-run] [--yes] [--yes-very-large] [options] SERVER...
+                                                measure like check, then correct the clock
+  chronoscope-cli keys    generate|list|import|export|delete ...   manage authentication keys
+                                                (chronoscope-cli keys --help)
   chronoscope-cli --version | --help
 
-SERVER is host, host:port, ipv4:port or [ipv6]:port (default port 123).
+SERVER is host, host:port, ipv4:port or [ipv6]:port (default port 123), optionally followed by
+chrony-style options after commas: prefer, noselect, trust, require, noiburst, minpoll=N,
+maxpoll=N, key=ID (e.g. ntp1.example,prefer).
 
 Options:
   --pool HOST          add every address HOST resolves to (up to 4)
@@ -170,12 +248,33 @@ Options:
                        for loopback, link-local and private addresses. Public servers are
                        never polled more often than every 64 s after the first 8 requests.
   --timeout SEC        seconds to wait for one reply (default 1)
+  --minsources N       servers that must agree before a system offset is given (default 1)
   --duration SEC       monitor: stop after this long (default 0 = until interrupted)
   --allow-fast-polling lift the public-server limits (only for servers you run yourself)
   --no-kernel-timestamps  read receive times from the clock instead of the kernel
+  --keys FILE          take keys from FILE (chrony or ntpd/ntpsec key file; it must not be
+                       readable by group or others) instead of Chronoscope's key store
+  --key ID             authenticate every SERVER without its own key=ID with key ID
+
+Step: measures like check and proposes a correction of the system offset. Offsets up to 0.5 s
+are slewed (the kernel runs the clock a little fast or slow; time never jumps); larger ones are
+stepped after confirmation (--yes); steps over an hour need --yes-very-large as well. Without
+these options step asks on the terminal, and refuses when there is none. The change is made by
+chronoscope-helper through pkexec (you may be asked for an administrator password); afterwards
+a fresh measurement verifies it. --dry-run has the helper check and log the change but make
+none. Running chronyd, ntpd or systemd-timesyncd would undo the change: step warns about them.
+
+Diagnose: who holds local UDP port N (default 123) and what that means; which time services
+run and whether the kernel calls the clock synchronised; for each SERVER, whether --samples
+requests get replies, time-outs, ICMP refusals, DNS failures or kiss-o'-death. --probe sends
+exactly one mode 6 READVAR and one mode 7 MON_GETLIST request to the first address of HOST
+(nothing else, no retries) and reports whether the server answers and its amplification
+factor; --window SEC (default 2) is how long replies are collected. Exit status 0 when
+nothing needs attention, 1 when something does (a server that does not answer, a probe that
+could not run, a probed server that answers mode 6 or 7 with data), 2 usage error.
 
 Offsets are server time minus local time: positive means your clock is behind.
-Exit status: 0 a system offset was determined, 1 none could be, 2 usage error.
+Exit status of check and monitor: 0 a system offset was determined, 1 none could be, 2 usage error.
 )"_s;
 }
 

@@ -4,13 +4,15 @@
 #include <QList>
 #include <QStringList>
 
+#include "app/cli/keysoptions.h"
+#include "core/auth/symmetrickey.h"
 #include "core/engine/associationoptions.h"
 #include "core/engine/serverspec.h"
 #include "core/result.h"
 
 namespace chronoscope::cli {
 
-enum class Command { Check, Monitor, Help, Version };
+enum class Command { Check, Monitor, Diagnose, Step, Keys, Help, Version };
 
 // Everything the command line asked for (ARCHITECTURE.md §3).
 struct CliOptions
@@ -24,6 +26,18 @@ struct CliOptions
     double duration = 0.0;               // monitor: seconds, 0 = until interrupted
     bool userspaceTimestamps = false;    // --no-kernel-timestamps
     bool allowFastPolling = false;       // --allow-fast-polling
+    int minSources = 1;                  // --minsources: agreeing servers needed to synchronise
+    bool dryRun = false;                 // step --dry-run: the helper validates, changes nothing
+    bool yes = false;                    // step --yes: confirms a step
+    bool yesVeryLarge = false;           // step --yes-very-large: confirms a step of over an hour
+    quint16 diagnosePort = 123;          // diagnose --port: the local UDP port to inspect
+    QString probeTarget;                 // diagnose --probe HOST[:PORT] as typed (empty: no probe)
+    double probeWindow = 2.0;            // diagnose --window: seconds to collect probe replies
+    QString keyFile;                     // --keys FILE: ntpd/ntpsec or chrony key file (empty: our store)
+    quint32 keyId = 0;                   // --key ID: for every SERVER without its own key=ID
+    KeysOptions keys;                    // `keys` subcommand
+    // The keys named by keyId (filled by main() through resolveServerKeys, not by parsing).
+    QList<auth::SymmetricKey> keyMaterial;
 
     engine::AssociationOptions associationOptions() const;
 };

@@ -6,7 +6,11 @@
 
 #include "app/cli/checkcommand.h"
 #include "app/cli/clioptions.h"
+#include "app/cli/diagnosecommand.h"
+#include "app/cli/keyscommand.h"
+#include "app/cli/keyresolver.h"
 #include "app/cli/monitorcommand.h"
+#include "app/cli/stepcommand.h"
 
 using namespace chronoscope::cli;
 
@@ -18,11 +22,23 @@ int main(int argc, char *argv[])
 
     QStringList arguments = QCoreApplication::arguments();
     arguments.removeFirst();
-    const chronoscope::Result<CliOptions> options = parseCommandLine(arguments);
+    chronoscope::Result<CliOptions> options = parseCommandLine(arguments);
     if (!options) {
         std::fprintf(stderr, "chronoscope-cli: %s\n", qPrintable(options.errorMessage()));
         return 2;
     }
+    // Keys for authenticated servers: a missing key or a key file others can read is a usage
+    // error; nothing is ever sent unauthenticated in their place.
+    QStringList keyWarnings;
+    const chronoscope::Result<QList<chronoscope::auth::SymmetricKey>> keys = resolveServerKeys(*options, &keyWarnings);
+    for (const QString &warning : std::as_const(keyWarnings))
+        std::fprintf(stderr, "chronoscope-cli: warning: %s\n", qPrintable(warning));
+    if (!keys) {
+        std::fprintf(stderr, "chronoscope-cli: %s\n", qPrintable(keys.errorMessage()));
+        return 2;
+    }
+    options.value().keyMaterial = *keys;
+
     switch (options->command) {
     case Command::Help:
         std::fputs(qPrintable(usageText()), stdout);
@@ -34,6 +50,12 @@ int main(int argc, char *argv[])
         return runCheck(*options);
     case Command::Monitor:
         return runMonitor(*options);
+    case Command::Diagnose:
+        return runDiagnose(*options);
+    case Command::Step:
+        return runStep(*options);
+    case Command::Keys:
+        return runKeys(options->keys);
     }
     return 2;
 }

@@ -1,44 +1,38 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// chronoscope: the desktop GUI. Composition root only: builds the engine thread and the main
-// window and wires them together (ARCHITECTURE.md §4).
+// chronoscope: the desktop GUI. Composition root only: builds the engine thread, the settings
+// store and the main window and wires them together (ARCHITECTURE.md §4).
 #include <cstdio>
 
 #include <QApplication>
+#include <QElapsedTimer>
+#include <QTimer>
 
+#include "core/config/configuredserver.h"
+#include "core/config/settingsstore.h"
 #include "core/engine/enginethread.h"
 #include "core/engine/serverspec.h"
 #include "core/engine/syncengine.h"
 #include "ui/mainwindow.h"
+#include "ui/translations.h"
+#include "ui/tray/traycontroller.h"
 
 using namespace Qt::StringLiterals;
 using namespace chronoscope;
 
-namespace {
-
-// The public pool for a fresh install (users only; tests always pass their own servers).
-QList<engine::ServerSpec> defaultServers()
-{
-    QList<engine::ServerSpec> specs;
-    for (int i = 0; i < 4; ++i) {
-        engine::ServerSpec spec;
-        spec.host = u"%1.pool.ntp.org"_s.arg(i);
-        specs.append(spec);
-    }
-    return specs;
-}
-
-} // namespace
-
 int main(int argc, char *argv[])
 {
+    QElapsedTimer startup;
+    startup.start();
     QApplication app(argc, argv);
     QApplication::setApplicationName(u"chronoscope"_s);
     QApplication::setApplicationDisplayName(u"Chronoscope"_s);
     QApplication::setOrganizationName(u"Chronoscope"_s);
     QApplication::setApplicationVersion(QStringLiteral(CHRONOSCOPE_VERSION));
+    QApplication::setDesktopFileName(u"chronoscope"_s);
+    ui::installTranslations(&app);
 
-    // Server arguments replace the default list for this run only.
-    QList<engine::ServerSpec> servers;
+    // Server arguments replace the saved list for this run only.
+    QList<config::ConfiguredServer> sessionServers;
     const QStringList arguments = QApplication::arguments().mid(1);
     for (const QString &argument : arguments) {
         const Result<engine::ServerSpec> spec = engine::parseServerSpec(argument);
@@ -46,20 +40,25 @@ int main(int argc, char *argv[])
             std::fprintf(stderr, "chronoscope: bad server '%s': %s\n", qPrintable(argument), qPrintable(spec.errorMessage()));
             return 2;
         }
-        servers.append(*spec);
+        sessionServers.append(config::ConfiguredServer{*spec, 0});
     }
-    if (servers.isEmpty())
-        servers = defaultServers();
 
+    config::SettingsStore store(config::SettingsStore::defaultFilePath());
     engine::EngineThread engineThread;
-    engine::SyncEngine *engine = engineThread.engine();
     ui::MainWindow window;
-    QObject::connect(engine, &engine::SyncEngine::serverChanged, &window, &ui::MainWindow::updateServer);
-    QObject::connect(engine, &engine::SyncEngine::systemChanged, &window, &ui::MainWindow::updateSystem);
-    QMetaObject::invokeMethod(engine, [engine, servers] {
-        for (const engine::ServerSpec &spec : servers)
-            engine->addServer(spec);
-    });
+    window.attachEngine(engineThread.engine());
+    window.loadSettings(&store, sessionServers);
+    // With a tray, closing the window may keep monitoring; Quit ends the app.
+    QApplication::setQuitOnLastWindowClosed(!window.tray()->isAvailable());
     window.show();
+
+    // For the start-up benchmark: report when the first frame has been produced, then quit.
+    if (qEnvironmentVariableIsSet("CHRONOSCOPE_STARTUP_PROBE")) {
+        QTimer::singleShot(0, &window, [&startup] {
+            std::printf("chronoscope-startup-ms %lld\n", static_cast<long long>(startup.elapsed()));
+            std::fflush(stdout);
+            QApplication::quit();
+        });
+    }
     return QApplication::exec();
 }

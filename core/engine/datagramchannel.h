@@ -2,6 +2,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 
 #include <QByteArray>
 #include <QHostAddress>
@@ -37,6 +38,9 @@ public:
     virtual quint16 localPort() const = 0;
     // True when receive timestamps come from the kernel.
     virtual bool hasKernelTimestamps() const = 0;
+    // The kernel's timestamp of the last transmission, when the platform reports one (Linux
+    // SO_TIMESTAMPING); better than the clock read before send() as T1.
+    virtual std::optional<ntp::NtpTimestamp> kernelTransmitTime() { return std::nullopt; }
     QString errorString() const { return m_errorString; }
 
 signals:

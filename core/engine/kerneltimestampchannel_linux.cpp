@@ -5,6 +5,8 @@
 #include <cerrno>
 #include <cstring>
 #include <netinet/in.h>
+#include <linux/errqueue.h>
+#include <linux/net_tstamp.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -73,6 +75,11 @@ bool KernelTimestampChannel::open(const QHostAddress &server, quint16 port)
     }
     const int on = 1;
     m_kernelTimestamps = ::setsockopt(m_fd, SOL_SOCKET, SO_TIMESTAMPNS, &on, sizeof(on)) == 0;
+    // Software transmit timestamps: the kernel reports when the request actually left, on the
+    // socket's error queue (NTP-NOTES §8.1), so T1 excludes the send system call's latency.
+    const int txFlags = SOF_TIMESTAMPING_TX_SOFTWARE | SOF_TIMESTAMPING_SOFTWARE | SOF_TIMESTAMPING_OPT_TSONLY;
+    m_txTimestamps = ::setsockopt(m_fd, SOL_SOCKET, SO_TIMESTAMPING, &txFlags, sizeof(txFlags)) == 0;
+    m_transmitTime.reset();
     // connect() binds a random ephemeral port and makes the kernel drop other senders.
     if (::connect(m_fd, reinterpret_cast<sockaddr *>(&addr), addrLen) != 0) {
         m_errorString = systemError("connect");
@@ -107,8 +114,43 @@ quint16 KernelTimestampChannel::localPort() const
     return ntohs(reinterpret_cast<sockaddr_in6 *>(&addr)->sin6_port);
 }
 
+std::optional<ntp::NtpTimestamp> KernelTimestampChannel::kernelTransmitTime()
+{
+    if (m_txTimestamps && !m_transmitTime)
+        readErrorQueue();
+    return m_transmitTime;
+}
+
+void KernelTimestampChannel::readErrorQueue()
+{
+    for (;;) {
+        alignas(cmsghdr) char control[512];
+        char data[64];
+        iovec iov{data, sizeof(data)};
+        msghdr msg{};
+        msg.msg_iov = &iov;
+        msg.msg_iovlen = 1;
+        msg.msg_control = control;
+        msg.msg_controllen = sizeof(control);
+        if (::recvmsg(m_fd, &msg, MSG_ERRQUEUE | MSG_DONTWAIT) < 0)
+            return;
+        for (cmsghdr *c = CMSG_FIRSTHDR(&msg); c; c = CMSG_NXTHDR(&msg, c)) {
+            if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_TIMESTAMPING) {
+                scm_timestamping stamps{};
+                std::memcpy(&stamps, CMSG_DATA(c), sizeof(stamps));
+                const timespec &ts = stamps.ts[0]; // software timestamp
+                if (ts.tv_sec != 0 || ts.tv_nsec != 0)
+                    m_transmitTime = ntp::NtpTimestamp::fromUnix(ts.tv_sec, std::uint32_t(ts.tv_nsec));
+            }
+        }
+    }
+}
+
 void KernelTimestampChannel::onReadable()
 {
+    // The transmit timestamp was queued when the request left, before any reply can arrive.
+    if (m_txTimestamps)
+        readErrorQueue();
     for (;;) {
         char buffer[2048];
         alignas(cmsghdr) char control[256];

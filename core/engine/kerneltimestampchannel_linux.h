@@ -21,14 +21,18 @@ public:
     ntp::NtpTimestamp send(const QByteArray &datagram) override;
     quint16 localPort() const override;
     bool hasKernelTimestamps() const override { return m_kernelTimestamps; }
+    std::optional<ntp::NtpTimestamp> kernelTransmitTime() override;
 
 private:
     void onReadable();
     void closeSocket();
+    void readErrorQueue();
 
     int m_fd = -1;
     QSocketNotifier *m_notifier = nullptr;
     bool m_kernelTimestamps = false;
+    bool m_txTimestamps = false;
+    std::optional<ntp::NtpTimestamp> m_transmitTime; // kernel's time of the last transmission
 };
 
 } // namespace chronoscope::engine

@@ -7,6 +7,7 @@
 #include "core/engine/datagramchannel.h"
 #include "core/engine/localclock.h"
 #include "core/ntp/clockmath.h"
+#include "core/ntp/packetmac.h"
 #include "core/stats/rootdistance.h"
 
 using namespace Qt::StringLiterals;
@@ -36,7 +37,7 @@ QString describeInterval(double seconds)
 } // namespace
 
 ServerAssociation::ServerAssociation(int id, const ServerSpec &spec, const QString &name, const QHostAddress &address,
-                                     const AssociationOptions &options, QObject *parent)
+                                     const AssociationOptions &options, TimerQueue &timers, QObject *parent)
     : QObject(parent)
     , m_spec(spec)
     , m_address(address)
@@ -44,27 +45,29 @@ ServerAssociation::ServerAssociation(int id, const ServerSpec &spec, const QStri
     , m_policy(address, spec.minPollLog2, spec.maxPollLog2, spec.iburst, options.fixedInterval, options.allowFastPolling)
     , m_filter(LocalClock::precision(), options.maxRequests > 0 ? std::min(options.maxRequests, ntp::NSTAGE) : ntp::NSTAGE)
     , m_drift(options.driftMinSpan)
-    , m_pollTimer(this)
-    , m_timeoutTimer(this)
+    , m_pollTimer(timers, [this] { sendRequest(); })
+    , m_timeoutTimer(timers, [this] { onTimeout(); })
 {
     m_status.id = id;
     m_status.name = name;
     m_status.host = spec.host;
     m_status.address = address.toString();
     m_status.port = spec.port;
+    m_status.keyId = spec.keyId;
     m_status.state = ServerState::Unusable;
     m_status.reason = u"waiting for the first reply"_s;
     m_status.pollLog2 = m_policy.effectivePollLog2(std::max(0, m_status.requestsSent - 1));
 
-    m_pollTimer.setSingleShot(true);
-    m_pollTimer.setTimerType(Qt::PreciseTimer);
-    connect(&m_pollTimer, &QTimer::timeout, this, &ServerAssociation::sendRequest);
-    m_timeoutTimer.setSingleShot(true);
-    m_timeoutTimer.setTimerType(Qt::PreciseTimer);
-    connect(&m_timeoutTimer, &QTimer::timeout, this, &ServerAssociation::onTimeout);
 }
 
 ServerAssociation::~ServerAssociation() = default;
+
+void ServerAssociation::setKey(const auth::SymmetricKey &key)
+{
+    m_key = key;
+    m_status.keyId = key.id;
+    m_status.authType = key.type;
+}
 
 void ServerAssociation::start(double initialDelay)
 {
@@ -91,6 +94,28 @@ void ServerAssociation::sendRequest()
 {
     if (m_stopped || m_denied)
         return;
+    if (m_spec.keyId != 0 && !m_key) {
+        failWithoutSending(u"key %1 is not in the key store or key file; nothing is sent without it"_s.arg(
+            m_spec.keyId));
+        return;
+    }
+    // The request, MAC included, is ready before the socket opens: T1 is read at the send.
+    QByteArray request;
+    ntp::NtpTimestamp nonce;
+    do {
+        // A random 64-bit nonce, never equal to the previous one, stands in for the transmit time.
+        nonce = ntp::NtpTimestamp(QRandomGenerator::system()->generate64());
+    } while (nonce.isZero() || nonce == m_previousNonce);
+    request = ntp::encode(ntp::makeClientRequest(nonce, m_policy.pollLog2()));
+    if (m_key) {
+        const Result<QByteArray> authenticated = ntp::appendMac(request, *m_key);
+        if (!authenticated) {
+            failWithoutSending(u"cannot compute the MAC with key %1: %2"_s.arg(m_key->id).arg(
+                authenticated.errorMessage()));
+            return;
+        }
+        request = *authenticated;
+    }
     // One outstanding request: a new one replaces a stale one (its replies then fail test 2).
     m_channel = DatagramChannel::create(m_options.timestamps);
     connect(m_channel.get(), &DatagramChannel::datagramReceived, this, &ServerAssociation::onDatagram);
@@ -113,14 +138,7 @@ void ServerAssociation::sendRequest()
     }
     m_status.kernelTimestamps = m_channel->hasKernelTimestamps();
 
-    // A random 64-bit nonce, never equal to the previous one, stands in for the transmit time.
-    ntp::NtpTimestamp nonce;
-    do {
-        nonce = ntp::NtpTimestamp(QRandomGenerator::system()->generate64());
-    } while (nonce.isZero() || nonce == m_previousNonce);
     m_previousNonce = nonce;
-
-    const QByteArray request = ntp::encode(ntp::makeClientRequest(nonce, m_policy.pollLog2()));
     const ntp::NtpTimestamp sendTime = m_channel->send(request);
     if (sendTime.isZero()) {
         m_lastError = m_channel->errorString();
@@ -139,9 +157,19 @@ void ServerAssociation::onDatagram(const QByteArray &datagram, const QHostAddres
     context.serverAddress = m_address;
     context.serverPort = m_spec.port;
     context.request = m_outstanding;
+    if (context.request && m_channel) {
+        // Prefer the kernel's transmit timestamp for T1 when it is sane (after our clock read,
+        // by less than a second).
+        if (const auto kernelT1 = m_channel->kernelTransmitTime()) {
+            const double after = kernelT1->secondsSince(context.request->sendTime);
+            if (after >= 0 && after < 1.0)
+                context.request->sendTime = *kernelT1;
+        }
+    }
     context.lastAcceptedTransmit = m_lastAcceptedTransmit;
     context.localPrecision = LocalClock::precision();
     context.maxDelay = m_options.maxDelay;
+    context.key = m_key ? &*m_key : nullptr;
     const ntp::ReplyVerdict verdict = ntp::validateReply(datagram, from, fromPort, receiveTime, context);
 
     if (verdict.accepted()) {
@@ -164,6 +192,12 @@ void ServerAssociation::onDatagram(const QByteArray &datagram, const QHostAddres
         // Not a valid answer (tests 1–3): keep waiting for the real reply until the timeout.
         m_requestRejection = ntp::rejectReasonText(*verdict.reason) + u" ("_s + verdict.detail + u")"_s;
         emit statusChanged(m_status.id);
+        return;
+    case ntp::RejectReason::AuthMissing:
+    case ntp::RejectReason::AuthKeyMismatch:
+    case ntp::RejectReason::AuthBadMac:
+    case ntp::RejectReason::CryptoNak:
+        handleAuthFailure(verdict);
         return;
     default:
         break;
@@ -191,6 +225,8 @@ void ServerAssociation::handleAccepted(const ntp::ReplyVerdict &verdict)
     m_missedInRow = 0;
     m_rateLimited = false;
     ++m_status.repliesAccepted;
+    if (verdict.authenticated)
+        ++m_status.authenticatedReplies;
     m_status.lastMeasurement = m;
     m_status.lastReplyTime = m.localTime;
     m_status.stratum = m.stratum;
@@ -208,7 +244,7 @@ void ServerAssociation::handleAccepted(const ntp::ReplyVerdict &verdict)
     refreshRootDistance();
     // Selection decides between sys_peer, candidate, falseticker...; until then: candidate.
     if (m_status.state == ServerState::Unusable || m_status.state == ServerState::Unreachable
-        || m_status.state == ServerState::KodRate) {
+        || m_status.state == ServerState::KodRate || m_status.state == ServerState::AuthFailed) {
         m_status.state = ServerState::Candidate;
         m_status.reason.clear();
     }
@@ -272,6 +308,38 @@ void ServerAssociation::handleKiss(const ntp::ReplyVerdict &verdict)
     emit statusChanged(m_status.id);
 }
 
+void ServerAssociation::handleAuthFailure(const ntp::ReplyVerdict &verdict)
+{
+    // Test 5 failed: never a sample, and the state keeps the server out of selection until an
+    // authentic reply arrives.
+    m_status.state = ServerState::AuthFailed;
+    m_status.reason = ntp::rejectReasonText(*verdict.reason) + u": "_s + verdict.detail;
+    if (*verdict.reason == ntp::RejectReason::CryptoNak) {
+        // The server answered our request (the origin test passed), but not with our key.
+        m_status.reach |= 1;
+        m_missedInRow = 0;
+        endRequest();
+        scheduleNextOrFinish();
+    } else {
+        // Possibly forged or damaged in transit: the genuine reply may still come.
+        m_requestRejection = m_status.reason;
+    }
+    emit statusChanged(m_status.id);
+}
+
+void ServerAssociation::failWithoutSending(const QString &reason)
+{
+    qCWarning(lcAssociation) << m_status.name << reason;
+    m_stopped = true;
+    m_pollTimer.stop();
+    m_status.state = ServerState::AuthFailed;
+    m_status.reason = reason;
+    m_status.finished = true;
+    emitEvent(false, false, u"auth_unavailable"_s, reason);
+    emit statusChanged(m_status.id);
+    emit finished(m_status.id);
+}
+
 void ServerAssociation::onChannelError(const QString &message, bool connectionRefused)
 {
     m_lastError = message;
@@ -308,7 +376,22 @@ void ServerAssociation::onTimeout()
 
 void ServerAssociation::updateReachabilityState()
 {
-    if (m_status.reach != 0 || m_denied)
+    if (m_denied)
+        return;
+    if (m_key && m_status.authenticatedReplies == 0 && !m_refused) {
+        // Nothing authentic came back yet. chronyd and ntpd do not answer a request whose key
+        // they do not know or whose MAC fails, so silence most likely means a wrong key.
+        m_status.state = ServerState::AuthFailed;
+        if (!m_requestRejection.isEmpty())
+            m_status.reason = u"no authentic reply; rejected: "_s + m_requestRejection;
+        else if (m_status.rejections.value(ntp::rejectReasonId(ntp::RejectReason::CryptoNak)) == 0)
+            m_status.reason = u"no reply to requests authenticated with key %1 (%2): the key is likely wrong or "
+                              u"unknown to the server (chrony and ntpd stay silent then), or the server is down"_s
+                                  .arg(m_key->id)
+                                  .arg(auth::chronyTypeName(m_key->type));
+        return;
+    }
+    if (m_status.reach != 0)
         return;
     m_status.state = ServerState::Unreachable;
     if (m_refused)

@@ -8,10 +8,12 @@
 #include <QObject>
 #include <QTimer>
 
+#include "core/auth/symmetrickey.h"
 #include "core/engine/associationoptions.h"
 #include "core/engine/pollpolicy.h"
 #include "core/engine/serverspec.h"
 #include "core/engine/serverstatus.h"
+#include "core/engine/timerqueue.h"
 #include "core/ntp/replyvalidator.h"
 #include "core/stats/clockfilter.h"
 #include "core/stats/driftestimator.h"
@@ -28,9 +30,15 @@ class ServerAssociation final : public QObject
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ServerAssociation)
 public:
+    // `timers` (the engine's shared timer queue) must outlive the association.
     ServerAssociation(int id, const ServerSpec &spec, const QString &name, const QHostAddress &address,
-                      const AssociationOptions &options, QObject *parent = nullptr);
+                      const AssociationOptions &options, TimerQueue &timers, QObject *parent = nullptr);
     ~ServerAssociation() override;
+
+    // Authenticates every request with `key` (key id ‖ MAC); replies must then carry a valid MAC
+    // with the same key (RFC 5905 test 5). Call before start(). A spec with a keyId but no key
+    // sends nothing (state auth_failed): it never falls back to unauthenticated requests.
+    void setKey(const auth::SymmetricKey &key);
 
     // Starts polling after `initialDelay` seconds.
     void start(double initialDelay = 0.0);
@@ -58,6 +66,9 @@ private:
     void onTimeout();
     void handleAccepted(const ntp::ReplyVerdict &verdict);
     void handleKiss(const ntp::ReplyVerdict &verdict);
+    void handleAuthFailure(const ntp::ReplyVerdict &verdict);
+    // A keyId without its key, or a MAC that cannot be computed: stop, state auth_failed.
+    void failWithoutSending(const QString &reason);
     void endRequest();
     void scheduleNextOrFinish();
     void updateReachabilityState();
@@ -72,6 +83,7 @@ private:
     stats::ClockFilter m_filter;
     stats::DriftEstimator m_drift;
     ServerStatus m_status;
+    std::optional<auth::SymmetricKey> m_key;
 
     std::unique_ptr<DatagramChannel> m_channel;
     std::optional<ntp::OutstandingRequest> m_outstanding;
@@ -84,8 +96,8 @@ private:
     bool m_stopped = false;
     bool m_denied = false;
     bool m_rateLimited = false;
-    QTimer m_pollTimer;
-    QTimer m_timeoutTimer;
+    QueuedTimer m_pollTimer;
+    QueuedTimer m_timeoutTimer;
 };
 
 } // namespace chronoscope::engine

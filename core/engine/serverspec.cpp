@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/engine/serverspec.h"
 
+#include <optional>
+
 #include <QHostAddress>
 #include <QRegularExpression>
 
@@ -36,7 +38,98 @@ QString ServerSpec::displayName() const
     return (ipv6 ? u"["_s + host + u"]"_s : host) + u":"_s + QString::number(port);
 }
 
+namespace {
+
+Result<ServerSpec> parseServerAddress(const QString &rawText);
+
+Result<ServerSpec> applyOption(ServerSpec spec, const QString &option, const QString &whole)
+{
+    const QString name = option.section(u'=', 0, 0).trimmed().toLower();
+    const QString value = option.contains(u'=') ? option.section(u'=', 1).trimmed() : QString();
+    auto integer = [&](int low, int high) -> std::optional<int> {
+        bool ok = false;
+        const int v = value.toInt(&ok);
+        return ok && v >= low && v <= high ? std::optional<int>(v) : std::nullopt;
+    };
+    if (name == u"prefer"_s && value.isEmpty())
+        spec.prefer = true;
+    else if (name == u"noselect"_s && value.isEmpty())
+        spec.noselect = true;
+    else if (name == u"trust"_s && value.isEmpty())
+        spec.trust = true;
+    else if (name == u"require"_s && value.isEmpty())
+        spec.require = true;
+    else if (name == u"iburst"_s && value.isEmpty())
+        spec.iburst = true;
+    else if (name == u"noiburst"_s && value.isEmpty())
+        spec.iburst = false;
+    else if (name == u"minpoll"_s) {
+        const auto v = integer(-4, 17);
+        if (!v)
+            return Error{u"invalid minpoll '%1' in '%2' (expected -4 to 17, log2 seconds)"_s.arg(value, whole)};
+        spec.minPollLog2 = *v;
+    } else if (name == u"maxpoll"_s) {
+        const auto v = integer(-4, 17);
+        if (!v)
+            return Error{u"invalid maxpoll '%1' in '%2' (expected -4 to 17, log2 seconds)"_s.arg(value, whole)};
+        spec.maxPollLog2 = *v;
+    } else if (name == u"key"_s) {
+        const auto v = integer(1, 65534);
+        if (!v)
+            return Error{u"invalid key id '%1' in '%2' (expected 1-65534)"_s.arg(value, whole)};
+        spec.keyId = quint32(*v);
+    } else {
+        return Error{u"unknown server option '%1' in '%2' (known: prefer, noselect, trust, require, iburst, "
+                     u"noiburst, minpoll=N, maxpoll=N, key=ID)"_s.arg(option, whole)};
+    }
+    return spec;
+}
+
+} // namespace
+
 Result<ServerSpec> parseServerSpec(const QString &rawText)
+{
+    const QStringList parts = rawText.trimmed().split(u',');
+    Result<ServerSpec> spec = parseServerAddress(parts.first());
+    if (!spec)
+        return spec;
+    ServerSpec result = *spec;
+    for (qsizetype i = 1; i < parts.size(); ++i) {
+        Result<ServerSpec> next = applyOption(result, parts[i], rawText.trimmed());
+        if (!next)
+            return next;
+        result = *next;
+    }
+    if (result.minPollLog2 > result.maxPollLog2)
+        return Error{u"minpoll %1 is above maxpoll %2 in '%3'"_s.arg(result.minPollLog2).arg(result.maxPollLog2).arg(rawText.trimmed())};
+    return result;
+}
+
+QString serverOptionsText(const ServerSpec &spec)
+{
+    QStringList options;
+    if (spec.prefer)
+        options << u"prefer"_s;
+    if (spec.noselect)
+        options << u"noselect"_s;
+    if (spec.trust)
+        options << u"trust"_s;
+    if (spec.require)
+        options << u"require"_s;
+    if (!spec.iburst)
+        options << u"noiburst"_s;
+    if (spec.minPollLog2 != ntp::DEFAULT_MINPOLL)
+        options << u"minpoll=%1"_s.arg(spec.minPollLog2);
+    if (spec.maxPollLog2 != ntp::DEFAULT_MAXPOLL)
+        options << u"maxpoll=%1"_s.arg(spec.maxPollLog2);
+    if (spec.keyId != 0)
+        options << u"key=%1"_s.arg(spec.keyId);
+    return options.join(u',');
+}
+
+namespace {
+
+Result<ServerSpec> parseServerAddress(const QString &rawText)
 {
     const QString text = rawText.trimmed();
     ServerSpec spec;
@@ -84,5 +177,7 @@ Result<ServerSpec> parseServerSpec(const QString &rawText)
         return Error{u"'%1' is not a valid host name or address"_s.arg(spec.host)};
     return spec;
 }
+
+} // namespace
 
 } // namespace chronoscope::engine

@@ -22,6 +22,7 @@ struct ServerSpec
     bool noselect = false;
     bool trust = false;
     bool require = false;
+    quint32 keyId = 0;       // symmetric key (1–65534) to authenticate with; 0: none
 
     // "host", "host:port", "[v6]:port" (the port only when not 123).
     QString displayName() const;
@@ -30,9 +31,14 @@ struct ServerSpec
 
 constexpr int MAX_POOL_ADDRESSES = 4; // like chrony's pool maxsources default
 
-// Parses "host", "host:port", "ipv4:port", "[ipv6]:port" or a bare IPv6 literal. The error
-// names the offending text, e.g. "invalid port '99999' in 'ntp.example:99999'".
+// Parses "host", "host:port", "ipv4:port", "[ipv6]:port" or a bare IPv6 literal, optionally
+// followed by chrony-style options separated by commas (host names never contain commas):
+// "ntp1.example,prefer,trust", "10.0.0.1:1123,noselect", "[::1]:123,minpoll=4,maxpoll=8,key=7".
+// Options: prefer, noselect, trust, require, iburst, noiburst, minpoll=N, maxpoll=N, key=ID.
+// The error names the offending text, e.g. "invalid port '99999' in 'ntp.example:99999'".
 Result<ServerSpec> parseServerSpec(const QString &text);
+// The same options, as text for display and round trips ("prefer,trust"; empty when none).
+QString serverOptionsText(const ServerSpec &spec);
 
 } // namespace chronoscope::engine
 

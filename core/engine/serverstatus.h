@@ -9,6 +9,7 @@
 #include <QMetaType>
 #include <QString>
 
+#include "core/auth/keytype.h"
 #include "core/engine/serverstate.h"
 #include "core/ntp/measurement.h"
 #include "core/stats/clockfilter.h"
@@ -47,6 +48,9 @@ struct ServerStatus
     int timeouts = 0;
     QMap<QString, int> rejections;     // reject reason id → count
     QString lastKiss;                  // "RATE", "DENY", "RSTR", ... (empty when none)
+    quint32 keyId = 0;                 // symmetric key the requests carry (0: unauthenticated)
+    std::optional<auth::KeyType> authType; // its MAC algorithm; empty: no authentication
+    int authenticatedReplies = 0;      // replies whose MAC verified with keyId
     double lastReplyTime = 0;          // Unix seconds of the last accepted reply (0: never)
     bool kernelTimestamps = false;
     bool finished = false;             // request budget used up (check mode) or stopped

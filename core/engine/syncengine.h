@@ -8,9 +8,11 @@
 #include <QObject>
 #include <QTimer>
 
+#include "core/auth/symmetrickey.h"
 #include "core/engine/associationoptions.h"
 #include "core/engine/serverspec.h"
 #include "core/engine/serverstatus.h"
+#include "core/engine/timerqueue.h"
 #include "core/stats/sourceselector.h"
 
 class QHostInfo;
@@ -33,6 +35,8 @@ public:
     void setOptions(const AssociationOptions &options) { m_options = options; }
     const AssociationOptions &options() const { return m_options; }
     void setSelectionOptions(const stats::SelectionOptions &options) { m_selectionOptions = options; }
+    // Symmetric keys for servers whose spec names a keyId; applies to servers added afterwards.
+    void setKeys(const QList<auth::SymmetricKey> &keys);
 
     QList<ServerStatus> servers() const;
     SystemStatus system() const { return m_system; }
@@ -65,8 +69,10 @@ private:
     static stats::SelectionCandidate toCandidate(const ServerAssociation &association, double now);
     static ServerState stateFor(stats::Verdict verdict);
 
+    TimerQueue m_timers;                         // poll and timeout deadlines of all associations
     AssociationOptions m_options;
     stats::SelectionOptions m_selectionOptions;
+    std::map<quint32, auth::SymmetricKey> m_keys; // key id → key
     std::map<int, ServerAssociation *> m_associations;
     std::map<int, ServerStatus> m_unresolved;    // names that did not resolve (or still resolving)
     int m_pendingLookups = 0;

@@ -22,6 +22,10 @@ QString rejectReasonId(RejectReason reason)
     case RejectReason::RootDistance: return u"root_distance"_s;
     case RejectReason::ServerTimeReversed: return u"server_time_reversed"_s;
     case RejectReason::ExcessiveDelay: return u"excessive_delay"_s;
+    case RejectReason::AuthMissing: return u"auth_missing"_s;
+    case RejectReason::AuthKeyMismatch: return u"auth_key_mismatch"_s;
+    case RejectReason::AuthBadMac: return u"auth_bad_mac"_s;
+    case RejectReason::CryptoNak: return u"crypto_nak"_s;
     }
     return u"unknown"_s;
 }
@@ -43,6 +47,10 @@ QString rejectReasonText(RejectReason reason)
     case RejectReason::RootDistance: return u"root distance of 16 s or more"_s;
     case RejectReason::ServerTimeReversed: return u"server timestamps are inconsistent"_s;
     case RejectReason::ExcessiveDelay: return u"round-trip delay above the limit"_s;
+    case RejectReason::AuthMissing: return u"reply is not authenticated"_s;
+    case RejectReason::AuthKeyMismatch: return u"reply is authenticated with another key"_s;
+    case RejectReason::AuthBadMac: return u"reply failed authentication (MAC does not verify)"_s;
+    case RejectReason::CryptoNak: return u"server refused our key (crypto-NAK)"_s;
     }
     return u"unknown"_s;
 }

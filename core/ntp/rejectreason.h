@@ -22,6 +22,10 @@ enum class RejectReason {
     RootDistance,           // test 7: root delay/2 + root dispersion ≥ 16 s
     ServerTimeReversed,     // T3 before T2, or server processing time above 4 s
     ExcessiveDelay,         // round-trip delay above the limit (ntpsec BOGON14)
+    AuthMissing,            // test 5: we sent a MAC, the reply has none
+    AuthKeyMismatch,        // test 5: the reply's MAC uses another key id than ours
+    AuthBadMac,             // test 5: the MAC has the wrong length or does not verify
+    CryptoNak,              // test 5: crypto-NAK, the server could not authenticate our request
 };
 
 // Stable identifier, e.g. "bogus_origin".

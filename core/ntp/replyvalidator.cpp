@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "core/ntp/clockmath.h"
+#include "core/ntp/packetmac.h"
 
 using namespace Qt::StringLiterals;
 
@@ -59,6 +60,14 @@ ReplyVerdict validateReply(QByteArrayView datagram, const QHostAddress &from, qu
     if (!p.transmitTime.isZero() && p.transmitTime == context.lastAcceptedTransmit)
         return reject(RejectReason::Duplicate, u"transmit time repeats the previous reply"_s, p);
 
+    // Test 5 before the kiss-o'-death: a KoD to an authenticated request is acted on only when
+    // it is authentic (chrony, ntpsec), and nothing unauthenticated ever becomes a sample.
+    const bool authenticated = context.key != nullptr;
+    if (authenticated) {
+        if (const std::optional<AuthFailure> failure = checkReplyMac(datagram, p, *context.key))
+            return reject(failure->reason, failure->detail, p);
+    }
+
     // A kiss-o'-death passed the origin test, so it answers our request: act on it. Its
     // timestamps are undefined (RFC 5905 §7.4), so this test comes before the zero-time test.
     const KissCode kiss = kissCodeFromReferenceId(p.referenceId);
@@ -67,6 +76,7 @@ ReplyVerdict validateReply(QByteArrayView datagram, const QHostAddress &from, qu
         v.outcome = ReplyVerdict::Outcome::Kiss;
         v.kiss = kiss;
         v.kissText = kissCodeText(p.referenceId);
+        v.authenticated = authenticated;
         return v;
     }
     if (p.receiveTime.isZero() || p.transmitTime.isZero())
@@ -96,6 +106,7 @@ ReplyVerdict validateReply(QByteArrayView datagram, const QHostAddress &from, qu
 
     ReplyVerdict v;
     v.outcome = ReplyVerdict::Outcome::Accepted;
+    v.authenticated = authenticated;
     Measurement &m = v.measurement;
     m.timestamps = ts;
     m.offset = clockOffset(ts);

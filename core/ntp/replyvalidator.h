@@ -6,6 +6,7 @@
 #include <QByteArrayView>
 #include <QHostAddress>
 
+#include "core/auth/symmetrickey.h"
 #include "core/ntp/kisscode.h"
 #include "core/ntp/measurement.h"
 #include "core/ntp/ntpconstants.h"
@@ -28,6 +29,9 @@ struct ReplyContext
     NtpTimestamp lastAcceptedTransmit;          // T3 of the last accepted reply (duplicate test)
     double localPrecision = 1e-9;               // ρ_local, seconds
     double maxDelay = MAX_DELAY;                // seconds
+    // The key the request was sent with; the reply must then carry a valid MAC with it (test 5).
+    // Not owned; null for unauthenticated requests.
+    const auth::SymmetricKey *key = nullptr;
 };
 
 struct ReplyVerdict
@@ -40,14 +44,15 @@ struct ReplyVerdict
     QString kissText;                    // e.g. "RATE"
     std::optional<Packet> packet;        // when it parsed
     Measurement measurement;             // valid when Accepted
+    bool authenticated = false;          // passed test 5 with ReplyContext::key
 
     bool accepted() const { return outcome == Outcome::Accepted; }
 };
 
 // Runs the client-side checks in the order NTP-NOTES §1.5 recommends: source, format, mode,
-// outstanding request, origin (test 2), duplicate (1), zero timestamps (3), kiss-o'-death (acted
-// on only after the origin test), leap/stratum (6), header root distance (7), server processing
-// time, delay limit. `receiveTime` is T4, read as close to the I/O as possible.
+// outstanding request, origin (test 2), duplicate (1), authentication (5, when the request
+// carried a MAC), kiss-o'-death (acted on only after the origin and authentication tests), zero
+// timestamps (3), leap/stratum (6), header root distance (7), server processing time, delay limit. `receiveTime` is T4, read as close to the I/O as possible.
 ReplyVerdict validateReply(QByteArrayView datagram, const QHostAddress &from, quint16 fromPort,
                            NtpTimestamp receiveTime, const ReplyContext &context);
 

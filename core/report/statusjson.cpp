@@ -57,7 +57,12 @@ QJsonObject serverToJson(const engine::ServerStatus &s)
     o[u"samples_received"_s] = s.repliesAccepted;
     o[u"reach"_s] = s.reach;
     o[u"poll"_s] = s.pollLog2;
-    o[u"auth"_s] = u"none"_s;
+    // The MAC algorithm the requests carry; null when a key id is configured but its key is
+    // missing (nothing was sent). The key id only, never key material.
+    o[u"auth"_s] = s.authType ? QJsonValue(auth::keyTypeId(*s.authType))
+        : s.keyId != 0        ? QJsonValue(QJsonValue::Null)
+                              : QJsonValue(u"none"_s);
+    o[u"key_id"_s] = s.keyId != 0 ? QJsonValue(qint64(s.keyId)) : QJsonValue(QJsonValue::Null);
     const bool drift = s.drift && s.drift->samples >= 3;
     o[u"frequency_ppm"_s] = drift ? QJsonValue(s.drift->freqPpm) : QJsonValue(QJsonValue::Null);
     o[u"skew_ppm"_s] = drift ? QJsonValue(s.drift->skewPpm) : QJsonValue(QJsonValue::Null);

@@ -95,13 +95,15 @@ SelectionResult selectSources(const QList<SelectionCandidate> &candidates, const
     result.intersectionLow = inter.low;
     result.intersectionHigh = inter.high;
     QList<int> truechimers;
+    QList<bool> isTruechimer(n, false);
     for (int i : fit) {
-        const bool inside = candidates[i].offset >= inter.low && candidates[i].offset <= inter.high;
-        if (inside)
+        if (candidates[i].offset >= inter.low && candidates[i].offset <= inter.high) {
             truechimers.append(i);
+            isTruechimer[i] = true;
+        }
     }
     for (int i : fit) {
-        if (truechimers.contains(i))
+        if (isTruechimer[i])
             continue;
         result.verdicts[i].verdict = Verdict::Falseticker;
         result.verdicts[i].reason = trustMode && !candidates[i].trust
@@ -125,7 +127,7 @@ SelectionResult selectSources(const QList<SelectionCandidate> &candidates, const
     bool requireSatisfied = false;
     for (int i = 0; i < n; ++i) {
         anyRequire = anyRequire || candidates[i].require;
-        requireSatisfied = requireSatisfied || (candidates[i].require && truechimers.contains(i));
+        requireSatisfied = requireSatisfied || (candidates[i].require && isTruechimer[i]);
     }
     if (anyRequire && !requireSatisfied)
         return holdBack(u"waiting for a required server to become usable (require)"_s);
@@ -139,7 +141,7 @@ SelectionResult selectSources(const QList<SelectionCandidate> &candidates, const
     if (!preferMode)
         pool = truechimers;
     for (int i : truechimers) {
-        if (!pool.contains(i)) {
+        if (preferMode && !candidates[i].prefer) {
             result.verdicts[i].verdict = Verdict::Outlier;
             result.verdicts[i].reason = u"not combined: a preferred server is available"_s;
         }

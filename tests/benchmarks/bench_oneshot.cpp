@@ -60,7 +60,7 @@ double median(QList<double> values)
 QString cliPath()
 {
     const QString fromEnv = qEnvironmentVariable("CHRONOSCOPE_CLI");
-    return fromEnv.isEmpty() ? QCoreApplication::applicationDirPath() + u"/../bin/chronoscope-cli"_s : fromEnv;
+    return fromEnv.isEmpty() ? QStringLiteral(CHRONOSCOPE_CLI_PATH) : fromEnv;
 }
 
 // chronyd -Q under the same protections as the fixture's servers (-x; no CAP_SYS_TIME as root).
@@ -125,6 +125,8 @@ double runOurs(const QStringList &arguments, QByteArray *output)
     QElapsedTimer timer;
     timer.start();
     process.start(cliPath(), arguments);
+    if (!process.waitForStarted(10000))
+        std::fprintf(stderr, "cannot run %s: %s\n", qPrintable(cliPath()), qPrintable(process.errorString()));
     process.waitForFinished(120000);
     const double seconds = double(timer.nsecsElapsed()) * 1e-9;
     if (output)
@@ -167,7 +169,7 @@ int main(int argc, char *argv[])
     const QList<double> peerDelays = chronyDelays(dir.filePath(u"measurements.log"_s));
 
     QByteArray monitorOutput;
-    runOurs({u"monitor"_s, u"--json"_s, u"--interval"_s, u"0.05"_s, u"--duration"_s, u"6"_s, server.endpoint()}, &monitorOutput);
+    runOurs({u"monitor"_s, u"--json"_s, u"--interval"_s, u"0.0625"_s, u"--duration"_s, u"7.5"_s, server.endpoint()}, &monitorOutput);
     QList<double> ourOffsets;
     QList<double> ourDelays;
     for (const QByteArray &line : monitorOutput.split('\n')) {

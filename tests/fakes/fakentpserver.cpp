@@ -114,7 +114,9 @@ void FakeNtpServer::onReadyRead()
 void FakeNtpServer::answer(const ntp::Packet &request, ntp::NtpTimestamp receiveTime, const QHostAddress &client,
                            quint16 clientPort)
 {
-    const QByteArray datagram = m_garbage.isEmpty() ? ntp::encode(buildReply(request, receiveTime)) : m_garbage;
+    QByteArray datagram = m_garbage.isEmpty() ? ntp::encode(buildReply(request, receiveTime)) : m_garbage;
+    if (m_replyTransform)
+        datagram = m_replyTransform(datagram, request);
     send(datagram, client, clientPort);
     if (m_duplicate)
         send(datagram, client, clientPort);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 
 #include <QByteArray>
@@ -72,6 +73,11 @@ public:
     // origin: a replay the client must catch with RFC 5905 test 1 (duplicate).
     void setRepeatTransmitTime(bool enabled) { m_repeatTransmit = enabled; }
 
+    // Rewrites every encoded reply before it is sent (e.g. appends a MAC or a crypto-NAK);
+    // receives the reply and the request it answers. Empty: replies go out as encoded.
+    using ReplyTransform = std::function<QByteArray(const QByteArray &reply, const ntp::Packet &request)>;
+    void setReplyTransform(ReplyTransform transform) { m_replyTransform = std::move(transform); }
+
     // --- Observation ---
     const QList<RecordedRequest> &requests() const { return m_requests; }
     // Datagrams sent (duplicates count twice, garbage counts).
@@ -113,6 +119,7 @@ private:
     bool m_duplicate = false;
     bool m_repeatTransmit = false;
     std::optional<ntp::NtpTimestamp> m_firstTransmit;  // T3 of the first reply (repeat mode)
+    ReplyTransform m_replyTransform;
 
     QList<RecordedRequest> m_requests;
     int m_datagramsSent = 0;

@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QNetworkDatagram>
+#include <QNetworkInterface>
 #include <QRandomGenerator>
 #include <QStandardPaths>
 #include <QUdpSocket>
@@ -81,6 +82,15 @@ QString ChronydInstance::findChronyc()
             return QFileInfo(sibling).canonicalFilePath();
     }
     return QStandardPaths::findExecutable(u"chronyc"_s);
+}
+
+bool ChronydInstance::inPrivateLoopbackNamespace()
+{
+    const QList<QNetworkInterface> interfaces = QNetworkInterface::allInterfaces();
+    for (const QNetworkInterface &interface : interfaces)
+        if (!(interface.flags() & QNetworkInterface::IsLoopBack))
+            return false;
+    return !interfaces.isEmpty();
 }
 
 QString ChronydInstance::commandSocketPath() const
@@ -159,6 +169,10 @@ QString ChronydInstance::log() const
 bool ChronydInstance::start(double readySeconds)
 {
     m_errorString.clear();
+    if (m_listenOnAll && !inPrivateLoopbackNamespace()) {
+        m_errorString = u"refusing to listen on all addresses outside a private loopback-only network namespace"_s;
+        return false;
+    }
     if (!m_clientMode && !m_address.isLoopback()) {
         m_errorString = u"refusing to run chronyd on %1: tests only use loopback addresses"_s.arg(m_address.toString());
         return false;
@@ -186,7 +200,7 @@ bool ChronydInstance::writeConfig()
         m_errorString = u"cannot create a temporary directory: %1"_s.arg(m_dir->errorString());
         return false;
     }
-    m_port = freeUdpPort(m_address);
+    m_port = m_fixedPort != 0 ? m_fixedPort : freeUdpPort(m_address);
     if (m_port == 0) {
         m_errorString = u"no free UDP port on %1"_s.arg(m_address.toString());
         return false;
@@ -213,14 +227,17 @@ bool ChronydInstance::writeConfig()
                            "local stratum 1\n"
                            "allow 127.0.0.0/8\n"
                            "allow ::1\n"
-                           "bindaddress %1\n"
+                           "%1\n"
                            "port %2\n"
                            "cmdport 0\n"
-                           "bindcmdaddress /\n"
+                           "%4\n"
                            "pidfile %3/chronyd.pid\n"
-                           "dumpdir %3\n"_s.arg(m_address.toString())
+                           "dumpdir %3\n"_s.arg(m_listenOnAll ? u"# listening on every address of this namespace"_s
+                                                               : u"bindaddress "_s + m_address.toString())
                                .arg(m_port)
                                .arg(dir)
+                               .arg(m_commandSocket ? u"bindcmdaddress "_s + dir + u"/chronyd.sock"_s
+                                                    : u"bindcmdaddress /"_s)
         + m_extraConfig + u"\n"_s;
     QFile file(m_dir->filePath(u"chronyd.conf"_s));
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(config.toUtf8()) < 0) {

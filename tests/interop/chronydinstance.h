@@ -36,7 +36,17 @@ public:
     // Client mode: serve no NTP (port 0, no `local`), open a command socket in the private 0700
     // directory (commandSocketPath()) and do not wait for NTP answers on start.
     void setClientMode(bool client) { m_clientMode = client; }
+    // Server mode: also open the command socket (commandSocketPath()), e.g. for `serverstats`.
+    void setCommandSocket(bool enabled) { m_commandSocket = enabled; }
     QString commandSocketPath() const;
+    // Listen on every address instead of binding `address` (benchmarks with many server
+    // addresses). Refused unless this process runs in a private network namespace whose only
+    // interface is loopback (e.g. under `unshare -n`).
+    void setListenOnAllAddresses(bool all) { m_listenOnAll = all; }
+    static bool inPrivateLoopbackNamespace();
+    // Serve NTP on `port` instead of a free port the kernel picks (e.g. 123, the real NTP port,
+    // which needs root). 0: a free port.
+    void setFixedPort(quint16 port) { m_fixedPort = port; }
 
     // Starts chronyd and waits until it answers an NTP request (at most `readySeconds`).
     // On failure returns false; errorString() says why, including chronyd's own log.
@@ -76,6 +86,9 @@ private:
     QString m_fakeTime;
     QString m_extraConfig;
     bool m_clientMode = false;
+    bool m_listenOnAll = false;
+    bool m_commandSocket = false;
+    quint16 m_fixedPort = 0;
     QString m_errorString;
     std::unique_ptr<QTemporaryDir> m_dir;
     QProcess m_process;

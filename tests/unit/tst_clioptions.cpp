@@ -220,7 +220,7 @@ void TstCliOptions::usageErrors_data()
 
     QTest::newRow("no arguments") << QStringList() << QStringList{u"command"_s};
     QTest::newRow("unknown command") << split(u"frobnicate ntp.example.org"_s) << QStringList{u"'frobnicate'"_s};
-    QTest::newRow("keys not yet") << split(u"keys list"_s) << QStringList{u"keys"_s};
+    QTest::newRow("keys without action") << split(u"keys"_s) << QStringList{u"keys"_s, u"generate"_s};
     QTest::newRow("unknown option") << split(u"check --frobnicate ntp.example.org"_s)
                                     << QStringList{u"'--frobnicate'"_s};
     QTest::newRow("unknown short option") << split(u"check -x ntp.example.org"_s) << QStringList{u"'-x'"_s};
@@ -253,8 +253,8 @@ void TstCliOptions::usageErrors_data()
                                              << QStringList{u"no server"_s, u"monitor"_s};
     QTest::newRow("duration with check") << split(u"check --duration 5 ntp.example.org"_s)
                                          << QStringList{u"--duration"_s, u"check"_s};
-    QTest::newRow("authentication not yet") << split(u"check --keys /etc/ntp.keys ntp.example.org"_s)
-                                            << QStringList{u"--keys"_s};
+    QTest::newRow("--keys without --key") << split(u"check --keys /etc/ntp.keys ntp.example.org"_s)
+                                          << QStringList{u"--keys"_s, u"--key ID"_s};
     QTest::newRow("nts not yet") << split(u"check --nts ntp.example.org"_s) << QStringList{u"--nts"_s};
 }
 

@@ -6,6 +6,7 @@
 
 using namespace Qt::StringLiterals;
 using namespace chronoscope::engine;
+using chronoscope::Result;
 
 class TstServerSpec : public QObject
 {
@@ -19,6 +20,9 @@ private slots:
     void defaults();
     void displayName_data();
     void displayName();
+    void options();
+    void invalidOptions_data();
+    void invalidOptions();
 };
 
 void TstServerSpec::valid_data()
@@ -143,6 +147,49 @@ void TstServerSpec::displayName()
     const chronoscope::Result<ServerSpec> back = parseServerSpec(name);
     QVERIFY2(back.ok(), qPrintable(back.errorMessage()));
     QCOMPARE(back.value(), spec);
+}
+
+void TstServerSpec::options()
+{
+    const Result<ServerSpec> spec = parseServerSpec(u"ntp1.example:1123,prefer,trust,noiburst,minpoll=4,maxpoll=8,key=7"_s);
+    QVERIFY2(spec, qPrintable(spec.errorMessage()));
+    QCOMPARE(spec->host, u"ntp1.example"_s);
+    QCOMPARE(spec->port, quint16(1123));
+    QVERIFY(spec->prefer && spec->trust && !spec->noselect && !spec->require && !spec->iburst);
+    QCOMPARE(spec->minPollLog2, 4);
+    QCOMPARE(spec->maxPollLog2, 8);
+    QCOMPARE(spec->keyId, quint32(7));
+    QCOMPARE(serverOptionsText(*spec), u"prefer,trust,noiburst,minpoll=4,maxpoll=8,key=7"_s);
+    // Round trip through the text form.
+    const Result<ServerSpec> again = parseServerSpec(spec->displayName() + u","_s + serverOptionsText(*spec));
+    QVERIFY(again);
+    QCOMPARE(*again, *spec);
+    const Result<ServerSpec> v6 = parseServerSpec(u"[::1]:123,noselect,require"_s);
+    QVERIFY(v6 && v6->noselect && v6->require && v6->host == u"::1"_s);
+    QCOMPARE(serverOptionsText(ServerSpec{}), QString());
+}
+
+void TstServerSpec::invalidOptions_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("mention");
+    QTest::newRow("unknown") << u"a.example,fast"_s << u"'fast'"_s;
+    QTest::newRow("minpoll range") << u"a.example,minpoll=30"_s << u"'30'"_s;
+    QTest::newRow("maxpoll text") << u"a.example,maxpoll=x"_s << u"'x'"_s;
+    QTest::newRow("key 0") << u"a.example,key=0"_s << u"'0'"_s;
+    QTest::newRow("key too big") << u"a.example,key=65535"_s << u"'65535'"_s;
+    QTest::newRow("flag with value") << u"a.example,prefer=1"_s << u"'prefer=1'"_s;
+    QTest::newRow("min above max") << u"a.example,minpoll=9,maxpoll=7"_s << u"minpoll 9 is above maxpoll 7"_s;
+    QTest::newRow("empty option") << u"a.example,"_s << u"''"_s;
+}
+
+void TstServerSpec::invalidOptions()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, mention);
+    const Result<ServerSpec> spec = parseServerSpec(text);
+    QVERIFY(!spec);
+    QVERIFY2(spec.errorMessage().contains(mention), qPrintable(spec.errorMessage()));
 }
 
 QTEST_APPLESS_MAIN(TstServerSpec)

@@ -1,12 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/models/servertablemodel.h"
 
-#include <QBrush>
-#include <QColor>
-
+#include <bit>
 #include <cmath>
 
+#include <QApplication>
+#include <QBrush>
+#include <QPainter>
+#include <QPixmap>
+
 #include "core/report/humanformat.h"
+#include "ui/serverpalette.h"
+#include "ui/statecolors.h"
 
 using namespace Qt::StringLiterals;
 
@@ -27,18 +32,6 @@ QString reachDots(quint8 reach)
     return dots;
 }
 
-QColor stateColor(engine::ServerState state)
-{
-    switch (state) {
-    case engine::ServerState::SysPeer:
-    case engine::ServerState::Candidate: return QColor(0x1b, 0x7f, 0x3a);
-    case engine::ServerState::Outlier:
-    case engine::ServerState::Jittery:
-    case engine::ServerState::KodRate: return QColor(0xa6, 0x6a, 0x00);
-    default: return QColor(0xb0, 0x24, 0x1b);
-    }
-}
-
 } // namespace
 
 ServerTableModel::ServerTableModel(QObject *parent) : QAbstractTableModel(parent) { }
@@ -55,7 +48,20 @@ int ServerTableModel::columnCount(const QModelIndex &parent) const
 
 QVariant ServerTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+    if (orientation != Qt::Horizontal)
+        return {};
+    if (role == Qt::ToolTipRole) {
+        switch (section) {
+        case Reach: return tr("Answers to the last 8 requests, oldest on the left");
+        case Poll: return tr("Current interval between requests");
+        case Offset: return tr("Server time minus local time: positive means your clock is behind");
+        case Delay: return tr("Round-trip delay of the chosen sample");
+        case Jitter: return tr("Spread of the recent samples around the chosen one");
+        case Auth: return tr("How replies are authenticated");
+        default: return {};
+        }
+    }
+    if (role != Qt::DisplayRole)
         return {};
     switch (section) {
     case Name: return tr("Server");
@@ -69,8 +75,27 @@ QVariant ServerTableModel::headerData(int section, Qt::Orientation orientation, 
     case Offset: return tr("Offset");
     case Delay: return tr("Delay");
     case Jitter: return tr("Jitter");
+    case Auth: return tr("Auth");
     default: return {};
     }
+}
+
+QIcon ServerTableModel::swatch(int serverId) const
+{
+    auto it = m_swatches.constFind(serverId);
+    if (it != m_swatches.constEnd())
+        return *it;
+    QPixmap pixmap(32, 32);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(serverColor(serverId));
+    painter.drawRoundedRect(QRectF(6, 6, 20, 20), 5, 5);
+    painter.end();
+    const QIcon icon(pixmap);
+    m_swatches.insert(serverId, icon);
+    return icon;
 }
 
 QVariant ServerTableModel::data(const QModelIndex &index, int role) const
@@ -85,16 +110,51 @@ QVariant ServerTableModel::data(const QModelIndex &index, int role) const
         return sortData(s, index.column());
     case ServerIdRole:
         return s.id;
+    case Qt::DecorationRole:
+        if (index.column() == State)
+            return stateIcon(s.state);
+        if (index.column() == Name)
+            return swatch(s.id);
+        return {};
     case Qt::ForegroundRole:
-        return index.column() == State ? QVariant(QBrush(stateColor(s.state))) : QVariant();
+        if (index.column() == State || index.column() == Reach)
+            return QBrush(stateColor(s.state, QApplication::palette()));
+        return {};
+    case Qt::FontRole:
+        if (index.column() == Name && s.state == engine::ServerState::SysPeer) {
+            QFont font = QApplication::font();
+            font.setBold(true);
+            return font;
+        }
+        return {};
     case Qt::TextAlignmentRole:
-        return index.column() >= Stratum ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
+        if (index.column() >= Stratum && index.column() <= Jitter)
+            return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        return QVariant(Qt::AlignLeft | Qt::AlignVCenter);
     case Qt::ToolTipRole:
-        if (index.column() == Reach)
-            return tr("Reach register %1 (octal): the last 8 polls, newest on the right").arg(report::formatReach(s.reach));
-        if (index.column() == Offset)
-            return tr("Server time minus local time: positive means your clock is behind");
-        return index.column() == Reason ? QVariant(s.reason) : QVariant();
+        return toolTip(s, index.column());
+    case Qt::AccessibleTextRole:
+        return index.column() == Reach ? tr("%1 of the last 8 requests answered").arg(std::popcount(s.reach))
+                                       : displayData(s, index.column());
+    default:
+        return {};
+    }
+}
+
+QVariant ServerTableModel::toolTip(const engine::ServerStatus &s, int column) const
+{
+    switch (column) {
+    case Reach:
+        return tr("Reach register %1 (octal): %2 of the last 8 requests answered, newest on the right")
+            .arg(report::formatReach(s.reach))
+            .arg(std::popcount(s.reach));
+    case Offset:
+        return tr("Server time minus local time: positive means your clock is behind");
+    case State:
+    case Reason:
+        return s.reason.isEmpty() ? QVariant(stateName(s.state)) : QVariant(s.reason);
+    case Name:
+        return s.host == s.name ? QVariant(s.name) : QVariant(tr("%1 (from %2)").arg(s.name, s.host));
     default:
         return {};
     }
@@ -104,16 +164,18 @@ QVariant ServerTableModel::displayData(const engine::ServerStatus &s, int column
 {
     switch (column) {
     case Name: return s.name;
-    case Address: return s.address;
-    case State: return engine::serverStateId(s.state).replace(u'_', u' ');
+    case Address: return s.address.isEmpty() ? u"–"_s : s.address;
+    case State: return stateName(s.state);
     case Reason: return s.reason;
-    case Stratum: return s.stratum >= 0 ? QVariant(s.stratum) : QVariant(u"–"_s);
+    case Stratum: return s.stratum >= 0 ? QString::number(s.stratum) : u"–"_s;
     case Reach: return reachDots(s.reach);
     case Poll: return report::formatAge(std::ldexp(1.0, s.pollLog2));
     case LastReply: return s.lastReplyTime > 0 ? report::formatAge(m_now - s.lastReplyTime) : u"–"_s;
     case Offset: return hasFilter(s) ? report::formatSeconds(s.filter->offset, true) : u"–"_s;
     case Delay: return hasFilter(s) ? report::formatSeconds(s.filter->delay) : u"–"_s;
     case Jitter: return hasFilter(s) ? report::formatSeconds(s.filter->jitter) : u"–"_s;
+    //: Authentication column: no key or NTS in use
+    case Auth: return tr("none");
     default: return {};
     }
 }
@@ -124,7 +186,7 @@ QVariant ServerTableModel::sortData(const engine::ServerStatus &s, int column) c
     switch (column) {
     case State: return int(s.state);
     case Stratum: return s.stratum >= 0 ? s.stratum : 1000;
-    case Reach: return int(s.reach);
+    case Reach: return std::popcount(s.reach) * 256 + int(s.reach);
     case Poll: return s.pollLog2;
     case LastReply: return s.lastReplyTime > 0 ? m_now - s.lastReplyTime : unknown;
     case Offset: return hasFilter(s) ? s.filter->offset : unknown;
@@ -136,23 +198,42 @@ QVariant ServerTableModel::sortData(const engine::ServerStatus &s, int column) c
 
 void ServerTableModel::updateServer(const engine::ServerStatus &status)
 {
-    for (int row = 0; row < m_servers.size(); ++row) {
-        if (m_servers.at(row).id == status.id) {
-            m_servers[row] = status;
-            emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
-            return;
-        }
+    const int row = rowOf(status.id);
+    if (row >= 0) {
+        m_servers[row] = status;
+        emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+        return;
     }
-    const int row = int(m_servers.size());
-    beginInsertRows({}, row, row);
+    const int newRow = int(m_servers.size());
+    beginInsertRows({}, newRow, newRow);
     m_servers.append(status);
+    m_rows.insert(status.id, newRow);
     endInsertRows();
+}
+
+void ServerTableModel::removeServer(int serverId)
+{
+    const int row = rowOf(serverId);
+    if (row < 0)
+        return;
+    beginRemoveRows({}, row, row);
+    m_servers.removeAt(row);
+    reindex();
+    endRemoveRows();
+}
+
+void ServerTableModel::reindex()
+{
+    m_rows.clear();
+    for (int row = 0; row < m_servers.size(); ++row)
+        m_rows.insert(m_servers.at(row).id, row);
 }
 
 void ServerTableModel::clear()
 {
     beginResetModel();
     m_servers.clear();
+    m_rows.clear();
     endResetModel();
 }
 
@@ -161,11 +242,16 @@ const engine::ServerStatus *ServerTableModel::serverAt(int row) const
     return row >= 0 && row < m_servers.size() ? &m_servers.at(row) : nullptr;
 }
 
+const engine::ServerStatus *ServerTableModel::serverById(int serverId) const
+{
+    return serverAt(rowOf(serverId));
+}
+
 void ServerTableModel::setNow(double unixSeconds)
 {
     m_now = unixSeconds;
     if (!m_servers.isEmpty())
-        emit dataChanged(index(0, LastReply), index(rowCount() - 1, LastReply));
+        emit dataChanged(index(0, LastReply), index(rowCount() - 1, LastReply), {Qt::DisplayRole, SortRole});
 }
 
 } // namespace chronoscope::ui

@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "app/helper/helperservice.h"
+
+namespace chronoscope::helper {
+
+// Exit statuses of chronoscope-helper. 126 and 127 are pkexec's own (dismissed, not
+// authorised), so the helper never uses them.
+enum ExitStatus {
+    ExitOk = 0,          // input closed between requests
+    ExitUsage = 2,
+    ExitProtocol = 3,    // a malformed or unknown frame was answered, then the helper stopped
+    ExitTruncated = 4,   // a frame stopped short (input closed mid-request, or stalled)
+    ExitIdle = 5,        // no request came for too long
+    ExitIo = 6,          // reading or writing the pipes failed
+    ExitRefusedSetup = 7, // refused to start (e.g. real backend while changes are forbidden)
+};
+
+struct FrameTimeouts
+{
+    int idleMs = 60'000;  // waiting for the first byte of a request
+    int frameMs = 2'000;  // waiting for the rest of a started frame
+};
+
+// Serves requests from `inFd` (one fixed-size frame each) until the input closes, answering
+// each on `outFd` before reading the next: one request at a time. POSIX (poll/read/write).
+int serveFrames(HelperService &service, int inFd, int outFd, const FrameTimeouts &timeouts);
+
+} // namespace chronoscope::helper

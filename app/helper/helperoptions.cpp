@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/helper/helperoptions.h"
+
+#include <string_view>
+
+namespace chronoscope::helper {
+
+ParsedHelperOptions parseHelperOptions(int argc, const char *const *argv)
+{
+    ParsedHelperOptions parsed;
+    HelperOptions options;
+    if (argc < 2) {
+        parsed.error = "missing verb (step, slew or read-state)";
+        return parsed;
+    }
+    const std::string_view first = argv[1];
+    if (first == "--help" || first == "-h") {
+        options.action = HelperOptions::Action::Help;
+        parsed.options = options;
+        return parsed;
+    }
+    if (first == "--version") {
+        options.action = HelperOptions::Action::Version;
+        parsed.options = options;
+        return parsed;
+    }
+    const std::optional<protocol::Verb> verb = protocol::parseVerb(first);
+    if (!verb) {
+        parsed.error = "unknown verb '" + std::string(first) + "' (expected step, slew or read-state)";
+        return parsed;
+    }
+    options.verb = *verb;
+    for (int i = 2; i < argc; ++i) {
+        const std::string_view arg = argv[i];
+        if (arg == "--dry-run") {
+            options.dryRun = true;
+        } else if (arg == "--test-fake-clock") {
+            options.fakeClock = true;
+        } else {
+            parsed.error = "unknown argument '" + std::string(arg) + "'";
+            return parsed;
+        }
+    }
+    if (options.dryRun && options.fakeClock) {
+        parsed.error = "--dry-run and --test-fake-clock exclude each other";
+        return parsed;
+    }
+    parsed.options = options;
+    return parsed;
+}
+
+const char *helperUsage()
+{
+    return "Usage: chronoscope-helper step|slew|read-state [--dry-run]\n"
+           "\n"
+           "The privileged half of Chronoscope. It is started by the Chronoscope app through\n"
+           "pkexec and reads fixed-size binary requests on standard input, answering each on\n"
+           "standard output, until its input closes. It is not meant to be run by hand.\n"
+           "\n"
+           "  --dry-run   validate and log every request, read the real clock, change nothing\n"
+           "\n"
+           "Every change and every refusal is logged to syslog (authpriv) and to stderr.\n";
+}
+
+} // namespace chronoscope::helper

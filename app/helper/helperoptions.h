@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "core/protocol/verb.h"
+
+namespace chronoscope::helper {
+
+// chronoscope-helper VERB [--dry-run]
+//   VERB is argv[1] (pkexec selects the polkit action by it): step, slew or read-state.
+// Hidden, for tests only: --test-fake-clock selects the in-memory clock. It changes only the
+// backend, never the validation, and cannot be combined with --dry-run.
+struct HelperOptions
+{
+    enum class Action { Serve, Help, Version };
+    Action action = Action::Serve;
+    protocol::Verb verb = protocol::Verb::ReadState;
+    bool dryRun = false;
+    bool fakeClock = false;
+};
+
+struct ParsedHelperOptions
+{
+    std::optional<HelperOptions> options;
+    std::string error;                // set when options is empty
+};
+
+ParsedHelperOptions parseHelperOptions(int argc, const char *const *argv);
+const char *helperUsage();
+
+} // namespace chronoscope::helper

@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// chronoscope-helper: the only code that may change the clock (ARCHITECTURE.md §5, HELPER.md).
+// Started by pkexec, one request at a time over stdin/stdout, exits when its input closes.
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
+#include <string>
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "app/helper/auditrecord.h"
+#include "app/helper/dryrunclockops.h"
+#include "app/helper/fakeclockops.h"
+#include "app/helper/frameio.h"
+#include "app/helper/helperconfig.h"
+#include "app/helper/helperoptions.h"
+#include "app/helper/helperservice.h"
+#include "app/helper/platformclockops.h"
+#include "app/helper/ratelimiter.h"
+#include "app/helper/syslogauditsink.h"
+
+#ifndef CHRONOSCOPE_HELPER_STATE_DIR
+#  define CHRONOSCOPE_HELPER_STATE_DIR "/run/chronoscope-helper"
+#endif
+
+using namespace chronoscope::helper;
+
+namespace {
+
+// pkexec puts the invoking user's uid in PKEXEC_UID; run directly, it is our own uid.
+CallerIdentity callerIdentity()
+{
+    CallerIdentity caller;
+    caller.uid = long(getuid());
+    caller.pid = long(getppid());
+    if (const char *value = std::getenv("PKEXEC_UID")) {
+        char *end = nullptr;
+        const long uid = std::strtol(value, &end, 10);
+        if (end != value && *end == '\0' && uid >= 0)
+            caller.uid = uid;
+    }
+    return caller;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    std::signal(SIGPIPE, SIG_IGN); // a vanished client shows up as a write error, not a signal
+    umask(077);
+
+    const ParsedHelperOptions parsed = parseHelperOptions(argc, argv);
+    if (!parsed.options) {
+        std::fprintf(stderr, "chronoscope-helper: %s\n%s", parsed.error.c_str(), helperUsage());
+        return ExitUsage;
+    }
+    const HelperOptions &options = *parsed.options;
+    if (options.action == HelperOptions::Action::Help) {
+        std::fputs(helperUsage(), stdout);
+        return ExitOk;
+    }
+    if (options.action == HelperOptions::Action::Version) {
+        std::printf("chronoscope-helper %s (protocol %u)\n", CHRONOSCOPE_VERSION, unsigned(chronoscope::protocol::VERSION));
+        return ExitOk;
+    }
+
+    const HelperConfig config = defaultHelperConfig();
+    RateLimiter limiter(config.minChangeIntervalNs, config.rateWindowNs, config.maxChangesPerWindow);
+    std::unique_ptr<ClockOps> clock;
+    if (options.fakeClock) {
+        // The in-memory clock's history lives and dies with this process.
+        clock = std::make_unique<FakeClockOps>(FakeClockOps::followingSystemClock());
+    } else if (options.dryRun) {
+        clock = std::make_unique<DryRunClockOps>();
+        limiter.setHistoryDirectory(CHRONOSCOPE_HELPER_STATE_DIR, true);
+    } else {
+        // Test suites set this so that no mistake in a test can ever reach the real clock.
+        if (std::getenv("CHRONOSCOPE_FORBID_CLOCK_CHANGES")) {
+            std::fputs("chronoscope-helper: clock changes are forbidden in this environment "
+                       "(CHRONOSCOPE_FORBID_CLOCK_CHANGES); use --dry-run\n", stderr);
+            return ExitRefusedSetup;
+        }
+        clock = createPlatformClockOps();
+        if (geteuid() == 0)
+            limiter.setHistoryDirectory(CHRONOSCOPE_HELPER_STATE_DIR, false);
+    }
+
+    SyslogAuditSink audit;
+    HelperService service(options.verb, *clock, config, limiter, audit, callerIdentity());
+    return serveFrames(service, STDIN_FILENO, STDOUT_FILENO, FrameTimeouts{});
+}

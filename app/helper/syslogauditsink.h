@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "app/helper/auditrecord.h"
+
+namespace chronoscope::helper {
+
+// Audit lines to syslog (facility authpriv, which journald stores too) and, for the client
+// that started the helper, to stderr. Changes log at LOG_NOTICE, refusals and failures at
+// LOG_WARNING.
+class SyslogAuditSink final : public AuditSink
+{
+public:
+    SyslogAuditSink();
+    ~SyslogAuditSink() override;
+    void write(const AuditRecord &record) override;
+};
+
+} // namespace chronoscope::helper

@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <optional>
+
+#include <QByteArray>
+#include <QProcess>
+#include <QTimer>
+
+#include "core/clock/clockhelper.h"
+#include "core/clock/helperlaunch.h"
+
+namespace chronoscope::clock {
+
+// Runs chronoscope-helper as a child process (through pkexec unless helperLaunch() says
+// otherwise) and speaks the binary protocol over its stdin/stdout. pkexec's exit statuses tell
+// a dismissed prompt (126) from a refusal (127). Lives in the caller's thread.
+class ProcessClockHelper final : public ClockHelper
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ProcessClockHelper)
+public:
+    explicit ProcessClockHelper(QObject *parent = nullptr);
+    ~ProcessClockHelper() override;
+
+    void open(protocol::Verb verb, bool dryRun) override;
+    void send(const protocol::Request &request) override;
+    void close() override;
+    QString diagnostics() const override { return QString::fromUtf8(m_stderr); }
+
+    // The first reply may wait for the user to type a password; later ones should be quick.
+    void setTimeouts(int firstReplyMs, int replyMs);
+    // Run this command instead of helperLaunch()'s (tests: a stand-in for pkexec).
+    void setLaunchOverride(const HelperLaunch &launch) { m_override = launch; }
+
+private:
+    void onReadyRead();
+    void onFinished(int exitCode, QProcess::ExitStatus status);
+    void onErrorOccurred(QProcess::ProcessError error);
+    void onTimeout();
+    void fail(HelperError error, const QString &detail);
+
+    std::optional<HelperLaunch> m_override;
+    QProcess m_process;
+    QTimer m_timer;
+    QByteArray m_buffer;
+    QByteArray m_stderr;
+    bool m_awaiting = false;
+    bool m_answeredOnce = false;
+    bool m_elevated = false;
+    bool m_failed = false;
+    std::uint64_t m_requestId = 0;
+    int m_firstReplyMs = 5 * 60 * 1000;
+    int m_replyMs = 15 * 1000;
+};
+
+} // namespace chronoscope::clock

@@ -1,0 +1,249 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/config/serverlistformat.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QFileInfo>
+#include <QHostAddress>
+#include <QRegularExpression>
+#include <QSaveFile>
+#include <QSet>
+
+using namespace Qt::StringLiterals;
+
+namespace chronoscope::config {
+namespace {
+
+// Options of server/pool lines we cannot honour, with whether they take a value, so that the
+// rest of the line still parses.
+const QSet<QString> &chronyValueOptions()
+{
+    static const QSet<QString> options{u"maxdelay"_s, u"maxdelayratio"_s, u"maxdelaydevratio"_s, u"maxdelayquant"_s,
+                                       u"mindelay"_s, u"asymmetry"_s, u"offset"_s, u"minsamples"_s,
+                                       u"maxsamples"_s, u"filter"_s, u"version"_s, u"polltarget"_s,
+                                       u"presend"_s, u"minstratum"_s, u"certset"_s, u"extfield"_s,
+                                       u"ntsport"_s, u"maxsources"_s};
+    return options;
+}
+
+const QSet<QString> &ntpValueOptions()
+{
+    static const QSet<QString> options{u"version"_s, u"mode"_s, u"ttl"_s, u"bias"_s, u"ident"_s, u"minpoll"_s,
+                                       u"maxpoll"_s, u"key"_s};
+    return options;
+}
+
+bool parseInt(const QString &text, int low, int high, int *value)
+{
+    bool ok = false;
+    const int v = text.toInt(&ok);
+    if (!ok || v < low || v > high)
+        return false;
+    *value = v;
+    return true;
+}
+
+bool isRefclockAddress(const QString &host)
+{
+    // ntpd's reference clock drivers live at 127.127.t.u.
+    return host.startsWith(u"127.127."_s);
+}
+
+QString hostForConf(const engine::ServerSpec &spec)
+{
+    return spec.host;
+}
+
+} // namespace
+
+QStringList ServerListImport::issueTexts() const
+{
+    QStringList texts;
+    for (const ConfIssue &issue : issues)
+        texts << (issue.line > 0 ? u"%1:%2: %3"_s.arg(fileName).arg(issue.line).arg(issue.message)
+                                 : u"%1: %2"_s.arg(fileName, issue.message));
+    return texts;
+}
+
+ServerListImport parseServerList(const QString &text, ConfFormat format, const QString &fileName)
+{
+    ServerListImport result;
+    result.fileName = fileName;
+    const bool chrony = format == ConfFormat::Chrony;
+    const QStringList lines = text.split(u'\n');
+    static const QRegularExpression whitespace(u"\\s+"_s);
+    for (qsizetype index = 0; index < lines.size(); ++index) {
+        const int lineNo = int(index) + 1;
+        QString line = lines.at(index);
+        // chrony: '!', ';', '#' and '%' start comments; ntp.conf: '#'.
+        const qsizetype hash = line.indexOf(u'#');
+        if (hash >= 0)
+            line.truncate(hash);
+        line = line.trimmed();
+        if (line.isEmpty() || (chrony && (line.startsWith(u'!') || line.startsWith(u';') || line.startsWith(u'%'))))
+            continue;
+        QStringList words = line.split(whitespace, Qt::SkipEmptyParts);
+        const QString directive = words.takeFirst().toLower();
+        auto issue = [&](const QString &message) { result.issues.append({lineNo, message}); };
+        if (directive != u"server"_s && directive != u"pool"_s) {
+            issue(u"'%1' is not a server or pool line; not imported"_s.arg(directive));
+            continue;
+        }
+        if (!chrony) {
+            // ntpd: "server -4 host" restricts the address family; we resolve both.
+            while (!words.isEmpty() && (words.first() == u"-4"_s || words.first() == u"-6"_s)) {
+                issue(u"option '%1' (address family) is not supported; imported without it"_s.arg(words.first()));
+                words.removeFirst();
+            }
+        }
+        if (words.isEmpty()) {
+            issue(u"'%1' without a host name; not imported"_s.arg(directive));
+            continue;
+        }
+        ConfiguredServer server;
+        engine::ServerSpec &spec = server.spec;
+        spec.host = words.takeFirst();
+        spec.isPool = directive == u"pool"_s;
+        spec.iburst = false; // both daemons default to no iburst
+        if (spec.host.startsWith(u'[') && spec.host.endsWith(u']'))
+            spec.host = spec.host.mid(1, spec.host.size() - 2);
+        if (isRefclockAddress(spec.host)) {
+            issue(u"'%1' is a reference clock driver, not a network server; not imported"_s.arg(spec.host));
+            continue;
+        }
+        bool bad = false;
+        for (qsizetype w = 0; w < words.size() && !bad; ++w) {
+            const QString option = words.at(w).toLower();
+            const bool hasNext = w + 1 < words.size();
+            const QString next = hasNext ? words.at(w + 1) : QString();
+            auto needValue = [&](int low, int high, int *value) {
+                if (!hasNext || !parseInt(next, low, high, value)) {
+                    issue(u"option '%1' needs a number in %2…%3, got '%4'; line not imported"_s.arg(option).arg(low).arg(high).arg(next));
+                    bad = true;
+                    return false;
+                }
+                ++w;
+                return true;
+            };
+            int value = 0;
+            if (option == u"iburst"_s) {
+                spec.iburst = true;
+            } else if (option == u"prefer"_s) {
+                spec.prefer = true;
+            } else if (option == u"noselect"_s) {
+                spec.noselect = true;
+            } else if ((chrony && option == u"trust"_s) || (!chrony && option == u"true"_s)) {
+                spec.trust = true;
+            } else if (chrony && option == u"require"_s) {
+                spec.require = true;
+            } else if (option == u"minpoll"_s) {
+                if (needValue(MIN_POLL_LOG2, MAX_POLL_LOG2, &value))
+                    spec.minPollLog2 = value;
+            } else if (option == u"maxpoll"_s) {
+                if (needValue(MIN_POLL_LOG2, MAX_POLL_LOG2, &value))
+                    spec.maxPollLog2 = value;
+            } else if (option == u"key"_s) {
+                if (needValue(1, int(MAX_KEY_ID), &value))
+                    server.keyId = quint32(value);
+            } else if (chrony && option == u"port"_s) {
+                if (needValue(1, 65535, &value))
+                    spec.port = quint16(value);
+            } else if (chrony && option == u"maxsources"_s && hasNext && next == u"4"_s) {
+                ++w; // our pools always use up to 4 addresses, chrony's default
+            } else if ((chrony ? chronyValueOptions() : ntpValueOptions()).contains(option)) {
+                issue(u"option '%1 %2' is not supported; imported without it"_s.arg(option, next));
+                if (hasNext)
+                    ++w;
+            } else {
+                issue(u"option '%1' is not supported; imported without it"_s.arg(option));
+            }
+        }
+        if (bad)
+            continue;
+        if (spec.minPollLog2 > spec.maxPollLog2)
+            spec.maxPollLog2 = spec.minPollLog2; // as chrony does: maxpoll never below minpoll
+        if (const std::optional<QString> invalid = validateServer(server)) {
+            issue(invalid.value() + u"; not imported"_s);
+            continue;
+        }
+        if (findDuplicate(result.servers, server) >= 0) {
+            issue(u"'%1' is listed twice; imported once"_s.arg(spec.displayName()));
+            continue;
+        }
+        result.servers.append(server);
+    }
+    return result;
+}
+
+Result<ServerListImport> importServerList(const QString &path, ConfFormat format)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
+        return Error{u"cannot read %1: %2"_s.arg(path, file.errorString())};
+    const QByteArray content = file.readAll();
+    if (content.contains('\0'))
+        return Error{u"%1 is not a text file"_s.arg(path)};
+    return parseServerList(QString::fromUtf8(content), format, QFileInfo(path).fileName());
+}
+
+QString formatServerList(const QList<ConfiguredServer> &servers, ConfFormat format, QStringList *warnings)
+{
+    const bool chrony = format == ConfFormat::Chrony;
+    QString out = u"# Time servers exported by Chronoscope %1 on %2\n"_s.arg(
+        QStringLiteral(CHRONOSCOPE_VERSION), QDateTime::currentDateTime().toString(Qt::ISODate));
+    for (const ConfiguredServer &server : servers) {
+        const engine::ServerSpec &spec = server.spec;
+        QStringList words{spec.isPool ? u"pool"_s : u"server"_s, hostForConf(spec)};
+        if (chrony && spec.port != 123)
+            words << u"port"_s << QString::number(spec.port);
+        if (spec.iburst)
+            words << u"iburst"_s;
+        if (spec.minPollLog2 != ntp::DEFAULT_MINPOLL)
+            words << u"minpoll"_s << QString::number(spec.minPollLog2);
+        if (spec.maxPollLog2 != ntp::DEFAULT_MAXPOLL)
+            words << u"maxpoll"_s << QString::number(spec.maxPollLog2);
+        if (server.keyId != 0)
+            words << u"key"_s << QString::number(server.keyId);
+        if (spec.prefer)
+            words << u"prefer"_s;
+        if (spec.noselect)
+            words << u"noselect"_s;
+        if (spec.trust)
+            words << (chrony ? u"trust"_s : u"true"_s);
+        if (spec.require) {
+            if (chrony) {
+                words << u"require"_s;
+            } else if (warnings) {
+                *warnings << u"%1: ntp.conf has no 'require' option; exported without it"_s.arg(spec.displayName());
+            }
+        }
+        QString line = words.join(u' ');
+        if (!chrony && spec.port != 123) {
+            if (warnings)
+                *warnings << u"%1: ntp.conf cannot give a port (%2); the line is exported as a comment"_s.arg(
+                    spec.displayName()).arg(spec.port);
+            line = u"# "_s + line + u"    # port %1 cannot be expressed in ntp.conf"_s.arg(spec.port);
+        }
+        out += line + u'\n';
+    }
+    return out;
+}
+
+Result<QString> exportServerList(const QString &path, const QList<ConfiguredServer> &servers, ConfFormat format,
+                                 QStringList *warnings)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Text))
+        return Error{u"cannot write %1: %2"_s.arg(path, file.errorString())};
+    file.write(formatServerList(servers, format, warnings).toUtf8());
+    if (!file.commit())
+        return Error{u"cannot write %1: %2"_s.arg(path, file.errorString())};
+    return path;
+}
+
+ConfFormat guessConfFormat(const QString &path)
+{
+    return QFileInfo(path).fileName().contains(u"ntp"_s, Qt::CaseInsensitive) ? ConfFormat::Ntp : ConfFormat::Chrony;
+}
+
+} // namespace chronoscope::config

@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/diagnostics/reachabilitycheck.h"
+
+#include <algorithm>
+
+#include "core/engine/syncengine.h"
+
+namespace chronoscope::diagnostics {
+namespace {
+
+constexpr double GUARD_MARGIN = 30.0; // seconds for DNS on top of the request schedule
+
+} // namespace
+
+ReachabilityCheck::ReachabilityCheck(QObject *parent) : QObject(parent), m_guard(this)
+{
+    qRegisterMetaType<ReachabilityReport>();
+    m_guard.setSingleShot(true);
+    connect(&m_guard, &QTimer::timeout, this, &ReachabilityCheck::finish);
+}
+
+ReachabilityCheck::~ReachabilityCheck() = default;
+
+bool ReachabilityCheck::start(const QList<engine::ServerSpec> &servers, const Options &options)
+{
+    if (m_running)
+        return false;
+    m_running = true;
+    m_tallies.clear();
+    m_engine = std::make_unique<engine::SyncEngine>();
+    engine::AssociationOptions associationOptions;
+    associationOptions.maxRequests = std::max(1, options.requests);
+    associationOptions.fixedInterval = options.interval;
+    associationOptions.timeout = options.timeout;
+    m_engine->setOptions(associationOptions);
+    connect(m_engine.get(), &engine::SyncEngine::sampleProcessed, this,
+            [this](const engine::SampleEvent &event) { m_tallies[event.serverId].add(event); });
+    connect(m_engine.get(), &engine::SyncEngine::allFinished, this, &ReachabilityCheck::finish, Qt::QueuedConnection);
+
+    for (const engine::ServerSpec &spec : servers)
+        m_engine->addServer(spec);
+    if (servers.isEmpty() || m_engine->isFinished())
+        QMetaObject::invokeMethod(this, &ReachabilityCheck::finish, Qt::QueuedConnection);
+    const double schedule = (associationOptions.maxRequests - 1) * std::max(options.interval, 2.0) + options.timeout;
+    m_guard.start(std::chrono::milliseconds(qint64((schedule + GUARD_MARGIN) * 1000.0)));
+    return true;
+}
+
+void ReachabilityCheck::finish()
+{
+    if (!m_running)
+        return;
+    m_running = false;
+    m_guard.stop();
+    ReachabilityReport report;
+    if (m_engine) {
+        m_engine->stop();
+        for (const engine::ServerStatus &status : m_engine->servers())
+            report.servers.append(classifyServer(status, m_tallies[status.id]));
+        // Not deleted here: finish() may run inside one of the engine's own signals.
+        m_engine.release()->deleteLater();
+    }
+    concludeReachability(report);
+    emit finished(report);
+}
+
+} // namespace chronoscope::diagnostics

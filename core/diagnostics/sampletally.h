@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/engine/serverstatus.h"
+
+namespace chronoscope::diagnostics {
+
+// What happened to one server's requests, counted from the engine's sample events.
+struct SampleTally
+{
+    int accepted = 0;       // replies that became samples
+    int unusable = 0;       // valid replies whose time cannot be used (unsynchronised, stratum 16, ...)
+    int invalid = 0;        // datagrams that were no valid reply (malformed, bogus origin, ...)
+    int kisses = 0;         // kiss-o'-death replies
+    int timeouts = 0;       // no reply in time
+    int refused = 0;        // ICMP port unreachable
+    int socketErrors = 0;   // the request could not be sent (no route, no address family)
+
+    void add(const engine::SampleEvent &event);
+};
+
+} // namespace chronoscope::diagnostics

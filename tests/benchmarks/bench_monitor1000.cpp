@@ -1,0 +1,212 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Benchmark (not a test): 1000 server associations polled every second for 60 s against a
+// loopback chronyd, in a private network namespace (run under `unshare -n`; run-benchmarks does
+// this). Prints the engine's CPU share and peak RSS and the samples lost, next to chronyd itself
+// as a client of the same 1000 servers at the same poll interval (the peer).
+#include <cstdio>
+
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+#include <QThread>
+#include <QTimer>
+
+#include "core/engine/enginethread.h"
+#include "core/engine/syncengine.h"
+#include "tests/interop/chronydinstance.h"
+
+using namespace Qt::StringLiterals;
+using chronoscope::testing::ChronydInstance;
+
+namespace {
+
+int SERVERS = 1000; // BENCH_SERVERS overrides
+
+QHostAddress serverAddress(int i)
+{
+    return QHostAddress(quint32((127u << 24) | (1u << 8)) + quint32(i)); // 127.0.1.0 + i
+}
+
+double processCpuSeconds()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) * 1e-6;
+}
+
+// utime + stime of another process in seconds, from /proc/<pid>/stat.
+double otherCpuSeconds(qint64 pid)
+{
+    QFile file(u"/proc/%1/stat"_s.arg(pid));
+    if (!file.open(QIODevice::ReadOnly))
+        return 0;
+    const QByteArray line = file.readAll();
+    const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+    // Fields after the command: state(0) ... utime is field 14 overall → index 11 here.
+    return (fields.value(11).toDouble() + fields.value(12).toDouble()) / double(sysconf(_SC_CLK_TCK));
+}
+
+double peakRssMb(const QString &statusFile)
+{
+    QFile file(statusFile);
+    if (!file.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &line : file.readAll().split('\n'))
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
+    return 0;
+}
+
+// Runs the main thread's event loop (blocking in the kernel, not spinning) for `seconds`.
+// NTP packets the server has received so far (chronyc serverstats, first CSV field).
+double serverPackets(const ChronydInstance &server)
+{
+    QProcess chronyc;
+    chronyc.start(ChronydInstance::findChronyc(), {u"-h"_s, server.commandSocketPath(), u"-c"_s, u"serverstats"_s});
+    chronyc.waitForFinished(10000);
+    return chronyc.readAllStandardOutput().split(',').value(0).toDouble();
+}
+
+void wait(double seconds)
+{
+    QEventLoop loop;
+    QTimer::singleShot(std::chrono::milliseconds(qint64(seconds * 1000)), &loop, &QEventLoop::quit);
+    loop.exec();
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    // chronyd keeps a socket per source: let both sides have more than the usual 1024 files.
+    rlimit files{};
+    getrlimit(RLIMIT_NOFILE, &files);
+    files.rlim_cur = files.rlim_max;
+    setrlimit(RLIMIT_NOFILE, &files);
+    if (qEnvironmentVariableIsSet("BENCH_SERVERS"))
+        SERVERS = qEnvironmentVariableIntValue("BENCH_SERVERS");
+    const double duration = qEnvironmentVariableIsSet("BENCH_SECONDS") ? qEnvironmentVariable("BENCH_SECONDS").toDouble() : 60.0;
+    if (!ChronydInstance::inPrivateLoopbackNamespace()) {
+        std::fprintf(stderr, "run me in a private network namespace: unshare -n sh -c 'ip link set lo up && %s'\n", argv[0]);
+        return 2;
+    }
+    ChronydInstance server;
+    server.setListenOnAllAddresses(true);
+    server.setCommandSocket(true); // serverstats: how many requests each client really sent
+    if (!server.start()) {
+        std::fprintf(stderr, "cannot start chronyd: %s\n", qPrintable(server.errorString()));
+        return 1;
+    }
+
+    // Ours: the engine in its own thread, as the GUI and CLI run it.
+    int accepted = 0;
+    int timeouts = 0;
+    double ourCpu = 0;
+    double ourRate = 0;  // requests per second the server saw from us
+    double peerRate = 0; // ... and from chronyd
+    double ourRss = 0;
+    int sent = 0;
+    {
+        chronoscope::engine::EngineThread thread;
+        chronoscope::engine::SyncEngine *engine = thread.engine();
+        QObject context;
+        QObject::connect(engine, &chronoscope::engine::SyncEngine::sampleProcessed, &context,
+                         [&](const chronoscope::engine::SampleEvent &e) {
+                             accepted += e.accepted ? 1 : 0;
+                             timeouts += e.timedOut ? 1 : 0;
+                         });
+        QMetaObject::invokeMethod(engine, [engine, port = server.port()] {
+            chronoscope::engine::AssociationOptions options;
+            options.fixedInterval = 1.0;
+            options.timeout = 0.5;
+            engine->setOptions(options);
+            for (int i = 0; i < SERVERS; ++i) {
+                chronoscope::engine::ServerSpec spec;
+                spec.host = serverAddress(i).toString();
+                spec.port = port;
+                engine->addServer(spec);
+            }
+        });
+        wait(2.0); // start-up (first requests) is not the steady state
+        const int acceptedBefore = accepted;
+        const double packetsBefore = serverPackets(server);
+        const double cpuBefore = processCpuSeconds();
+        QElapsedTimer wall;
+        wall.start();
+        wait(duration);
+        ourCpu = (processCpuSeconds() - cpuBefore) / (double(wall.nsecsElapsed()) * 1e-9);
+        ourRate = (serverPackets(server) - packetsBefore) / (double(wall.nsecsElapsed()) * 1e-9);
+        ourRss = peakRssMb(u"/proc/self/status"_s);
+        accepted -= acceptedBefore;
+        QMetaObject::invokeMethod(engine, [&] {
+            for (const auto &s : engine->servers())
+                sent += s.requestsSent;
+        }, Qt::BlockingQueuedConnection);
+    }
+
+    // Peer: chronyd as a client of the same 1000 servers, minpoll = maxpoll = 0 (1 s).
+    ChronydInstance peer;
+    peer.setClientMode(true);
+    QString lines;
+    for (int i = 0; i < SERVERS; ++i)
+        lines += u"server %1 port %2 minpoll 0 maxpoll 0\n"_s.arg(serverAddress(i).toString()).arg(server.port());
+    peer.setExtraConfig(lines);
+    double peerCpu = 0;
+    int peerSources = 0;
+    int peerFullReach = 0;
+    int peerReached = 0;
+    double peerRss = 0;
+    if (peer.start()) {
+        wait(2.0);
+        const double before = otherCpuSeconds(peer.pid());
+        const double packetsBefore = serverPackets(server);
+        QElapsedTimer wall;
+        wall.start();
+        wait(duration);
+        peerCpu = (otherCpuSeconds(peer.pid()) - before) / (double(wall.nsecsElapsed()) * 1e-9);
+        peerRate = (serverPackets(server) - packetsBefore) / (double(wall.nsecsElapsed()) * 1e-9);
+        peerRss = peakRssMb(u"/proc/%1/status"_s.arg(peer.pid()));
+        // How many sources chronyd really polls (reach register 377 = the last 8 polls answered).
+        QProcess chronyc;
+        chronyc.start(ChronydInstance::findChronyc(), {u"-h"_s, peer.commandSocketPath(), u"-n"_s, u"-c"_s, u"sources"_s});
+        chronyc.waitForFinished(10000);
+        const QByteArray listing = chronyc.readAllStandardOutput();
+        if (qEnvironmentVariableIsSet("BENCH_VERBOSE"))
+            std::fprintf(stderr, "%s\n%s\n", listing.left(400).constData(), qPrintable(peer.log().right(1500)));
+        for (const QByteArray &line : listing.split('\n')) {
+            const QList<QByteArray> fields = line.split(',');
+            if (fields.size() > 5) {
+                ++peerSources;
+                peerFullReach += fields[5] == "377" ? 1 : 0;
+                peerReached += fields[5] != "0" ? 1 : 0;
+            }
+        }
+    } else {
+        std::fprintf(stderr, "peer chronyd did not start: %s\n", qPrintable(peer.errorString()));
+    }
+
+    const double expected = SERVERS * duration; // one sample per server per second
+    std::printf("%d-server monitor, 1 s poll, %.0f s, loopback chronyd in a private network namespace\n", SERVERS, duration);
+    std::printf("%-34s %12s %12s\n", "", "ours", "chronyd");
+    std::printf("%-34s %11.2f%% %11.2f%%   ratio ours/peer %.2f\n", "CPU (share of one core)", ourCpu * 100, peerCpu * 100,
+                peerCpu > 0 ? ourCpu / peerCpu : 0.0);
+    std::printf("%-34s %12.0f %12.0f\n", "requests/s seen by the server", ourRate, peerRate);
+    const double ourPerK = ourRate > 0 ? ourCpu * 1000.0 / ourRate : 0;
+    const double peerPerK = peerRate > 0 ? peerCpu * 1000.0 / peerRate : 0;
+    std::printf("%-34s %10.3f %% %10.3f %%   ratio ours/peer %.2f\n", "CPU per 1000 requests/s", ourPerK * 100,
+                peerPerK * 100, peerPerK > 0 ? ourPerK / peerPerK : 0.0);
+    std::printf("%-34s %9.1f MB %9.1f MB   ratio ours/peer %.2f\n", "peak RSS", ourRss, peerRss, peerRss > 0 ? ourRss / peerRss : 0.0);
+    std::printf("%-34s %12d\n", "samples accepted in the window", accepted);
+    std::printf("%-34s %12.0f\n", "samples expected (1/s/server)", expected);
+    std::printf("%-34s %12d\n", "timeouts (lost) over the whole run", timeouts);
+    std::printf("%-34s %12d\n", "requests sent over the whole run", sent);
+    std::printf("%-34s %12d (%d answered, %d with reach 377)\n", "peer: sources chronyd polls", peerSources, peerReached,
+                peerFullReach);
+    return 0;
+}

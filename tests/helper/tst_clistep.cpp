@@ -1,0 +1,161 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// `chronoscope-cli step` end to end: the real CLI binary measures a FakeNtpServer on loopback
+// and corrects through the real chronoscope-helper started directly (CHRONOSCOPE_HELPER) with
+// its in-memory test clock, or with --dry-run. The machine's clock is never changed.
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QProcess>
+#include <QTest>
+#include <QTimer>
+
+#include "tests/fakes/fakentpserver.h"
+
+using namespace Qt::StringLiterals;
+using chronoscope::testing::FakeNtpServer;
+
+namespace {
+
+struct CliRun
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+// Runs the CLI while this thread's event loop keeps the in-process server answering.
+CliRun runCli(const QStringList &arguments, bool fakeClock = true, const QString &helper = {})
+{
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"CHRONOSCOPE_HELPER"_s, helper.isEmpty() ? qEnvironmentVariable("CHRONOSCOPE_HELPER_BIN") : helper);
+    env.insert(u"CHRONOSCOPE_HELPER_TEST_FAKE_CLOCK"_s, fakeClock ? u"1"_s : u"0"_s);
+    env.insert(u"CHRONOSCOPE_FORBID_CLOCK_CHANGES"_s, u"1"_s);
+    process.setProcessEnvironment(env);
+    process.setProgram(qEnvironmentVariable("CHRONOSCOPE_CLI"));
+    process.setArguments(arguments);
+    QEventLoop loop;
+    QObject::connect(&process, &QProcess::finished, &loop, &QEventLoop::quit);
+    QTimer::singleShot(60000, &loop, &QEventLoop::quit);
+    process.start();
+    process.closeWriteChannel(); // no terminal: step must not wait for an answer
+    loop.exec();
+    if (process.state() != QProcess::NotRunning) {
+        process.kill();
+        process.waitForFinished(2000);
+    }
+    CliRun run;
+    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
+    run.out = QString::fromUtf8(process.readAllStandardOutput());
+    run.err = QString::fromUtf8(process.readAllStandardError());
+    return run;
+}
+
+QByteArray describe(const CliRun &run)
+{
+    return "exit " + QByteArray::number(run.exitCode) + "\nstdout:\n" + run.out.toUtf8() + "\nstderr:\n"
+        + run.err.toUtf8();
+}
+
+} // namespace
+
+class TstCliStep : public QObject
+{
+    Q_OBJECT
+private slots:
+    void init()
+    {
+        m_server = std::make_unique<FakeNtpServer>();
+        QVERIFY(m_server->isListening());
+        m_serverArgument = u"127.0.0.1:%1"_s.arg(m_server->port());
+    }
+    void cleanup() { m_server.reset(); }
+
+    void slewsASmallOffset()
+    {
+        m_server->setClockOffset(0.25);
+        const CliRun run = runCli({u"step"_s, u"--samples"_s, u"2"_s, u"--interval"_s, u"0.2"_s, m_serverArgument});
+        QVERIFY2(run.exitCode == 0, describe(run));
+        QVERIFY2(run.out.contains(u"Proposed: slew the clock forward by +2"_s), describe(run));
+        QVERIFY2(run.out.contains(u"backed by 1 of 1 servers"_s), describe(run));
+        QVERIFY2(run.out.contains(u"Simulated: the helper's test clock was slewed"_s), describe(run));
+        QVERIFY2(run.err.contains(u"result=applied status=ok verb=slew op=slew"_s), describe(run)); // audit
+    }
+
+    void refusesToStepWithoutConfirmation()
+    {
+        m_server->setClockOffset(3.0);
+        const CliRun run = runCli({u"step"_s, u"--samples"_s, u"1"_s, m_serverArgument});
+        QVERIFY2(run.exitCode == 1, describe(run));
+        QVERIFY2(run.out.contains(u"Proposed: step the clock forward by +3"_s), describe(run));
+        QVERIFY2(run.out.contains(u"Cancelled: a step needs confirmation; run again with --yes"_s), describe(run));
+        QVERIFY2(!run.err.contains(u"result="_s), describe(run)); // the helper never ran
+    }
+
+    void stepsWithYes()
+    {
+        m_server->setClockOffset(-3.0);
+        const CliRun run = runCli({u"step"_s, u"--yes"_s, u"--samples"_s, u"1"_s, m_serverArgument});
+        QVERIFY2(run.exitCode == 0, describe(run));
+        QVERIFY2(run.out.contains(u"Proposed: step the clock back by −3"_s), describe(run));
+        QVERIFY2(run.out.contains(u"Simulated: the helper's test clock was stepped by −3"_s), describe(run));
+        QVERIFY2(run.err.contains(u"result=applied status=ok verb=step op=step"_s), describe(run));
+    }
+
+    void veryLargeStepsNeedTheSecondConfirmation()
+    {
+        m_server->setClockOffset(2 * 3600.0);
+        CliRun run = runCli({u"step"_s, u"--yes"_s, u"--samples"_s, u"1"_s, m_serverArgument});
+        QVERIFY2(run.exitCode == 1, describe(run));
+        QVERIFY2(run.out.contains(u"needs --yes-very-large as well"_s), describe(run));
+        run = runCli({u"step"_s, u"--yes"_s, u"--yes-very-large"_s, u"--samples"_s, u"1"_s, m_serverArgument});
+        QVERIFY2(run.exitCode == 0, describe(run));
+        QVERIFY2(run.out.contains(u"Simulated: the helper's test clock was stepped by +2.00 h"_s)
+                     || run.out.contains(u"Simulated: the helper's test clock was stepped by +7"_s), describe(run));
+    }
+
+    void dryRunChangesNothing()
+    {
+        m_server->setClockOffset(5.0);
+        const CliRun run = runCli({u"step"_s, u"--dry-run"_s, u"--yes"_s, u"--samples"_s, u"1"_s, m_serverArgument},
+                                  false);
+        QVERIFY2(run.exitCode == 0, describe(run));
+        QVERIFY2(run.out.contains(u"Dry run: the helper accepted a step of +5"_s), describe(run));
+        QVERIFY2(run.err.contains(u"result=dry-run"_s), describe(run));
+        QVERIFY2(!run.out.contains(u"Verifying"_s), describe(run));
+    }
+
+    void reportsAFailedHelperPlainly()
+    {
+        m_server->setClockOffset(0.25);
+        const CliRun run = runCli({u"step"_s, u"--samples"_s, u"1"_s, m_serverArgument}, true,
+                                  u"/nonexistent/chronoscope-helper"_s);
+        QVERIFY2(run.exitCode == 1, describe(run));
+        QVERIFY2(run.err.contains(u"Failed: the clock helper could not be started"_s), describe(run));
+        QVERIFY2(run.err.contains(u"the clock was not changed"_s), describe(run));
+    }
+
+    void proposesNothingWithoutAnAnswer()
+    {
+        m_server->dropNextRequests(100);
+        const CliRun run = runCli({u"step"_s, u"--yes"_s, u"--samples"_s, u"1"_s, u"--timeout"_s, u"0.3"_s,
+                                   m_serverArgument});
+        QVERIFY2(run.exitCode == 1, describe(run));
+        QVERIFY2(run.out.contains(u"No correction: no majority of servers agrees on the time"_s), describe(run));
+    }
+
+    void rejectsStepOnlyOptionsElsewhere()
+    {
+        const CliRun run = runCli({u"check"_s, u"--yes"_s, m_serverArgument});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(u"--yes applies to step, not check"_s), describe(run));
+        const CliRun none = runCli({u"step"_s, u"--dry-run"_s});
+        QCOMPARE(none.exitCode, 2);
+    }
+
+private:
+    std::unique_ptr<FakeNtpServer> m_server;
+    QString m_serverArgument;
+};
+
+QTEST_GUILESS_MAIN(TstCliStep)
+#include "tst_clistep.moc"

@@ -1,0 +1,166 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// ChartsPanel: series per server with the measured values, units, ranges, hiding, log scale,
+// decimation of long histories and PNG export.
+#include <QDateTime>
+#include <QImage>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "ui/charts/chartspanel.h"
+#include "ui/charts/driftchart.h"
+
+using namespace Qt::StringLiterals;
+using namespace chronoscope::ui;
+using Metric = SampleHistory::Metric;
+
+class TestChartsPanel : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void plotsMeasuredValuesPerServer();
+    void choosesUnitsAutomatically();
+    void rangeLimitsThePlottedWindow();
+    void hidingAServerKeepsItsData();
+    void logScaleForDelay();
+    void decimatesLongHistories();
+    void exportsPng();
+    void driftChartShowsEstimateAndBand();
+};
+
+void TestChartsPanel::plotsMeasuredValuesPerServer()
+{
+    ChartsPanel panel;
+    panel.resize(900, 600);
+    const double now = QDateTime::currentMSecsSinceEpoch() / 1000.0;
+    panel.addMeasurement(1, u"a"_s, now - 3, 0.0012, 0.004, 0.0001);
+    panel.addMeasurement(1, u"a"_s, now - 2, 0.0015, 0.005, 0.0002);
+    panel.addMeasurement(2, u"b"_s, now - 1, -0.0007, 0.003, 0.0003);
+    panel.refreshNow();
+    const QList<QPointF> a = panel.seriesPoints(Metric::Offset, 1);
+    QCOMPARE(a.size(), 2);
+    QCOMPARE(panel.unit(Metric::Offset).symbol, u"ms"_s);
+    QVERIFY(qAbs(a[0].y() - 1.2) < 1e-4);
+    QVERIFY(qAbs(a[1].y() - 1.5) < 1e-4);
+    QCOMPARE(qint64(a[0].x()), qint64((now - 3) * 1000.0));
+    QCOMPARE(panel.seriesPoints(Metric::Offset, 2).size(), 1);
+    QVERIFY(qAbs(panel.seriesPoints(Metric::Delay, 2).first().y() - 3.0) < 1e-4);
+    QCOMPARE(panel.unit(Metric::Jitter).symbol, u"µs"_s);
+    QVERIFY(qAbs(panel.seriesPoints(Metric::Jitter, 1)[1].y() - 200.0) < 1e-3);
+    panel.removeServer(2);
+    panel.refreshNow();
+    QVERIFY(panel.seriesPoints(Metric::Offset, 2).isEmpty());
+    QCOMPARE(panel.serverIds(), QList<int>{1});
+}
+
+void TestChartsPanel::choosesUnitsAutomatically()
+{
+    ChartsPanel panel;
+    const double now = QDateTime::currentMSecsSinceEpoch() / 1000.0;
+    panel.addMeasurement(1, u"a"_s, now - 1, 0.00004, 0.00002, 0.000001);
+    panel.refreshNow();
+    QCOMPARE(panel.unit(Metric::Offset).symbol, u"µs"_s);
+    QVERIFY(qAbs(panel.seriesPoints(Metric::Offset, 1).first().y() - 40.0) < 1e-3);
+    panel.addMeasurement(1, u"a"_s, now, 2.5, 0.00002, 0.000001);
+    panel.refreshNow();
+    QCOMPARE(panel.unit(Metric::Offset).symbol, u"s"_s);
+    QVERIFY(qAbs(panel.seriesPoints(Metric::Offset, 1).last().y() - 2.5) < 1e-6);
+    QVERIFY(qAbs(panel.seriesPoints(Metric::Offset, 1).first().y() - 0.00004) < 1e-9); // re-scaled
+}
+
+void TestChartsPanel::rangeLimitsThePlottedWindow()
+{
+    ChartsPanel panel;
+    const double now = QDateTime::currentMSecsSinceEpoch() / 1000.0;
+    for (int i = 0; i < 100; ++i)
+        panel.addMeasurement(1, u"a"_s, now - 7200 + i * 72, 0.001, 0.002, 0.0001);
+    panel.setRange(300);
+    QVERIFY(panel.seriesPoints(Metric::Offset, 1).size() <= 6);
+    panel.setRange(3600);
+    const int hour = int(panel.seriesPoints(Metric::Offset, 1).size());
+    QVERIFY(hour >= 49 && hour <= 51);
+    panel.setRange(0);
+    QCOMPARE(panel.seriesPoints(Metric::Offset, 1).size(), 100);
+    panel.zoomTo(now - 7200, now - 7200 + 720);
+    QVERIFY(panel.isZoomed());
+    QCOMPARE(panel.seriesPoints(Metric::Offset, 1).size(), 11);
+    panel.resetZoom();
+    QCOMPARE(panel.seriesPoints(Metric::Offset, 1).size(), 100);
+}
+
+void TestChartsPanel::hidingAServerKeepsItsData()
+{
+    ChartsPanel panel;
+    const double now = QDateTime::currentMSecsSinceEpoch() / 1000.0;
+    panel.addMeasurement(1, u"a"_s, now, 0.0004, 0.002, 0.0001);
+    panel.addMeasurement(2, u"b"_s, now, 0.5, 0.002, 0.0001);
+    panel.refreshNow();
+    QCOMPARE(panel.unit(Metric::Offset).symbol, u"ms"_s);
+    panel.setServerHidden(2, true);
+    QVERIFY(panel.isServerHidden(2));
+    QCOMPARE(panel.history(2)->size(), 1);
+    // The hidden server no longer decides the axis: 400 µs is now shown in µs.
+    QCOMPARE(panel.unit(Metric::Offset).symbol, u"µs"_s);
+    panel.setServerHidden(2, false);
+    QVERIFY(!panel.isServerHidden(2));
+}
+
+void TestChartsPanel::logScaleForDelay()
+{
+    ChartsPanel panel;
+    const double now = QDateTime::currentMSecsSinceEpoch() / 1000.0;
+    panel.addMeasurement(1, u"a"_s, now - 1, 0.001, 0.0001, 0.0001);
+    panel.addMeasurement(1, u"a"_s, now, 0.001, 0.1, 0.0001);
+    panel.setLogDelay(true);
+    const QList<QPointF> points = panel.seriesPoints(Metric::Delay, 1);
+    QCOMPARE(points.size(), 2);
+    QVERIFY(qAbs(points[1].y() / points[0].y() - 1000.0) < 1e-2);
+    panel.setLogDelay(false);
+    QCOMPARE(panel.seriesPoints(Metric::Delay, 1).size(), 2);
+}
+
+void TestChartsPanel::decimatesLongHistories()
+{
+    ChartsPanel panel;
+    panel.resize(1000, 700);
+    const double now = QDateTime::currentMSecsSinceEpoch() / 1000.0;
+    for (int i = 0; i < 86400; ++i)
+        panel.addMeasurement(1, u"a"_s, now - 86400 + i, i == 50000 ? 0.2 : 0.001, 0.002, 0.0001);
+    panel.setRange(86400);
+    const QList<QPointF> points = panel.seriesPoints(Metric::Offset, 1);
+    QVERIFY2(points.size() < 5000, qPrintable(QString::number(points.size())));
+    double peak = 0;
+    for (const QPointF &p : points)
+        peak = std::max(peak, p.y());
+    QVERIFY(qAbs(peak - 200.0) < 1e-3); // the one spike survives decimation (200 ms)
+}
+
+void TestChartsPanel::exportsPng()
+{
+    ChartsPanel panel;
+    panel.resize(800, 500);
+    panel.addMeasurement(1, u"a"_s, QDateTime::currentMSecsSinceEpoch() / 1000.0, 0.001, 0.002, 0.0001);
+    QTemporaryDir dir;
+    const chronoscope::Result<QString> written = panel.exportPng(dir.filePath(u"charts.png"_s));
+    QVERIFY2(written.ok(), qPrintable(written.errorMessage()));
+    const QImage image(*written);
+    QCOMPARE(image.size(), QSize(800, 500));
+    const chronoscope::Result<QString> bad = panel.exportPng(dir.filePath(u"missing/dir/x.png"_s));
+    QVERIFY(!bad.ok());
+}
+
+void TestChartsPanel::driftChartShowsEstimateAndBand()
+{
+    DriftChart chart;
+    const double now = QDateTime::currentMSecsSinceEpoch() / 1000.0;
+    chart.addEstimate(now - 10, -12.0, 0.5);
+    chart.addEstimate(now, -11.5, 0.4);
+    chart.refresh(now - 60, now);
+    QCOMPARE(chart.centerPoints().size(), 2);
+    QCOMPARE(chart.centerPoints().last().y(), -11.5);
+    QVERIFY2(chart.summaryText().contains(u"slow by 11.50 ppm"_s), qPrintable(chart.summaryText()));
+    QVERIFY(chart.summaryText().contains(u"loses about 994 ms per day"_s));
+}
+
+QTEST_MAIN(TestChartsPanel)
+#include "tst_chartspanel.moc"

@@ -1,0 +1,143 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// EventLogModel and EventLogFilterModel over the EventLog store; EventRecorder's wording.
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+
+#include "core/eventlog/eventlog.h"
+#include "ui/eventrecorder.h"
+#include "ui/models/eventlogfiltermodel.h"
+#include "ui/models/eventlogmodel.h"
+
+using namespace Qt::StringLiterals;
+using namespace chronoscope;
+using eventlog::EventKind;
+using eventlog::EventLevel;
+
+namespace {
+
+eventlog::EventLogEntry entry(EventLevel level, const QString &server, const QString &message)
+{
+    eventlog::EventLogEntry e;
+    e.time = 1700000000.5;
+    e.level = level;
+    e.kind = EventKind::ReplyRejected;
+    e.server = server;
+    e.message = message;
+    return e;
+}
+
+} // namespace
+
+class TestEventLogModel : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void followsTheStoreRowByRow();
+    void filtersByServerAndLevel();
+    void recorderWritesNtpdStyleEvents();
+};
+
+void TestEventLogModel::followsTheStoreRowByRow()
+{
+    eventlog::EventLog log;
+    log.setCapacity(3);
+    ui::EventLogModel model(&log);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+    for (int i = 0; i < 5; ++i)
+        log.record(entry(EventLevel::Info, u"a"_s, QString::number(i)));
+    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(inserted.size(), 5);
+    QCOMPARE(removed.size(), 2);
+    QCOMPARE(model.index(0, ui::EventLogModel::Message).data().toString(), u"2"_s);
+    QCOMPARE(model.index(2, ui::EventLogModel::Message).data().toString(), u"4"_s);
+    QCOMPARE(model.index(0, ui::EventLogModel::Kind).data().toString(), u"reply rejected"_s);
+    log.clear();
+    QCOMPARE(model.rowCount(), 0);
+}
+
+void TestEventLogModel::filtersByServerAndLevel()
+{
+    eventlog::EventLog log;
+    ui::EventLogModel model(&log);
+    ui::EventLogFilterModel filter;
+    filter.setSourceModel(&model);
+    QAbstractItemModelTester tester(&filter, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    log.record(entry(EventLevel::Detail, u"a"_s, u"request sent"_s));
+    log.record(entry(EventLevel::Warning, u"a"_s, u"bogus origin"_s));
+    log.record(entry(EventLevel::Warning, u"b"_s, u"no reply"_s));
+    log.record(entry(EventLevel::Info, QString(), u"system peer is now a"_s));
+    QCOMPARE(filter.rowCount(), 4);
+    eventlog::EventFilter f;
+    f.server = u"a"_s;
+    filter.setEventFilter(f);
+    QCOMPARE(filter.rowCount(), 2);
+    f.minLevel = EventLevel::Warning;
+    filter.setEventFilter(f);
+    QCOMPARE(filter.rowCount(), 1);
+    QCOMPARE(filter.index(0, ui::EventLogModel::Message).data().toString(), u"bogus origin"_s);
+    // New entries that match appear; others do not.
+    log.record(entry(EventLevel::Warning, u"a"_s, u"duplicate"_s));
+    log.record(entry(EventLevel::Warning, u"b"_s, u"duplicate"_s));
+    QCOMPARE(filter.rowCount(), 2);
+}
+
+void TestEventLogModel::recorderWritesNtpdStyleEvents()
+{
+    eventlog::EventLog log;
+    ui::EventRecorder recorder(&log);
+    engine::ServerStatus s;
+    s.id = 3;
+    s.name = u"127.0.0.1:123"_s;
+    s.address = u"127.0.0.1"_s;
+    s.state = engine::ServerState::Unusable;
+    recorder.onServerChanged(s);
+    s.requestsSent = 1;
+    recorder.onServerChanged(s);
+    engine::SampleEvent accepted;
+    accepted.serverId = 3;
+    accepted.serverName = s.name;
+    accepted.time = 1700000000;
+    accepted.accepted = true;
+    accepted.offset = 0.0012;
+    accepted.delay = 0.0003;
+    recorder.onSampleProcessed(accepted);
+    engine::SampleEvent rejected = accepted;
+    rejected.accepted = false;
+    rejected.reasonId = u"bogus_origin"_s;
+    rejected.detail = u"origin 0x1 ≠ 0x2"_s;
+    recorder.onSampleProcessed(rejected);
+    engine::SampleEvent kiss = rejected;
+    kiss.reasonId = u"kiss_of_death"_s;
+    kiss.detail = u"RATE"_s;
+    recorder.onSampleProcessed(kiss);
+    s.state = engine::ServerState::Falseticker;
+    s.reason = u"outside the intersection"_s;
+    recorder.onServerChanged(s);
+    engine::SystemStatus system;
+    system.synchronized = true;
+    system.offset = 0.001;
+    system.sysPeer = s.name;
+    system.survivors = 1;
+    recorder.onSystemChanged(system);
+
+    QStringList lines;
+    for (const eventlog::EventLogEntry &e : log.entries())
+        lines << eventlog::eventKindId(e.kind) + u": "_s + e.message;
+    QCOMPARE(lines, (QStringList{
+                        u"configuration: server added, address 127.0.0.1"_s,
+                        u"request_sent: request sent (#1, poll 1.0 s)"_s,
+                        u"reply_accepted: reply accepted: offset +1.20 ms, delay 300 µs"_s,
+                        u"reply_rejected: reply rejected: origin timestamp does not match our request (origin 0x1 ≠ 0x2)"_s,
+                        u"kiss_of_death: kiss-o'-death received (RATE)"_s,
+                        u"state_changed: unusable → falseticker: outside the intersection"_s,
+                        u"selection_changed: system peer is now 127.0.0.1:123"_s,
+                        u"selection_changed: synchronised: offset +1.00 ms, 1 survivor(s)"_s}));
+    QCOMPARE(log.at(5).level, EventLevel::Warning); // falseticker is bad news
+}
+
+QTEST_MAIN(TestEventLogModel)
+#include "tst_eventlogmodel.moc"

@@ -1,0 +1,236 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// MainWindow offscreen, without network: a damaged settings file, chrony.conf import and
+// export, measurement export, the extension hooks, keyboard access, themes and translations.
+#include <QAction>
+#include <QApplication>
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMenu>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTranslator>
+
+#include "core/config/serverlistformat.h"
+#include "core/config/settingsstore.h"
+#include "core/eventlog/eventlog.h"
+#include "ui/charts/chartspanel.h"
+#include "ui/mainwindow.h"
+#include "ui/measurementexport.h"
+#include "ui/models/servertablemodel.h"
+#include "ui/serverlistcontroller.h"
+#include "ui/translations.h"
+
+using namespace Qt::StringLiterals;
+using namespace chronoscope;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void damagedSettingsAreReportedBackedUpAndRepaired();
+    void importsChronyConfReportingSkippedLines();
+    void exportsServerListAndMeasurements();
+    void chartsGainPointsPerAcceptedReply();
+    void offersExtensionHooksAndShortcuts();
+    void darkThemeChangesThePalette();
+    void germanTranslationIsLoadedByLocale();
+
+private:
+    QTemporaryDir m_dir;
+};
+
+void TestMainWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY(m_dir.isValid());
+}
+
+void TestMainWindow::damagedSettingsAreReportedBackedUpAndRepaired()
+{
+    const QString path = m_dir.filePath(u"damaged/chronoscope.conf"_s);
+    QDir().mkpath(m_dir.filePath(u"damaged"_s));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QByteArray("[chronoscope]\nversion=1\n[servers]\n\x01\x02\x00\x03", 38));
+    file.close();
+    config::SettingsStore store(path);
+    ui::MainWindow window; // no engine attached: nothing is contacted
+    window.loadSettings(&store);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY2(window.noticeText().contains(u"settings file was damaged"_s), qPrintable(window.noticeText()));
+    QVERIFY(window.noticeText().contains(u"chronoscope.conf: line 4"_s));
+    const QStringList backups = QDir(m_dir.filePath(u"damaged"_s)).entryList({u"chronoscope.conf.corrupt-*"_s});
+    QCOMPARE(backups.size(), 1);
+    // The app runs with the defaults, and the file on disk is sound again.
+    QCOMPARE(window.serverList()->servers().size(), 4);
+    QVERIFY(store.load().problem.isEmpty());
+    bool logged = false;
+    for (const eventlog::EventLogEntry &e : window.eventLog()->entries())
+        logged = logged || (e.level == eventlog::EventLevel::Error && e.message.contains(u"damaged"_s));
+    QVERIFY(logged);
+}
+
+void TestMainWindow::importsChronyConfReportingSkippedLines()
+{
+    const QString fixture = QFINDTESTDATA("../fixtures/config/chrony.conf");
+    QVERIFY(!fixture.isEmpty());
+    ui::MainWindow window;
+    window.loadSettings(nullptr, {});
+    const Result<int> added = window.importServerListFrom(fixture, config::ConfFormat::Chrony);
+    QVERIFY2(added.ok(), qPrintable(added.errorMessage()));
+    QCOMPARE(*added, 6);
+    QCOMPARE(window.serverList()->servers().size(), 6);
+    const QString notice = window.noticeText();
+    QVERIFY2(notice.contains(u"Imported 6 server(s) from chrony.conf"_s), qPrintable(notice));
+    QVERIFY(notice.contains(u"chrony.conf:15: 'makestep' is not a server or pool line"_s));
+    QVERIFY(notice.contains(u"chrony.conf:8: option 'xleave' is not supported"_s));
+    // Importing again adds nothing and says why.
+    const Result<int> again = window.importServerListFrom(fixture, config::ConfFormat::Chrony);
+    QCOMPARE(*again, 0);
+    QVERIFY(window.noticeText().contains(u"ntp1.example.net is already in the list"_s));
+    // Replace mode swaps the list.
+    const Result<int> replaced = window.importServerListFrom(QFINDTESTDATA("../fixtures/config/ntp.conf"),
+                                                              config::ConfFormat::Ntp, true);
+    QCOMPARE(*replaced, 3);
+    QCOMPARE(window.serverList()->servers().size(), 3);
+    const Result<int> missing = window.importServerListFrom(m_dir.filePath(u"none.conf"_s), config::ConfFormat::Chrony);
+    QVERIFY(!missing.ok());
+    QVERIFY(window.noticeText().contains(u"none.conf"_s));
+}
+
+void TestMainWindow::exportsServerListAndMeasurements()
+{
+    ui::MainWindow window;
+    window.loadSettings(nullptr, {});
+    QVERIFY(window.importServerListFrom(QFINDTESTDATA("../fixtures/config/chrony.conf"), config::ConfFormat::Chrony).ok());
+    const QString out = m_dir.filePath(u"exported-chrony.conf"_s);
+    QVERIFY(window.exportServerListTo(out, config::ConfFormat::Chrony).ok());
+    const Result<config::ServerListImport> back = config::importServerList(out, config::ConfFormat::Chrony);
+    QVERIFY(back.ok());
+    QCOMPARE(back->servers, window.serverList()->servers());
+
+    window.charts()->addMeasurement(1, u"a, with comma"_s, 1700000000.25, 0.0012, 0.0004, 0.00001);
+    window.charts()->addMeasurement(1, u"a, with comma"_s, 1700000001.25, 0.0013, 0.0005, 0.00002);
+    window.charts()->addMeasurement(2, u"b"_s, 1700000001.5, -0.002, 0.0006, 0.00003);
+    const QString csvPath = m_dir.filePath(u"m.csv"_s);
+    QVERIFY(ui::exportMeasurementsCsv(*window.charts(), csvPath).ok());
+    QFile csv(csvPath);
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = csv.readAll().trimmed().split('\n');
+    QCOMPARE(lines.size(), 4);
+    QCOMPARE(lines[0], QByteArray("server,time_unix,time_utc,offset_s,delay_s,jitter_s"));
+    QVERIFY2(lines[1].startsWith("\"a, with comma\",1700000000.250000,2023-11-14T22:13:20.250Z,0.00120000"), lines[1].constData());
+    const QString jsonPath = m_dir.filePath(u"m.json"_s);
+    QVERIFY(ui::exportMeasurementsJson(*window.charts(), jsonPath).ok());
+    QFile json(jsonPath);
+    QVERIFY(json.open(QIODevice::ReadOnly));
+    const QJsonObject root = QJsonDocument::fromJson(json.readAll()).object();
+    QCOMPARE(root.value(u"version"_s).toInt(), 1);
+    const QJsonArray servers = root.value(u"servers"_s).toArray();
+    QCOMPARE(servers.size(), 2);
+    QCOMPARE(servers[1].toObject().value(u"samples"_s).toArray()[0].toObject().value(u"offset"_s).toDouble(), double(-0.002f));
+}
+
+void TestMainWindow::chartsGainPointsPerAcceptedReply()
+{
+    ui::MainWindow window;
+    engine::ServerStatus s;
+    s.id = 5;
+    s.name = u"127.0.0.1:1123"_s;
+    s.host = u"127.0.0.1"_s;
+    s.port = 1123;
+    for (int i = 1; i <= 3; ++i) {
+        ntp::Measurement m;
+        m.offset = 0.001 * i;
+        m.delay = 0.0002;
+        m.localTime = 1700000000.0 + i;
+        s.lastMeasurement = m;
+        stats::FilterOutput f;
+        f.offset = m.offset;
+        f.jitter = 0.00001;
+        f.validStages = i;
+        s.filter = f;
+        s.repliesAccepted = i;
+        window.updateServer(s);
+        window.updateServer(s); // a repeated snapshot (e.g. a selection update) adds nothing
+    }
+    QCOMPARE(window.charts()->history(5)->size(), 3);
+    QCOMPARE(window.serverModel()->rowCount(), 1);
+    window.removeServerRow(5);
+    QCOMPARE(window.serverModel()->rowCount(), 0);
+    QVERIFY(!window.charts()->history(5));
+}
+
+void TestMainWindow::offersExtensionHooksAndShortcuts()
+{
+    ui::MainWindow window;
+    QMenu *tools = window.toolsMenu();
+    QVERIFY(tools);
+    const QList<QAction *> before = tools->actions();
+    QVERIFY(!before.isEmpty());
+    auto *sync = new QAction(u"Synchronise now…"_s, &window);
+    window.addToolAction(sync);
+    QCOMPARE(tools->actions().first(), sync); // above the separator and Preferences
+    const int tabs = window.tabs()->count();
+    QCOMPARE(window.addPage(new QWidget, u"Diagnostics"_s), tabs);
+    // Every server action has a keyboard shortcut; widgets carry accessible names.
+    QCOMPARE(window.addServerAction()->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_N));
+    QCOMPARE(window.editServerAction()->shortcut(), QKeySequence(Qt::Key_F2));
+    QCOMPARE(window.removeServerAction()->shortcut(), QKeySequence(QKeySequence::Delete));
+    QVERIFY(!window.editServerAction()->isEnabled()); // nothing selected
+    QCOMPARE(window.serverTable()->accessibleName(), u"Servers"_s);
+    // Ctrl+3 switches to the drift tab.
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
+    QCOMPARE(window.tabs()->currentIndex(), int(ui::MainWindow::DriftPage));
+}
+
+void TestMainWindow::darkThemeChangesThePalette()
+{
+    ui::MainWindow window;
+    config::AppSettings settings = window.appSettings();
+    settings.theme = 2;
+    window.setAppSettings(settings);
+    QVERIFY(QApplication::palette().color(QPalette::Window).lightness() < 100);
+    settings.theme = 1;
+    window.setAppSettings(settings);
+    QVERIFY(QApplication::palette().color(QPalette::Window).lightness() > 150);
+    settings.theme = 0;
+    window.setAppSettings(settings);
+}
+
+void TestMainWindow::germanTranslationIsLoadedByLocale()
+{
+    QVERIFY(ui::availableLanguages().contains(u"de"_s));
+    QVERIFY(ui::availableLanguages().contains(u"fr"_s));
+    QTranslator german;
+    QVERIFY(german.load(QLocale(QLocale::German, QLocale::Germany), u"chronoscope"_s, u"_"_s, u":/i18n"_s));
+    QCoreApplication::installTranslator(&german);
+    {
+        ui::MainWindow window;
+        QCOMPARE(window.windowTitle(), u"Chronoscope"_s);
+        QCOMPARE(window.tabs()->tabText(ui::MainWindow::EventLogPage), u"Ereignis&protokoll"_s);
+        QCOMPARE(window.serverModel()->headerData(ui::ServerTableModel::Offset, Qt::Horizontal).toString(), u"Abweichung"_s);
+    }
+    QCoreApplication::removeTranslator(&german);
+    QTranslator french;
+    QVERIFY(french.load(QLocale(QLocale::French, QLocale::France), u"chronoscope"_s, u"_"_s, u":/i18n"_s));
+    QCoreApplication::installTranslator(&french);
+    {
+        ui::MainWindow window;
+        QCOMPARE(window.serverModel()->headerData(ui::ServerTableModel::Offset, Qt::Horizontal).toString(), u"Décalage"_s);
+    }
+    QCoreApplication::removeTranslator(&french);
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

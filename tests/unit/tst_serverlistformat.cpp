@@ -1,0 +1,173 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// chrony.conf / ntp.conf import and export of the server list (core/config/serverlistformat).
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "core/config/serverlistformat.h"
+
+using namespace Qt::StringLiterals;
+using namespace chronoscope::config;
+
+class TestServerListFormat : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void importsChronyFixtureWithLineNumbers();
+    void importsNtpFixtureWithLineNumbers();
+    void exportRoundTripsThroughChrony();
+    void ntpExportCommentsOutPorts();
+    void missingFileIsAnErrorNamingIt();
+    void guessesFormatFromFileName_data();
+    void guessesFormatFromFileName();
+
+private:
+    static int issueLine(const ServerListImport &result, const QString &needle);
+};
+
+int TestServerListFormat::issueLine(const ServerListImport &result, const QString &needle)
+{
+    for (const ConfIssue &issue : result.issues)
+        if (issue.message.contains(needle))
+            return issue.line;
+    return -1;
+}
+
+void TestServerListFormat::importsChronyFixtureWithLineNumbers()
+{
+    const QString path = QFINDTESTDATA("../fixtures/config/chrony.conf");
+    QVERIFY(!path.isEmpty());
+    const chronoscope::Result<ServerListImport> result = importServerList(path, ConfFormat::Chrony);
+    QVERIFY2(result.ok(), qPrintable(result.errorMessage()));
+    const QList<ConfiguredServer> &servers = result->servers;
+    QStringList names;
+    for (const ConfiguredServer &s : servers)
+        names << s.spec.displayName();
+    QCOMPARE(names, (QStringList{u"2.debian.pool.ntp.org"_s, u"ntp1.example.net"_s, u"192.0.2.10:1123"_s,
+                                 u"2001:db8::123"_s, u"time.example.org"_s, u"pool.example.com"_s}));
+    QVERIFY(servers[0].spec.isPool);
+    QVERIFY(servers[0].spec.iburst);
+    QCOMPARE(servers[1].spec.minPollLog2, 4);
+    QCOMPARE(servers[1].spec.maxPollLog2, 8);
+    QVERIFY(servers[1].spec.prefer);
+    QCOMPARE(servers[2].spec.port, quint16(1123));
+    QCOMPARE(servers[2].keyId, 7u);
+    QVERIFY(servers[2].spec.noselect);
+    QVERIFY(!servers[2].spec.iburst);
+    QVERIFY(servers[3].spec.trust);
+    QVERIFY(servers[3].spec.require);
+    QVERIFY(servers[5].spec.isPool);
+
+    // Every skipped line or option is reported with its line number.
+    QCOMPARE(issueLine(*result, u"'xleave' is not supported"_s), 8);
+    QCOMPARE(issueLine(*result, u"'maxdelay 0.3' is not supported"_s), 9);
+    QCOMPARE(issueLine(*result, u"'sourcedir'"_s), 12);
+    QCOMPARE(issueLine(*result, u"'keyfile'"_s), 13);
+    QCOMPARE(issueLine(*result, u"'driftfile'"_s), 14);
+    QCOMPARE(issueLine(*result, u"'makestep'"_s), 15);
+    QCOMPARE(issueLine(*result, u"'rtcsync'"_s), 16);
+    QCOMPARE(issueLine(*result, u"bad_host!name"_s), 17);
+    QCOMPARE(issueLine(*result, u"listed twice"_s), 18);
+    QCOMPARE(issueLine(*result, u"'abc'"_s), 20);
+    QCOMPARE(issueLine(*result, u"'refclock'"_s), 21);
+    QCOMPARE(result->issues.size(), 11);
+    QVERIFY(result->issueTexts().contains(u"chrony.conf:15: 'makestep' is not a server or pool line; not imported"_s));
+}
+
+void TestServerListFormat::importsNtpFixtureWithLineNumbers()
+{
+    const QString path = QFINDTESTDATA("../fixtures/config/ntp.conf");
+    const chronoscope::Result<ServerListImport> result = importServerList(path, ConfFormat::Ntp);
+    QVERIFY2(result.ok(), qPrintable(result.errorMessage()));
+    QCOMPARE(result->servers.size(), 3);
+    QCOMPARE(result->servers[0].spec.host, u"0.debian.pool.ntp.org"_s);
+    QVERIFY(result->servers[0].spec.isPool);
+    const ConfiguredServer &second = result->servers[1];
+    QCOMPARE(second.spec.host, u"ntp.example.com"_s);
+    QVERIFY(second.spec.trust); // ntp.conf spells it "true"
+    QCOMPARE(second.spec.minPollLog2, 5);
+    QCOMPARE(second.spec.maxPollLog2, 9);
+    QCOMPARE(result->servers[2].keyId, 42u);
+    QVERIFY(result->servers[2].spec.prefer);
+
+    QCOMPARE(issueLine(*result, u"'driftfile'"_s), 2);
+    QCOMPARE(issueLine(*result, u"'restrict'"_s), 3);
+    QCOMPARE(issueLine(*result, u"'-4'"_s), 5);
+    QCOMPARE(issueLine(*result, u"reference clock"_s), 6);
+    QCOMPARE(issueLine(*result, u"'fudge'"_s), 7);
+    QCOMPARE(issueLine(*result, u"'autokey'"_s), 8);
+    QCOMPARE(issueLine(*result, u"'peer'"_s), 9);
+    QCOMPARE(result->issues.size(), 7);
+}
+
+void TestServerListFormat::exportRoundTripsThroughChrony()
+{
+    QList<ConfiguredServer> servers;
+    ConfiguredServer a;
+    a.spec.host = u"ntp.example.org"_s;
+    a.spec.iburst = true;
+    a.spec.prefer = true;
+    a.spec.minPollLog2 = 4;
+    ConfiguredServer b;
+    b.spec.host = u"192.0.2.1"_s;
+    b.spec.port = 1123;
+    b.spec.iburst = false;
+    b.spec.trust = true;
+    b.spec.require = true;
+    b.keyId = 12;
+    ConfiguredServer c;
+    c.spec.host = u"pool.example.net"_s;
+    c.spec.isPool = true;
+    c.spec.iburst = true;
+    servers << a << b << c;
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"chrony.conf"_s);
+    const chronoscope::Result<QString> written = exportServerList(path, servers, ConfFormat::Chrony);
+    QVERIFY2(written.ok(), qPrintable(written.errorMessage()));
+    const chronoscope::Result<ServerListImport> back = importServerList(path, ConfFormat::Chrony);
+    QVERIFY(back.ok());
+    QVERIFY2(back->issues.isEmpty(), qPrintable(back->issueTexts().join(u'\n')));
+    QCOMPARE(back->servers, servers);
+}
+
+void TestServerListFormat::ntpExportCommentsOutPorts()
+{
+    ConfiguredServer s;
+    s.spec.host = u"192.0.2.1"_s;
+    s.spec.port = 5123;
+    s.spec.iburst = false;
+    QStringList warnings;
+    const QString text = formatServerList({s}, ConfFormat::Ntp, &warnings);
+    QVERIFY(text.contains(u"# server 192.0.2.1"_s));
+    QCOMPARE(warnings.size(), 1);
+    QVERIFY(warnings.first().contains(u"5123"_s));
+    // The commented line is not imported back as a server.
+    QCOMPARE(parseServerList(text, ConfFormat::Ntp, u"ntp.conf"_s).servers.size(), 0);
+}
+
+void TestServerListFormat::missingFileIsAnErrorNamingIt()
+{
+    const chronoscope::Result<ServerListImport> result = importServerList(u"/nonexistent/chrony.conf"_s, ConfFormat::Chrony);
+    QVERIFY(!result.ok());
+    QVERIFY(result.errorMessage().contains(u"/nonexistent/chrony.conf"_s));
+}
+
+void TestServerListFormat::guessesFormatFromFileName_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<bool>("ntp");
+    QTest::newRow("chrony") << u"/etc/chrony/chrony.conf"_s << false;
+    QTest::newRow("sources") << u"/etc/chrony/sources.d/local.sources"_s << false;
+    QTest::newRow("ntp") << u"/etc/ntp.conf"_s << true;
+    QTest::newRow("ntpsec") << u"/etc/ntpsec/ntp.conf"_s << true;
+}
+
+void TestServerListFormat::guessesFormatFromFileName()
+{
+    QFETCH(QString, path);
+    QFETCH(bool, ntp);
+    QCOMPARE(guessConfFormat(path) == ConfFormat::Ntp, ntp);
+}
+
+QTEST_GUILESS_MAIN(TestServerListFormat)
+#include "tst_serverlistformat.moc"

@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/eventrecorder.h"
+
+#include <cmath>
+
+#include "core/engine/localclock.h"
+#include "core/eventlog/eventlog.h"
+#include "core/report/humanformat.h"
+#include "ui/serverdetailpane.h"
+#include "ui/statecolors.h"
+
+using namespace Qt::StringLiterals;
+
+namespace chronoscope::ui {
+
+using eventlog::EventKind;
+using eventlog::EventLevel;
+
+EventRecorder::EventRecorder(eventlog::EventLog *log, QObject *parent) : QObject(parent), m_log(log) { }
+
+void EventRecorder::add(EventKind kind, EventLevel level, int serverId, const QString &server, const QString &message,
+                        double time)
+{
+    eventlog::EventLogEntry entry;
+    entry.time = time > 0 ? time : engine::LocalClock::nowUnixSeconds();
+    entry.kind = kind;
+    entry.level = level;
+    entry.serverId = serverId;
+    entry.server = server;
+    entry.message = message;
+    m_log->record(entry);
+}
+
+void EventRecorder::onServerChanged(const engine::ServerStatus &s)
+{
+    Seen &seen = m_seen[s.id];
+    if (!seen.known) {
+        seen.known = true;
+        seen.name = s.name;
+        seen.state = s.state;
+        add(EventKind::Configuration, EventLevel::Info, s.id, s.name,
+            s.address.isEmpty() ? tr("server added (%1)").arg(s.reason) : tr("server added, address %1").arg(s.address));
+    }
+    if (s.requestsSent > seen.requestsSent) {
+        add(EventKind::RequestSent, EventLevel::Detail, s.id, s.name,
+            tr("request sent (#%1, poll %2)").arg(s.requestsSent).arg(report::formatAge(std::ldexp(1.0, s.pollLog2))));
+        seen.requestsSent = s.requestsSent;
+    }
+    if (s.state != seen.state) {
+        const report::Severity severity = stateSeverity(s.state);
+        const EventLevel level = severity == report::Severity::Bad ? EventLevel::Warning : EventLevel::Info;
+        //: %1 old state, %2 new state, e.g. "candidate → falseticker"
+        QString message = tr("%1 → %2").arg(stateName(seen.state), stateName(s.state));
+        if (!s.reason.isEmpty())
+            message += u": "_s + s.reason;
+        add(EventKind::StateChanged, level, s.id, s.name, message);
+        seen.state = s.state;
+    }
+    seen.name = s.name;
+}
+
+void EventRecorder::onSampleProcessed(const engine::SampleEvent &event)
+{
+    if (event.accepted) {
+        QString message = tr("reply accepted: offset %1, delay %2")
+                              .arg(report::formatSeconds(event.offset, true), report::formatSeconds(event.delay));
+        if (event.reasonId == u"popcorn_spike"_s)
+            message += u"; "_s + ServerDetailPane::reasonText(event.reasonId);
+        add(EventKind::ReplyAccepted, EventLevel::Detail, event.serverId, event.serverName, message, event.time);
+        return;
+    }
+    const QString reason = ServerDetailPane::reasonText(event.reasonId);
+    const QString detail = event.detail.isEmpty() ? QString() : u" ("_s + event.detail + u")"_s;
+    if (event.timedOut) {
+        add(EventKind::Timeout, EventLevel::Warning, event.serverId, event.serverName,
+            tr("no reply: %1").arg(event.detail.isEmpty() ? reason : event.detail), event.time);
+        return;
+    }
+    if (event.reasonId == u"kiss_of_death"_s) {
+        add(EventKind::KissOfDeath, EventLevel::Warning, event.serverId, event.serverName,
+            tr("kiss-o'-death received%1").arg(detail), event.time);
+        return;
+    }
+    add(EventKind::ReplyRejected, EventLevel::Warning, event.serverId, event.serverName,
+        tr("reply rejected: %1%2").arg(reason, detail), event.time);
+}
+
+void EventRecorder::onSystemChanged(const engine::SystemStatus &system)
+{
+    const bool first = !m_haveSystem;
+    m_haveSystem = true;
+    if (system.sysPeer != m_sysPeer) {
+        if (system.sysPeer.isEmpty())
+            add(EventKind::SelectionChanged, EventLevel::Warning, -1, QString(), tr("no system peer any more"));
+        else
+            add(EventKind::SelectionChanged, EventLevel::Info, -1, QString(), tr("system peer is now %1").arg(system.sysPeer));
+        m_sysPeer = system.sysPeer;
+    }
+    if (system.synchronized != m_synchronized) {
+        if (system.synchronized)
+            add(EventKind::SelectionChanged, EventLevel::Info, -1, QString(),
+                tr("synchronised: offset %1, %2 survivor(s)").arg(report::formatSeconds(system.offset, true)).arg(system.survivors));
+        else if (!first)
+            add(EventKind::SelectionChanged, EventLevel::Warning, -1, QString(),
+                tr("lost synchronisation: %1").arg(system.summary));
+        m_synchronized = system.synchronized;
+    }
+}
+
+void EventRecorder::onServerRemoved(int serverId)
+{
+    const auto it = m_seen.constFind(serverId);
+    if (it == m_seen.constEnd())
+        return;
+    add(EventKind::Configuration, EventLevel::Info, serverId, it->name, tr("server removed"));
+    m_seen.erase(it);
+}
+
+void EventRecorder::recordConfiguration(const QString &message, EventLevel level)
+{
+    add(EventKind::Configuration, level, -1, QString(), message);
+}
+
+void EventRecorder::recordStepRequested(double offset, const QString &detail)
+{
+    add(EventKind::StepRequested, EventLevel::Warning, -1, QString(),
+        tr("clock correction of %1 requested%2").arg(report::formatSeconds(offset, true), detail.isEmpty() ? QString() : u": "_s + detail));
+}
+
+} // namespace chronoscope::ui

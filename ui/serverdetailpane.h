@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <optional>
+
+#include <QHash>
+#include <QWidget>
+
+#include "core/engine/serverstatus.h"
+
+class QLabel;
+class QTableView;
+
+namespace chronoscope::ui {
+
+class FilterStageModel;
+
+// Everything about one server: header fields, the last exchange's T1–T4, the eight clock-filter
+// samples with the chosen one marked, the RFC 5905 tests applied to the last reply, rejection
+// counters by reason and the last kiss-o'-death.
+class ServerDetailPane final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ServerDetailPane)
+public:
+    explicit ServerDetailPane(QWidget *parent = nullptr);
+
+    // Shows `status` (or a hint when nullopt). `lastEvent` is the server's most recent reply or
+    // timeout, for the test results.
+    void showServer(const std::optional<engine::ServerStatus> &status,
+                    const std::optional<engine::SampleEvent> &lastEvent, double now);
+    int shownServerId() const { return m_serverId; }
+    FilterStageModel *stageModel() const { return m_stages; }
+    // The rendered test list (rich text), for tests.
+    QString testsText() const;
+    QString rejectionsText() const;
+    QString timestampsText() const;
+
+    // Translated phrase for a reject reason id ("bogus_origin" → "origin timestamp ...").
+    static QString reasonText(const QString &reasonId);
+
+private:
+    QString headerHtml(const engine::ServerStatus &s) const;
+    QString testsHtml(const std::optional<engine::SampleEvent> &event) const;
+
+    int m_serverId = -1;
+    QLabel *m_title;
+    QLabel *m_fields;
+    QLabel *m_timestamps;
+    QLabel *m_tests;
+    QLabel *m_rejections;
+    QTableView *m_stageView;
+    FilterStageModel *m_stages;
+};
+
+} // namespace chronoscope::ui

@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <map>
+#include <memory>
+
+#include <QList>
+#include <QObject>
+
+#include "core/engine/serverspec.h"
+#include "core/engine/serverstatus.h"
+
+namespace chronoscope::engine {
+class EngineThread;
+}
+
+namespace chronoscope::ui {
+
+// "Test this server": a one-off check of a server (four requests, like `chronoscope-cli check`)
+// in an engine thread of its own, without adding it to the monitored list.
+class ServerTester final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ServerTester)
+public:
+    static constexpr int REQUESTS = 4;
+
+    explicit ServerTester(QObject *parent = nullptr);
+    ~ServerTester() override;
+
+    void start(const engine::ServerSpec &spec);
+    void cancel();
+    bool isRunning() const { return m_thread != nullptr; }
+
+signals:
+    // The check ended: one status per address tested (a pool gives several).
+    void finished(const QList<chronoscope::engine::ServerStatus> &results);
+
+private:
+    void onFinished();
+
+    std::unique_ptr<engine::EngineThread> m_thread;
+    std::map<int, engine::ServerStatus> m_results;
+};
+
+} // namespace chronoscope::ui
