@@ -13,7 +13,12 @@ BUILD_PACKAGES=(g++ cmake ninja-build pkg-config qt6-base-dev qt6-charts-dev lib
                 qt6-tools-dev qt6-l10n-tools libssl-dev qtkeychain-qt6-dev)
 # Test tools. chrony itself is not installed system-wide (that would start a time service and
 # replace systemd-timesyncd on a desktop): ensure_chronyd unpacks it privately if it is absent.
-TEST_PACKAGES=(faketime iproute2 util-linux)
+# libxml2-utils + polkitd: validate the polkit policy against its DTD; pkexec: the helper's
+# elevation path; clang-14 + libclang-rt-14-dev: the short libFuzzer run of the helper protocol.
+TEST_PACKAGES=(faketime iproute2 util-linux libxml2-utils polkitd pkexec clang-14 libclang-rt-14-dev)
+# The key store's keyring test: a private gnome-keyring (Secret Service via libsecret) on a
+# private D-Bus session (tests/unit/run-with-keyring.sh).
+TEST_PACKAGES+=(gnome-keyring libsecret-tools dbus-bin dbus-daemon)
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
@@ -62,6 +67,27 @@ ensure_chronyd() {
     log "chronyd for tests: $CHRONOSCOPE_CHRONYD"
 }
 
+# Unpacks Debian's ntpsec package into build/tools/ntpsec, never installing it (it conflicts with
+# chrony and would start a time service). Its ntpd shows real mode 6 answers to the exposure
+# probe; the tests run it on loopback without CAP_SYS_TIME. Exports CHRONOSCOPE_NTPSEC_NTPD.
+ensure_ntpsec() {
+    local tools="$PWD/build/tools" ntpd="$PWD/build/tools/ntpsec/usr/sbin/ntpd"
+    if [ ! -x "$ntpd" ]; then
+        log "unpacking ntpsec privately into $tools/ntpsec (not installed as a service)"
+        mkdir -p "$tools"
+        if [ $apt_updated -eq 0 ]; then as_root apt-get update -qq; apt_updated=1; fi
+        (cd "$tools" && rm -f ntpsec_*.deb && apt-get download ntpsec >/dev/null)
+        local deb depends
+        deb=$(ls "$tools"/ntpsec_*.deb)
+        depends=$(dpkg-deb -f "$deb" Depends | tr ',' '\n' | sed 's/[|(].*//; s/ //g' | grep '^lib' || true)
+        # shellcheck disable=SC2086
+        install_missing $depends
+        dpkg-deb -x "$deb" "$tools/ntpsec"
+    fi
+    export CHRONOSCOPE_NTPSEC_NTPD="$ntpd"
+    log "ntpsec's ntpd for tests: $CHRONOSCOPE_NTPSEC_NTPD"
+}
+
 configure_and_build() {
     if [ ! -f "$BUILD_DIR/CMakeCache.txt" ]; then
         cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@"
@@ -81,6 +107,7 @@ test)
     shift
     install_missing "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
     ensure_chronyd
+    ensure_ntpsec
     configure_and_build
     log "running the tests"
     cd "$BUILD_DIR"

@@ -1,1740 +1,2047 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
-<TS version="2.1" language="fr">
-<context>
-    <name>MeasurementExport</name>
-    <message>
-        <source>cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>NotificationPolicy</name>
-    <message>
-        <source>No time server answers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>None of the %n server(s) replies: check the network or the server list.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Time servers answer again</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Chronoscope is measuring your clock again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Your clock is off by %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>It is %1 behind the time servers (limit %2).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>It is %1 ahead of the time servers (limit %2).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Your clock is back on time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The offset is %1, within the limit of %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ServerDialog</name>
-    <message>
-        <source>Server</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Host or address:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ntp.example.org or 192.0.2.1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Host or address</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Port:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Port</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Type:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Single server</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pool (use up to 4 of its addresses)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mi&amp;nimum poll:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Minimum poll (log2 seconds)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ma&amp;ximum poll:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Maximum poll (log2 seconds)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Key:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>none</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Key id (0 for none)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Options:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;iburst: send a quick burst at start-up</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;prefer: favour this server when it agrees with the others</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;noselect: measure and show, never use for the system time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;trust: never mark this server a falseticker</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Problem with the input</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>T&amp;est this server</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Test result</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ServerState</name>
-    <message>
-        <source>system peer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>candidate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>outlier</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>falseticker</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>jittery</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unusable</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unreachable</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>rate-limited</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>access denied</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>authentication failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>SyncTexts</name>
-    <message>
-        <source>Your clock is off by %1 (± %2). Chronoscope will slew it: the clock runs slightly fast or slow until the difference is gone, without ever jumping.</source>
-        <extracomment>%1 signed offset (&quot;+183 ms&quot;), %2 error bound (&quot;1.2 ms&quot;)</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>forward</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>back</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Your clock is off by %2 (± %3). Chronoscope will step it %1 at once: the time jumps.</source>
-        <extracomment>%1 &quot;forward&quot;/&quot;back&quot;, %2 signed offset, %3 error bound</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 of %2 servers agree on this time.</source>
-        <extracomment>%1 agreeing servers, %2 answering servers, %3 system peer name</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Best server: %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>There is nothing to synchronise to: no majority of servers agrees on the time.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Your clock is already correct to within the measurement&apos;s error bound (%1 ± %2).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The servers are more than ten years away from your clock. Check the servers before changing anything.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>systemd-timesyncd is running and will undo this change at its next poll. Turn it off first with “timedatectl set-ntp false”, or let it keep the clock.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>chronyd is running and will pull the clock back to its own estimate. Let chrony correct the clock (“chronyc makestep”), or stop it first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 is running and will undo this change. Stop it first, or let it keep the clock.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The kernel reports that another program already disciplines the clock; it may undo this change.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Simulated: the helper&apos;s test clock was changed by %1; your clock was not.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The clock is being slewed by %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The clock was stepped by %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Dry run: the helper accepted a change of %1 and changed nothing.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancelled: the password prompt was closed. The clock was not changed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The offset changed while you confirmed it. Please review the new proposal.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Refused: the change was not confirmed. The clock was not changed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Refused: the clock was changed moments ago. Wait a few seconds and try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Refused: the measurement was too old when it reached the helper. Try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Refused: the resulting date would be impossible (before this version was built, or after 2100).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Refused by the helper (%1). The clock was not changed.</source>
-        <extracomment>%1 technical reason (&quot;out_of_range&quot;)</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Failed: you are not authorised to change the clock. The clock was not changed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Failed: the clock helper could not be used (%1). The clock was not changed.</source>
-        <extracomment>%1 technical detail</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Failed: the system refused the change: %1 (error %2).</source>
-        <extracomment>%1 system error text, %2 errno</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Verification failed: no majority of servers agreed on the time afterwards.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Checked: your clock is now %1 from the servers (± %2); the slew continues in the background.</source>
-        <extracomment>%1 signed offset, %2 error bound</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Verified: your clock is now %1 from the servers (± %2).</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>chronoscope::ui::ChartsPanel</name>
-    <message>
-        <source>Offset</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Jitter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delay</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Log scale for delay</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Range:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>5 min</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>1 h</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>24 h</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>All</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Pause</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Freeze the charts; measuring goes on</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Reset zoom</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Drag across a chart to zoom; right-click or this button to reset</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Offset &gt; 0: your clock is behind</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>chronoscope::ui::DriftChart</name>
-    <message>
-        <source>The frequency of your clock is not known yet: it needs a minute or more of replies.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Drift chart</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>± uncertainty</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Frequency</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Frequency (ppm, + gains)</source>
-        <extracomment>Axis title; ppm = parts per million, positive = the clock gains</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Your clock runs fast by %1 ppm (± %2 ppm): it gains about %3 per day.</source>
-        <extracomment>%1 frequency in ppm, %2 its uncertainty in ppm, %3 seconds per day</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Your clock runs slow by %1 ppm (± %2 ppm): it loses about %3 per day.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>chronoscope::ui::EventLogModel</name>
-    <message>
-        <source>detail</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>info</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>warning</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>error</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>request sent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>reply accepted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>reply rejected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no reply</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>kiss-o&apos;-death</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>state change</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>selection change</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>clock step requested</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>configuration</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Level</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Server</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Event</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Message</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(system)</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>chronoscope::ui::EventLogPane</name>
-    <message>
-        <source>Event log</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>All servers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show events of</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>All levels, with details</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Information and above</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Warnings and errors</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Errors only</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Minimum level</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Find in messages</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Copy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Copy the selected entries, or every shown entry when none is selected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>E&amp;xport…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>C&amp;lear</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Server:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Le&amp;vel:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>chronoscope::ui::EventRecorder</name>
-    <message>
-        <source>server added (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>server added, address %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>request sent (#%1, poll %2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 → %2</source>
-        <extracomment>%1 old state, %2 new state, e.g. &quot;candidate → falseticker&quot;</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>reply accepted: offset %1, delay %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no reply: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>kiss-o&apos;-death received%1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>reply rejected: %1%2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no system peer any more</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>system peer is now %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>synchronised: offset %1, %2 survivor(s)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>lost synchronisation: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>server removed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>clock correction of %1 requested%2</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>chronoscope::ui::FilterStageModel</name>
-    <message>
-        <source>Stage</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Age</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Offset</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delay</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Dispersion</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (chosen)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>empty</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The filter uses the sample with the lowest delay of the last eight</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>chronoscope::ui::HeadlineBanner</name>
-    <message>
-        <source>Clock status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Last update</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>chronoscope::ui::MainWindow</name>
-    <message>
-        <source>Chronoscope</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Servers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Charts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Selection</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Drift</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>De&amp;tails</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Event &amp;log</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Starting…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The event log file was closed after an error: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No backup could be made.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A copy was saved as %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The settings file was damaged and has been repaired; entries that could not be read were dropped. %1
+<TS version="2.1" language="fr_FR">
+    <context>
+        <name>HeadlineText</name>
+        <message>
+            <source>keeps time to within 1 ms per day</source>
+            <translation>et garde l’heure à 1 ms par jour près</translation>
+        </message>
+        <message>
+            <source>gains about %1 per day</source>
+            <extracomment>%1: seconds per day, e.g. "4.30 s"</extracomment>
+            <translation>et gagne environ %1 par jour</translation>
+        </message>
+        <message>
+            <source>loses about %1 per day</source>
+            <translation>et perd environ %1 par jour</translation>
+        </message>
+        <message>
+            <source>Measuring… waiting for enough replies from the servers</source>
+            <translation>Mesure en cours… en attente de suffisamment de réponses des serveurs</translation>
+        </message>
+        <message>
+            <source>No time server answers: check the network or the server list</source>
+            <translation>Aucun serveur de temps ne répond : vérifiez le réseau ou la liste des serveurs</translation>
+        </message>
+        <message>
+            <source>Cannot tell the time: %1</source>
+            <translation>Impossible de déterminer l’heure : %1</translation>
+        </message>
+        <message>
+            <source>The servers' answers cannot be trusted: no usable majority</source>
+            <translation>Les réponses des serveurs ne sont pas fiables : pas de majorité utilisable</translation>
+        </message>
+        <message>
+            <source>Your clock is correct to within %1</source>
+            <translation>Votre horloge est juste à %1 près</translation>
+        </message>
+        <message>
+            <source>Your clock is %1 behind (± %2)</source>
+            <translation>Votre horloge retarde de %1 (± %2)</translation>
+        </message>
+        <message>
+            <source>Your clock is %1 ahead (± %2)</source>
+            <translation>Votre horloge avance de %1 (± %2)</translation>
+        </message>
+        <message>
+            <source>Your clock is %1 behind</source>
+            <translation>Votre horloge retarde de %1</translation>
+        </message>
+        <message>
+            <source>Your clock is %1 ahead</source>
+            <translation>Votre horloge avance de %1</translation>
+        </message>
+        <message>
+            <source>%1 and %2</source>
+            <extracomment>Headline and drift, e.g. "Your clock is 12 ms behind (± 3 ms)" + "loses about 4 s per day"</extracomment>
+            <translation>%1 %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>MeasurementExport</name>
+        <message>
+            <source>cannot write %1: %2</source>
+            <translation>impossible d’écrire %1 : %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>NotificationPolicy</name>
+        <message>
+            <source>No time server answers</source>
+            <translation>Aucun serveur de temps ne répond</translation>
+        </message>
+        <message numerus="yes">
+            <source>None of the %n server(s) replies: check the network or the server list.</source>
+            <translation>
+                <numerusform>Le serveur ne répond pas : vérifiez le réseau ou la liste des serveurs.</numerusform>
+                <numerusform>Aucun des %n serveurs ne répond : vérifiez le réseau ou la liste des serveurs.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Time servers answer again</source>
+            <translation>Les serveurs de temps répondent à nouveau</translation>
+        </message>
+        <message>
+            <source>Chronoscope is measuring your clock again.</source>
+            <translation>Chronoscope mesure à nouveau votre horloge.</translation>
+        </message>
+        <message>
+            <source>Your clock is off by %1</source>
+            <translation>Votre horloge est décalée de %1</translation>
+        </message>
+        <message>
+            <source>It is %1 behind the time servers (limit %2).</source>
+            <translation>Elle retarde de %1 sur les serveurs de temps (limite %2).</translation>
+        </message>
+        <message>
+            <source>It is %1 ahead of the time servers (limit %2).</source>
+            <translation>Elle avance de %1 sur les serveurs de temps (limite %2).</translation>
+        </message>
+        <message>
+            <source>Your clock is back on time</source>
+            <translation>Votre horloge est de nouveau à l’heure</translation>
+        </message>
+        <message>
+            <source>The offset is %1, within the limit of %2.</source>
+            <translation>Le décalage est de %1, dans la limite de %2.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ServerDialog</name>
+        <message>
+            <source>Server</source>
+            <translation>Serveur</translation>
+        </message>
+        <message>
+            <source>&amp;Host or address:</source>
+            <translation>&amp;Hôte ou adresse :</translation>
+        </message>
+        <message>
+            <source>ntp.example.org or 192.0.2.1</source>
+            <translation>ntp.example.org ou 192.0.2.1</translation>
+        </message>
+        <message>
+            <source>Host or address</source>
+            <translation>Hôte ou adresse</translation>
+        </message>
+        <message>
+            <source>&amp;Port:</source>
+            <translation>&amp;Port :</translation>
+        </message>
+        <message>
+            <source>Port</source>
+            <translation>Port</translation>
+        </message>
+        <message>
+            <source>&amp;Type:</source>
+            <translation>&amp;Type :</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>Type</translation>
+        </message>
+        <message>
+            <source>Single server</source>
+            <translation>Serveur unique</translation>
+        </message>
+        <message>
+            <source>Pool (use up to 4 of its addresses)</source>
+            <translation>Pool (utiliser jusqu’à 4 de ses adresses)</translation>
+        </message>
+        <message>
+            <source>Mi&amp;nimum poll:</source>
+            <translation>Intervalle mi&amp;nimal :</translation>
+        </message>
+        <message>
+            <source>Minimum poll (log2 seconds)</source>
+            <translation>Intervalle minimal (log2 secondes)</translation>
+        </message>
+        <message>
+            <source>Ma&amp;ximum poll:</source>
+            <translation>Intervalle ma&amp;ximal :</translation>
+        </message>
+        <message>
+            <source>Maximum poll (log2 seconds)</source>
+            <translation>Intervalle maximal (log2 secondes)</translation>
+        </message>
+        <message>
+            <source>&amp;Key:</source>
+            <translation>&amp;Clé :</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>aucune</translation>
+        </message>
+        <message>
+            <source>Key id (0 for none)</source>
+            <translation>Numéro de clé (0 pour aucune)</translation>
+        </message>
+        <message>
+            <source>Options:</source>
+            <translation>Options :</translation>
+        </message>
+        <message>
+            <source>&amp;iburst: send a quick burst at start-up</source>
+            <translation>&amp;iburst : envoyer une rafale rapide au démarrage</translation>
+        </message>
+        <message>
+            <source>&amp;prefer: favour this server when it agrees with the others</source>
+            <translation>&amp;prefer : privilégier ce serveur s’il s’accorde avec les autres</translation>
+        </message>
+        <message>
+            <source>&amp;noselect: measure and show, never use for the system time</source>
+            <translation>&amp;noselect : mesurer et afficher, jamais utiliser pour l’heure système</translation>
+        </message>
+        <message>
+            <source>&amp;trust: never mark this server a falseticker</source>
+            <translation>&amp;trust : ne jamais classer ce serveur comme faux</translation>
+        </message>
+        <message>
+            <source>Problem with the input</source>
+            <translation>Problème de saisie</translation>
+        </message>
+        <message>
+            <source>T&amp;est this server</source>
+            <translation>&amp;Tester ce serveur</translation>
+        </message>
+        <message>
+            <source>Test result</source>
+            <translation>Résultat du test</translation>
+        </message>
+    </context>
+    <context>
+        <name>ServerState</name>
+        <message>
+            <source>system peer</source>
+            <translation>pair système</translation>
+        </message>
+        <message>
+            <source>candidate</source>
+            <translation>candidat</translation>
+        </message>
+        <message>
+            <source>outlier</source>
+            <translation>aberrant</translation>
+        </message>
+        <message>
+            <source>falseticker</source>
+            <translation>faux</translation>
+        </message>
+        <message>
+            <source>jittery</source>
+            <translation>instable</translation>
+        </message>
+        <message>
+            <source>unusable</source>
+            <translation>inutilisable</translation>
+        </message>
+        <message>
+            <source>unreachable</source>
+            <translation>injoignable</translation>
+        </message>
+        <message>
+            <source>rate-limited</source>
+            <translation>limité en débit</translation>
+        </message>
+        <message>
+            <source>access denied</source>
+            <translation>accès refusé</translation>
+        </message>
+        <message>
+            <source>authentication failed</source>
+            <translation>échec de l’authentification</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncTexts</name>
+        <message>
+            <source>Your clock is off by %1 (± %2). Chronoscope will slew it: the clock runs slightly fast or slow until the difference is gone, without ever jumping.</source>
+            <extracomment>%1 signed offset ("+183 ms"), %2 error bound ("1.2 ms")</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>forward</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>back</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Your clock is off by %2 (± %3). Chronoscope will step it %1 at once: the time jumps.</source>
+            <extracomment>%1 "forward"/"back", %2 signed offset, %3 error bound</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 of %2 servers agree on this time.</source>
+            <extracomment>%1 agreeing servers, %2 answering servers, %3 system peer name</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Best server: %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>There is nothing to synchronise to: no majority of servers agrees on the time.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Your clock is already correct to within the measurement's error bound (%1 ± %2).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The servers are more than ten years away from your clock. Check the servers before changing anything.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>systemd-timesyncd is running and will undo this change at its next poll. Turn it off first with “timedatectl set-ntp false”, or let it keep the clock.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>chronyd is running and will pull the clock back to its own estimate. Let chrony correct the clock (“chronyc makestep”), or stop it first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is running and will undo this change. Stop it first, or let it keep the clock.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The kernel reports that another program already disciplines the clock; it may undo this change.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Simulated: the helper's test clock was changed by %1; your clock was not.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The clock is being slewed by %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The clock was stepped by %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Dry run: the helper accepted a change of %1 and changed nothing.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancelled: the password prompt was closed. The clock was not changed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The offset changed while you confirmed it. Please review the new proposal.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Refused: the change was not confirmed. The clock was not changed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Refused: the clock was changed moments ago. Wait a few seconds and try again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Refused: the measurement was too old when it reached the helper. Try again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Refused: the resulting date would be impossible (before this version was built, or after 2100).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Refused by the helper (%1). The clock was not changed.</source>
+            <extracomment>%1 technical reason ("out_of_range")</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Failed: you are not authorised to change the clock. The clock was not changed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Failed: the clock helper could not be used (%1). The clock was not changed.</source>
+            <extracomment>%1 technical detail</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Failed: the system refused the change: %1 (error %2).</source>
+            <extracomment>%1 system error text, %2 errno</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Verification failed: no majority of servers agreed on the time afterwards.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Checked: your clock is now %1 from the servers (± %2); the slew continues in the background.</source>
+            <extracomment>%1 signed offset, %2 error bound</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Verified: your clock is now %1 from the servers (± %2).</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>chronoscope::ui::ChartsPanel</name>
+        <message>
+            <source>Offset</source>
+            <translation>Décalage</translation>
+        </message>
+        <message>
+            <source>Jitter</source>
+            <translation>Gigue</translation>
+        </message>
+        <message>
+            <source>Delay</source>
+            <translation>Délai</translation>
+        </message>
+        <message>
+            <source>&amp;Log scale for delay</source>
+            <translation>Échelle &amp;logarithmique pour le délai</translation>
+        </message>
+        <message>
+            <source>Range:</source>
+            <translation>Période :</translation>
+        </message>
+        <message>
+            <source>5 min</source>
+            <translation>5 min</translation>
+        </message>
+        <message>
+            <source>1 h</source>
+            <translation>1 h</translation>
+        </message>
+        <message>
+            <source>24 h</source>
+            <translation>24 h</translation>
+        </message>
+        <message>
+            <source>All</source>
+            <translation>Tout</translation>
+        </message>
+        <message>
+            <source>Show %1</source>
+            <translation>Afficher %1</translation>
+        </message>
+        <message>
+            <source>&amp;Pause</source>
+            <translation>&amp;Pause</translation>
+        </message>
+        <message>
+            <source>Freeze the charts; measuring goes on</source>
+            <translation>Figer les graphiques ; la mesure continue</translation>
+        </message>
+        <message>
+            <source>&amp;Reset zoom</source>
+            <translation>&amp;Réinitialiser le zoom</translation>
+        </message>
+        <message>
+            <source>Drag across a chart to zoom; right-click or this button to reset</source>
+            <translation>Faites glisser sur un graphique pour zoomer ; clic droit ou ce bouton pour réinitialiser</translation>
+        </message>
+        <message>
+            <source>Offset &gt; 0: your clock is behind</source>
+            <translation>Décalage &gt; 0 : votre horloge retarde</translation>
+        </message>
+        <message>
+            <source>cannot write %1: %2</source>
+            <translation>impossible d’écrire %1 : %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>chronoscope::ui::DiagnosticsPage</name>
+        <message>
+            <source>Find out what stands between this computer and its time servers, and whether a server you run can be abused to amplify attacks.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Dia&amp;gnostics</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This computer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>UDP port to check</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Check This Computer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>UDP &amp;port:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Port and time service findings</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not checked yet.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Configured servers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Test Reachability</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Server</source>
+            <translation>Serveur</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Replies</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Detail</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reachability of each server</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reachability conclusion</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Exposure of a server you run</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The probe sends exactly one small request of each kind to the address you type: one 12-byte mode 6 READVAR and one 8-byte mode 7 MON_GETLIST (monlist) request, to the first address of a name, and nothing else: no retries, no other addresses. It then reports whether the server answers and how many bytes it sends back per byte received. Probe only servers you run or may test.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>host or host:port, e.g. ntp.example.org</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Server to probe</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Probe</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Server:</source>
+            <translation>&amp;Serveur :</translation>
+        </message>
+        <message>
+            <source>Probe result</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Time services:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: running</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: not running</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Kernel clock: not reported on this system</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Kernel clock: synchronised (maximum error %1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Kernel clock: not synchronised</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sending %2 requests to each of %1 server(s)…</source>
+            <extracomment>%1: number of servers, %2: requests sent to each</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>answers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>answers, time unusable</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>kiss-o'-death %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>invalid replies only</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>refused (ICMP port unreachable)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cannot be sent to</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no reply (timed out)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>name does not resolve</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No servers to test.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Every server answers: NTP gets through.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Some servers do not answer; NTP itself gets through.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No server answers: UDP to the NTP port appears blocked by a firewall or the network.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No server name resolves: a DNS problem.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Every server refuses: nothing serves NTP there.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No route to the servers: is this computer online?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Every server sent a kiss-o'-death.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No server gives a usable answer.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Type the server to probe first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Probing %1…</source>
+            <extracomment>%1: the server as typed</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The probe could not run.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nothing listens on that port.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not an amplifier: no answer to mode 6 or mode 7.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Answers control queries with errors only.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Exposed: answers mode 6 control queries (amplification %1×).</source>
+            <extracomment>%1: bytes back per byte sent, e.g. 41.3</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Exposed: answers monlist (mode 7), amplification %1×.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Probed %1 port %2.</source>
+            <extracomment>%1 address, %2 port</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mode 6 READVAR</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mode 7 MON_GETLIST</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: %2 bytes back in %3 datagram(s) for %4 sent, amplification %5×</source>
+            <extracomment>%1 request name, %2 bytes back, %3 datagrams, %4 bytes sent, %5 factor</extracomment>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>chronoscope::ui::DriftChart</name>
+        <message>
+            <source>The frequency of your clock is not known yet: it needs a minute or more of replies.</source>
+            <translation>La fréquence de votre horloge n’est pas encore connue : il faut au moins une minute de réponses.</translation>
+        </message>
+        <message>
+            <source>Drift chart</source>
+            <translation>Graphique de dérive</translation>
+        </message>
+        <message>
+            <source>± uncertainty</source>
+            <translation>± incertitude</translation>
+        </message>
+        <message>
+            <source>Frequency</source>
+            <translation>Fréquence</translation>
+        </message>
+        <message>
+            <source>Frequency (ppm, + gains)</source>
+            <extracomment>Axis title; ppm = parts per million, positive = the clock gains</extracomment>
+            <translation>Fréquence (ppm, + avance)</translation>
+        </message>
+        <message>
+            <source>Your clock runs fast by %1 ppm (± %2 ppm): it gains about %3 per day.</source>
+            <extracomment>%1 frequency in ppm, %2 its uncertainty in ppm, %3 seconds per day</extracomment>
+            <translation>Votre horloge avance de %1 ppm (± %2 ppm) : elle gagne environ %3 par jour.</translation>
+        </message>
+        <message>
+            <source>Your clock runs slow by %1 ppm (± %2 ppm): it loses about %3 per day.</source>
+            <translation>Votre horloge retarde de %1 ppm (± %2 ppm) : elle perd environ %3 par jour.</translation>
+        </message>
+    </context>
+    <context>
+        <name>chronoscope::ui::EventLogModel</name>
+        <message>
+            <source>detail</source>
+            <translation>détail</translation>
+        </message>
+        <message>
+            <source>info</source>
+            <translation>info</translation>
+        </message>
+        <message>
+            <source>warning</source>
+            <translation>avertissement</translation>
+        </message>
+        <message>
+            <source>error</source>
+            <translation>erreur</translation>
+        </message>
+        <message>
+            <source>request sent</source>
+            <translation>requête envoyée</translation>
+        </message>
+        <message>
+            <source>reply accepted</source>
+            <translation>réponse acceptée</translation>
+        </message>
+        <message>
+            <source>reply rejected</source>
+            <translation>réponse rejetée</translation>
+        </message>
+        <message>
+            <source>no reply</source>
+            <translation>pas de réponse</translation>
+        </message>
+        <message>
+            <source>kiss-o'-death</source>
+            <translation>kiss-o’-death</translation>
+        </message>
+        <message>
+            <source>state change</source>
+            <translation>changement d’état</translation>
+        </message>
+        <message>
+            <source>selection change</source>
+            <translation>changement de sélection</translation>
+        </message>
+        <message>
+            <source>clock step requested</source>
+            <translation>correction d’horloge demandée</translation>
+        </message>
+        <message>
+            <source>configuration</source>
+            <translation>configuration</translation>
+        </message>
+        <message>
+            <source>Time</source>
+            <translation>Heure</translation>
+        </message>
+        <message>
+            <source>Level</source>
+            <translation>Niveau</translation>
+        </message>
+        <message>
+            <source>Server</source>
+            <translation>Serveur</translation>
+        </message>
+        <message>
+            <source>Event</source>
+            <translation>Événement</translation>
+        </message>
+        <message>
+            <source>Message</source>
+            <translation>Message</translation>
+        </message>
+        <message>
+            <source>(system)</source>
+            <translation>(système)</translation>
+        </message>
+    </context>
+    <context>
+        <name>chronoscope::ui::EventLogPane</name>
+        <message>
+            <source>Event log</source>
+            <translation>Journal des événements</translation>
+        </message>
+        <message>
+            <source>All servers</source>
+            <translation>Tous les serveurs</translation>
+        </message>
+        <message>
+            <source>Show events of</source>
+            <translation>Afficher les événements de</translation>
+        </message>
+        <message>
+            <source>All levels, with details</source>
+            <translation>Tous les niveaux, avec détails</translation>
+        </message>
+        <message>
+            <source>Information and above</source>
+            <translation>Information et plus</translation>
+        </message>
+        <message>
+            <source>Warnings and errors</source>
+            <translation>Avertissements et erreurs</translation>
+        </message>
+        <message>
+            <source>Errors only</source>
+            <translation>Erreurs seulement</translation>
+        </message>
+        <message>
+            <source>Minimum level</source>
+            <translation>Niveau minimal</translation>
+        </message>
+        <message>
+            <source>Find in messages</source>
+            <translation>Rechercher dans les messages</translation>
+        </message>
+        <message>
+            <source>&amp;Copy</source>
+            <translation>&amp;Copier</translation>
+        </message>
+        <message>
+            <source>Copy the selected entries, or every shown entry when none is selected</source>
+            <translation>Copier les entrées sélectionnées, ou toutes celles affichées si aucune n’est sélectionnée</translation>
+        </message>
+        <message>
+            <source>E&amp;xport…</source>
+            <translation>E&amp;xporter…</translation>
+        </message>
+        <message>
+            <source>C&amp;lear</source>
+            <translation>&amp;Vider</translation>
+        </message>
+        <message>
+            <source>&amp;Server:</source>
+            <translation>&amp;Serveur :</translation>
+        </message>
+        <message>
+            <source>Le&amp;vel:</source>
+            <translation>Ni&amp;veau :</translation>
+        </message>
+        <message>
+            <source>cannot write %1: %2</source>
+            <translation>impossible d’écrire %1 : %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>chronoscope::ui::EventRecorder</name>
+        <message>
+            <source>server added (%1)</source>
+            <translation>serveur ajouté (%1)</translation>
+        </message>
+        <message>
+            <source>server added, address %1</source>
+            <translation>serveur ajouté, adresse %1</translation>
+        </message>
+        <message>
+            <source>request sent (#%1, poll %2)</source>
+            <translation>requête envoyée (n° %1, intervalle %2)</translation>
+        </message>
+        <message>
+            <source>%1 → %2</source>
+            <extracomment>%1 old state, %2 new state, e.g. "candidate → falseticker"</extracomment>
+            <translation>%1 → %2</translation>
+        </message>
+        <message>
+            <source>reply accepted: offset %1, delay %2</source>
+            <translation>réponse acceptée : décalage %1, délai %2</translation>
+        </message>
+        <message>
+            <source>no reply: %1</source>
+            <translation>pas de réponse : %1</translation>
+        </message>
+        <message>
+            <source>kiss-o'-death received%1</source>
+            <translation>kiss-o’-death reçu%1</translation>
+        </message>
+        <message>
+            <source>reply rejected: %1%2</source>
+            <translation>réponse rejetée : %1%2</translation>
+        </message>
+        <message>
+            <source>no system peer any more</source>
+            <translation>plus de pair système</translation>
+        </message>
+        <message>
+            <source>system peer is now %1</source>
+            <translation>le pair système est maintenant %1</translation>
+        </message>
+        <message>
+            <source>synchronised: offset %1, %2 survivor(s)</source>
+            <translation>synchronisé : décalage %1, %2 serveur(s) retenu(s)</translation>
+        </message>
+        <message>
+            <source>lost synchronisation: %1</source>
+            <translation>synchronisation perdue : %1</translation>
+        </message>
+        <message>
+            <source>server removed</source>
+            <translation>serveur retiré</translation>
+        </message>
+        <message>
+            <source>clock correction of %1 requested%2</source>
+            <translation>correction d’horloge de %1 demandée%2</translation>
+        </message>
+    </context>
+    <context>
+        <name>chronoscope::ui::FilterStageModel</name>
+        <message>
+            <source>Stage</source>
+            <translation>Étage</translation>
+        </message>
+        <message>
+            <source>Age</source>
+            <translation>Âge</translation>
+        </message>
+        <message>
+            <source>Offset</source>
+            <translation>Décalage</translation>
+        </message>
+        <message>
+            <source>Delay</source>
+            <translation>Délai</translation>
+        </message>
+        <message>
+            <source>Dispersion</source>
+            <translation>Dispersion</translation>
+        </message>
+        <message>
+            <source>%1 (chosen)</source>
+            <translation>%1 (choisi)</translation>
+        </message>
+        <message>
+            <source>empty</source>
+            <translation>vide</translation>
+        </message>
+        <message>
+            <source>The filter uses the sample with the lowest delay of the last eight</source>
+            <translation>Le filtre utilise l’échantillon de plus faible délai parmi les huit derniers</translation>
+        </message>
+    </context>
+    <context>
+        <name>chronoscope::ui::HeadlineBanner</name>
+        <message>
+            <source>Clock status</source>
+            <translation>État de l’horloge</translation>
+        </message>
+        <message>
+            <source>Last update</source>
+            <translation>Dernière mise à jour</translation>
+        </message>
+    </context>
+    <context>
+        <name>chronoscope::ui::MainWindow</name>
+        <message>
+            <source>Chronoscope</source>
+            <translation>Chronoscope</translation>
+        </message>
+        <message>
+            <source>Servers</source>
+            <translation>Serveurs</translation>
+        </message>
+        <message>
+            <source>&amp;Charts</source>
+            <translation>&amp;Graphiques</translation>
+        </message>
+        <message>
+            <source>&amp;Selection</source>
+            <translation>&amp;Sélection</translation>
+        </message>
+        <message>
+            <source>&amp;Drift</source>
+            <translation>&amp;Dérive</translation>
+        </message>
+        <message>
+            <source>De&amp;tails</source>
+            <translation>Dé&amp;tails</translation>
+        </message>
+        <message>
+            <source>Event &amp;log</source>
+            <translation>&amp;Journal</translation>
+        </message>
+        <message>
+            <source>Starting…</source>
+            <translation>Démarrage…</translation>
+        </message>
+        <message>
+            <source>The event log file was closed after an error: %1</source>
+            <translation>Le fichier journal a été fermé après une erreur : %1</translation>
+        </message>
+        <message>
+            <source>No backup could be made.</source>
+            <translation>Aucune copie de sauvegarde n’a pu être faite.</translation>
+        </message>
+        <message>
+            <source>A copy was saved as %1.</source>
+            <translation>Une copie a été enregistrée sous %1.</translation>
+        </message>
+        <message>
+            <source>The settings file was damaged and has been repaired; entries that could not be read were dropped. %1
 %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>settings file damaged: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Servers from the command line: the saved list is unchanged</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The event log file cannot be written: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Settings could not be saved: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No time servers configured: add one with Servers → Add Server</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Updated %1 (%2 ago) · %3 of %4 server(s) answer</source>
-        <extracomment>%1 time of day, %2 age (&quot;5 s&quot;), %3 reachable servers, %4 all servers</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source> · system peer %1 · %n survivor(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Waiting for the first replies…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n server(s) monitored</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Chronoscope keeps monitoring</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>It is still running in the tray. Quit from the tray menu or with Ctrl+Q.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Import Server List…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Read server and pool lines from a chrony.conf or ntp.conf</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Export Server List…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export &amp;Measurements…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export &amp;Chart as PNG…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export Event &amp;Log…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Servers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Add Server…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Edit Server…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Remove Server</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Event &amp;Log</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Chart &amp;Range</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Last &amp;5 minutes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Last &amp;hour</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Last &amp;24 hours</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Everything</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Pause Charts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reset &amp;Zoom</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Logarithmic Delay Axis</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Tools</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Preferences…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;About Chronoscope</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>About Chronoscope</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Chronoscope %1&lt;/b&gt;&lt;p&gt;How far your clock is off, and why each time server is trusted or not.&lt;/p&gt;&lt;p&gt;Offsets are server time minus local time: positive means your clock is behind.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>About &amp;Qt</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Main toolbar</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>added %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>changed %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Remove the pool %1 and all of its addresses?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Remove %1?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Remove Server</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>removed %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 is already in the list</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Imported %n server(s) from %1.</source>
-        <extracomment>%1 number of servers, %2 file name</extracomment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n line(s) were not imported as written:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>… and %n more (see the event log)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>imported %n server(s) from %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Server list written to %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Server list written to %1, with notes:
+            <translation>Le fichier de réglages était endommagé et a été réparé ; les entrées illisibles ont été supprimées. %1
+%2</translation>
+        </message>
+        <message>
+            <source>settings file damaged: %1</source>
+            <translation>fichier de réglages endommagé : %1</translation>
+        </message>
+        <message>
+            <source>Servers from the command line: the saved list is unchanged</source>
+            <translation>Serveurs de la ligne de commande : la liste enregistrée reste inchangée</translation>
+        </message>
+        <message>
+            <source>The event log file cannot be written: %1</source>
+            <translation>Le fichier journal ne peut pas être écrit : %1</translation>
+        </message>
+        <message>
+            <source>Settings could not be saved: %1</source>
+            <translation>Les réglages n’ont pas pu être enregistrés : %1</translation>
+        </message>
+        <message>
+            <source>No time servers configured: add one with Servers → Add Server</source>
+            <translation>Aucun serveur de temps configuré : ajoutez-en un avec Serveurs → Ajouter un serveur</translation>
+        </message>
+        <message>
+            <source>Updated %1 (%2 ago) · %3 of %4 server(s) answer</source>
+            <extracomment>%1 time of day, %2 age ("5 s"), %3 reachable servers, %4 all servers</extracomment>
+            <translation>Mis à jour à %1 (il y a %2) · %3 serveur(s) sur %4 répondent</translation>
+        </message>
+        <message numerus="yes">
+            <source> · system peer %1 · %n survivor(s)</source>
+            <translation>
+                <numerusform> · pair système %1 · %n serveur retenu</numerusform>
+                <numerusform> · pair système %1 · %n serveurs retenus</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Waiting for the first replies…</source>
+            <translation>En attente des premières réponses…</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n server(s) monitored</source>
+            <translation>
+                <numerusform>%n serveur surveillé</numerusform>
+                <numerusform>%n serveurs surveillés</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Chronoscope keeps monitoring</source>
+            <translation>Chronoscope continue la surveillance</translation>
+        </message>
+        <message>
+            <source>It is still running in the tray. Quit from the tray menu or with Ctrl+Q.</source>
+            <translation>Il continue dans la zone de notification. Quittez depuis son menu ou avec Ctrl+Q.</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>&amp;Fichier</translation>
+        </message>
+        <message>
+            <source>&amp;Import Server List…</source>
+            <translation>&amp;Importer une liste de serveurs…</translation>
+        </message>
+        <message>
+            <source>Read server and pool lines from a chrony.conf or ntp.conf</source>
+            <translation>Lire les lignes server et pool d’un chrony.conf ou ntp.conf</translation>
+        </message>
+        <message>
+            <source>&amp;Export Server List…</source>
+            <translation>&amp;Exporter la liste des serveurs…</translation>
+        </message>
+        <message>
+            <source>Export &amp;Measurements…</source>
+            <translation>Exporter les &amp;mesures…</translation>
+        </message>
+        <message>
+            <source>Export &amp;Chart as PNG…</source>
+            <translation>Exporter le &amp;graphique en PNG…</translation>
+        </message>
+        <message>
+            <source>Export Event &amp;Log…</source>
+            <translation>Exporter le &amp;journal…</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>&amp;Quitter</translation>
+        </message>
+        <message>
+            <source>&amp;Servers</source>
+            <translation>&amp;Serveurs</translation>
+        </message>
+        <message>
+            <source>&amp;Add Server…</source>
+            <translation>&amp;Ajouter un serveur…</translation>
+        </message>
+        <message>
+            <source>&amp;Edit Server…</source>
+            <translation>&amp;Modifier le serveur…</translation>
+        </message>
+        <message>
+            <source>&amp;Remove Server</source>
+            <translation>&amp;Retirer le serveur</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>&amp;Affichage</translation>
+        </message>
+        <message>
+            <source>Event &amp;Log</source>
+            <translation>&amp;Journal</translation>
+        </message>
+        <message>
+            <source>Chart &amp;Range</source>
+            <translation>&amp;Période des graphiques</translation>
+        </message>
+        <message>
+            <source>Last &amp;5 minutes</source>
+            <translation>&amp;5 dernières minutes</translation>
+        </message>
+        <message>
+            <source>Last &amp;hour</source>
+            <translation>Dernière &amp;heure</translation>
+        </message>
+        <message>
+            <source>Last &amp;24 hours</source>
+            <translation>&amp;24 dernières heures</translation>
+        </message>
+        <message>
+            <source>&amp;Everything</source>
+            <translation>&amp;Tout</translation>
+        </message>
+        <message>
+            <source>&amp;Pause Charts</source>
+            <translation>Mettre les graphiques en &amp;pause</translation>
+        </message>
+        <message>
+            <source>Reset &amp;Zoom</source>
+            <translation>Réinitialiser le &amp;zoom</translation>
+        </message>
+        <message>
+            <source>&amp;Logarithmic Delay Axis</source>
+            <translation>Axe des délais &amp;logarithmique</translation>
+        </message>
+        <message>
+            <source>&amp;Tools</source>
+            <translation>&amp;Outils</translation>
+        </message>
+        <message>
+            <source>&amp;Preferences…</source>
+            <translation>&amp;Préférences…</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>&amp;Aide</translation>
+        </message>
+        <message>
+            <source>&amp;About Chronoscope</source>
+            <translation>&amp;À propos de Chronoscope</translation>
+        </message>
+        <message>
+            <source>About Chronoscope</source>
+            <translation>À propos de Chronoscope</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Chronoscope %1&lt;/b&gt;&lt;p&gt;How far your clock is off, and why each time server is trusted or not.&lt;/p&gt;&lt;p&gt;Offsets are server time minus local time: positive means your clock is behind.&lt;/p&gt;</source>
+            <translation>&lt;b&gt;Chronoscope %1&lt;/b&gt;&lt;p&gt;De combien votre horloge est décalée, et pourquoi chaque serveur de temps est jugé fiable ou non.&lt;/p&gt;&lt;p&gt;Les décalages sont l’heure du serveur moins l’heure locale : positif signifie que votre horloge retarde.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>About &amp;Qt</source>
+            <translation>À propos de &amp;Qt</translation>
+        </message>
+        <message>
+            <source>Main toolbar</source>
+            <translation>Barre d’outils principale</translation>
+        </message>
+        <message>
+            <source>added %1</source>
+            <translation>%1 ajouté</translation>
+        </message>
+        <message>
+            <source>changed %1</source>
+            <translation>%1 modifié</translation>
+        </message>
+        <message>
+            <source>Remove the pool %1 and all of its addresses?</source>
+            <translation>Retirer le pool %1 et toutes ses adresses ?</translation>
+        </message>
+        <message>
+            <source>Remove %1?</source>
+            <translation>Retirer %1 ?</translation>
+        </message>
+        <message>
+            <source>Remove Server</source>
+            <translation>Retirer le serveur</translation>
+        </message>
+        <message>
+            <source>removed %1</source>
+            <translation>%1 retiré</translation>
+        </message>
+        <message>
+            <source>%1 is already in the list</source>
+            <translation>%1 est déjà dans la liste</translation>
+        </message>
+        <message numerus="yes">
+            <source>Imported %n server(s) from %1.</source>
+            <extracomment>%1 number of servers, %2 file name</extracomment>
+            <translation>
+                <numerusform>%n serveur importé de %1.</numerusform>
+                <numerusform>%n serveurs importés de %1.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n line(s) were not imported as written:</source>
+            <translation>
+                <numerusform>%n ligne n’a pas été importée telle quelle :</numerusform>
+                <numerusform>%n lignes n’ont pas été importées telles quelles :</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>… and %n more (see the event log)</source>
+            <translation>
+                <numerusform>… et %n autre (voir le journal)</numerusform>
+                <numerusform>… et %n autres (voir le journal)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>imported %n server(s) from %1</source>
+            <translation>
+                <numerusform>%n serveur importé de %1</numerusform>
+                <numerusform>%n serveurs importés de %1</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Server list written to %1.</source>
+            <translation>Liste des serveurs écrite dans %1.</translation>
+        </message>
+        <message>
+            <source>Server list written to %1, with notes:
 %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import Server List</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>chrony configuration (chrony.conf *.conf *.sources);;ntpd / ntpsec configuration (ntp.conf ntpsec.conf *.conf);;All files (*)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add the servers of %1 to your list, or replace your list with them?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Add</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Replace</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export Server List</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>chrony configuration (*.conf *.sources);;ntpd / ntpsec configuration (ntp.conf *.conf)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export Measurements</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CSV (*.csv);;JSON (*.json)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Measurements written to %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export Chart</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PNG image (*.png)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Chart saved as %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export Event Log</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Text files (*.log *.txt);;All files (*)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Event log written to %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>chronoscope::ui::MetricChart</name>
-    <message>
-        <source>%1 (%2)</source>
-        <extracomment>Axis title: the metric and its unit, e.g. &quot;Offset (ms)&quot;</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: %2 at %3</source>
-        <extracomment>Chart read-out: server name, value (with unit), time of day</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>chronoscope::ui::NoticeBar</name>
-    <message>
-        <source>Notice</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Dismiss</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Dismiss notice</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>chronoscope::ui::SelectionView</name>
-    <message>
-        <source>Selection picture</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Correctness intervals of the servers and the intersection the selection found</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Server</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>truechimer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>outlier / jittery</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>falseticker</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>intersection (the majority agrees)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No server has a correctness interval yet: waiting for replies.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>intersection %1 … %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>offset (symmetric log scale; positive: your clock is behind)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>offset (positive: your clock is behind)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no interval (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>chronoscope::ui::ServerDetailPane</name>
-    <message>
-        <source>Clock filter samples</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Server</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Clock filter: the last 8 samples</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Last exchange (T1–T4)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Tests on the last reply</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rejected replies and kiss-o&apos;-death</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>reply came from a different address or port</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>malformed packet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not a server reply</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>reply without an outstanding request</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>origin timestamp does not match our request</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>duplicate of an earlier reply</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>reply carries a zero timestamp</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>kiss-o&apos;-death</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>server says its clock is not synchronised</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>stratum 0 without a kiss code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>server is unsynchronised (stratum 16)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>root distance of 16 s or more</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>server timestamps are inconsistent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>round-trip delay above the limit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no reply in time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>connection refused</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>network error</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>held back as a popcorn spike</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stratum</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reference id</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no leap second pending</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>leap second to be inserted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>leap second to be deleted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>server unsynchronised</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Leap indicator</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Root delay</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Root dispersion</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Root distance λ</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Offset ± jitter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Poll interval</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Requests</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 sent, %2 accepted, %3 without reply</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Receive timestamps</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>kernel (SO_TIMESTAMPNS)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>user space</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Frequency</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 ppm ± %2 ppm</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No reply yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No reply to the last request (%1): no tests were run.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reply comes from the server&apos;s address and port</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Well-formed NTP server reply</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Answers a request we sent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Test 2: origin timestamp is our request&apos;s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Test 1: not a duplicate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Test 3: no zero timestamps</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No kiss-o&apos;-death</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Test 6: synchronised, stratum 1–15</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Test 7: root distance below 16 s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Server timestamps consistent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Round-trip delay within the limit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reply at %1 accepted.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reply at %1 rejected: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Select a server in the table to see its details.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 — %2: %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>T1 request sent (local)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>T2 request received (server)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>T3 reply sent (server)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>T4 reply received (local)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Offset ((T2−T1)+(T3−T4))/2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delay (T4−T1)−(T3−T2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No reply accepted yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No reply was rejected.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Last kiss-o&apos;-death code: &lt;b&gt;%1&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No kiss-o&apos;-death received.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>chronoscope::ui::ServerDialog</name>
-    <message>
-        <source>Add Server</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Edit Server</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>log2 of the shortest interval between requests: 6 = 64 s. Public servers are never polled faster than 64 s.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>log2 of the longest interval between requests: 10 = 1024 s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Symmetric key number from your key file; none = no authentication</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: answers, offset %2, delay %3, stratum %4</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No result.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> (%1)</source>
-        <extracomment>Poll spin box suffix, e.g. &quot; (64 s)&quot;</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Enter a host name or an address.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not valid: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 is already in the list.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Testing %1 (%2 requests)…</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>chronoscope::ui::ServerTableModel</name>
-    <message>
-        <source>Answers to the last 8 requests, oldest on the left</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Current interval between requests</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Server time minus local time: positive means your clock is behind</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Round-trip delay of the chosen sample</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Spread of the recent samples around the chosen one</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>How replies are authenticated</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Server</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stratum</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reach</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Poll</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Last reply</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Offset</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delay</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Jitter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Auth</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 of the last 8 requests answered</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reach register %1 (octal): %2 of the last 8 requests answered, newest on the right</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (from %2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>none</source>
-        <extracomment>Authentication column: no key or NTS in use</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>chronoscope::ui::SettingsDialog</name>
-    <message>
-        <source>&amp;Keep monitoring in the tray when the window is closed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Notify when the &amp;offset exceeds</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Notify when &amp;no server answers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Write the event log to a file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Preferences</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> ms</source>
-        <extracomment>Unit suffix: milliseconds</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Offset threshold in milliseconds</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Follow the system</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Light</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Dark</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Colour theme</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Desktop</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Colours:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Events to record</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Log file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>default: chronoscope.log in the application data folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Log file path</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Browse…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> KiB</source>
-        <extracomment>Unit suffix: kibibytes</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rotate after this size</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rotated files to keep</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;File:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Rotate after:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Keep old files:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Log File</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Log files (*.log);;All files (*)</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>chronoscope::ui::SynchroniseDialog</name>
-    <message>
-        <source>Synchronise</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Synchronise Now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Competing time services</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Result</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Authorised. Applying…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Applying…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Measuring…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Yes, make the clock jump by %1</source>
-        <extracomment>%1 signed offset (&quot;+2.30 s&quot;)</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Yes, I really mean a jump of more than an hour</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Waiting for authorisation…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Measuring again: the first measurement is too old now…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Verifying with a fresh measurement…</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>chronoscope::ui::TrayController</name>
-    <message>
-        <source>&amp;Show Chronoscope</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Chronoscope</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Chronoscope: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
+            <translation>Liste des serveurs écrite dans %1, avec remarques :
+%2</translation>
+        </message>
+        <message>
+            <source>Import Server List</source>
+            <translation>Importer une liste de serveurs</translation>
+        </message>
+        <message>
+            <source>chrony configuration (chrony.conf *.conf *.sources);;ntpd / ntpsec configuration (ntp.conf ntpsec.conf *.conf);;All files (*)</source>
+            <translation>configuration chrony (chrony.conf *.conf *.sources);;configuration ntpd / ntpsec (ntp.conf ntpsec.conf *.conf);;Tous les fichiers (*)</translation>
+        </message>
+        <message>
+            <source>Add the servers of %1 to your list, or replace your list with them?</source>
+            <translation>Ajouter les serveurs de %1 à votre liste, ou remplacer votre liste par ceux-ci ?</translation>
+        </message>
+        <message>
+            <source>&amp;Add</source>
+            <translation>&amp;Ajouter</translation>
+        </message>
+        <message>
+            <source>&amp;Replace</source>
+            <translation>&amp;Remplacer</translation>
+        </message>
+        <message>
+            <source>Export Server List</source>
+            <translation>Exporter la liste des serveurs</translation>
+        </message>
+        <message>
+            <source>chrony configuration (*.conf *.sources);;ntpd / ntpsec configuration (ntp.conf *.conf)</source>
+            <translation>configuration chrony (*.conf *.sources);;configuration ntpd / ntpsec (ntp.conf *.conf)</translation>
+        </message>
+        <message>
+            <source>Export Measurements</source>
+            <translation>Exporter les mesures</translation>
+        </message>
+        <message>
+            <source>CSV (*.csv);;JSON (*.json)</source>
+            <translation>CSV (*.csv);;JSON (*.json)</translation>
+        </message>
+        <message>
+            <source>Measurements written to %1.</source>
+            <translation>Mesures écrites dans %1.</translation>
+        </message>
+        <message>
+            <source>Export Chart</source>
+            <translation>Exporter le graphique</translation>
+        </message>
+        <message>
+            <source>PNG image (*.png)</source>
+            <translation>Image PNG (*.png)</translation>
+        </message>
+        <message>
+            <source>Chart saved as %1.</source>
+            <translation>Graphique enregistré sous %1.</translation>
+        </message>
+        <message>
+            <source>Export Event Log</source>
+            <translation>Exporter le journal</translation>
+        </message>
+        <message>
+            <source>Text files (*.log *.txt);;All files (*)</source>
+            <translation>Fichiers texte (*.log *.txt);;Tous les fichiers (*)</translation>
+        </message>
+        <message>
+            <source>Event log written to %1.</source>
+            <translation>Journal écrit dans %1.</translation>
+        </message>
+    </context>
+    <context>
+        <name>chronoscope::ui::MetricChart</name>
+        <message>
+            <source>%1 (%2)</source>
+            <extracomment>Axis title: the metric and its unit, e.g. "Offset (ms)"</extracomment>
+            <translation>%1 (%2)</translation>
+        </message>
+        <message>
+            <source>%1: %2 at %3</source>
+            <extracomment>Chart read-out: server name, value (with unit), time of day</extracomment>
+            <translation>%1 : %2 à %3</translation>
+        </message>
+    </context>
+    <context>
+        <name>chronoscope::ui::NoticeBar</name>
+        <message>
+            <source>Notice</source>
+            <translation>Remarque</translation>
+        </message>
+        <message>
+            <source>Dismiss</source>
+            <translation>Fermer</translation>
+        </message>
+        <message>
+            <source>Dismiss notice</source>
+            <translation>Fermer la remarque</translation>
+        </message>
+    </context>
+    <context>
+        <name>chronoscope::ui::SelectionView</name>
+        <message>
+            <source>Selection picture</source>
+            <translation>Image de la sélection</translation>
+        </message>
+        <message>
+            <source>Correctness intervals of the servers and the intersection the selection found</source>
+            <translation>Intervalles de justesse des serveurs et l’intersection trouvée par la sélection</translation>
+        </message>
+        <message>
+            <source>Server</source>
+            <translation>Serveur</translation>
+        </message>
+        <message>
+            <source>truechimer</source>
+            <translation>correct</translation>
+        </message>
+        <message>
+            <source>outlier / jittery</source>
+            <translation>aberrant / instable</translation>
+        </message>
+        <message>
+            <source>falseticker</source>
+            <translation>faux</translation>
+        </message>
+        <message>
+            <source>intersection (the majority agrees)</source>
+            <translation>intersection (la majorité s’accorde)</translation>
+        </message>
+        <message>
+            <source>No server has a correctness interval yet: waiting for replies.</source>
+            <translation>Aucun serveur n’a encore d’intervalle de justesse : en attente de réponses.</translation>
+        </message>
+        <message>
+            <source>intersection %1 … %2</source>
+            <translation>intersection %1 … %2</translation>
+        </message>
+        <message>
+            <source>offset (symmetric log scale; positive: your clock is behind)</source>
+            <translation>décalage (échelle log. symétrique ; positif : votre horloge retarde)</translation>
+        </message>
+        <message>
+            <source>offset (positive: your clock is behind)</source>
+            <translation>décalage (positif : votre horloge retarde)</translation>
+        </message>
+        <message>
+            <source>no interval (%1)</source>
+            <translation>pas d’intervalle (%1)</translation>
+        </message>
+    </context>
+    <context>
+        <name>chronoscope::ui::ServerDetailPane</name>
+        <message>
+            <source>Clock filter samples</source>
+            <translation>Échantillons du filtre d’horloge</translation>
+        </message>
+        <message>
+            <source>Server</source>
+            <translation>Serveur</translation>
+        </message>
+        <message>
+            <source>Clock filter: the last 8 samples</source>
+            <translation>Filtre d’horloge : les 8 derniers échantillons</translation>
+        </message>
+        <message>
+            <source>Last exchange (T1–T4)</source>
+            <translation>Dernier échange (T1–T4)</translation>
+        </message>
+        <message>
+            <source>Tests on the last reply</source>
+            <translation>Tests sur la dernière réponse</translation>
+        </message>
+        <message>
+            <source>Rejected replies and kiss-o'-death</source>
+            <translation>Réponses rejetées et kiss-o’-death</translation>
+        </message>
+        <message>
+            <source>reply came from a different address or port</source>
+            <translation>la réponse venait d’une autre adresse ou d’un autre port</translation>
+        </message>
+        <message>
+            <source>malformed packet</source>
+            <translation>paquet malformé</translation>
+        </message>
+        <message>
+            <source>not a server reply</source>
+            <translation>pas une réponse de serveur</translation>
+        </message>
+        <message>
+            <source>reply without an outstanding request</source>
+            <translation>réponse sans requête en attente</translation>
+        </message>
+        <message>
+            <source>origin timestamp does not match our request</source>
+            <translation>l’horodatage d’origine ne correspond pas à notre requête</translation>
+        </message>
+        <message>
+            <source>duplicate of an earlier reply</source>
+            <translation>doublon d’une réponse antérieure</translation>
+        </message>
+        <message>
+            <source>reply carries a zero timestamp</source>
+            <translation>la réponse contient un horodatage nul</translation>
+        </message>
+        <message>
+            <source>kiss-o'-death</source>
+            <translation>kiss-o’-death</translation>
+        </message>
+        <message>
+            <source>server says its clock is not synchronised</source>
+            <translation>le serveur indique que son horloge n’est pas synchronisée</translation>
+        </message>
+        <message>
+            <source>stratum 0 without a kiss code</source>
+            <translation>stratum 0 sans code kiss</translation>
+        </message>
+        <message>
+            <source>server is unsynchronised (stratum 16)</source>
+            <translation>le serveur n’est pas synchronisé (stratum 16)</translation>
+        </message>
+        <message>
+            <source>root distance of 16 s or more</source>
+            <translation>distance racine de 16 s ou plus</translation>
+        </message>
+        <message>
+            <source>server timestamps are inconsistent</source>
+            <translation>les horodatages du serveur sont incohérents</translation>
+        </message>
+        <message>
+            <source>round-trip delay above the limit</source>
+            <translation>délai aller-retour au-delà de la limite</translation>
+        </message>
+        <message>
+            <source>no reply in time</source>
+            <translation>pas de réponse à temps</translation>
+        </message>
+        <message>
+            <source>connection refused</source>
+            <translation>connexion refusée</translation>
+        </message>
+        <message>
+            <source>network error</source>
+            <translation>erreur réseau</translation>
+        </message>
+        <message>
+            <source>held back as a popcorn spike</source>
+            <translation>retenu comme pic isolé</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>Adresse</translation>
+        </message>
+        <message>
+            <source>Stratum</source>
+            <translation>Stratum</translation>
+        </message>
+        <message>
+            <source>Reference id</source>
+            <translation>Identifiant de référence</translation>
+        </message>
+        <message>
+            <source>no leap second pending</source>
+            <translation>aucune seconde intercalaire prévue</translation>
+        </message>
+        <message>
+            <source>leap second to be inserted</source>
+            <translation>seconde intercalaire à insérer</translation>
+        </message>
+        <message>
+            <source>leap second to be deleted</source>
+            <translation>seconde intercalaire à supprimer</translation>
+        </message>
+        <message>
+            <source>server unsynchronised</source>
+            <translation>serveur non synchronisé</translation>
+        </message>
+        <message>
+            <source>Leap indicator</source>
+            <translation>Indicateur de seconde intercalaire</translation>
+        </message>
+        <message>
+            <source>Root delay</source>
+            <translation>Délai racine</translation>
+        </message>
+        <message>
+            <source>Root dispersion</source>
+            <translation>Dispersion racine</translation>
+        </message>
+        <message>
+            <source>Root distance λ</source>
+            <translation>Distance racine λ</translation>
+        </message>
+        <message>
+            <source>Offset ± jitter</source>
+            <translation>Décalage ± gigue</translation>
+        </message>
+        <message>
+            <source>Poll interval</source>
+            <translation>Intervalle d’interrogation</translation>
+        </message>
+        <message>
+            <source>Requests</source>
+            <translation>Requêtes</translation>
+        </message>
+        <message>
+            <source>%1 sent, %2 accepted, %3 without reply</source>
+            <translation>%1 envoyées, %2 acceptées, %3 sans réponse</translation>
+        </message>
+        <message>
+            <source>Receive timestamps</source>
+            <translation>Horodatage de réception</translation>
+        </message>
+        <message>
+            <source>kernel (SO_TIMESTAMPNS)</source>
+            <translation>noyau (SO_TIMESTAMPNS)</translation>
+        </message>
+        <message>
+            <source>user space</source>
+            <translation>espace utilisateur</translation>
+        </message>
+        <message>
+            <source>Frequency</source>
+            <translation>Fréquence</translation>
+        </message>
+        <message>
+            <source>%1 ppm ± %2 ppm</source>
+            <translation>%1 ppm ± %2 ppm</translation>
+        </message>
+        <message>
+            <source>No reply yet.</source>
+            <translation>Pas encore de réponse.</translation>
+        </message>
+        <message>
+            <source>No reply to the last request (%1): no tests were run.</source>
+            <translation>Pas de réponse à la dernière requête (%1) : aucun test effectué.</translation>
+        </message>
+        <message>
+            <source>Reply comes from the server's address and port</source>
+            <translation>La réponse vient de l’adresse et du port du serveur</translation>
+        </message>
+        <message>
+            <source>Well-formed NTP server reply</source>
+            <translation>Réponse de serveur NTP bien formée</translation>
+        </message>
+        <message>
+            <source>Answers a request we sent</source>
+            <translation>Répond à une requête envoyée</translation>
+        </message>
+        <message>
+            <source>Test 2: origin timestamp is our request's</source>
+            <translation>Test 2 : l’horodatage d’origine est celui de notre requête</translation>
+        </message>
+        <message>
+            <source>Test 1: not a duplicate</source>
+            <translation>Test 1 : pas un doublon</translation>
+        </message>
+        <message>
+            <source>Test 3: no zero timestamps</source>
+            <translation>Test 3 : pas d’horodatage nul</translation>
+        </message>
+        <message>
+            <source>No kiss-o'-death</source>
+            <translation>Pas de kiss-o’-death</translation>
+        </message>
+        <message>
+            <source>Test 6: synchronised, stratum 1–15</source>
+            <translation>Test 6 : synchronisé, stratum 1–15</translation>
+        </message>
+        <message>
+            <source>Test 7: root distance below 16 s</source>
+            <translation>Test 7 : distance racine inférieure à 16 s</translation>
+        </message>
+        <message>
+            <source>Server timestamps consistent</source>
+            <translation>Horodatages du serveur cohérents</translation>
+        </message>
+        <message>
+            <source>Round-trip delay within the limit</source>
+            <translation>Délai aller-retour dans la limite</translation>
+        </message>
+        <message>
+            <source>Reply at %1 accepted.</source>
+            <translation>Réponse de %1 acceptée.</translation>
+        </message>
+        <message>
+            <source>Reply at %1 rejected: %2</source>
+            <translation>Réponse de %1 rejetée : %2</translation>
+        </message>
+        <message>
+            <source>Select a server in the table to see its details.</source>
+            <translation>Sélectionnez un serveur dans le tableau pour voir ses détails.</translation>
+        </message>
+        <message>
+            <source>%1 — %2</source>
+            <translation>%1 — %2</translation>
+        </message>
+        <message>
+            <source>%1 — %2: %3</source>
+            <translation>%1 — %2 : %3</translation>
+        </message>
+        <message>
+            <source>T1 request sent (local)</source>
+            <translation>T1 requête envoyée (local)</translation>
+        </message>
+        <message>
+            <source>T2 request received (server)</source>
+            <translation>T2 requête reçue (serveur)</translation>
+        </message>
+        <message>
+            <source>T3 reply sent (server)</source>
+            <translation>T3 réponse envoyée (serveur)</translation>
+        </message>
+        <message>
+            <source>T4 reply received (local)</source>
+            <translation>T4 réponse reçue (local)</translation>
+        </message>
+        <message>
+            <source>Offset ((T2−T1)+(T3−T4))/2</source>
+            <translation>Décalage ((T2−T1)+(T3−T4))/2</translation>
+        </message>
+        <message>
+            <source>Delay (T4−T1)−(T3−T2)</source>
+            <translation>Délai (T4−T1)−(T3−T2)</translation>
+        </message>
+        <message>
+            <source>No reply accepted yet.</source>
+            <translation>Aucune réponse acceptée pour l’instant.</translation>
+        </message>
+        <message>
+            <source>No reply was rejected.</source>
+            <translation>Aucune réponse n’a été rejetée.</translation>
+        </message>
+        <message>
+            <source>Last kiss-o'-death code: &lt;b&gt;%1&lt;/b&gt;</source>
+            <translation>Dernier code kiss-o’-death : &lt;b&gt;%1&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <source>No kiss-o'-death received.</source>
+            <translation>Aucun kiss-o’-death reçu.</translation>
+        </message>
+    </context>
+    <context>
+        <name>chronoscope::ui::ServerDialog</name>
+        <message>
+            <source>Add Server</source>
+            <translation>Ajouter un serveur</translation>
+        </message>
+        <message>
+            <source>Edit Server</source>
+            <translation>Modifier le serveur</translation>
+        </message>
+        <message>
+            <source>log2 of the shortest interval between requests: 6 = 64 s. Public servers are never polled faster than 64 s.</source>
+            <translation>log2 de l’intervalle le plus court entre les requêtes : 6 = 64 s. Les serveurs publics ne sont jamais interrogés plus souvent que toutes les 64 s.</translation>
+        </message>
+        <message>
+            <source>log2 of the longest interval between requests: 10 = 1024 s</source>
+            <translation>log2 de l’intervalle le plus long entre les requêtes : 10 = 1024 s</translation>
+        </message>
+        <message>
+            <source>Symmetric key number from your key file; none = no authentication</source>
+            <translation>Numéro de la clé symétrique de votre fichier de clés ; aucune = sans authentification</translation>
+        </message>
+        <message>
+            <source>%1: answers, offset %2, delay %3, stratum %4</source>
+            <translation>%1 : répond, décalage %2, délai %3, stratum %4</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1 : %2</translation>
+        </message>
+        <message>
+            <source>No result.</source>
+            <translation>Aucun résultat.</translation>
+        </message>
+        <message>
+            <source> (%1)</source>
+            <extracomment>Poll spin box suffix, e.g. " (64 s)"</extracomment>
+            <translation> (%1)</translation>
+        </message>
+        <message>
+            <source>Enter a host name or an address.</source>
+            <translation>Saisissez un nom d’hôte ou une adresse.</translation>
+        </message>
+        <message>
+            <source>Not valid: %1</source>
+            <translation>Non valide : %1</translation>
+        </message>
+        <message>
+            <source>%1 is already in the list.</source>
+            <translation>%1 est déjà dans la liste.</translation>
+        </message>
+        <message>
+            <source>Testing %1 (%2 requests)…</source>
+            <translation>Test de %1 (%2 requêtes)…</translation>
+        </message>
+    </context>
+    <context>
+        <name>chronoscope::ui::ServerTableModel</name>
+        <message>
+            <source>Answers to the last 8 requests, oldest on the left</source>
+            <translation>Réponses aux 8 dernières requêtes, la plus ancienne à gauche</translation>
+        </message>
+        <message>
+            <source>Current interval between requests</source>
+            <translation>Intervalle actuel entre les requêtes</translation>
+        </message>
+        <message>
+            <source>Server time minus local time: positive means your clock is behind</source>
+            <translation>Heure du serveur moins heure locale : positif signifie que votre horloge retarde</translation>
+        </message>
+        <message>
+            <source>Round-trip delay of the chosen sample</source>
+            <translation>Délai aller-retour de l’échantillon choisi</translation>
+        </message>
+        <message>
+            <source>Spread of the recent samples around the chosen one</source>
+            <translation>Dispersion des derniers échantillons autour de celui choisi</translation>
+        </message>
+        <message>
+            <source>How replies are authenticated</source>
+            <translation>Comment les réponses sont authentifiées</translation>
+        </message>
+        <message>
+            <source>Server</source>
+            <translation>Serveur</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>Adresse</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>État</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Raison</translation>
+        </message>
+        <message>
+            <source>Stratum</source>
+            <translation>Stratum</translation>
+        </message>
+        <message>
+            <source>Reach</source>
+            <translation>Joignabilité</translation>
+        </message>
+        <message>
+            <source>Poll</source>
+            <translation>Intervalle</translation>
+        </message>
+        <message>
+            <source>Last reply</source>
+            <translation>Dernière réponse</translation>
+        </message>
+        <message>
+            <source>Offset</source>
+            <translation>Décalage</translation>
+        </message>
+        <message>
+            <source>Delay</source>
+            <translation>Délai</translation>
+        </message>
+        <message>
+            <source>Jitter</source>
+            <translation>Gigue</translation>
+        </message>
+        <message>
+            <source>Auth</source>
+            <translation>Auth.</translation>
+        </message>
+        <message>
+            <source>%1 of the last 8 requests answered</source>
+            <translation>%1 des 8 dernières requêtes ont reçu une réponse</translation>
+        </message>
+        <message>
+            <source>Reach register %1 (octal): %2 of the last 8 requests answered, newest on the right</source>
+            <translation>Registre de joignabilité %1 (octal) : %2 des 8 dernières requêtes ont reçu une réponse, la plus récente à droite</translation>
+        </message>
+        <message>
+            <source>%1 (from %2)</source>
+            <translation>%1 (de %2)</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <extracomment>Authentication column: no key or NTS in use</extracomment>
+            <translation>aucune</translation>
+        </message>
+    </context>
+    <context>
+        <name>chronoscope::ui::SettingsDialog</name>
+        <message>
+            <source>&amp;Keep monitoring in the tray when the window is closed</source>
+            <translation>&amp;Continuer la surveillance dans la zone de notification à la fermeture</translation>
+        </message>
+        <message>
+            <source>Notify when the &amp;offset exceeds</source>
+            <translation>Avertir quand le &amp;décalage dépasse</translation>
+        </message>
+        <message>
+            <source>Notify when &amp;no server answers</source>
+            <translation>Avertir quand &amp;aucun serveur ne répond</translation>
+        </message>
+        <message>
+            <source>&amp;Write the event log to a file</source>
+            <translation>&amp;Écrire le journal dans un fichier</translation>
+        </message>
+        <message>
+            <source>Preferences</source>
+            <translation>Préférences</translation>
+        </message>
+        <message>
+            <source> ms</source>
+            <extracomment>Unit suffix: milliseconds</extracomment>
+            <translation> ms</translation>
+        </message>
+        <message>
+            <source>Offset threshold in milliseconds</source>
+            <translation>Seuil de décalage en millisecondes</translation>
+        </message>
+        <message>
+            <source>Follow the system</source>
+            <translation>Suivre le système</translation>
+        </message>
+        <message>
+            <source>Light</source>
+            <translation>Clair</translation>
+        </message>
+        <message>
+            <source>Dark</source>
+            <translation>Sombre</translation>
+        </message>
+        <message>
+            <source>Colour theme</source>
+            <translation>Thème de couleurs</translation>
+        </message>
+        <message>
+            <source>Desktop</source>
+            <translation>Bureau</translation>
+        </message>
+        <message>
+            <source>&amp;Colours:</source>
+            <translation>C&amp;ouleurs :</translation>
+        </message>
+        <message>
+            <source>Events to record</source>
+            <translation>Événements à enregistrer</translation>
+        </message>
+        <message>
+            <source>Log file</source>
+            <translation>Fichier journal</translation>
+        </message>
+        <message>
+            <source>default: chronoscope.log in the application data folder</source>
+            <translation>par défaut : chronoscope.log dans le dossier de données de l’application</translation>
+        </message>
+        <message>
+            <source>Log file path</source>
+            <translation>Chemin du fichier journal</translation>
+        </message>
+        <message>
+            <source>&amp;Browse…</source>
+            <translation>&amp;Parcourir…</translation>
+        </message>
+        <message>
+            <source> KiB</source>
+            <extracomment>Unit suffix: kibibytes</extracomment>
+            <translation> Kio</translation>
+        </message>
+        <message>
+            <source>Rotate after this size</source>
+            <translation>Faire tourner après cette taille</translation>
+        </message>
+        <message>
+            <source>Rotated files to keep</source>
+            <translation>Fichiers archivés à conserver</translation>
+        </message>
+        <message>
+            <source>&amp;File:</source>
+            <translation>&amp;Fichier :</translation>
+        </message>
+        <message>
+            <source>&amp;Rotate after:</source>
+            <translation>&amp;Rotation après :</translation>
+        </message>
+        <message>
+            <source>&amp;Keep old files:</source>
+            <translation>&amp;Conserver les anciens fichiers :</translation>
+        </message>
+        <message>
+            <source>Log File</source>
+            <translation>Fichier journal</translation>
+        </message>
+        <message>
+            <source>Log files (*.log);;All files (*)</source>
+            <translation>Fichiers journaux (*.log);;Tous les fichiers (*)</translation>
+        </message>
+    </context>
+    <context>
+        <name>chronoscope::ui::SynchroniseDialog</name>
+        <message>
+            <source>Synchronise</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Close</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Synchronise Now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Competing time services</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Result</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Authorised. Applying…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Applying…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Measuring…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Yes, make the clock jump by %1</source>
+            <extracomment>%1 signed offset ("+2.30 s")</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Yes, I really mean a jump of more than an hour</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Waiting for authorisation…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Measuring again: the first measurement is too old now…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Verifying with a fresh measurement…</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>chronoscope::ui::TrayController</name>
+        <message>
+            <source>&amp;Show Chronoscope</source>
+            <translation>&amp;Afficher Chronoscope</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>&amp;Quitter</translation>
+        </message>
+        <message>
+            <source>Chronoscope</source>
+            <translation>Chronoscope</translation>
+        </message>
+        <message>
+            <source>Chronoscope: %1</source>
+            <translation>Chronoscope : %1</translation>
+        </message>
+    </context>
 </TS>

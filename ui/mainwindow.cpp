@@ -25,6 +25,7 @@
 #include "ui/charts/driftchart.h"
 #include "ui/eventlogpane.h"
 #include "ui/eventrecorder.h"
+#include "ui/headlinetext.h"
 #include "ui/models/servertablemodel.h"
 #include "ui/serverdetailpane.h"
 #include "ui/serverlistcontroller.h"
@@ -115,6 +116,8 @@ MainWindow::MainWindow(QWidget *parent)
             refreshSelection();
         if (m_tabs->currentWidget() == m_details)
             refreshDetails();
+        if (m_tabs->currentWidget() == m_drift)
+            m_drift->refreshRange(m_charts->range());
     });
     connect(m_model, &QAbstractItemModel::rowsInserted, this, [this] {
         QStringList names;
@@ -259,6 +262,8 @@ void MainWindow::updateSystem(const engine::SystemStatus &system)
     m_recorder->onSystemChanged(system);
     if (system.driftMeaningful && system.freqPpm && system.skewPpm)
         m_drift->addEstimate(system.time, *system.freqPpm, *system.skewPpm);
+    if (m_tabs->currentWidget() == m_drift)
+        m_drift->refreshRange(m_charts->range());
     m_selectionDirty = true;
     if (m_tabs->currentWidget() == m_selection)
         refreshSelection();
@@ -327,7 +332,7 @@ void MainWindow::refreshHeadline()
     const bool measuring = rows == 0 || anyPending || (anyReachable && !m_haveSystem);
     const QString headline = rows == 0 && m_servers->servers().isEmpty()
         ? tr("No time servers configured: add one with Servers → Add Server")
-        : report::headline(m_system, anyReachable, measuring);
+        : HeadlineText::headline(m_system, anyReachable, measuring);
     const report::Severity severity = !m_system.synchronized && !measuring && rows > 0
         ? report::Severity::Bad
         : report::headlineSeverity(m_system);

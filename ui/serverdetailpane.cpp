@@ -75,7 +75,10 @@ ServerDetailPane::ServerDetailPane(QWidget *parent)
     m_stageView->setSelectionMode(QAbstractItemView::NoSelection);
     m_stageView->setAlternatingRowColors(true);
     m_stageView->setAccessibleName(tr("Clock filter samples"));
-    m_stageView->setMinimumHeight(m_stageView->verticalHeader()->defaultSectionSize() * 9 + 6);
+    m_stageView->verticalHeader()->setDefaultSectionSize(m_stageView->fontMetrics().height() + 8);
+    m_stageView->setFixedHeight(m_stageView->verticalHeader()->defaultSectionSize() * ntp::NSTAGE
+                                + m_stageView->horizontalHeader()->sizeHint().height() + 2 * m_stageView->frameWidth());
+    m_stageView->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
 
     auto group = [this](const QString &title, QWidget *content) {
         auto *box = new QGroupBox(title, this);
@@ -94,6 +97,8 @@ ServerDetailPane::ServerDetailPane(QWidget *parent)
     grid->setColumnStretch(0, 1);
     grid->setColumnStretch(1, 1);
     grid->setRowStretch(4, 1);
+    for (QGroupBox *box : content->findChildren<QGroupBox *>())
+        box->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
     auto *scroll = new QScrollArea(this);
     scroll->setWidget(content);
     scroll->setWidgetResizable(true);

@@ -43,7 +43,7 @@ QString formatCheckReport(const QList<engine::ServerStatus> &servers, const engi
     out += report::headline(system, anyReachable, false) + u"\n\n"_s;
     out += pad(u"State"_s, 12) + pad(u"Name/IP address"_s, 28) + pad(u"St"_s, 3, true) + pad(u"Poll"_s, 5, true)
         + pad(u"Reach"_s, 6, true) + pad(u"LastRx"_s, 8, true) + pad(u"Offset"_s, 12, true)
-        + pad(u"Delay"_s, 11, true) + pad(u"Jitter"_s, 11, true) + u"  Reason\n"_s;
+        + pad(u"Delay"_s, 11, true) + pad(u"Jitter"_s, 11, true) + pad(u"Freq ppm"_s, 10, true) + u"  Reason\n"_s;
     for (const engine::ServerStatus &s : servers) {
         const bool filtered = s.filter && s.filter->validStages > 0;
         out += pad(engine::serverStateId(s.state), 12);
@@ -55,6 +55,8 @@ QString formatCheckReport(const QList<engine::ServerStatus> &servers, const engi
         out += pad(filtered ? formatSeconds(s.filter->offset, true) : u"-"_s, 12, true);
         out += pad(filtered ? formatSeconds(s.filter->delay) : u"-"_s, 11, true);
         out += pad(filtered ? formatSeconds(s.filter->jitter) : u"-"_s, 11, true);
+        // Local clock rate against this server, shown once enough span has been observed.
+        out += pad(s.drift && s.drift->meaningful ? QString::number(s.drift->freqPpm, 'f', 2) : u"-"_s, 10, true);
         out += u"  "_s + s.reason + u"\n"_s;
     }
     out += formatSystemLine(system) + u"\n"_s;

@@ -43,12 +43,4 @@ std::string formatAuditLine(const AuditRecord &record);
 // "applied", "dry-run", "refused" or "failed".
 std::string_view auditResult(const AuditRecord &record);
 
-// Where audit lines go: syslog in the helper, a list in tests.
-class AuditSink
-{
-public:
-    virtual ~AuditSink() = default;
-    virtual void write(const AuditRecord &record) = 0;
-};
-
 } // namespace chronoscope::helper

@@ -6,6 +6,7 @@
 #include <span>
 
 #include "app/helper/auditrecord.h"
+#include "app/helper/auditsink.h"
 #include "app/helper/clockops.h"
 #include "app/helper/helperconfig.h"
 #include "app/helper/ratelimiter.h"

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "app/helper/auditrecord.h"
+#include "app/helper/auditsink.h"
 
 namespace chronoscope::helper {
 

@@ -57,6 +57,7 @@ QJsonObject outcomeToJson(const ProbeOutcome &o)
     json[u"answered"_s] = o.answered();
     json[u"answered_with_data"_s] = o.answeredWithData();
     json[u"refused"_s] = o.refused;
+    json[u"network_error"_s] = optionalString(o.networkError);
     json[u"datagrams"_s] = o.datagrams;
     json[u"reply_bytes"_s] = o.replyBytes;
     json[u"valid_replies"_s] = o.validReplies;

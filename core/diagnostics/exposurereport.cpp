@@ -103,6 +103,12 @@ void assessExposure(ExposureReport &r)
                         .arg(m6.requestBytes + m7.requestBytes);
         r.advice << u"Adding `noquery` to the default restrictions makes ntpd ignore control queries instead of "
                     "answering them with errors."_s;
+    } else if (!m6.networkError.isEmpty() || !m7.networkError.isEmpty()) {
+        // Host or network unreachable: nothing can be concluded about the server itself.
+        r.verdict = ExposureVerdict::NotProbed;
+        r.summary = u"The probe could not reach %1: %2"_s.arg(where, m6.networkError.isEmpty() ? m7.networkError
+                                                                                            : m6.networkError);
+        return;
     } else if (m6.refused || m7.refused) {
         r.verdict = ExposureVerdict::PortClosed;
         r.summary = u"%1 answered with ICMP port unreachable: nothing listens on UDP port %2 there, so it "

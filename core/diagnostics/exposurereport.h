@@ -11,7 +11,7 @@ namespace chronoscope::diagnostics {
 
 // The overall finding of an exposure probe, worst first in the order a reader cares about.
 enum class ExposureVerdict {
-    NotProbed,        // the probe could not run (name did not resolve, socket error)
+    NotProbed,        // the probe could not run or reach the server (DNS, socket, no route)
     PortClosed,       // ICMP port unreachable: nothing listens on that port
     NoAnswer,         // neither request was answered within the window
     ErrorRepliesOnly, // only error responses: an ntpd that listens, but hardly amplifies

@@ -16,7 +16,11 @@ QString driftPhrase(const engine::SystemStatus &system)
     const double perDay = *system.freqPpm * 1e-6 * 86400.0; // seconds gained per day
     if (std::abs(perDay) < 1e-3)
         return u"keeps time to within 1 ms per day"_s;
-    return u"%1 about %2 per day"_s.arg(perDay > 0 ? u"gains"_s : u"loses"_s, formatSeconds(std::abs(perDay)));
+    // "about" a rate: two significant digits are all the estimate supports.
+    const double magnitude = std::abs(perDay);
+    const QString amount = magnitude >= 1.0 ? QString::number(magnitude, 'f', magnitude >= 10 ? 0 : 1) + u" s"_s
+                                            : formatSeconds(magnitude);
+    return u"%1 about %2 per day"_s.arg(perDay > 0 ? u"gains"_s : u"loses"_s, amount);
 }
 
 QString headline(const engine::SystemStatus &system, bool anyServerReachable, bool stillMeasuring)

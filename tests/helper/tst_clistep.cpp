@@ -8,6 +8,8 @@
 #include <QTest>
 #include <QTimer>
 
+#include "app/cli/clioptions.h"
+#include "app/cli/stepreport.h"
 #include "tests/fakes/fakentpserver.h"
 
 using namespace Qt::StringLiterals;
@@ -150,6 +152,57 @@ private slots:
         QVERIFY2(run.err.contains(u"--yes applies to step, not check"_s), describe(run));
         const CliRun none = runCli({u"step"_s, u"--dry-run"_s});
         QCOMPARE(none.exitCode, 2);
+    }
+
+    void parsesStepOptions()
+    {
+        using chronoscope::cli::Command;
+        auto parsed = chronoscope::cli::parseCommandLine(
+                {u"step"_s, u"--dry-run"_s, u"-y"_s, u"--yes-very-large"_s, u"--samples"_s, u"3"_s, u"ntp.example"_s});
+        QVERIFY2(parsed.ok(), qPrintable(parsed.errorMessage()));
+        QCOMPARE(parsed->command, Command::Step);
+        QVERIFY(parsed->dryRun && parsed->yes && parsed->yesVeryLarge);
+        QCOMPARE(parsed->associationOptions().maxRequests, 3); // measures like check
+        parsed = chronoscope::cli::parseCommandLine({u"step"_s, u"ntp.example"_s});
+        QVERIFY(parsed.ok());
+        QVERIFY(!parsed->dryRun && !parsed->yes && !parsed->yesVeryLarge);
+        QVERIFY(!chronoscope::cli::parseCommandLine({u"step"_s, u"--json"_s, u"ntp.example"_s}).ok());
+        QVERIFY(!chronoscope::cli::parseCommandLine({u"step"_s, u"--duration"_s, u"5"_s, u"ntp.example"_s}).ok());
+        QVERIFY(!chronoscope::cli::parseCommandLine({u"monitor"_s, u"--dry-run"_s, u"ntp.example"_s}).ok());
+        QVERIFY(!chronoscope::cli::parseCommandLine({u"step"_s, u"--yes=1"_s, u"ntp.example"_s}).ok());
+        QVERIFY(chronoscope::cli::usageText().contains(u"chronoscope-cli step [--dry-run] [--yes]"_s));
+    }
+
+    // What the user reads for each way a correction can end (the pkexec prompt itself cannot
+    // run here, so these outcomes are built by hand; tst_clockclient produces them for real).
+    void describesEveryOutcomePlainly()
+    {
+        using chronoscope::clock::CorrectionOutcome;
+        using chronoscope::cli::describeOutcome;
+        CorrectionOutcome o;
+        o.kind = chronoscope::clock::CorrectionKind::Step;
+        o.requested = 2.5;
+        o.result = CorrectionOutcome::Result::Cancelled;
+        o.helperError = chronoscope::clock::HelperError::Cancelled;
+        QCOMPARE(describeOutcome(o), u"Cancelled: the password prompt was closed; the clock was not changed."_s);
+        o.result = CorrectionOutcome::Result::Refused;
+        o.helperError.reset();
+        o.status = chronoscope::protocol::Status::RateLimited;
+        QCOMPARE(describeOutcome(o), u"Refused: the clock was changed moments ago; wait a few seconds."_s);
+        o.status = chronoscope::protocol::Status::DateOutOfRange;
+        QVERIFY(describeOutcome(o).contains(u"before this program was built or after 2100"_s));
+        o.result = CorrectionOutcome::Result::Failed;
+        o.sysErrno = 1;
+        QCOMPARE(describeOutcome(o), u"Failed: the system refused the change: Operation not permitted (errno 1)."_s);
+        o.helperError = chronoscope::clock::HelperError::NotAuthorised;
+        o.detail = u"Not authorized"_s;
+        QCOMPARE(describeOutcome(o),
+                 u"Failed: you are not authorised to change the clock (Not authorized); the clock was not changed."_s);
+        o = CorrectionOutcome{};
+        o.kind = chronoscope::clock::CorrectionKind::Step;
+        o.result = CorrectionOutcome::Result::Applied;
+        o.applied = -2.5;
+        QCOMPARE(describeOutcome(o), u"Stepped the clock back by −2.500 s."_s);
     }
 
 private:

@@ -11,6 +11,7 @@
 #include <QTest>
 
 #include "app/helper/auditrecord.h"
+#include "app/helper/auditsink.h"
 #include "app/helper/clockops_linux.h"
 #include "app/helper/dryrunclockops.h"
 #include "app/helper/fakeclockops.h"

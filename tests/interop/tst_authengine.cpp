@@ -52,7 +52,7 @@ AssociationOptions fastCheck()
     AssociationOptions options;
     options.maxRequests = 4;
     options.fixedInterval = 0.1;
-    options.timeout = 0.4;
+    options.timeout = 0.25;
     return options;
 }
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Renders the README screenshots: the main window watching three true and one false local
-// chronyd (the false one runs 0.3 s ahead under libfaketime), on every tab, plus the server
+// chronyd (the false one runs 2.5 s ahead under libfaketime), on every tab, plus the server
 // dialog and the dark theme. Run by packaging/scripts/screenshots.sh under Xvfb:
 //   chronoscope_screenshots OUTPUT_DIR [SECONDS]
 #include <cstdio>
@@ -58,15 +58,15 @@ int main(int argc, char *argv[])
         return 2;
     }
     const QString out = QString::fromLocal8Bit(argv[1]);
-    const int seconds = argc > 2 ? std::atoi(argv[2]) : 90;
+    const int seconds = argc > 2 ? std::atoi(argv[2]) : 150;
     QDir().mkpath(out);
 
-    // Three true servers and one running 0.3 s ahead, each on its own loopback address.
+    // Three true servers and one running 2.5 s ahead, each on its own loopback address.
     std::vector<std::unique_ptr<testing::ChronydInstance>> servers;
     for (int i = 0; i < 4; ++i) {
         auto chronyd = std::make_unique<testing::ChronydInstance>(QHostAddress(u"127.0.0.%1"_s.arg(11 + i)));
         if (i == 3)
-            chronyd->setFakeTime(u"+0.3s"_s);
+            chronyd->setFakeTime(u"+2.5s"_s);
         if (!chronyd->start()) {
             std::fprintf(stderr, "chronyd: %s\n", qPrintable(chronyd->errorString()));
             return 1;
@@ -103,7 +103,13 @@ int main(int argc, char *argv[])
     window.tabs()->setCurrentIndex(ui::MainWindow::ChartsPage);
     runFor(1500);
     ok &= save(&window, out + u"/main-window.png"_s);
+    // The charts with the falseticker switched off in the legend: the true servers' microseconds.
+    for (const engine::ServerStatus &s : window.serverModel()->servers())
+        if (s.state == engine::ServerState::Falseticker)
+            window.charts()->setServerHidden(s.id, true);
     ok &= save(window.charts(), out + u"/charts.png"_s);
+    for (const engine::ServerStatus &s : window.serverModel()->servers())
+        window.charts()->setServerHidden(s.id, false);
     window.tabs()->setCurrentIndex(ui::MainWindow::SelectionPage);
     runFor(500);
     ok &= save(&window, out + u"/selection.png"_s);

@@ -158,7 +158,7 @@ void TestChartsPanel::driftChartShowsEstimateAndBand()
     chart.refresh(now - 60, now);
     QCOMPARE(chart.centerPoints().size(), 2);
     QCOMPARE(chart.centerPoints().last().y(), -11.5);
-    QVERIFY2(chart.summaryText().contains(u"slow by 11.50 ppm"_s), qPrintable(chart.summaryText()));
+    QVERIFY2(chart.summaryText().contains(u"slow by 11.5 ppm (± 0.40 ppm)"_s), qPrintable(chart.summaryText()));
     QVERIFY(chart.summaryText().contains(u"loses about 994 ms per day"_s));
 }
 

@@ -8,14 +8,22 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTimer>
+#include <QUdpSocket>
 #include <QMenu>
 #include <QStandardPaths>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
 
 #include "core/config/serverlistformat.h"
+#include "core/engine/enginethread.h"
+#include "core/engine/syncengine.h"
 #include "core/config/settingsstore.h"
 #include "core/eventlog/eventlog.h"
 #include "ui/charts/chartspanel.h"
@@ -23,7 +31,9 @@
 #include "ui/measurementexport.h"
 #include "ui/models/servertablemodel.h"
 #include "ui/serverlistcontroller.h"
+#include "ui/eventlogpane.h"
 #include "ui/translations.h"
+#include "ui/tray/traycontroller.h"
 
 using namespace Qt::StringLiterals;
 using namespace chronoscope;
@@ -40,6 +50,9 @@ private slots:
     void chartsGainPointsPerAcceptedReply();
     void offersExtensionHooksAndShortcuts();
     void darkThemeChangesThePalette();
+    void removesAServerThroughTheTable();
+    void notifiesWhenTheOffsetCrossesTheThreshold();
+    void writesTheEventLogFileAndExportsIt();
     void germanTranslationIsLoadedByLocale();
 
 private:
@@ -95,7 +108,8 @@ void TestMainWindow::importsChronyConfReportingSkippedLines()
     // Importing again adds nothing and says why.
     const Result<int> again = window.importServerListFrom(fixture, config::ConfFormat::Chrony);
     QCOMPARE(*again, 0);
-    QVERIFY(window.noticeText().contains(u"ntp1.example.net is already in the list"_s));
+    QVERIFY2(window.noticeText().contains(u"2.debian.pool.ntp.org is already in the list"_s), qPrintable(window.noticeText()));
+    QVERIFY(window.noticeText().contains(u"… and 5 more (see the event log)"_s));
     // Replace mode swaps the list.
     const Result<int> replaced = window.importServerListFrom(QFINDTESTDATA("../fixtures/config/ntp.conf"),
                                                               config::ConfFormat::Ntp, true);
@@ -230,6 +244,97 @@ void TestMainWindow::germanTranslationIsLoadedByLocale()
         QCOMPARE(window.serverModel()->headerData(ui::ServerTableModel::Offset, Qt::Horizontal).toString(), u"Décalage"_s);
     }
     QCoreApplication::removeTranslator(&french);
+}
+
+void TestMainWindow::removesAServerThroughTheTable()
+{
+    // Two loopback ports where nothing listens: the engine reports them, nothing else is contacted.
+    QUdpSocket probeA;
+    QUdpSocket probeB;
+    QVERIFY(probeA.bind(QHostAddress::LocalHost, 0));
+    QVERIFY(probeB.bind(QHostAddress::LocalHost, 0));
+    QList<config::ConfiguredServer> servers(2);
+    servers[0].spec.host = u"127.0.0.1"_s;
+    servers[0].spec.port = probeA.localPort();
+    servers[1].spec.host = u"127.0.0.1"_s;
+    servers[1].spec.port = probeB.localPort();
+    probeA.close();
+    probeB.close();
+    engine::EngineThread thread;
+    ui::MainWindow window;
+    window.attachEngine(thread.engine());
+    window.loadSettings(nullptr, servers);
+    window.show();
+    QTRY_COMPARE(window.serverModel()->rowCount(), 2);
+    window.serverTable()->setFocus();
+    window.serverTable()->selectRow(0);
+    const QString doomed = window.serverTable()->currentIndex().siblingAtColumn(ui::ServerTableModel::Name).data().toString();
+    QVERIFY(window.removeServerAction()->isEnabled());
+    bool asked = false;
+    QTimer::singleShot(0, this, [&asked] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        QVERIFY(box);
+        asked = box->text().startsWith(u"Remove "_s);
+        QTest::mouseClick(box->button(QMessageBox::Yes), Qt::LeftButton);
+    });
+    QTest::keyClick(window.serverTable(), Qt::Key_Delete);
+    QVERIFY(asked);
+    QTRY_COMPARE(window.serverModel()->rowCount(), 1);
+    QCOMPARE(window.serverList()->servers().size(), 1);
+    QVERIFY(window.serverModel()->serverAt(0)->name != doomed);
+}
+
+void TestMainWindow::notifiesWhenTheOffsetCrossesTheThreshold()
+{
+    ui::MainWindow window;
+    config::AppSettings settings = window.appSettings();
+    settings.offsetThreshold = 0.05;
+    window.setAppSettings(settings);
+    QSignalSpy notified(window.tray(), &ui::TrayController::notified);
+    engine::ServerStatus s;
+    s.id = 1;
+    s.name = u"a"_s;
+    s.reach = 0xff;
+    stats::FilterOutput f;
+    f.validStages = 8;
+    s.filter = f;
+    window.updateServer(s);
+    engine::SystemStatus system;
+    system.synchronized = true;
+    system.offset = 0.02;
+    system.errorBound = 0.001;
+    system.time = 1700000000;
+    window.updateSystem(system);
+    QCOMPARE(notified.size(), 0);
+    system.offset = 0.2;
+    window.updateSystem(system);
+    QCOMPARE(notified.size(), 1);
+    QCOMPARE(notified.first().first().value<ui::Notification>().title, u"Your clock is off by 200 ms"_s);
+    QCOMPARE(window.tray()->severity(), report::Severity::Warning);
+    QVERIFY(window.tray()->toolTip().contains(u"200 ms behind"_s));
+}
+
+void TestMainWindow::writesTheEventLogFileAndExportsIt()
+{
+    ui::MainWindow window;
+    config::AppSettings settings = window.appSettings();
+    settings.logFileEnabled = true;
+    settings.logFilePath = m_dir.filePath(u"log/events.log"_s);
+    settings.recordedEvents = eventlog::kindBit(eventlog::EventKind::Configuration);
+    window.setAppSettings(settings);
+    QVERIFY2(window.noticeText().isEmpty(), qPrintable(window.noticeText()));
+    window.importServerListFrom(QFINDTESTDATA("../fixtures/config/ntp.conf"), config::ConfFormat::Ntp);
+    QFile file(settings.logFilePath);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray content = file.readAll();
+    QVERIFY2(content.contains(" warning configuration ntp.conf:2: 'driftfile' is not a server or pool line"), content.constData());
+    QVERIFY(content.contains(" info configuration imported 3 server(s) from"));
+    // Export writes what the (filtered) table shows.
+    const QString exported = m_dir.filePath(u"exported.log"_s);
+    QVERIFY(window.eventLogPane()->exportTo(exported).ok());
+    QFile out(exported);
+    QVERIFY(out.open(QIODevice::ReadOnly));
+    QVERIFY(out.readAll().contains("imported 3 server(s)"));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -48,6 +48,7 @@ private slots:
     void errorRepliesOnly();
     void silenceMeansNoAmplification();
     void refusalMeansPortClosed();
+    void unreachableHostIsNotProbed();
     void probeThatCouldNotRun();
     void verdictIds_data();
     void verdictIds();
@@ -130,6 +131,18 @@ void TstExposureReport::refusalMeansPortClosed()
     assessExposure(r);
     QCOMPARE(r.verdict, ExposureVerdict::PortClosed);
     QVERIFY2(r.summary.contains(u"ICMP port unreachable"_s), qPrintable(r.summary));
+    QVERIFY(r.advice.isEmpty());
+}
+
+void TstExposureReport::unreachableHostIsNotProbed()
+{
+    // ICMP host unreachable says nothing about the server: no verdict on its exposure.
+    ExposureReport r = baseReport();
+    r.mode6.networkError = u"recv: No route to host"_s;
+    r.mode7.networkError = u"recv: No route to host"_s;
+    assessExposure(r);
+    QCOMPARE(r.verdict, ExposureVerdict::NotProbed);
+    QCOMPARE(r.summary, u"The probe could not reach 192.0.2.10:123: recv: No route to host"_s);
     QVERIFY(r.advice.isEmpty());
 }
 

@@ -2,6 +2,7 @@
 // Key files: both formats parse and round-trip; every malformed line is reported with its number
 // and reason; files are written atomically with mode 0600 and refused when others can read them.
 #include <QFile>
+#include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -74,6 +75,7 @@ private slots:
     void validLinesSurviveBesideErrors();
     void errorCountIsCapped();
     void oversizedFile();
+    void randomJunkIsReportedNeverTrusted();
     void messagesNeverContainSecrets();
     void writtenFilesAreMode0600();
     void overwriteMakesAnExistingFilePrivate();
@@ -328,6 +330,35 @@ void TestKeyFile::oversizedFile()
     QCOMPARE(c.errors.size(), 1);
     QCOMPARE(c.errors[0].line, 0);
     QVERIFY(c.keys.isEmpty());
+}
+
+void TestKeyFile::randomJunkIsReportedNeverTrusted()
+{
+    // Random bytes mixed with pieces of real key lines: whatever the parser returns is a valid
+    // key, and every error points at a line that exists. Seeded, so a failure reproduces.
+    QRandomGenerator rng(20250501);
+    const QByteArrayList pieces = {"1 ", "SHA1 ", "HEX:", "ASCII:", "AES128 ", "#", "#@key 1 label=x", "\n", "\r\n",
+                                   "65534 ", "00112233445566778899AABBCCDDEEFF", " \t"};
+    for (int round = 0; round < 2000; ++round) {
+        QByteArray junk;
+        const int parts = int(rng.bounded(1, 40));
+        for (int i = 0; i < parts; ++i) {
+            if (rng.bounded(2) == 0) {
+                junk += pieces.at(rng.bounded(int(pieces.size())));
+            } else {
+                for (int n = int(rng.bounded(1, 12)); n > 0; --n)
+                    junk += char(rng.bounded(256));
+            }
+        }
+        const std::optional<KeyFileFormat> format = rng.bounded(3) == 0
+            ? std::nullopt : std::optional(rng.bounded(2) == 0 ? KeyFileFormat::Chrony : KeyFileFormat::Ntp);
+        const KeyFileContents c = parseKeyFile(junk, u"junk"_s, format);
+        const int lines = int(junk.count('\n')) + 1;
+        for (const KeyFileIssue &issue : c.errors)
+            QVERIFY2(issue.line >= 0 && issue.line <= lines, qPrintable(issue.message));
+        for (const SymmetricKey &key : c.keys)
+            QVERIFY(!validateKey(key).has_value());
+    }
 }
 
 void TestKeyFile::messagesNeverContainSecrets()

@@ -69,6 +69,8 @@ ChartsPanel::ChartsPanel(QWidget *parent)
     hint->setEnabled(false);
     controls->addWidget(hint);
 
+    m_jitter->setLegendVisible(false);
+    m_delay->setLegendVisible(false);
     auto *lower = new QSplitter(Qt::Horizontal, this);
     lower->addWidget(m_jitter);
     lower->addWidget(m_delay);

@@ -20,6 +20,20 @@
 using namespace Qt::StringLiterals;
 
 namespace chronoscope::ui {
+namespace {
+
+// ppm with the digits the estimate supports: "12.3", "1.24", "0.0027".
+QString ppmText(double ppm)
+{
+    const double magnitude = std::abs(ppm);
+    if (magnitude >= 10)
+        return QString::number(ppm, 'f', 1);
+    if (magnitude >= 0.1)
+        return QString::number(ppm, 'f', 2);
+    return QString::number(ppm, 'g', 2);
+}
+
+} // namespace
 
 DriftChart::DriftChart(QWidget *parent)
     : QWidget(parent)
@@ -107,10 +121,10 @@ void DriftChart::addEstimate(double time, double freqPpm, double skewPpm)
     const double perDay = freqPpm * 1e-6 * 86400.0; // seconds gained per day
     //: %1 frequency in ppm, %2 its uncertainty in ppm, %3 seconds per day
     m_summary->setText(perDay >= 0 ? tr("Your clock runs fast by %1 ppm (± %2 ppm): it gains about %3 per day.")
-                                         .arg(QString::number(freqPpm, 'f', 2), QString::number(skewPpm, 'f', 2),
+                                         .arg(ppmText(freqPpm), ppmText(std::abs(skewPpm)),
                                               report::formatSeconds(std::abs(perDay)))
                                    : tr("Your clock runs slow by %1 ppm (± %2 ppm): it loses about %3 per day.")
-                                         .arg(QString::number(-freqPpm, 'f', 2), QString::number(skewPpm, 'f', 2),
+                                         .arg(ppmText(-freqPpm), ppmText(std::abs(skewPpm)),
                                               report::formatSeconds(std::abs(perDay))));
 }
 
@@ -123,6 +137,13 @@ void DriftChart::clear()
 QString DriftChart::summaryText() const
 {
     return m_summary->text();
+}
+
+void DriftChart::refreshRange(int rangeSeconds)
+{
+    const double now = QDateTime::currentMSecsSinceEpoch() / 1000.0;
+    const double first = m_estimates.isEmpty() ? now - 60 : std::min(m_estimates.first().time, now - 60);
+    refresh(rangeSeconds > 0 ? now - rangeSeconds : first, now);
 }
 
 void DriftChart::refresh(double from, double to)
@@ -156,7 +177,7 @@ void DriftChart::refresh(double from, double to)
         m_axisY->setRange(-10, 10);
         return;
     }
-    const double pad = std::max((high - low) * 0.15, 0.5);
+    const double pad = std::max((high - low) * 0.15, 0.02); // ppm: keep a tight band visible
     m_axisY->setRange(low - pad, high + pad);
     m_axisY->applyNiceNumbers();
 }

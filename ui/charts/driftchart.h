@@ -32,6 +32,8 @@ public:
     void addEstimate(double time, double freqPpm, double skewPpm);
     void clear();
     void refresh(double from, double to);
+    // Shows the last `rangeSeconds` up to now (0: every estimate kept).
+    void refreshRange(int rangeSeconds);
     int estimateCount() const { return int(m_estimates.size()); }
     // Plotted centre line (x: ms since the epoch, y: ppm).
     QList<QPointF> centerPoints() const;

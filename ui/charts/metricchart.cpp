@@ -56,6 +56,7 @@ MetricChart::MetricChart(SampleHistory::Metric metric, const QString &title, QWi
     m_chart->setTitle(QString());
     m_chart->legend()->setAlignment(Qt::AlignBottom);
     m_chart->legend()->setShowToolTips(true);
+    m_chart->legend()->setToolTip(tr("Click a server to hide or show it in every chart"));
     m_chart->setMargins(QMargins(4, 4, 4, 4));
     m_chart->setBackgroundRoundness(0);
     m_chart->setAnimationOptions(QChart::NoAnimation);
@@ -243,6 +244,11 @@ void MetricChart::refresh(const std::map<int, ServerTrack> &tracks, double from,
     const double pad = std::max((yHigh - yLow) * 0.1, std::max(std::abs(yHigh), 1e-3) * 0.05);
     m_axisY->setRange(m_metric == SampleHistory::Metric::Offset ? yLow - pad : yLow, yHigh + pad);
     m_axisY->applyNiceNumbers();
+}
+
+void MetricChart::setLegendVisible(bool visible)
+{
+    m_chart->legend()->setVisible(visible);
 }
 
 void MetricChart::setLogScale(bool enabled)

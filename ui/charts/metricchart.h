@@ -40,6 +40,8 @@ public:
     void refresh(const std::map<int, ServerTrack> &tracks, double from, double to);
     void removeServer(int serverId);
     void setLogScale(bool enabled);
+    // The legend (click to hide a server); the small charts share the big one's.
+    void setLegendVisible(bool visible);
     bool logScale() const { return m_log; }
 
     // What is plotted (x: ms since the epoch, y: value in unit()) for one server.

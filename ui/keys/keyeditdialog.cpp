@@ -63,7 +63,9 @@ KeyEditDialog::KeyEditDialog(const QList<quint32> &usedIds, quint32 suggestedId,
     auto *form = new QFormLayout;
     form->addRow(tr("&ID:"), m_id);
     form->addRow(tr("&Type:"), m_type);
-    form->addRow(tr("&Secret:"), secretRow);
+    auto *secretLabel = new QLabel(tr("&Secret:"), this);
+    secretLabel->setBuddy(m_secret);
+    form->addRow(secretLabel, secretRow);
     form->addRow(tr("&Label:"), m_label);
     form->addRow(tr("Se&rvers:"), m_servers);
     auto *layout = new QVBoxLayout(this);

@@ -37,7 +37,7 @@ KeyManagerDialog::KeyManagerDialog(auth::KeyStore *store, QWidget *parent)
             [this](quint32 id) { saveStore(tr("Saved the label and servers of key %1.").arg(id)); });
     updateButtons();
     setStatus(m_store->isEmpty() ? tr("No keys yet. Generate one, add one you were given, or import a key file.")
-                                 : tr("%n key(s) in %1", nullptr, int(m_store->keys().size())).arg(m_store->path()));
+                                 : tr("Keys in %1: %2").arg(m_store->path()).arg(m_store->keys().size()));
 }
 
 KeyManagerDialog::~KeyManagerDialog() = default;
@@ -193,9 +193,11 @@ std::optional<quint32> KeyManagerDialog::generateKey(auth::KeyType type)
     }
     if (!addKey(*key))
         return std::nullopt;
-    QString done = tr("Generated key %1 (%2, %n random byte(s)).", nullptr, int(key->secret.size()))
+    //: %1 key id, %2 type (AES128, ...), %3 key length in bytes
+    QString done = tr("Generated key %1 (%2, %3 random bytes).")
                        .arg(id)
-                       .arg(auth::chronyTypeName(type));
+                       .arg(auth::chronyTypeName(type))
+                       .arg(key->secret.size());
     if (auth::hasInteropCaveat(type))
         done += u' ' + tr("SHA256 works with chrony and ntpsec only as a 20-byte MAC, which Chronoscope sends.");
     setStatus(done + u' ' + tr("Give it to the server with Export or Copy Config Line."));
@@ -249,9 +251,9 @@ bool KeyManagerDialog::importFile(const QString &path, std::optional<auth::KeyFi
         if (errors == ImportErrors::Ask) {
             const auto answer = QMessageBox::question(
                 this, tr("Import Keys"),
-                tr("%1 has %n invalid line(s):", nullptr, int(contents->errors.size())).arg(path) + u"\n\n"_s
+                tr("%1 has invalid lines:").arg(path) + u"\n\n"_s
                     + contents->describeErrors() + u"\n\n"_s
-                    + tr("Import the %n valid key(s) anyway?", nullptr, int(contents->keys.size())),
+                    + tr("Import the valid keys (%1) anyway?").arg(contents->keyIdList()),
                 QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
             if (answer != QMessageBox::Yes) {
                 setStatus(tr("Nothing was imported from %1.").arg(path));
@@ -271,7 +273,7 @@ bool KeyManagerDialog::importFile(const QString &path, std::optional<auth::KeyFi
                        .arg(summary->added)
                        .arg(summary->unchanged);
     if (summary->skippedLines > 0)
-        done += u' ' + tr("%n invalid line(s) skipped.", nullptr, summary->skippedLines);
+        done += u' ' + tr("Invalid lines skipped: %1.").arg(summary->skippedLines);
     if (auth::checkPrivatePermissions(path))
         done += u' ' + tr("Note: %1 is readable by other users (mode %2).").arg(path, auth::permissionText(path));
     return saveStore(done);
@@ -288,17 +290,19 @@ bool KeyManagerDialog::exportFile(const QString &path, auth::KeyFileFormat forma
         setStatus(tr("There are no keys to export."), true);
         return false;
     }
-    const Result<QByteArray> data = auth::writeKeyFile(keys, format);
-    if (!data) {
-        setStatus(data.errorMessage(), true);
+    const Result<QByteArray> text = auth::writeKeyFile(keys, format);
+    if (!text) {
+        setStatus(text.errorMessage(), true);
         return false;
     }
-    if (const std::optional<Error> failed = auth::writePrivateFile(path, *data)) {
+    if (const std::optional<Error> failed = auth::writePrivateFile(path, *text)) {
         setStatus(failed->message, true);
         return false;
     }
-    setStatus(tr("Exported %n key(s) to %1 (%2 format, readable only by you).", nullptr, int(keys.size()))
-                  .arg(path, auth::keyFileFormatId(format)));
+    //: %1 file, %2 "chrony" or "ntp", %3 number of keys
+    setStatus(tr("Exported to %1 (%2 format, readable only by you); keys: %3.")
+                  .arg(path, auth::keyFileFormatId(format))
+                  .arg(keys.size()));
     return true;
 }
 

@@ -44,7 +44,7 @@ QVariant KeyTableModel::data(const QModelIndex &index, int role) const
             return tr("SHA256 works with chrony and ntpsec only as a 20-byte MAC in NTPv4, which is what "
                       "Chronoscope sends.");
         if (index.column() == Secret)
-            return m_revealed ? tr("%n byte(s), shown as hex", nullptr, int(key.secret.size()))
+            return m_revealed ? tr("%1 bytes, shown as hex").arg(key.secret.size())
                               : tr("Hidden. Tick \"Show secrets\" to reveal it.");
         if (index.column() == Servers)
             return tr("Servers that use this key, separated by commas (host or host:port)");
@@ -62,7 +62,7 @@ QVariant KeyTableModel::data(const QModelIndex &index, int role) const
     case Secret:
         if (!m_revealed)
             //: A masked secret followed by its length, e.g. "•••••••••••• (16 bytes)"
-            return QString(MASK_LENGTH, QChar(0x2022)) + tr(" (%n byte(s))", nullptr, int(key.secret.size()));
+            return QString(QString(MASK_LENGTH, QChar(0x2022)) + u' ' + tr("(%1 bytes)").arg(key.secret.size()));
         return auth::secretAsChronyHex(key);
     case ColumnCount: break;
     }

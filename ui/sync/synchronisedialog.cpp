@@ -8,7 +8,6 @@
 #include <QVBoxLayout>
 
 #include "core/clock/clockcorrector.h"
-#include "core/report/humanformat.h"
 #include "ui/sync/synctexts.h"
 
 using namespace Qt::StringLiterals;
@@ -64,8 +63,12 @@ SynchroniseDialog::SynchroniseDialog(clock::ClockHelper *helper, QWidget *parent
     connect(m_corrector, &clock::ClockCorrector::freshMeasurementNeeded, this,
             &SynchroniseDialog::onFreshMeasurementNeeded);
     connect(m_corrector, &clock::ClockCorrector::finished, this, &SynchroniseDialog::onFinished);
+    // Look for chronyd, ntpd, timesyncd up front (cheap: /proc and adjtimex, no privileges);
+    // the owner may call setTimeServices() again with its own report.
+    setTimeServices(clock::detectTimeServices());
     refreshProposal();
-    resize(520, sizeHint().height());
+    resize(560, 0);
+    fitToContents();
 }
 
 SynchroniseDialog::~SynchroniseDialog() = default;
@@ -120,6 +123,7 @@ void SynchroniseDialog::setTimeServices(const clock::TimeServiceReport &report)
     const QString text = SyncTexts::timeServices(report);
     m_warningLabel->setText(text);
     m_warningLabel->setVisible(!text.isEmpty());
+    fitToContents();
 }
 
 void SynchroniseDialog::refreshProposal()
@@ -139,10 +143,10 @@ void SynchroniseDialog::refreshProposal()
         m_proposalLabel->setText(SyncTexts::noCorrection(m_proposal, m_system));
         m_majorityLabel->setText(m_proposal.majority.answering > 0 ? SyncTexts::majority(m_proposal) : QString());
     }
-    //: %1 signed offset ("+2.30 s")
-    m_confirm->setText(tr("Yes, make the clock jump by %1").arg(report::formatSeconds(m_proposal.offset, true)));
+    m_confirm->setText(SyncTexts::confirmStep(m_proposal));
     m_confirmTwice->setText(tr("Yes, I really mean a jump of more than an hour"));
     updateButtons();
+    fitToContents();
 }
 
 void SynchroniseDialog::updateButtons()
@@ -159,6 +163,7 @@ void SynchroniseDialog::updateButtons()
     m_apply->setEnabled(proposing && given >= m_proposal.confirmationsNeeded);
     m_close->setEnabled(m_stage != Stage::Applying);
     m_close->setText(m_stage == Stage::Proposal ? tr("Cancel") : tr("Close"));
+    fitToContents();
 }
 
 void SynchroniseDialog::onApply()
@@ -209,6 +214,16 @@ void SynchroniseDialog::onFinished(const clock::CorrectionOutcome &outcome)
 void SynchroniseDialog::setStatus(const QString &text)
 {
     m_statusLabel->setText(text);
+    fitToContents();
+}
+
+void SynchroniseDialog::fitToContents()
+{
+    // Word-wrapped labels need the height for the current width; grow, never clip.
+    layout()->activate();
+    const int needed = heightForWidth(width());
+    if (needed > height())
+        resize(width(), needed);
 }
 
 } // namespace chronoscope::ui

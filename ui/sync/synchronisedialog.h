@@ -44,6 +44,7 @@ public:
     // need for a fresh one; afterwards it is the verification.
     void setMeasurement(const engine::SystemStatus &system, const QList<engine::ServerStatus> &servers,
                         std::int64_t measuredMonotonicNs);
+    // Warnings about competing time services; the constructor already detects them.
     void setTimeServices(const clock::TimeServiceReport &report);
     // Validate and log in the helper, change nothing.
     void setDryRun(bool dryRun) { m_dryRun = dryRun; }
@@ -70,6 +71,7 @@ private:
     void onFreshMeasurementNeeded();
     void onFinished(const clock::CorrectionOutcome &outcome);
     void setStatus(const QString &text);
+    void fitToContents();
 
     clock::ClockCorrector *m_corrector;
     QLabel *m_proposalLabel;

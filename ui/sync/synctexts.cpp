@@ -12,9 +12,13 @@ using namespace Qt::StringLiterals;
 namespace chronoscope::ui {
 namespace {
 
+// "+2.304 s"; offsets of minutes and more also in a unit people think in: "+7200.0 s (2.0 h)".
 QString seconds(double value, bool signedValue = false)
 {
-    return report::formatSeconds(value, signedValue);
+    QString text = report::formatSeconds(value, signedValue);
+    if (std::abs(value) >= 120.0)
+        text += u" ("_s + report::formatAge(std::abs(value)) + u')';
+    return text;
 }
 
 } // namespace
@@ -40,6 +44,12 @@ QString SyncTexts::majority(const clock::CorrectionProposal &p)
     if (!p.sysPeer.isEmpty())
         text += u' ' + tr("Best server: %1.").arg(p.sysPeer);
     return text;
+}
+
+QString SyncTexts::confirmStep(const clock::CorrectionProposal &p)
+{
+    //: %1 signed offset ("+2.304 s")
+    return tr("Yes, make the clock jump by %1").arg(seconds(p.offset, true));
 }
 
 QString SyncTexts::noCorrection(const clock::CorrectionProposal &p, const engine::SystemStatus &system)

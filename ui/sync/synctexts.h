@@ -18,6 +18,7 @@ class SyncTexts
 public:
     static QString proposal(const clock::CorrectionProposal &proposal);
     static QString majority(const clock::CorrectionProposal &proposal);
+    static QString confirmStep(const clock::CorrectionProposal &proposal);
     static QString noCorrection(const clock::CorrectionProposal &proposal, const engine::SystemStatus &system);
     static QString timeServices(const clock::TimeServiceReport &report);
     static QString outcome(const clock::CorrectionOutcome &outcome);

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include <QCoreApplication>
+#include <QMetaType>
 #include <QString>
 
 #include "core/engine/serverstatus.h"
@@ -46,3 +47,5 @@ private:
 };
 
 } // namespace chronoscope::ui
+
+Q_DECLARE_METATYPE(chronoscope::ui::Notification)

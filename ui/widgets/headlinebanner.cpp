@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/widgets/headlinebanner.h"
 
+#include <QApplication>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QScopedValueRollback>
 #include <QVBoxLayout>
 
 #include "ui/statecolors.h"
@@ -68,18 +70,21 @@ QString HeadlineBanner::subline() const
 void HeadlineBanner::changeEvent(QEvent *event)
 {
     QFrame::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange)
+    // Applying the style sheet changes the palette itself: do not recurse.
+    if (event->type() == QEvent::PaletteChange && !m_applying)
         applyStyle();
 }
 
 void HeadlineBanner::applyStyle()
 {
-    const QPalette pal = palette();
+    const QScopedValueRollback<bool> guard(m_applying, true);
+    // The application's palette: our own is the one the style sheet below derives.
+    const QPalette pal = QApplication::palette();
     const QColor accent = m_severity == report::Severity::Unknown ? pal.color(QPalette::Mid)
                                                                    : severityColor(m_severity, pal);
     QColor tint = accent;
-    tint.setAlphaF(isDark(pal) ? 0.20f : 0.10f);
-    const QColor base = pal.color(QPalette::Window);
+    tint.setAlphaF(isDark(pal) ? 0.18f : 0.12f);
+    const QColor base = pal.color(QPalette::Base);
     // Blend by hand: style sheets take no alpha for the frame's own background on every style.
     const auto mix = [](int a, int b, double t) { return int(a + (b - a) * t); };
     const QColor background(mix(base.red(), accent.red(), tint.alphaF()), mix(base.green(), accent.green(), tint.alphaF()),

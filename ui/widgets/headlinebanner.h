@@ -34,6 +34,7 @@ private:
     QLabel *m_headline;
     QLabel *m_subline;
     report::Severity m_severity = report::Severity::Unknown;
+    bool m_applying = false;
 };
 
 } // namespace chronoscope::ui

@@ -15,12 +15,14 @@ using namespace Qt::StringLiterals;
 namespace chronoscope::ui {
 namespace {
 
-constexpr double ROW_HEIGHT = 30;
+constexpr double MIN_ROW_HEIGHT = 30;
+constexpr double MAX_ROW_HEIGHT = 52;
 constexpr double BAR_HEIGHT = 12;
 constexpr double TOP = 58;       // room for the legend and the band's label
 constexpr double BOTTOM = 44;    // axis and its labels
 constexpr double RIGHT = 28;
-constexpr double LOG_RATIO = 200; // switch to a symmetric-log axis beyond this span/λ ratio
+constexpr double MIN_BAR_WIDTH = 8;
+constexpr double LOG_RATIO = 50;  // switch to a symmetric-log axis beyond this span/λ ratio
 
 double symlog(double x, double c)
 {
@@ -39,12 +41,12 @@ SelectionView::SelectionView(QWidget *parent) : QWidget(parent)
 
 QSize SelectionView::sizeHint() const
 {
-    return {720, int(TOP + BOTTOM + ROW_HEIGHT * std::max<qsizetype>(3, m_rows.size()))};
+    return {720, int(TOP + BOTTOM + MIN_ROW_HEIGHT * std::max<qsizetype>(3, m_rows.size()))};
 }
 
 QSize SelectionView::minimumSizeHint() const
 {
-    return {360, int(TOP + BOTTOM + ROW_HEIGHT * 2)};
+    return {360, int(TOP + BOTTOM + MIN_ROW_HEIGHT * 2)};
 }
 
 void SelectionView::setData(const QList<engine::ServerStatus> &servers, const engine::SystemStatus &system)
@@ -176,7 +178,10 @@ void SelectionView::paintEvent(QPaintEvent *)
         nameWidth = std::max(nameWidth, fm.horizontalAdvance(row.name) + 18);
     m_left = std::min(nameWidth + 24, width() * 0.4);
     m_right = width() - RIGHT;
-    const double plotBottom = TOP + ROW_HEIGHT * double(m_rows.size());
+    // Rows share the height there is, within limits, so few servers do not leave a void below.
+    const double rowHeight = std::clamp((height() - TOP - BOTTOM - 8) / std::max<double>(1.0, double(m_rows.size())),
+                                        MIN_ROW_HEIGHT, MAX_ROW_HEIGHT);
+    const double plotBottom = TOP + rowHeight * double(m_rows.size());
 
     // Legend.
     double lx = 8;
@@ -261,7 +266,7 @@ void SelectionView::paintEvent(QPaintEvent *)
     // One row per server.
     for (qsizetype i = 0; i < m_rows.size(); ++i) {
         Row &row = m_rows[i];
-        const double y = TOP + ROW_HEIGHT * double(i) + ROW_HEIGHT / 2;
+        const double y = TOP + rowHeight * double(i) + rowHeight / 2;
         const QColor color = stateColor(row.state, pal);
         QFont rowFont = font();
         rowFont.setBold(row.state == engine::ServerState::SysPeer);
@@ -270,19 +275,21 @@ void SelectionView::paintEvent(QPaintEvent *)
         p.setBrush(color);
         p.drawEllipse(QPointF(12, y), 4.5, 4.5);
         p.setPen(text);
-        p.drawText(QRectF(22, y - ROW_HEIGHT / 2, m_left - 28, ROW_HEIGHT), Qt::AlignVCenter | Qt::AlignLeft,
+        p.drawText(QRectF(22, y - rowHeight / 2, m_left - 28, rowHeight), Qt::AlignVCenter | Qt::AlignLeft,
                    fm.elidedText(row.name, Qt::ElideMiddle, m_left - 28));
         p.setFont(font());
         if (!row.offset) {
             row.bar = {};
             p.setPen(faint);
-            p.drawText(QRectF(m_left + 6, y - ROW_HEIGHT / 2, m_right - m_left, ROW_HEIGHT), Qt::AlignVCenter,
+            p.drawText(QRectF(m_left + 6, y - rowHeight / 2, m_right - m_left, rowHeight), Qt::AlignVCenter,
                        tr("no interval (%1)").arg(stateName(row.state)));
             continue;
         }
         const double x1 = toX(*row.offset - *row.lambda);
         const double x2 = toX(*row.offset + *row.lambda);
-        row.bar = QRectF(QPointF(x1, y - BAR_HEIGHT / 2), QPointF(std::max(x2, x1 + 2), y + BAR_HEIGHT / 2));
+        row.bar = QRectF(QPointF(x1, y - BAR_HEIGHT / 2), QPointF(x2, y + BAR_HEIGHT / 2));
+        if (row.bar.width() < MIN_BAR_WIDTH) // far out on a log axis an interval is thin: keep it visible
+            row.bar.adjust(-(MIN_BAR_WIDTH - row.bar.width()) / 2, 0, (MIN_BAR_WIDTH - row.bar.width()) / 2, 0);
         QColor fill = color;
         fill.setAlphaF(0.45f);
         p.setPen(QPen(color, 1.3));

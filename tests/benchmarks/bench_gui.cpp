@@ -1,0 +1,242 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Benchmark (not a test) of the desktop GUI, the figures issue 4 asks for:
+//   1. time from process start to the main window shown (the real `chronoscope` binary);
+//   2. RSS with 50 servers and 24 h of 1 s history each (4.32 million samples);
+//   3. time to repaint the charts with that history on the 24 h range (median, p95), and
+//      the time to re-plot (decimate + QXYSeries::replace) after a new sample per server;
+//   4. CPU while idle: `chronoscope` monitoring 8 local chronyd servers at the default poll.
+// Aims: < 500 ms, < 200 MB, < 16 ms median, < 1 % CPU. Runs under the offscreen platform
+// (no OpenGL there), with settings isolated in a temporary XDG_CONFIG_HOME.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <memory>
+#include <vector>
+
+#include <unistd.h>
+
+#include <QApplication>
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "tests/interop/chronydinstance.h"
+#include "ui/charts/chartspanel.h"
+#include "ui/mainwindow.h"
+
+using namespace Qt::StringLiterals;
+using namespace chronoscope;
+
+namespace {
+
+constexpr int SERVERS = 50;
+constexpr int HISTORY_SECONDS = 86400;
+constexpr int REPAINTS = 40;
+constexpr int STARTUP_RUNS = 5;
+constexpr int IDLE_SERVERS = 8;
+constexpr int IDLE_SETTLE_S = 20;   // the initial burst (6 requests, 2 s apart) is over by then
+constexpr int IDLE_MEASURE_S = 60;
+
+double rssMegabytes(qint64 pid = 0)
+{
+    QFile status(pid == 0 ? u"/proc/self/status"_s : u"/proc/%1/status"_s.arg(pid));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : status.readAll().split('\n'))
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
+    return -1;
+}
+
+// utime + stime of a process, in seconds.
+double cpuSeconds(qint64 pid)
+{
+    QFile stat(u"/proc/%1/stat"_s.arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray content = stat.readAll();
+    const QList<QByteArray> fields = content.mid(content.lastIndexOf(')') + 2).split(' ');
+    // Fields after the command: state is [0], utime is field 14 overall → [11], stime → [12].
+    return (fields.value(11).toDouble() + fields.value(12).toDouble()) / double(::sysconf(_SC_CLK_TCK));
+}
+
+double percentile(QList<double> values, double p)
+{
+    std::sort(values.begin(), values.end());
+    if (values.isEmpty())
+        return 0;
+    const qsizetype index = std::min<qsizetype>(values.size() - 1, qsizetype(std::ceil(p * double(values.size())) - 1));
+    return values[std::max<qsizetype>(0, index)];
+}
+
+QString guiPath()
+{
+    return QStringLiteral(CHRONOSCOPE_GUI_PATH);
+}
+
+QProcessEnvironment isolatedEnvironment(const QTemporaryDir &home)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+    env.insert(u"XDG_CONFIG_HOME"_s, home.filePath(u"config"_s));
+    env.insert(u"XDG_DATA_HOME"_s, home.filePath(u"data"_s));
+    env.insert(u"LC_ALL"_s, u"C.UTF-8"_s);
+    return env;
+}
+
+void benchStartup()
+{
+    QList<double> wall;
+    QList<double> inside;
+    for (int run = 0; run < STARTUP_RUNS; ++run) {
+        QTemporaryDir home;
+        QProcess gui;
+        QProcessEnvironment env = isolatedEnvironment(home);
+        env.insert(u"CHRONOSCOPE_STARTUP_PROBE"_s, u"1"_s);
+        gui.setProcessEnvironment(env);
+        // A server argument replaces the default (public) list: nothing outside is contacted.
+        const quint16 closed = testing::ChronydInstance::freeUdpPort(QHostAddress::LocalHost);
+        QElapsedTimer timer;
+        timer.start();
+        gui.start(guiPath(), {u"127.0.0.1:%1"_s.arg(closed)});
+        if (!gui.waitForFinished(30000)) {
+            std::printf("startup: %s did not finish\n", qPrintable(guiPath()));
+            gui.kill();
+            return;
+        }
+        wall.append(double(timer.elapsed()));
+        const QByteArray out = gui.readAllStandardOutput();
+        const qsizetype at = out.indexOf("chronoscope-startup-ms ");
+        if (at >= 0)
+            inside.append(out.mid(at + 23).trimmed().split('\n').first().toDouble());
+    }
+    std::printf("start-up to window shown (%d runs): median %.0f ms wall clock from exec "
+                "(%.0f ms inside main()), max %.0f ms   [aim < 500 ms]\n",
+                STARTUP_RUNS, percentile(wall, 0.5), percentile(inside, 0.5), percentile(wall, 1.0));
+}
+
+void benchHistoryAndRepaint()
+{
+    const double before = rssMegabytes();
+    auto window = std::make_unique<ui::MainWindow>();
+    window->resize(1280, 860);
+    window->show();
+    if (!QTest::qWaitForWindowExposed(window.get()))
+        std::printf("warning: the window was not exposed\n");
+    window->tabs()->setCurrentIndex(ui::MainWindow::ChartsPage);
+    ui::ChartsPanel *charts = window->charts();
+    charts->setRange(HISTORY_SECONDS);
+    const double now = QDateTime::currentMSecsSinceEpoch() / 1000.0;
+    const double start = now - HISTORY_SECONDS;
+    QRandomGenerator random(4);
+    QElapsedTimer fill;
+    fill.start();
+    for (int server = 0; server < SERVERS; ++server) {
+        const double bias = (server - SERVERS / 2) * 2e-4;
+        for (int i = 0; i < HISTORY_SECONDS; ++i) {
+            const double noise = (random.generateDouble() - 0.5) * 4e-4;
+            charts->addMeasurement(server, u"server-%1"_s.arg(server), start + i, bias + noise + 1e-3 * std::sin(i / 3600.0),
+                                   0.002 + random.generateDouble() * 1e-3, 1e-4 + random.generateDouble() * 5e-5);
+        }
+    }
+    const double fillMs = double(fill.elapsed());
+    QElapsedTimer plot;
+    plot.start();
+    charts->refreshNow();
+    const double firstPlotMs = double(plot.elapsed());
+    QApplication::processEvents();
+    const double after = rssMegabytes();
+    std::printf("history: %d servers x %d s = %.2f million samples stored in %.0f ms\n", SERVERS, HISTORY_SECONDS,
+                SERVERS * double(HISTORY_SECONDS) / 1e6, fillMs);
+    std::printf("RSS with that history and the window shown: %.0f MB (%.0f MB before the window)   [aim < 200 MB]\n",
+                after, before);
+
+    QList<double> repaints;
+    for (int i = 0; i < REPAINTS; ++i) {
+        QElapsedTimer t;
+        t.start();
+        charts->repaint();
+        repaints.append(double(t.nsecsElapsed()) / 1e6);
+    }
+    QList<double> grabs;
+    for (int i = 0; i < 10; ++i) {
+        QElapsedTimer t;
+        t.start();
+        const QPixmap pixmap = charts->grab();
+        grabs.append(double(t.nsecsElapsed()) / 1e6);
+    }
+    QList<double> replots;
+    for (int tick = 0; tick < 20; ++tick) {
+        for (int server = 0; server < SERVERS; ++server)
+            charts->addMeasurement(server, u"server-%1"_s.arg(server), now + tick + 1, 1e-3, 0.002, 1e-4);
+        QElapsedTimer t;
+        t.start();
+        charts->refreshNow();
+        replots.append(double(t.nsecsElapsed()) / 1e6);
+    }
+    std::printf("repaint of the three charts (24 h range, %d series each): median %.1f ms, p95 %.1f ms   [aim < 16 ms median]\n",
+                SERVERS, percentile(repaints, 0.5), percentile(repaints, 0.95));
+    std::printf("  full off-screen render (QWidget::grab): median %.1f ms; first plot of the history %.0f ms\n",
+                percentile(grabs, 0.5), firstPlotMs);
+    std::printf("  re-plot after one new sample per server (decimate + replace): median %.1f ms, p95 %.1f ms\n",
+                percentile(replots, 0.5), percentile(replots, 0.95));
+    std::printf("  points plotted per series: %lld (of %d samples)\n",
+                static_cast<long long>(charts->seriesPoints(ui::SampleHistory::Metric::Offset, 0).size()), HISTORY_SECONDS);
+}
+
+void benchIdleCpu()
+{
+    std::vector<std::unique_ptr<testing::ChronydInstance>> servers;
+    QStringList arguments;
+    for (int i = 0; i < IDLE_SERVERS; ++i) {
+        auto chronyd = std::make_unique<testing::ChronydInstance>(QHostAddress(u"127.0.0.%1"_s.arg(41 + i)));
+        if (!chronyd->start()) {
+            std::printf("idle CPU: chronyd did not start: %s\n", qPrintable(chronyd->errorString()));
+            return;
+        }
+        arguments << chronyd->endpoint(); // default poll: minpoll 6 (64 s), iburst
+        servers.push_back(std::move(chronyd));
+    }
+    QTemporaryDir home;
+    QProcess gui;
+    gui.setProcessEnvironment(isolatedEnvironment(home));
+    gui.start(guiPath(), arguments);
+    if (!gui.waitForStarted(10000)) {
+        std::printf("idle CPU: %s did not start\n", qPrintable(guiPath()));
+        return;
+    }
+    QTest::qWait(IDLE_SETTLE_S * 1000);
+    const double cpuBefore = cpuSeconds(gui.processId());
+    QElapsedTimer wall;
+    wall.start();
+    QTest::qWait(IDLE_MEASURE_S * 1000);
+    const double cpuAfter = cpuSeconds(gui.processId());
+    const double seconds = double(wall.elapsed()) / 1000.0;
+    const double rss = rssMegabytes(gui.processId());
+    gui.terminate();
+    if (!gui.waitForFinished(5000))
+        gui.kill();
+    std::printf("idle CPU of chronoscope with %d local servers at the default poll, over %.0f s after the burst: "
+                "%.2f %% of one core (%.2f s CPU); RSS %.0f MB   [aim < 1 %%]\n",
+                IDLE_SERVERS, seconds, 100.0 * (cpuAfter - cpuBefore) / seconds, cpuAfter - cpuBefore, rss);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QStandardPaths::setTestModeEnabled(true);
+    std::printf("== bench_gui: Chronoscope desktop GUI (offscreen platform) ==\n");
+    benchStartup();
+    benchHistoryAndRepaint();
+    benchIdleCpu();
+    return 0;
+}
