@@ -208,8 +208,14 @@ std::pair<double, double> ChartsPanel::window() const
 
 void ChartsPanel::onTimer()
 {
-    // Live charts move with the clock even without new samples; hidden or paused ones wait.
-    if (!isVisible() || m_paused)
+    // Hidden or paused charts wait. Without new samples a live chart only needs redrawing once
+    // the time axis has moved by about a pixel (every 3 s on the 1 h range, 72 s on 24 h).
+    if (!isVisible() || m_paused || m_zoom)
+        return;
+    const double now = QDateTime::currentMSecsSinceEpoch() / 1000.0;
+    const double span = m_range > 0 ? m_range : std::max(60.0, now - window().first);
+    const double pixelSeconds = span / std::max(200, width());
+    if (!m_dirty && now - m_lastRefresh < pixelSeconds)
         return;
     refreshNow();
 }
@@ -220,6 +226,7 @@ void ChartsPanel::refreshNow()
     for (MetricChart *chart : {m_offset, m_jitter, m_delay})
         chart->refresh(m_tracks, from, to);
     m_dirty = false;
+    m_lastRefresh = QDateTime::currentMSecsSinceEpoch() / 1000.0;
 }
 
 void ChartsPanel::showEvent(QShowEvent *event)

@@ -92,6 +92,7 @@ private:
     int m_range = 3600;
     bool m_paused = false;
     double m_frozenNow = 0;
+    double m_lastRefresh = 0;   // Unix seconds
     std::optional<std::pair<double, double>> m_zoom;
     bool m_dirty = true;
 };

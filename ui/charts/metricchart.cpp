@@ -28,6 +28,12 @@ namespace {
 
 // Above this many plotted points in one chart, draw with OpenGL where the platform allows it.
 constexpr int OPENGL_POINT_THRESHOLD = 20000;
+// Points one chart plots at most, shared by its visible series: keeps a repaint cheap whether
+// it shows 4 servers or 50 (each series still gets at least MIN_POINTS_PER_SERIES).
+constexpr int POINT_BUDGET = 24000;
+constexpr int MIN_POINTS_PER_SERIES = 240;
+// Above this many points antialiasing costs more than it shows.
+constexpr int ANTIALIAS_POINT_LIMIT = 6000;
 
 QString timeFormatFor(double spanSeconds)
 {
@@ -158,15 +164,18 @@ void MetricChart::removeServer(int serverId)
     m_series.erase(it);
 }
 
-int MetricChart::maxPointsPerSeries() const
+int MetricChart::maxPointsPerSeries(int visibleSeries) const
 {
-    const int width = int(m_chart->plotArea().width());
-    return std::max(400, 2 * width);
+    const int width = std::max(200, int(m_chart->plotArea().width()));
+    return std::clamp(POINT_BUDGET / std::max(1, visibleSeries), MIN_POINTS_PER_SERIES, 2 * width);
 }
 
 void MetricChart::refresh(const std::map<int, ServerTrack> &tracks, double from, double to)
 {
-    const int maxPoints = maxPointsPerSeries();
+    int visible = 0;
+    for (const auto &[id, track] : tracks)
+        visible += track.hidden ? 0 : 1;
+    const int maxPoints = maxPointsPerSeries(visible);
     const double bucket = (to - from) / double(maxPoints);
     double low = std::numeric_limits<double>::infinity();
     double high = -std::numeric_limits<double>::infinity();
@@ -209,6 +218,7 @@ void MetricChart::refresh(const std::map<int, ServerTrack> &tracks, double from,
     const bool unitChanged = unit.factor != m_unit.factor;
     m_unit = unit;
     const bool useGl = m_openGl && totalPoints > OPENGL_POINT_THRESHOLD;
+    m_view->setRenderHint(QPainter::Antialiasing, totalPoints <= ANTIALIAS_POINT_LIMIT);
     for (auto &[id, state] : m_series) {
         if (state.series->useOpenGL() != useGl)
             state.series->setUseOpenGL(useGl);

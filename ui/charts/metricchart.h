@@ -72,7 +72,7 @@ private:
     SeriesState &seriesFor(int serverId, const ServerTrack &track);
     void applyPalette();
     void onHovered(int serverId, const QPointF &point, bool state);
-    int maxPointsPerSeries() const;
+    int maxPointsPerSeries(int visibleSeries) const;
     static bool platformSupportsOpenGl();
 
     SampleHistory::Metric m_metric;
