@@ -218,7 +218,21 @@ void MetricChart::refresh(const std::map<int, ServerTrack> &tracks, double from,
     const bool unitChanged = unit.factor != m_unit.factor;
     m_unit = unit;
     const bool useGl = m_openGl && totalPoints > OPENGL_POINT_THRESHOLD;
-    m_view->setRenderHint(QPainter::Antialiasing, totalPoints <= ANTIALIAS_POINT_LIMIT);
+    // Many points: aliased one-pixel cosmetic lines, which the raster engine draws without
+    // stroking (several times faster); few points: smooth 1.6 px lines.
+    const bool fine = totalPoints <= ANTIALIAS_POINT_LIMIT;
+    if (m_view->renderHints().testFlag(QPainter::Antialiasing) != fine || m_series.empty()) {
+        m_view->setRenderHint(QPainter::Antialiasing, fine);
+        for (auto &[id, state] : m_series) {
+            QPen pen = state.series->pen();
+            pen.setWidthF(fine ? 1.6 : 1.0);
+            pen.setCosmetic(!fine);
+            state.series->setPen(pen);
+        }
+    }
+    // Axes first, then the points: every axis change re-maps every series, so this order maps
+    // each series once per refresh (and an unchanged axis costs nothing).
+    updateAxes(from, to, empty ? std::nullopt : std::optional(std::make_pair(low, high)), minPositive, unitChanged);
     for (auto &[id, state] : m_series) {
         if (state.series->useOpenGL() != useGl)
             state.series->setUseOpenGL(useGl);
@@ -229,28 +243,42 @@ void MetricChart::refresh(const std::map<int, ServerTrack> &tracks, double from,
             p.setY(p.y() * m_unit.factor);
         state.series->replace(scaled);
     }
+}
 
-    m_axisX->setFormat(timeFormatFor(to - from));
+void MetricChart::updateAxes(double from, double to, std::optional<std::pair<double, double>> range, double minPositive,
+                             bool unitChanged)
+{
+    const QString format = timeFormatFor(to - from);
+    if (m_axisX->format() != format)
+        m_axisX->setFormat(format);
     m_axisX->setRange(QDateTime::fromMSecsSinceEpoch(qint64(from * 1000.0)),
                       QDateTime::fromMSecsSinceEpoch(qint64(to * 1000.0)));
     //: Axis title: the metric and its unit, e.g. "Offset (ms)"
     const QString title = tr("%1 (%2)").arg(m_title, m_unit.symbol);
+    QAbstractAxis *axisY = m_log ? static_cast<QAbstractAxis *>(m_axisLog) : m_axisY;
+    if (axisY->titleText() != title)
+        axisY->setTitleText(title);
     if (m_log) {
-        m_axisLog->setTitleText(title);
-        const double lo = empty || !std::isfinite(minPositive) ? 1e-6 : minPositive;
-        const double hi = empty ? 1e-3 : std::max(high, lo * 10);
+        const double lo = !range || !std::isfinite(minPositive) ? 1e-6 : minPositive;
+        const double hi = !range ? 1e-3 : std::max(range->second, lo * 10);
         m_axisLog->setRange(lo * m_unit.factor / 1.5, hi * m_unit.factor * 1.5);
         return;
     }
-    m_axisY->setTitleText(title);
-    if (empty) {
+    if (!range) {
         m_axisY->setRange(m_metric == SampleHistory::Metric::Offset ? -1 : 0, 1);
         return;
     }
-    double yLow = low * m_unit.factor;
-    double yHigh = high * m_unit.factor;
+    double yLow = range->first * m_unit.factor;
+    const double yHigh = range->second * m_unit.factor;
     if (m_metric != SampleHistory::Metric::Offset)
         yLow = 0; // delay and jitter are magnitudes: start the axis at zero
+    // Keep the current axis while the data fits it and fills a fair part of it: a steady axis
+    // is easier to read, and cheaper.
+    const double currentLow = m_axisY->min();
+    const double currentHigh = m_axisY->max();
+    if (!unitChanged && currentLow <= yLow && currentHigh >= yHigh
+        && (yHigh - yLow) >= 0.4 * (currentHigh - currentLow))
+        return;
     const double pad = std::max((yHigh - yLow) * 0.1, std::max(std::abs(yHigh), 1e-3) * 0.05);
     m_axisY->setRange(m_metric == SampleHistory::Metric::Offset ? yLow - pad : yLow, yHigh + pad);
     m_axisY->applyNiceNumbers();

@@ -2,6 +2,8 @@
 #pragma once
 
 #include <map>
+#include <optional>
+#include <utility>
 
 #include <QList>
 #include <QPointF>
@@ -71,6 +73,10 @@ private:
 
     SeriesState &seriesFor(int serverId, const ServerTrack &track);
     void applyPalette();
+    // Sets the time axis to [from, to] and the value axis to fit `range` (seconds; nullopt:
+    // no data) in the current unit.
+    void updateAxes(double from, double to, std::optional<std::pair<double, double>> range, double minPositive,
+                    bool unitChanged);
     void onHovered(int serverId, const QPointF &point, bool state);
     int maxPointsPerSeries(int visibleSeries) const;
     static bool platformSupportsOpenGl();
