@@ -9,7 +9,7 @@
         </message>
         <message>
             <source>gains about %1 per day</source>
-            <extracomment>%1: seconds per day, e.g. "4.30 s"</extracomment>
+            <extracomment>%1: seconds per day, e.g. "4.3 s"</extracomment>
             <translation>und gewinnt etwa %1 pro Tag</translation>
         </message>
         <message>
@@ -258,129 +258,134 @@
         <message>
             <source>Your clock is off by %1 (± %2). Chronoscope will slew it: the clock runs slightly fast or slow until the difference is gone, without ever jumping.</source>
             <extracomment>%1 signed offset ("+183 ms"), %2 error bound ("1.2 ms")</extracomment>
-            <translation type="unfinished" />
+            <translation>Ihre Uhr weicht um %1 ab (± %2). Chronoscope gleicht sie allmählich an: Die Uhr läuft etwas schneller oder langsamer, bis der Unterschied verschwunden ist, ohne je zu springen.</translation>
         </message>
         <message>
             <source>forward</source>
-            <translation type="unfinished" />
+            <translation>vor</translation>
         </message>
         <message>
             <source>back</source>
-            <translation type="unfinished" />
+            <translation>zurück</translation>
         </message>
         <message>
             <source>Your clock is off by %2 (± %3). Chronoscope will step it %1 at once: the time jumps.</source>
             <extracomment>%1 "forward"/"back", %2 signed offset, %3 error bound</extracomment>
-            <translation type="unfinished" />
+            <translation>Ihre Uhr weicht um %2 ab (± %3). Chronoscope stellt sie sofort %1: Die Zeit springt.</translation>
         </message>
         <message>
             <source>%1 of %2 servers agree on this time.</source>
             <extracomment>%1 agreeing servers, %2 answering servers, %3 system peer name</extracomment>
-            <translation type="unfinished" />
+            <translation>%1 von %2 Servern stimmen in dieser Zeit überein.</translation>
         </message>
         <message>
             <source>Best server: %1.</source>
-            <translation type="unfinished" />
+            <translation>Bester Server: %1.</translation>
         </message>
         <message>
             <source>There is nothing to synchronise to: no majority of servers agrees on the time.</source>
-            <translation type="unfinished" />
+            <translation>Es gibt nichts, womit synchronisiert werden könnte: Keine Mehrheit der Server stimmt in der Zeit überein.</translation>
         </message>
         <message>
             <source>Your clock is already correct to within the measurement's error bound (%1 ± %2).</source>
-            <translation type="unfinished" />
+            <translation>Ihre Uhr geht bereits innerhalb der Messgenauigkeit richtig (%1 ± %2).</translation>
         </message>
         <message>
             <source>The servers are more than ten years away from your clock. Check the servers before changing anything.</source>
-            <translation type="unfinished" />
+            <translation>Die Server liegen mehr als zehn Jahre neben Ihrer Uhr. Prüfen Sie die Server, bevor Sie etwas ändern.</translation>
         </message>
         <message>
             <source>systemd-timesyncd is running and will undo this change at its next poll. Turn it off first with “timedatectl set-ntp false”, or let it keep the clock.</source>
-            <translation type="unfinished" />
+            <translation>systemd-timesyncd läuft und macht diese Änderung bei seiner nächsten Abfrage rückgängig. Schalten Sie ihn zuerst mit „timedatectl set-ntp false“ ab, oder überlassen Sie ihm die Uhr.</translation>
         </message>
         <message>
             <source>chronyd is running and will pull the clock back to its own estimate. Let chrony correct the clock (“chronyc makestep”), or stop it first.</source>
-            <translation type="unfinished" />
+            <translation>chronyd läuft und zieht die Uhr auf seine eigene Schätzung zurück. Lassen Sie chrony die Uhr korrigieren („chronyc makestep“), oder beenden Sie es zuerst.</translation>
         </message>
         <message>
             <source>%1 is running and will undo this change. Stop it first, or let it keep the clock.</source>
-            <translation type="unfinished" />
+            <translation>%1 läuft und macht diese Änderung rückgängig. Beenden Sie es zuerst, oder überlassen Sie ihm die Uhr.</translation>
         </message>
         <message>
             <source>The kernel reports that another program already disciplines the clock; it may undo this change.</source>
-            <translation type="unfinished" />
+            <translation>Der Kernel meldet, dass bereits ein anderes Programm die Uhr regelt; es könnte diese Änderung rückgängig machen.</translation>
         </message>
         <message>
             <source>Simulated: the helper's test clock was changed by %1; your clock was not.</source>
-            <translation type="unfinished" />
+            <translation>Simuliert: Die Testuhr des Hilfsprogramms wurde um %1 verstellt, Ihre Uhr nicht.</translation>
         </message>
         <message>
             <source>The clock is being slewed by %1.</source>
-            <translation type="unfinished" />
+            <translation>Die Uhr wird allmählich um %1 angeglichen.</translation>
         </message>
         <message>
             <source>The clock was stepped by %1.</source>
-            <translation type="unfinished" />
+            <translation>Die Uhr wurde um %1 gestellt.</translation>
         </message>
         <message>
             <source>Dry run: the helper accepted a change of %1 and changed nothing.</source>
-            <translation type="unfinished" />
+            <translation>Probelauf: Das Hilfsprogramm hat eine Änderung um %1 angenommen und nichts verändert.</translation>
         </message>
         <message>
             <source>Cancelled: the password prompt was closed. The clock was not changed.</source>
-            <translation type="unfinished" />
+            <translation>Abgebrochen: Die Passwortabfrage wurde geschlossen. Die Uhr wurde nicht verändert.</translation>
         </message>
         <message>
             <source>The offset changed while you confirmed it. Please review the new proposal.</source>
-            <translation type="unfinished" />
+            <translation>Die Abweichung hat sich während Ihrer Bestätigung geändert. Bitte prüfen Sie den neuen Vorschlag.</translation>
         </message>
         <message>
             <source>Refused: the change was not confirmed. The clock was not changed.</source>
-            <translation type="unfinished" />
+            <translation>Abgelehnt: Die Änderung wurde nicht bestätigt. Die Uhr wurde nicht verändert.</translation>
         </message>
         <message>
             <source>Refused: the clock was changed moments ago. Wait a few seconds and try again.</source>
-            <translation type="unfinished" />
+            <translation>Abgelehnt: Die Uhr wurde eben erst verändert. Warten Sie einige Sekunden und versuchen Sie es erneut.</translation>
         </message>
         <message>
             <source>Refused: the measurement was too old when it reached the helper. Try again.</source>
-            <translation type="unfinished" />
+            <translation>Abgelehnt: Die Messung war zu alt, als sie beim Hilfsprogramm ankam. Versuchen Sie es erneut.</translation>
         </message>
         <message>
             <source>Refused: the resulting date would be impossible (before this version was built, or after 2100).</source>
-            <translation type="unfinished" />
+            <translation>Abgelehnt: Das sich ergebende Datum wäre unmöglich (vor dem Bau dieser Version oder nach 2100).</translation>
         </message>
         <message>
             <source>Refused by the helper (%1). The clock was not changed.</source>
             <extracomment>%1 technical reason ("out_of_range")</extracomment>
-            <translation type="unfinished" />
+            <translation>Vom Hilfsprogramm abgelehnt (%1). Die Uhr wurde nicht verändert.</translation>
         </message>
         <message>
             <source>Failed: you are not authorised to change the clock. The clock was not changed.</source>
-            <translation type="unfinished" />
+            <translation>Fehlgeschlagen: Sie dürfen die Uhr nicht verändern. Die Uhr wurde nicht verändert.</translation>
         </message>
         <message>
             <source>Failed: the clock helper could not be used (%1). The clock was not changed.</source>
             <extracomment>%1 technical detail</extracomment>
-            <translation type="unfinished" />
+            <translation>Fehlgeschlagen: Das Uhr-Hilfsprogramm ließ sich nicht verwenden (%1). Die Uhr wurde nicht verändert.</translation>
         </message>
         <message>
             <source>Failed: the system refused the change: %1 (error %2).</source>
             <extracomment>%1 system error text, %2 errno</extracomment>
-            <translation type="unfinished" />
+            <translation>Fehlgeschlagen: Das System hat die Änderung abgelehnt: %1 (Fehler %2).</translation>
         </message>
         <message>
             <source>Verification failed: no majority of servers agreed on the time afterwards.</source>
-            <translation type="unfinished" />
+            <translation>Prüfung fehlgeschlagen: Danach stimmte keine Mehrheit der Server in der Zeit überein.</translation>
         </message>
         <message>
             <source>Checked: your clock is now %1 from the servers (± %2); the slew continues in the background.</source>
             <extracomment>%1 signed offset, %2 error bound</extracomment>
-            <translation type="unfinished" />
+            <translation>Geprüft: Ihre Uhr liegt jetzt %1 neben den Servern (± %2); die Angleichung läuft im Hintergrund weiter.</translation>
         </message>
         <message>
             <source>Verified: your clock is now %1 from the servers (± %2).</source>
-            <translation type="unfinished" />
+            <translation>Bestätigt: Ihre Uhr liegt jetzt %1 neben den Servern (± %2).</translation>
+        </message>
+        <message>
+            <source>Yes, make the clock jump by %1</source>
+            <extracomment>%1 signed offset ("+2.304 s")</extracomment>
+            <translation>Ja, die Uhr um %1 springen lassen</translation>
         </message>
     </context>
     <context>
@@ -454,43 +459,43 @@
         <name>chronoscope::ui::DiagnosticsPage</name>
         <message>
             <source>Find out what stands between this computer and its time servers, and whether a server you run can be abused to amplify attacks.</source>
-            <translation type="unfinished" />
+            <translation>Finden Sie heraus, was zwischen diesem Computer und seinen Zeitservern steht, und ob ein von Ihnen betriebener Server zur Verstärkung von Angriffen missbraucht werden kann.</translation>
         </message>
         <message>
             <source>Dia&amp;gnostics</source>
-            <translation type="unfinished" />
+            <translation>Dia&amp;gnose</translation>
         </message>
         <message>
             <source>This computer</source>
-            <translation type="unfinished" />
+            <translation>Dieser Computer</translation>
         </message>
         <message>
             <source>UDP port to check</source>
-            <translation type="unfinished" />
+            <translation>Zu prüfender UDP-Port</translation>
         </message>
         <message>
             <source>&amp;Check This Computer</source>
-            <translation type="unfinished" />
+            <translation>Diesen Computer &amp;prüfen</translation>
         </message>
         <message>
             <source>UDP &amp;port:</source>
-            <translation type="unfinished" />
+            <translation>UDP-&amp;Port:</translation>
         </message>
         <message>
             <source>Port and time service findings</source>
-            <translation type="unfinished" />
+            <translation>Befunde zu Port und Zeitdiensten</translation>
         </message>
         <message>
             <source>Not checked yet.</source>
-            <translation type="unfinished" />
+            <translation>Noch nicht geprüft.</translation>
         </message>
         <message>
             <source>Configured servers</source>
-            <translation type="unfinished" />
+            <translation>Eingerichtete Server</translation>
         </message>
         <message>
             <source>&amp;Test Reachability</source>
-            <translation type="unfinished" />
+            <translation>Erreichbarkeit &amp;testen</translation>
         </message>
         <message>
             <source>Server</source>
@@ -498,47 +503,47 @@
         </message>
         <message>
             <source>Result</source>
-            <translation type="unfinished" />
+            <translation>Ergebnis</translation>
         </message>
         <message>
             <source>Sent</source>
-            <translation type="unfinished" />
+            <translation>Gesendet</translation>
         </message>
         <message>
             <source>Replies</source>
-            <translation type="unfinished" />
+            <translation>Antworten</translation>
         </message>
         <message>
             <source>Detail</source>
-            <translation type="unfinished" />
+            <translation>Einzelheiten</translation>
         </message>
         <message>
             <source>Reachability of each server</source>
-            <translation type="unfinished" />
+            <translation>Erreichbarkeit jedes Servers</translation>
         </message>
         <message>
             <source>Reachability conclusion</source>
-            <translation type="unfinished" />
+            <translation>Ergebnis der Erreichbarkeitsprüfung</translation>
         </message>
         <message>
             <source>Exposure of a server you run</source>
-            <translation type="unfinished" />
+            <translation>Angreifbarkeit eines von Ihnen betriebenen Servers</translation>
         </message>
         <message>
             <source>The probe sends exactly one small request of each kind to the address you type: one 12-byte mode 6 READVAR and one 8-byte mode 7 MON_GETLIST (monlist) request, to the first address of a name, and nothing else: no retries, no other addresses. It then reports whether the server answers and how many bytes it sends back per byte received. Probe only servers you run or may test.</source>
-            <translation type="unfinished" />
+            <translation>Die Prüfung sendet genau eine kleine Anfrage jeder Art an die eingegebene Adresse: eine 12-Byte-Anfrage Mode 6 READVAR und eine 8-Byte-Anfrage Mode 7 MON_GETLIST (monlist), an die erste Adresse eines Namens, und sonst nichts: keine Wiederholungen, keine anderen Adressen. Danach zeigt sie, ob der Server antwortet und wie viele Bytes er je empfangenem Byte zurücksendet. Prüfen Sie nur Server, die Sie betreiben oder testen dürfen.</translation>
         </message>
         <message>
             <source>host or host:port, e.g. ntp.example.org</source>
-            <translation type="unfinished" />
+            <translation>Host oder Host:Port, z. B. ntp.example.org</translation>
         </message>
         <message>
             <source>Server to probe</source>
-            <translation type="unfinished" />
+            <translation>Zu prüfender Server</translation>
         </message>
         <message>
             <source>&amp;Probe</source>
-            <translation type="unfinished" />
+            <translation>&amp;Prüfen</translation>
         </message>
         <message>
             <source>&amp;Server:</source>
@@ -546,156 +551,156 @@
         </message>
         <message>
             <source>Probe result</source>
-            <translation type="unfinished" />
+            <translation>Prüfergebnis</translation>
         </message>
         <message>
             <source>Time services:</source>
-            <translation type="unfinished" />
+            <translation>Zeitdienste:</translation>
         </message>
         <message>
             <source>%1: running</source>
-            <translation type="unfinished" />
+            <translation>%1: läuft</translation>
         </message>
         <message>
             <source>%1: not running</source>
-            <translation type="unfinished" />
+            <translation>%1: läuft nicht</translation>
         </message>
         <message>
             <source>Kernel clock: not reported on this system</source>
-            <translation type="unfinished" />
+            <translation>Kernel-Uhr: auf diesem System nicht gemeldet</translation>
         </message>
         <message>
             <source>Kernel clock: synchronised (maximum error %1)</source>
-            <translation type="unfinished" />
+            <translation>Kernel-Uhr: synchronisiert (maximaler Fehler %1)</translation>
         </message>
         <message>
             <source>Kernel clock: not synchronised</source>
-            <translation type="unfinished" />
+            <translation>Kernel-Uhr: nicht synchronisiert</translation>
         </message>
         <message>
             <source>Sending %2 requests to each of %1 server(s)…</source>
             <extracomment>%1: number of servers, %2: requests sent to each</extracomment>
-            <translation type="unfinished" />
+            <translation>Sende %2 Anfragen an jeden von %1 Server(n)…</translation>
         </message>
         <message>
             <source>answers</source>
-            <translation type="unfinished" />
+            <translation>antwortet</translation>
         </message>
         <message>
             <source>answers, time unusable</source>
-            <translation type="unfinished" />
+            <translation>antwortet, Zeit unbrauchbar</translation>
         </message>
         <message>
             <source>kiss-o'-death %1</source>
-            <translation type="unfinished" />
+            <translation>Kiss-o’-Death %1</translation>
         </message>
         <message>
             <source>invalid replies only</source>
-            <translation type="unfinished" />
+            <translation>nur ungültige Antworten</translation>
         </message>
         <message>
             <source>refused (ICMP port unreachable)</source>
-            <translation type="unfinished" />
+            <translation>abgelehnt (ICMP Port nicht erreichbar)</translation>
         </message>
         <message>
             <source>cannot be sent to</source>
-            <translation type="unfinished" />
+            <translation>nicht erreichbar für Anfragen</translation>
         </message>
         <message>
             <source>no reply (timed out)</source>
-            <translation type="unfinished" />
+            <translation>keine Antwort (Zeitüberschreitung)</translation>
         </message>
         <message>
             <source>name does not resolve</source>
-            <translation type="unfinished" />
+            <translation>Name lässt sich nicht auflösen</translation>
         </message>
         <message>
             <source>No servers to test.</source>
-            <translation type="unfinished" />
+            <translation>Keine Server zum Testen.</translation>
         </message>
         <message>
             <source>Every server answers: NTP gets through.</source>
-            <translation type="unfinished" />
+            <translation>Jeder Server antwortet: NTP kommt durch.</translation>
         </message>
         <message>
             <source>Some servers do not answer; NTP itself gets through.</source>
-            <translation type="unfinished" />
+            <translation>Einige Server antworten nicht; NTP selbst kommt durch.</translation>
         </message>
         <message>
             <source>No server answers: UDP to the NTP port appears blocked by a firewall or the network.</source>
-            <translation type="unfinished" />
+            <translation>Kein Server antwortet: UDP zum NTP-Port scheint von einer Firewall oder dem Netzwerk blockiert zu sein.</translation>
         </message>
         <message>
             <source>No server name resolves: a DNS problem.</source>
-            <translation type="unfinished" />
+            <translation>Kein Servername lässt sich auflösen: ein DNS-Problem.</translation>
         </message>
         <message>
             <source>Every server refuses: nothing serves NTP there.</source>
-            <translation type="unfinished" />
+            <translation>Jeder Server lehnt ab: Dort bietet nichts NTP an.</translation>
         </message>
         <message>
             <source>No route to the servers: is this computer online?</source>
-            <translation type="unfinished" />
+            <translation>Kein Weg zu den Servern: Ist dieser Computer online?</translation>
         </message>
         <message>
             <source>Every server sent a kiss-o'-death.</source>
-            <translation type="unfinished" />
+            <translation>Jeder Server hat ein Kiss-o’-Death gesendet.</translation>
         </message>
         <message>
             <source>No server gives a usable answer.</source>
-            <translation type="unfinished" />
+            <translation>Kein Server gibt eine brauchbare Antwort.</translation>
         </message>
         <message>
             <source>Type the server to probe first.</source>
-            <translation type="unfinished" />
+            <translation>Geben Sie zuerst den zu prüfenden Server ein.</translation>
         </message>
         <message>
             <source>Probing %1…</source>
             <extracomment>%1: the server as typed</extracomment>
-            <translation type="unfinished" />
+            <translation>Prüfe %1…</translation>
         </message>
         <message>
             <source>The probe could not run.</source>
-            <translation type="unfinished" />
+            <translation>Die Prüfung konnte nicht laufen.</translation>
         </message>
         <message>
             <source>Nothing listens on that port.</source>
-            <translation type="unfinished" />
+            <translation>An diesem Port lauscht nichts.</translation>
         </message>
         <message>
             <source>Not an amplifier: no answer to mode 6 or mode 7.</source>
-            <translation type="unfinished" />
+            <translation>Kein Verstärker: keine Antwort auf Mode 6 oder Mode 7.</translation>
         </message>
         <message>
             <source>Answers control queries with errors only.</source>
-            <translation type="unfinished" />
+            <translation>Beantwortet Steuerabfragen nur mit Fehlern.</translation>
         </message>
         <message>
             <source>Exposed: answers mode 6 control queries (amplification %1×).</source>
             <extracomment>%1: bytes back per byte sent, e.g. 41.3</extracomment>
-            <translation type="unfinished" />
+            <translation>Angreifbar: beantwortet Mode-6-Steuerabfragen (Verstärkung %1×).</translation>
         </message>
         <message>
             <source>Exposed: answers monlist (mode 7), amplification %1×.</source>
-            <translation type="unfinished" />
+            <translation>Angreifbar: beantwortet monlist (Mode 7), Verstärkung %1×.</translation>
         </message>
         <message>
             <source>Probed %1 port %2.</source>
             <extracomment>%1 address, %2 port</extracomment>
-            <translation type="unfinished" />
+            <translation>%1 Port %2 geprüft.</translation>
         </message>
         <message>
             <source>Mode 6 READVAR</source>
-            <translation type="unfinished" />
+            <translation>Mode 6 READVAR</translation>
         </message>
         <message>
             <source>Mode 7 MON_GETLIST</source>
-            <translation type="unfinished" />
+            <translation>Mode 7 MON_GETLIST</translation>
         </message>
         <message>
             <source>%1: %2 bytes back in %3 datagram(s) for %4 sent, amplification %5×</source>
             <extracomment>%1 request name, %2 bytes back, %3 datagrams, %4 bytes sent, %5 factor</extracomment>
-            <translation type="unfinished" />
+            <translation>%1: %2 Bytes in %3 Datagramm(en) zurück für %4 gesendete, Verstärkung %5×</translation>
         </message>
     </context>
     <context>
@@ -1350,6 +1355,10 @@
             <extracomment>Chart read-out: server name, value (with unit), time of day</extracomment>
             <translation>%1: %2 um %3</translation>
         </message>
+        <message>
+            <source>Click a server to hide or show it in every chart</source>
+            <translation>Einen Server anklicken, um ihn in allen Diagrammen aus- oder einzublenden</translation>
+        </message>
     </context>
     <context>
         <name>chronoscope::ui::NoticeBar</name>
@@ -1969,60 +1978,55 @@
         <name>chronoscope::ui::SynchroniseDialog</name>
         <message>
             <source>Synchronise</source>
-            <translation type="unfinished" />
+            <translation>Synchronisieren</translation>
         </message>
         <message>
             <source>Close</source>
-            <translation type="unfinished" />
+            <translation>Schließen</translation>
         </message>
         <message>
             <source>Synchronise Now</source>
-            <translation type="unfinished" />
+            <translation>Jetzt synchronisieren</translation>
         </message>
         <message>
             <source>Competing time services</source>
-            <translation type="unfinished" />
+            <translation>Konkurrierende Zeitdienste</translation>
         </message>
         <message>
             <source>Result</source>
-            <translation type="unfinished" />
+            <translation>Ergebnis</translation>
         </message>
         <message>
             <source>Authorised. Applying…</source>
-            <translation type="unfinished" />
+            <translation>Berechtigt. Wird angewendet…</translation>
         </message>
         <message>
             <source>Applying…</source>
-            <translation type="unfinished" />
+            <translation>Wird angewendet…</translation>
         </message>
         <message>
             <source>Measuring…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Yes, make the clock jump by %1</source>
-            <extracomment>%1 signed offset ("+2.30 s")</extracomment>
-            <translation type="unfinished" />
+            <translation>Messung läuft…</translation>
         </message>
         <message>
             <source>Yes, I really mean a jump of more than an hour</source>
-            <translation type="unfinished" />
+            <translation>Ja, ich meine wirklich einen Sprung um mehr als eine Stunde</translation>
         </message>
         <message>
             <source>Cancel</source>
-            <translation type="unfinished" />
+            <translation>Abbrechen</translation>
         </message>
         <message>
             <source>Waiting for authorisation…</source>
-            <translation type="unfinished" />
+            <translation>Warten auf Berechtigung…</translation>
         </message>
         <message>
             <source>Measuring again: the first measurement is too old now…</source>
-            <translation type="unfinished" />
+            <translation>Erneute Messung: Die erste Messung ist inzwischen zu alt…</translation>
         </message>
         <message>
             <source>Verifying with a fresh measurement…</source>
-            <translation type="unfinished" />
+            <translation>Prüfung mit einer frischen Messung…</translation>
         </message>
     </context>
     <context>

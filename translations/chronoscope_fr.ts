@@ -9,7 +9,7 @@
         </message>
         <message>
             <source>gains about %1 per day</source>
-            <extracomment>%1: seconds per day, e.g. "4.30 s"</extracomment>
+            <extracomment>%1: seconds per day, e.g. "4.3 s"</extracomment>
             <translation>et gagne environ %1 par jour</translation>
         </message>
         <message>
@@ -258,129 +258,134 @@
         <message>
             <source>Your clock is off by %1 (± %2). Chronoscope will slew it: the clock runs slightly fast or slow until the difference is gone, without ever jumping.</source>
             <extracomment>%1 signed offset ("+183 ms"), %2 error bound ("1.2 ms")</extracomment>
-            <translation type="unfinished" />
+            <translation>Votre horloge est décalée de %1 (± %2). Chronoscope va la corriger en douceur : l’horloge avance un peu plus vite ou plus lentement jusqu’à résorber l’écart, sans jamais sauter.</translation>
         </message>
         <message>
             <source>forward</source>
-            <translation type="unfinished" />
+            <translation>en avant</translation>
         </message>
         <message>
             <source>back</source>
-            <translation type="unfinished" />
+            <translation>en arrière</translation>
         </message>
         <message>
             <source>Your clock is off by %2 (± %3). Chronoscope will step it %1 at once: the time jumps.</source>
             <extracomment>%1 "forward"/"back", %2 signed offset, %3 error bound</extracomment>
-            <translation type="unfinished" />
+            <translation>Votre horloge est décalée de %2 (± %3). Chronoscope va la régler %1 d’un coup : l’heure saute.</translation>
         </message>
         <message>
             <source>%1 of %2 servers agree on this time.</source>
             <extracomment>%1 agreeing servers, %2 answering servers, %3 system peer name</extracomment>
-            <translation type="unfinished" />
+            <translation>%1 serveurs sur %2 s’accordent sur cette heure.</translation>
         </message>
         <message>
             <source>Best server: %1.</source>
-            <translation type="unfinished" />
+            <translation>Meilleur serveur : %1.</translation>
         </message>
         <message>
             <source>There is nothing to synchronise to: no majority of servers agrees on the time.</source>
-            <translation type="unfinished" />
+            <translation>Rien sur quoi se synchroniser : aucune majorité de serveurs ne s’accorde sur l’heure.</translation>
         </message>
         <message>
             <source>Your clock is already correct to within the measurement's error bound (%1 ± %2).</source>
-            <translation type="unfinished" />
+            <translation>Votre horloge est déjà juste, à la précision de la mesure près (%1 ± %2).</translation>
         </message>
         <message>
             <source>The servers are more than ten years away from your clock. Check the servers before changing anything.</source>
-            <translation type="unfinished" />
+            <translation>Les serveurs sont à plus de dix ans de votre horloge. Vérifiez les serveurs avant de changer quoi que ce soit.</translation>
         </message>
         <message>
             <source>systemd-timesyncd is running and will undo this change at its next poll. Turn it off first with “timedatectl set-ntp false”, or let it keep the clock.</source>
-            <translation type="unfinished" />
+            <translation>systemd-timesyncd est actif et annulera ce changement à sa prochaine interrogation. Désactivez-le d’abord avec « timedatectl set-ntp false », ou laissez-lui l’horloge.</translation>
         </message>
         <message>
             <source>chronyd is running and will pull the clock back to its own estimate. Let chrony correct the clock (“chronyc makestep”), or stop it first.</source>
-            <translation type="unfinished" />
+            <translation>chronyd est actif et ramènera l’horloge à sa propre estimation. Laissez chrony corriger l’horloge (« chronyc makestep »), ou arrêtez-le d’abord.</translation>
         </message>
         <message>
             <source>%1 is running and will undo this change. Stop it first, or let it keep the clock.</source>
-            <translation type="unfinished" />
+            <translation>%1 est actif et annulera ce changement. Arrêtez-le d’abord, ou laissez-lui l’horloge.</translation>
         </message>
         <message>
             <source>The kernel reports that another program already disciplines the clock; it may undo this change.</source>
-            <translation type="unfinished" />
+            <translation>Le noyau indique qu’un autre programme règle déjà l’horloge ; il pourrait annuler ce changement.</translation>
         </message>
         <message>
             <source>Simulated: the helper's test clock was changed by %1; your clock was not.</source>
-            <translation type="unfinished" />
+            <translation>Simulation : l’horloge de test de l’assistant a été modifiée de %1 ; la vôtre non.</translation>
         </message>
         <message>
             <source>The clock is being slewed by %1.</source>
-            <translation type="unfinished" />
+            <translation>L’horloge est corrigée en douceur de %1.</translation>
         </message>
         <message>
             <source>The clock was stepped by %1.</source>
-            <translation type="unfinished" />
+            <translation>L’horloge a été réglée de %1.</translation>
         </message>
         <message>
             <source>Dry run: the helper accepted a change of %1 and changed nothing.</source>
-            <translation type="unfinished" />
+            <translation>Essai à blanc : l’assistant a accepté un changement de %1 et n’a rien modifié.</translation>
         </message>
         <message>
             <source>Cancelled: the password prompt was closed. The clock was not changed.</source>
-            <translation type="unfinished" />
+            <translation>Annulé : la demande de mot de passe a été fermée. L’horloge n’a pas été modifiée.</translation>
         </message>
         <message>
             <source>The offset changed while you confirmed it. Please review the new proposal.</source>
-            <translation type="unfinished" />
+            <translation>Le décalage a changé pendant votre confirmation. Veuillez examiner la nouvelle proposition.</translation>
         </message>
         <message>
             <source>Refused: the change was not confirmed. The clock was not changed.</source>
-            <translation type="unfinished" />
+            <translation>Refusé : le changement n’a pas été confirmé. L’horloge n’a pas été modifiée.</translation>
         </message>
         <message>
             <source>Refused: the clock was changed moments ago. Wait a few seconds and try again.</source>
-            <translation type="unfinished" />
+            <translation>Refusé : l’horloge vient d’être modifiée. Attendez quelques secondes et réessayez.</translation>
         </message>
         <message>
             <source>Refused: the measurement was too old when it reached the helper. Try again.</source>
-            <translation type="unfinished" />
+            <translation>Refusé : la mesure était trop ancienne en arrivant à l’assistant. Réessayez.</translation>
         </message>
         <message>
             <source>Refused: the resulting date would be impossible (before this version was built, or after 2100).</source>
-            <translation type="unfinished" />
+            <translation>Refusé : la date obtenue serait impossible (avant la compilation de cette version, ou après 2100).</translation>
         </message>
         <message>
             <source>Refused by the helper (%1). The clock was not changed.</source>
             <extracomment>%1 technical reason ("out_of_range")</extracomment>
-            <translation type="unfinished" />
+            <translation>Refusé par l’assistant (%1). L’horloge n’a pas été modifiée.</translation>
         </message>
         <message>
             <source>Failed: you are not authorised to change the clock. The clock was not changed.</source>
-            <translation type="unfinished" />
+            <translation>Échec : vous n’êtes pas autorisé à modifier l’horloge. L’horloge n’a pas été modifiée.</translation>
         </message>
         <message>
             <source>Failed: the clock helper could not be used (%1). The clock was not changed.</source>
             <extracomment>%1 technical detail</extracomment>
-            <translation type="unfinished" />
+            <translation>Échec : l’assistant d’horloge n’a pas pu être utilisé (%1). L’horloge n’a pas été modifiée.</translation>
         </message>
         <message>
             <source>Failed: the system refused the change: %1 (error %2).</source>
             <extracomment>%1 system error text, %2 errno</extracomment>
-            <translation type="unfinished" />
+            <translation>Échec : le système a refusé le changement : %1 (erreur %2).</translation>
         </message>
         <message>
             <source>Verification failed: no majority of servers agreed on the time afterwards.</source>
-            <translation type="unfinished" />
+            <translation>Vérification échouée : aucune majorité de serveurs ne s’accordait ensuite sur l’heure.</translation>
         </message>
         <message>
             <source>Checked: your clock is now %1 from the servers (± %2); the slew continues in the background.</source>
             <extracomment>%1 signed offset, %2 error bound</extracomment>
-            <translation type="unfinished" />
+            <translation>Vérifié : votre horloge est maintenant à %1 des serveurs (± %2) ; la correction continue en arrière-plan.</translation>
         </message>
         <message>
             <source>Verified: your clock is now %1 from the servers (± %2).</source>
-            <translation type="unfinished" />
+            <translation>Vérifié : votre horloge est maintenant à %1 des serveurs (± %2).</translation>
+        </message>
+        <message>
+            <source>Yes, make the clock jump by %1</source>
+            <extracomment>%1 signed offset ("+2.304 s")</extracomment>
+            <translation>Oui, faire sauter l’horloge de %1</translation>
         </message>
     </context>
     <context>
@@ -454,43 +459,43 @@
         <name>chronoscope::ui::DiagnosticsPage</name>
         <message>
             <source>Find out what stands between this computer and its time servers, and whether a server you run can be abused to amplify attacks.</source>
-            <translation type="unfinished" />
+            <translation>Découvrez ce qui se trouve entre cet ordinateur et ses serveurs de temps, et si un serveur que vous gérez peut être détourné pour amplifier des attaques.</translation>
         </message>
         <message>
             <source>Dia&amp;gnostics</source>
-            <translation type="unfinished" />
+            <translation>Dia&amp;gnostic</translation>
         </message>
         <message>
             <source>This computer</source>
-            <translation type="unfinished" />
+            <translation>Cet ordinateur</translation>
         </message>
         <message>
             <source>UDP port to check</source>
-            <translation type="unfinished" />
+            <translation>Port UDP à vérifier</translation>
         </message>
         <message>
             <source>&amp;Check This Computer</source>
-            <translation type="unfinished" />
+            <translation>&amp;Vérifier cet ordinateur</translation>
         </message>
         <message>
             <source>UDP &amp;port:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Port UDP :</translation>
         </message>
         <message>
             <source>Port and time service findings</source>
-            <translation type="unfinished" />
+            <translation>Constats sur le port et les services de temps</translation>
         </message>
         <message>
             <source>Not checked yet.</source>
-            <translation type="unfinished" />
+            <translation>Pas encore vérifié.</translation>
         </message>
         <message>
             <source>Configured servers</source>
-            <translation type="unfinished" />
+            <translation>Serveurs configurés</translation>
         </message>
         <message>
             <source>&amp;Test Reachability</source>
-            <translation type="unfinished" />
+            <translation>&amp;Tester la joignabilité</translation>
         </message>
         <message>
             <source>Server</source>
@@ -498,47 +503,47 @@
         </message>
         <message>
             <source>Result</source>
-            <translation type="unfinished" />
+            <translation>Résultat</translation>
         </message>
         <message>
             <source>Sent</source>
-            <translation type="unfinished" />
+            <translation>Envoyées</translation>
         </message>
         <message>
             <source>Replies</source>
-            <translation type="unfinished" />
+            <translation>Réponses</translation>
         </message>
         <message>
             <source>Detail</source>
-            <translation type="unfinished" />
+            <translation>Détail</translation>
         </message>
         <message>
             <source>Reachability of each server</source>
-            <translation type="unfinished" />
+            <translation>Joignabilité de chaque serveur</translation>
         </message>
         <message>
             <source>Reachability conclusion</source>
-            <translation type="unfinished" />
+            <translation>Conclusion sur la joignabilité</translation>
         </message>
         <message>
             <source>Exposure of a server you run</source>
-            <translation type="unfinished" />
+            <translation>Exposition d’un serveur que vous gérez</translation>
         </message>
         <message>
             <source>The probe sends exactly one small request of each kind to the address you type: one 12-byte mode 6 READVAR and one 8-byte mode 7 MON_GETLIST (monlist) request, to the first address of a name, and nothing else: no retries, no other addresses. It then reports whether the server answers and how many bytes it sends back per byte received. Probe only servers you run or may test.</source>
-            <translation type="unfinished" />
+            <translation>La sonde envoie exactement une petite requête de chaque type à l’adresse saisie : une requête mode 6 READVAR de 12 octets et une requête mode 7 MON_GETLIST (monlist) de 8 octets, à la première adresse d’un nom, et rien d’autre : ni nouvel essai, ni autre adresse. Elle indique ensuite si le serveur répond et combien d’octets il renvoie par octet reçu. Ne sondez que des serveurs que vous gérez ou avez le droit de tester.</translation>
         </message>
         <message>
             <source>host or host:port, e.g. ntp.example.org</source>
-            <translation type="unfinished" />
+            <translation>hôte ou hôte:port, p. ex. ntp.example.org</translation>
         </message>
         <message>
             <source>Server to probe</source>
-            <translation type="unfinished" />
+            <translation>Serveur à sonder</translation>
         </message>
         <message>
             <source>&amp;Probe</source>
-            <translation type="unfinished" />
+            <translation>&amp;Sonder</translation>
         </message>
         <message>
             <source>&amp;Server:</source>
@@ -546,156 +551,156 @@
         </message>
         <message>
             <source>Probe result</source>
-            <translation type="unfinished" />
+            <translation>Résultat de la sonde</translation>
         </message>
         <message>
             <source>Time services:</source>
-            <translation type="unfinished" />
+            <translation>Services de temps :</translation>
         </message>
         <message>
             <source>%1: running</source>
-            <translation type="unfinished" />
+            <translation>%1 : actif</translation>
         </message>
         <message>
             <source>%1: not running</source>
-            <translation type="unfinished" />
+            <translation>%1 : inactif</translation>
         </message>
         <message>
             <source>Kernel clock: not reported on this system</source>
-            <translation type="unfinished" />
+            <translation>Horloge du noyau : non indiquée sur ce système</translation>
         </message>
         <message>
             <source>Kernel clock: synchronised (maximum error %1)</source>
-            <translation type="unfinished" />
+            <translation>Horloge du noyau : synchronisée (erreur maximale %1)</translation>
         </message>
         <message>
             <source>Kernel clock: not synchronised</source>
-            <translation type="unfinished" />
+            <translation>Horloge du noyau : non synchronisée</translation>
         </message>
         <message>
             <source>Sending %2 requests to each of %1 server(s)…</source>
             <extracomment>%1: number of servers, %2: requests sent to each</extracomment>
-            <translation type="unfinished" />
+            <translation>Envoi de %2 requêtes à chacun des %1 serveur(s)…</translation>
         </message>
         <message>
             <source>answers</source>
-            <translation type="unfinished" />
+            <translation>répond</translation>
         </message>
         <message>
             <source>answers, time unusable</source>
-            <translation type="unfinished" />
+            <translation>répond, heure inutilisable</translation>
         </message>
         <message>
             <source>kiss-o'-death %1</source>
-            <translation type="unfinished" />
+            <translation>kiss-o’-death %1</translation>
         </message>
         <message>
             <source>invalid replies only</source>
-            <translation type="unfinished" />
+            <translation>réponses invalides uniquement</translation>
         </message>
         <message>
             <source>refused (ICMP port unreachable)</source>
-            <translation type="unfinished" />
+            <translation>refusé (ICMP port injoignable)</translation>
         </message>
         <message>
             <source>cannot be sent to</source>
-            <translation type="unfinished" />
+            <translation>envoi impossible</translation>
         </message>
         <message>
             <source>no reply (timed out)</source>
-            <translation type="unfinished" />
+            <translation>pas de réponse (délai dépassé)</translation>
         </message>
         <message>
             <source>name does not resolve</source>
-            <translation type="unfinished" />
+            <translation>le nom ne se résout pas</translation>
         </message>
         <message>
             <source>No servers to test.</source>
-            <translation type="unfinished" />
+            <translation>Aucun serveur à tester.</translation>
         </message>
         <message>
             <source>Every server answers: NTP gets through.</source>
-            <translation type="unfinished" />
+            <translation>Tous les serveurs répondent : NTP passe.</translation>
         </message>
         <message>
             <source>Some servers do not answer; NTP itself gets through.</source>
-            <translation type="unfinished" />
+            <translation>Certains serveurs ne répondent pas ; NTP lui-même passe.</translation>
         </message>
         <message>
             <source>No server answers: UDP to the NTP port appears blocked by a firewall or the network.</source>
-            <translation type="unfinished" />
+            <translation>Aucun serveur ne répond : l’UDP vers le port NTP semble bloqué par un pare-feu ou le réseau.</translation>
         </message>
         <message>
             <source>No server name resolves: a DNS problem.</source>
-            <translation type="unfinished" />
+            <translation>Aucun nom de serveur ne se résout : un problème de DNS.</translation>
         </message>
         <message>
             <source>Every server refuses: nothing serves NTP there.</source>
-            <translation type="unfinished" />
+            <translation>Tous les serveurs refusent : rien n’y sert NTP.</translation>
         </message>
         <message>
             <source>No route to the servers: is this computer online?</source>
-            <translation type="unfinished" />
+            <translation>Aucune route vers les serveurs : cet ordinateur est-il en ligne ?</translation>
         </message>
         <message>
             <source>Every server sent a kiss-o'-death.</source>
-            <translation type="unfinished" />
+            <translation>Tous les serveurs ont envoyé un kiss-o’-death.</translation>
         </message>
         <message>
             <source>No server gives a usable answer.</source>
-            <translation type="unfinished" />
+            <translation>Aucun serveur ne donne de réponse utilisable.</translation>
         </message>
         <message>
             <source>Type the server to probe first.</source>
-            <translation type="unfinished" />
+            <translation>Saisissez d’abord le serveur à sonder.</translation>
         </message>
         <message>
             <source>Probing %1…</source>
             <extracomment>%1: the server as typed</extracomment>
-            <translation type="unfinished" />
+            <translation>Sondage de %1…</translation>
         </message>
         <message>
             <source>The probe could not run.</source>
-            <translation type="unfinished" />
+            <translation>La sonde n’a pas pu s’exécuter.</translation>
         </message>
         <message>
             <source>Nothing listens on that port.</source>
-            <translation type="unfinished" />
+            <translation>Rien n’écoute sur ce port.</translation>
         </message>
         <message>
             <source>Not an amplifier: no answer to mode 6 or mode 7.</source>
-            <translation type="unfinished" />
+            <translation>Pas un amplificateur : aucune réponse en mode 6 ou 7.</translation>
         </message>
         <message>
             <source>Answers control queries with errors only.</source>
-            <translation type="unfinished" />
+            <translation>Ne répond aux requêtes de contrôle que par des erreurs.</translation>
         </message>
         <message>
             <source>Exposed: answers mode 6 control queries (amplification %1×).</source>
             <extracomment>%1: bytes back per byte sent, e.g. 41.3</extracomment>
-            <translation type="unfinished" />
+            <translation>Exposé : répond aux requêtes de contrôle mode 6 (amplification %1×).</translation>
         </message>
         <message>
             <source>Exposed: answers monlist (mode 7), amplification %1×.</source>
-            <translation type="unfinished" />
+            <translation>Exposé : répond à monlist (mode 7), amplification %1×.</translation>
         </message>
         <message>
             <source>Probed %1 port %2.</source>
             <extracomment>%1 address, %2 port</extracomment>
-            <translation type="unfinished" />
+            <translation>%1 port %2 sondé.</translation>
         </message>
         <message>
             <source>Mode 6 READVAR</source>
-            <translation type="unfinished" />
+            <translation>Mode 6 READVAR</translation>
         </message>
         <message>
             <source>Mode 7 MON_GETLIST</source>
-            <translation type="unfinished" />
+            <translation>Mode 7 MON_GETLIST</translation>
         </message>
         <message>
             <source>%1: %2 bytes back in %3 datagram(s) for %4 sent, amplification %5×</source>
             <extracomment>%1 request name, %2 bytes back, %3 datagrams, %4 bytes sent, %5 factor</extracomment>
-            <translation type="unfinished" />
+            <translation>%1 : %2 octets reçus en %3 datagramme(s) pour %4 envoyés, amplification %5×</translation>
         </message>
     </context>
     <context>
@@ -1350,6 +1355,10 @@
             <extracomment>Chart read-out: server name, value (with unit), time of day</extracomment>
             <translation>%1 : %2 à %3</translation>
         </message>
+        <message>
+            <source>Click a server to hide or show it in every chart</source>
+            <translation>Cliquez sur un serveur pour le masquer ou l’afficher dans tous les graphiques</translation>
+        </message>
     </context>
     <context>
         <name>chronoscope::ui::NoticeBar</name>
@@ -1969,60 +1978,55 @@
         <name>chronoscope::ui::SynchroniseDialog</name>
         <message>
             <source>Synchronise</source>
-            <translation type="unfinished" />
+            <translation>Synchroniser</translation>
         </message>
         <message>
             <source>Close</source>
-            <translation type="unfinished" />
+            <translation>Fermer</translation>
         </message>
         <message>
             <source>Synchronise Now</source>
-            <translation type="unfinished" />
+            <translation>Synchroniser maintenant</translation>
         </message>
         <message>
             <source>Competing time services</source>
-            <translation type="unfinished" />
+            <translation>Services de temps concurrents</translation>
         </message>
         <message>
             <source>Result</source>
-            <translation type="unfinished" />
+            <translation>Résultat</translation>
         </message>
         <message>
             <source>Authorised. Applying…</source>
-            <translation type="unfinished" />
+            <translation>Autorisé. Application…</translation>
         </message>
         <message>
             <source>Applying…</source>
-            <translation type="unfinished" />
+            <translation>Application…</translation>
         </message>
         <message>
             <source>Measuring…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Yes, make the clock jump by %1</source>
-            <extracomment>%1 signed offset ("+2.30 s")</extracomment>
-            <translation type="unfinished" />
+            <translation>Mesure en cours…</translation>
         </message>
         <message>
             <source>Yes, I really mean a jump of more than an hour</source>
-            <translation type="unfinished" />
+            <translation>Oui, je veux vraiment un saut de plus d’une heure</translation>
         </message>
         <message>
             <source>Cancel</source>
-            <translation type="unfinished" />
+            <translation>Annuler</translation>
         </message>
         <message>
             <source>Waiting for authorisation…</source>
-            <translation type="unfinished" />
+            <translation>En attente d’autorisation…</translation>
         </message>
         <message>
             <source>Measuring again: the first measurement is too old now…</source>
-            <translation type="unfinished" />
+            <translation>Nouvelle mesure : la première est désormais trop ancienne…</translation>
         </message>
         <message>
             <source>Verifying with a fresh measurement…</source>
-            <translation type="unfinished" />
+            <translation>Vérification avec une nouvelle mesure…</translation>
         </message>
     </context>
     <context>
