@@ -19,6 +19,10 @@ TEST_PACKAGES=(faketime iproute2 util-linux libxml2-utils polkitd pkexec clang-1
 # The key store's keyring test: a private gnome-keyring (Secret Service via libsecret) on a
 # private D-Bus session (tests/unit/run-with-keyring.sh).
 TEST_PACKAGES+=(gnome-keyring libsecret-tools dbus-bin dbus-daemon)
+# The package stage (packaging/linux/package-stage.sh): CPack's shlibdeps (dpkg-dev, file), the
+# .rpm (rpm), the validators (desktop-file-utils, appstream), man pages (man-db) and the installed
+# GUI on X11 (xvfb, xauth).
+TEST_PACKAGES+=(dpkg-dev file rpm desktop-file-utils appstream man-db xvfb xauth)
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
@@ -110,11 +114,23 @@ test)
     ensure_ntpsec
     configure_and_build
     log "running the tests"
-    cd "$BUILD_DIR"
-    exec ctest --output-on-failure -j "$JOBS" "$@"
+    (cd "$BUILD_DIR" && ctest --output-on-failure -j "$JOBS" "$@")
+    # Then the package stage: build, install, run and remove the .deb (CI runs it). It is skipped
+    # when ctest options select tests; CHRONOSCOPE_PACKAGE_STAGE=1 forces it, =0 skips it.
+    stage=${CHRONOSCOPE_PACKAGE_STAGE:-auto}
+    if [ "$stage" = 1 ] || { [ "$stage" = auto ] && [ $# -eq 0 ]; }; then
+        log "package stage"
+        exec packaging/linux/package-stage.sh
+    fi
+    ;;
+package)
+    shift
+    install_missing "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
+    ensure_chronyd
+    exec packaging/linux/package-stage.sh "$@"
     ;;
 *)
-    echo "usage: $0 run [SERVER...] | test [ctest options]" >&2
+    echo "usage: $0 run [SERVER...] | test [ctest options] | package [BUILD_DIR]" >&2
     exit 2
     ;;
 esac

@@ -1864,6 +1864,22 @@
             <extracomment>Authentication column: no key or NTS in use</extracomment>
             <translation>keine</translation>
         </message>
+        <message numerus="yes">
+            <source>%n reply(s) authenticated with key %1</source>
+            <translation>
+                <numerusform>%n Antwort mit Schlüssel %1 authentifiziert</numerusform>
+                <numerusform>%n Antworten mit Schlüssel %1 authentifiziert</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 · key %2</source>
+            <extracomment>Authentication column: MAC algorithm and key number, e.g. "sha1 · key 7"</extracomment>
+            <translation>%1 · Schlüssel %2</translation>
+        </message>
+        <message>
+            <source>key %1 not loaded</source>
+            <translation>Schlüssel %1 nicht geladen</translation>
+        </message>
     </context>
     <context>
         <name>chronoscope::ui::SettingsDialog</name>

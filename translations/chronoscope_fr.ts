@@ -1864,6 +1864,22 @@
             <extracomment>Authentication column: no key or NTS in use</extracomment>
             <translation>aucune</translation>
         </message>
+        <message numerus="yes">
+            <source>%n reply(s) authenticated with key %1</source>
+            <translation>
+                <numerusform>%n réponse authentifiée avec la clé %1</numerusform>
+                <numerusform>%n réponses authentifiées avec la clé %1</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 · key %2</source>
+            <extracomment>Authentication column: MAC algorithm and key number, e.g. "sha1 · key 7"</extracomment>
+            <translation>%1 · clé %2</translation>
+        </message>
+        <message>
+            <source>key %1 not loaded</source>
+            <translation>clé %1 non chargée</translation>
+        </message>
     </context>
     <context>
         <name>chronoscope::ui::SettingsDialog</name>

@@ -202,8 +202,10 @@ void MainWindow::setAppSettings(const config::AppSettings &settings)
     m_log->setRecordedKinds(settings.recordedEvents);
     if (m_charts->range() != settings.chartRangeSeconds)
         m_charts->setRange(settings.chartRangeSeconds);
-    if (themeChanged)
+    if (themeChanged) {
         applyTheme(Theme(settings.theme));
+        m_banner->refreshStyle();
+    }
     if (fileChanged || (settings.logFileEnabled && !m_log->logFile()))
         applyLogFile();
 }

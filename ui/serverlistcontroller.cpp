@@ -17,7 +17,8 @@ void ServerListController::startInEngine(const config::ConfiguredServer &server)
     if (!m_engine)
         return;
     engine::SyncEngine *engine = m_engine;
-    const engine::ServerSpec spec = server.spec;
+    engine::ServerSpec spec = server.spec;
+    spec.keyId = server.keyId; // the list's key number is what the engine authenticates with
     QMetaObject::invokeMethod(engine, [engine, spec] { engine->addServer(spec); });
 }
 

@@ -40,7 +40,7 @@ int main(int argc, char *argv[])
             std::fprintf(stderr, "chronoscope: bad server '%s': %s\n", qPrintable(argument), qPrintable(spec.errorMessage()));
             return 2;
         }
-        sessionServers.append(config::ConfiguredServer{*spec, 0});
+        sessionServers.append(config::ConfiguredServer{*spec, spec->keyId});
     }
 
     config::SettingsStore store(config::SettingsStore::defaultFilePath());

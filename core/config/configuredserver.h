@@ -12,8 +12,8 @@
 namespace chronoscope::config {
 
 // One entry of the user's server list: what the engine needs (spec) plus the symmetric key to
-// use. keyId moves into ServerSpec once authentication (issue 5) lands; until then the list
-// keeps it so that the dialog, the settings file and chrony.conf/ntp.conf round-trip it.
+// use. The list owns keyId (the dialog, the settings file and chrony.conf/ntp.conf round-trip
+// it); ServerListController copies it into ServerSpec::keyId when it starts the server.
 struct ConfiguredServer
 {
     engine::ServerSpec spec;

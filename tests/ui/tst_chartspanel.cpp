@@ -8,6 +8,7 @@
 
 #include "ui/charts/chartspanel.h"
 #include "ui/charts/driftchart.h"
+#include "ui/charts/niceaxis.h"
 
 using namespace Qt::StringLiterals;
 using namespace chronoscope::ui;
@@ -26,6 +27,7 @@ private slots:
     void decimatesLongHistories();
     void exportsPng();
     void driftChartShowsEstimateAndBand();
+    void axesUseRoundNumbers();
 };
 
 void TestChartsPanel::plotsMeasuredValuesPerServer()
@@ -160,6 +162,26 @@ void TestChartsPanel::driftChartShowsEstimateAndBand()
     QCOMPARE(chart.centerPoints().last().y(), -11.5);
     QVERIFY2(chart.summaryText().contains(u"slow by 11.5 ppm (± 0.40 ppm)"_s), qPrintable(chart.summaryText()));
     QVERIFY(chart.summaryText().contains(u"loses about 994 ms per day"_s));
+}
+
+void TestChartsPanel::axesUseRoundNumbers()
+{
+    const NiceAxis a = niceAxis(-0.049, 0.052);
+    QCOMPARE(a.low, -0.05);
+    QCOMPARE(a.high, 0.1);
+    QCOMPARE(a.tickCount, 4);
+    QCOMPARE(a.labelFormat, u"%.2f"_s);
+    const NiceAxis b = niceAxis(0, 92);
+    QCOMPARE(b.low, 0.0);
+    QCOMPARE(b.high, 100.0);
+    QCOMPARE(b.tickCount, 5); // 0, 25, 50, 75, 100
+    QCOMPARE(b.labelFormat, u"%.0f"_s);
+    const NiceAxis c = niceAxis(-3.1, 0.2);
+    QCOMPARE(c.low, -4.0);
+    QCOMPARE(c.high, 1.0);
+    QCOMPARE(c.labelFormat, u"%.0f"_s);
+    QCOMPARE(niceAxis(0, 0.0025).labelFormat, u"%.3f"_s); // step 0.001
+    QCOMPARE(niceAxis(0, 0.9).labelFormat, u"%.2f"_s);    // step 0.25
 }
 
 QTEST_MAIN(TestChartsPanel)

@@ -258,6 +258,7 @@ void TestMainWindow::removesAServerThroughTheTable()
     servers[0].spec.port = probeA.localPort();
     servers[1].spec.host = u"127.0.0.1"_s;
     servers[1].spec.port = probeB.localPort();
+    servers[1].keyId = 9; // no key 9 is loaded: the engine reports it, the Auth column says so
     probeA.close();
     probeB.close();
     engine::EngineThread thread;
@@ -266,6 +267,9 @@ void TestMainWindow::removesAServerThroughTheTable()
     window.loadSettings(nullptr, servers);
     window.show();
     QTRY_COMPARE(window.serverModel()->rowCount(), 2);
+    const int keyed = window.serverModel()->servers().at(0).keyId == 9 ? 0 : 1;
+    QCOMPARE(window.serverModel()->servers().at(keyed).keyId, 9u);
+    QCOMPARE(window.serverModel()->index(keyed, ui::ServerTableModel::Auth).data().toString(), u"key 9 not loaded"_s);
     window.serverTable()->setFocus();
     window.serverTable()->selectRow(0);
     const QString doomed = window.serverTable()->currentIndex().siblingAtColumn(ui::ServerTableModel::Name).data().toString();

@@ -122,6 +122,14 @@ void TestServerTableModel::formatsCells()
     QCOMPARE(cell(ServerTableModel::Poll), u"64 s"_s);
     QCOMPARE(cell(ServerTableModel::State), u"system peer"_s);
     QCOMPARE(cell(ServerTableModel::Auth), u"none"_s);
+    s.keyId = 7;
+    model.updateServer(s);
+    QCOMPARE(cell(ServerTableModel::Auth), u"key 7 not loaded"_s);
+    s.authType = chronoscope::auth::KeyType::Sha1;
+    s.authenticatedReplies = 3;
+    model.updateServer(s);
+    QCOMPARE(cell(ServerTableModel::Auth), u"sha1 · key 7"_s);
+    QCOMPARE(model.index(0, ServerTableModel::Auth).data(Qt::ToolTipRole).toString(), u"3 reply(s) authenticated with key 7"_s);
     QCOMPARE(model.index(0, 0).data(ServerTableModel::ServerIdRole).toInt(), 7);
     QVERIFY(!model.index(0, ServerTableModel::State).data(Qt::DecorationRole).value<QIcon>().isNull());
     QVERIFY(model.index(0, ServerTableModel::Reach).data(Qt::ToolTipRole).toString().contains(u"365"_s)); // octal

@@ -16,6 +16,7 @@
 
 #include "core/report/humanformat.h"
 #include "ui/charts/chartview.h"
+#include "ui/charts/niceaxis.h"
 
 using namespace Qt::StringLiterals;
 
@@ -178,8 +179,10 @@ void DriftChart::refresh(double from, double to)
         return;
     }
     const double pad = std::max((high - low) * 0.15, 0.02); // ppm: keep a tight band visible
-    m_axisY->setRange(low - pad, high + pad);
-    m_axisY->applyNiceNumbers();
+    const NiceAxis nice = niceAxis(low - pad, high + pad);
+    m_axisY->setLabelFormat(nice.labelFormat);
+    m_axisY->setTickCount(nice.tickCount);
+    m_axisY->setRange(nice.low, nice.high);
 }
 
 QList<QPointF> DriftChart::centerPoints() const

@@ -19,6 +19,7 @@
 
 #include "core/report/humanformat.h"
 #include "ui/charts/chartview.h"
+#include "ui/charts/niceaxis.h"
 #include "ui/serverpalette.h"
 
 using namespace Qt::StringLiterals;
@@ -280,8 +281,10 @@ void MetricChart::updateAxes(double from, double to, std::optional<std::pair<dou
         && (yHigh - yLow) >= 0.4 * (currentHigh - currentLow))
         return;
     const double pad = std::max((yHigh - yLow) * 0.1, std::max(std::abs(yHigh), 1e-3) * 0.05);
-    m_axisY->setRange(m_metric == SampleHistory::Metric::Offset ? yLow - pad : yLow, yHigh + pad);
-    m_axisY->applyNiceNumbers();
+    const NiceAxis nice = niceAxis(m_metric == SampleHistory::Metric::Offset ? yLow - pad : yLow, yHigh + pad);
+    m_axisY->setLabelFormat(nice.labelFormat);
+    m_axisY->setTickCount(nice.tickCount);
+    m_axisY->setRange(nice.low, nice.high);
 }
 
 void MetricChart::setLegendVisible(bool visible)

@@ -9,6 +9,7 @@
 #include <QPainter>
 #include <QPixmap>
 
+#include "core/auth/keytype.h"
 #include "core/report/humanformat.h"
 #include "ui/serverpalette.h"
 #include "ui/statecolors.h"
@@ -155,6 +156,9 @@ QVariant ServerTableModel::toolTip(const engine::ServerStatus &s, int column) co
         return s.reason.isEmpty() ? QVariant(stateName(s.state)) : QVariant(s.reason);
     case Name:
         return s.host == s.name ? QVariant(s.name) : QVariant(tr("%1 (from %2)").arg(s.name, s.host));
+    case Auth:
+        return s.authType ? QVariant(tr("%n reply(s) authenticated with key %1", nullptr, s.authenticatedReplies).arg(s.keyId))
+                          : QVariant();
     default:
         return {};
     }
@@ -174,8 +178,14 @@ QVariant ServerTableModel::displayData(const engine::ServerStatus &s, int column
     case Offset: return hasFilter(s) ? report::formatSeconds(s.filter->offset, true) : u"–"_s;
     case Delay: return hasFilter(s) ? report::formatSeconds(s.filter->delay) : u"–"_s;
     case Jitter: return hasFilter(s) ? report::formatSeconds(s.filter->jitter) : u"–"_s;
-    //: Authentication column: no key or NTS in use
-    case Auth: return tr("none");
+    case Auth:
+        if (s.authType)
+            //: Authentication column: MAC algorithm and key number, e.g. "sha1 · key 7"
+            return tr("%1 · key %2").arg(auth::keyTypeId(*s.authType)).arg(s.keyId);
+        if (s.keyId != 0)
+            return tr("key %1 not loaded").arg(s.keyId);
+        //: Authentication column: no key or NTS in use
+        return tr("none");
     default: return {};
     }
 }

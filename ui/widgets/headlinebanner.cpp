@@ -71,7 +71,7 @@ void HeadlineBanner::changeEvent(QEvent *event)
 {
     QFrame::changeEvent(event);
     // Applying the style sheet changes the palette itself: do not recurse.
-    if (event->type() == QEvent::PaletteChange && !m_applying)
+    if ((event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange) && !m_applying)
         applyStyle();
 }
 

@@ -23,6 +23,8 @@ public:
     QString headline() const;
     QString subline() const;
     report::Severity severity() const { return m_severity; }
+    // Re-derives the colours from the application palette (after a theme change).
+    void refreshStyle() { applyStyle(); }
 
 protected:
     void changeEvent(QEvent *event) override;
