@@ -3,16 +3,23 @@
 // store and the main window and wires them together (ARCHITECTURE.md §4).
 #include <cstdio>
 
+#include <QAction>
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QTimer>
 
+#include "core/auth/keystore.h"
+#include "core/clock/processclockhelper.h"
 #include "core/config/configuredserver.h"
 #include "core/config/settingsstore.h"
 #include "core/engine/enginethread.h"
 #include "core/engine/serverspec.h"
 #include "core/engine/syncengine.h"
+#include "ui/diagnostics/diagnosticspage.h"
+#include "ui/keys/keymanagerdialog.h"
 #include "ui/mainwindow.h"
+#include "ui/serverlistcontroller.h"
+#include "ui/sync/synchronisecontroller.h"
 #include "ui/translations.h"
 #include "ui/tray/traycontroller.h"
 
@@ -45,9 +52,54 @@ int main(int argc, char *argv[])
 
     config::SettingsStore store(config::SettingsStore::defaultFilePath());
     engine::EngineThread engineThread;
+    engine::SyncEngine *engine = engineThread.engine();
     ui::MainWindow window;
-    window.attachEngine(engineThread.engine());
+    window.attachEngine(engine);
+
+    // Authentication keys reach the engine before any server starts (they apply to servers
+    // added afterwards). A key store that cannot be read is reported, not fatal.
+    auth::KeyStore keyStore(auth::KeyStore::defaultPath());
+    QString keyProblem;
+    if (const std::optional<Error> error = keyStore.load())
+        keyProblem = error->message;
+    const auto sendKeys = [engine, &keyStore] {
+        QMetaObject::invokeMethod(engine, [engine, keys = keyStore.keys()] { engine->setKeys(keys); });
+    };
+    sendKeys();
     window.loadSettings(&store, sessionServers);
+
+    // Tools → Authentication Keys…: after a change, restart the servers so they pick the keys up.
+    auto *keysAction = new QAction(QObject::tr("Authentication &Keys…"), &window);
+    keysAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K));
+    QObject::connect(keysAction, &QAction::triggered, &window, [&window, &keyStore, sendKeys] {
+        ui::KeyManagerDialog dialog(&keyStore, &window);
+        QObject::connect(&dialog, &ui::KeyManagerDialog::keysChanged, &window, [&window, sendKeys] {
+            sendKeys();
+            window.serverList()->setServers(window.serverList()->servers());
+        });
+        dialog.exec();
+    });
+    window.addToolAction(keysAction);
+
+    // Tools → Synchronise Now…: the privileged helper through pkexec.
+    auto *clockHelper = new clock::ProcessClockHelper(&window);
+    auto *synchronise = new ui::SynchroniseController(engine, window.serverList(), clockHelper, &window);
+    auto *syncAction = new QAction(QObject::tr("&Synchronise Now…"), &window);
+    syncAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    QObject::connect(syncAction, &QAction::triggered, synchronise, &ui::SynchroniseController::openDialog);
+    window.addToolAction(syncAction);
+
+    // The Diagnostics page tests the configured servers on demand.
+    auto *diagnostics = new ui::DiagnosticsPage;
+    diagnostics->setServerSource([list = window.serverList()] {
+        QList<engine::ServerSpec> specs;
+        for (const config::ConfiguredServer &server : list->servers())
+            specs.append(server.spec);
+        return specs;
+    });
+    window.addPage(diagnostics, ui::DiagnosticsPage::title());
+    if (!keyProblem.isEmpty())
+        std::fprintf(stderr, "chronoscope: authentication keys not loaded: %s\n", qPrintable(keyProblem));
     // With a tray, closing the window may keep monitoring; Quit ends the app.
     QApplication::setQuitOnLastWindowClosed(!window.tray()->isAvailable());
     window.show();

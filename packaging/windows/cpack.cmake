@@ -11,7 +11,11 @@ set(CPACK_PACKAGE_FILE_NAME "Chronoscope-${PROJECT_VERSION}-win64")
 set(CPACK_PACKAGE_INSTALL_REGISTRY_KEY "Chronoscope")
 set(CPACK_NSIS_PACKAGE_NAME "Chronoscope")
 set(CPACK_NSIS_DISPLAY_NAME "Chronoscope")
-set(CPACK_NSIS_BRANDING_TEXT "Chronoscope ${PROJECT_VERSION}")
+if(CMAKE_HOST_WIN32)
+    # CPack writes BrandingText /TRIM..., which makensis accepts only on Windows hosts (the Linux
+    # stub build in tests/packaging runs makensis too).
+    set(CPACK_NSIS_BRANDING_TEXT "Chronoscope ${PROJECT_VERSION}")
+endif()
 set(CPACK_NSIS_INSTALL_ROOT "$PROGRAMFILES64")
 set(CPACK_NSIS_MUI_ICON "${CMAKE_CURRENT_LIST_DIR}/chronoscope.ico")
 set(CPACK_NSIS_MUI_UNIICON "${CMAKE_CURRENT_LIST_DIR}/chronoscope.ico")
