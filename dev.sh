@@ -19,10 +19,10 @@ TEST_PACKAGES=(faketime iproute2 util-linux libxml2-utils polkitd pkexec clang-1
 # The key store's keyring test: a private gnome-keyring (Secret Service via libsecret) on a
 # private D-Bus session (tests/unit/run-with-keyring.sh).
 TEST_PACKAGES+=(gnome-keyring libsecret-tools dbus-bin dbus-daemon)
-# The package stage (packaging/linux/package-stage.sh): CPack's shlibdeps (dpkg-dev, file), the
-# .rpm (rpm), the validators (desktop-file-utils, appstream), man pages (man-db) and the installed
-# GUI on X11 (xvfb, xauth).
-TEST_PACKAGES+=(dpkg-dev file rpm desktop-file-utils appstream man-db xvfb xauth)
+# Packaging (issue 7): CPack's shlibdeps (dpkg-dev, file), the .rpm (rpm), the validators
+# (desktop-file-utils, appstream), man pages (man-db), the installed GUI on X11 (xvfb, xauth) in the
+# package stage, and makensis for the Windows installer test on stand-in programs (nsis).
+TEST_PACKAGES+=(dpkg-dev file rpm desktop-file-utils appstream man-db xvfb xauth nsis)
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
@@ -115,19 +115,20 @@ test)
     configure_and_build
     log "running the tests"
     (cd "$BUILD_DIR" && ctest --output-on-failure -j "$JOBS" "$@")
-    # Then the package stage: build, install, run and remove the .deb (CI runs it). It is skipped
-    # when ctest options select tests; CHRONOSCOPE_PACKAGE_STAGE=1 forces it, =0 skips it.
+    # Then the package stage: build (in $BUILD_DIR-usr, prefix /usr), install, run and remove the
+    # .deb (CI runs it). It is skipped when ctest options select tests;
+    # CHRONOSCOPE_PACKAGE_STAGE=1 forces it, =0 skips it.
     stage=${CHRONOSCOPE_PACKAGE_STAGE:-auto}
     if [ "$stage" = 1 ] || { [ "$stage" = auto ] && [ $# -eq 0 ]; }; then
         log "package stage"
-        exec packaging/linux/package-stage.sh
+        exec packaging/linux/package-stage.sh "$BUILD_DIR-usr"
     fi
     ;;
 package)
     shift
     install_missing "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
     ensure_chronyd
-    exec packaging/linux/package-stage.sh "$@"
+    exec packaging/linux/package-stage.sh "${1:-$BUILD_DIR-usr}"
     ;;
 *)
     echo "usage: $0 run [SERVER...] | test [ctest options] | package [BUILD_DIR]" >&2

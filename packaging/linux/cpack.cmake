@@ -31,9 +31,19 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # What shlibdeps cannot see: Qt plugins loaded at run time — the SVG image/icon plugins (icons
 # are SVG) and the platform plugins (xcb; libqt6gui6 only recommends them) — and pkexec, which
 # starts the clock helper (a separate package on Debian; HELPER.md §1.5).
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6svg6, qt6-qpa-plugins, pkexec")
-# Native Wayland windows and Qt's own translations of standard dialogs and buttons.
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-wayland, qt6-translations-l10n")
+set(_deb_depends "")
+set(_rpm_requires "")
+if(CHRONOSCOPE_BUILD_UI)
+    list(APPEND _deb_depends libqt6svg6 qt6-qpa-plugins)
+    list(APPEND _rpm_requires qt6-qtsvg)
+    # Native Wayland windows and Qt's own translations of standard dialogs and buttons.
+    set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-wayland, qt6-translations-l10n")
+endif()
+if(CHRONOSCOPE_BUILD_HELPER)
+    list(APPEND _deb_depends pkexec)
+    list(APPEND _rpm_requires polkit)
+endif()
+list(JOIN _deb_depends ", " CPACK_DEBIAN_PACKAGE_DEPENDS)
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA "${PROJECT_BINARY_DIR}/packaging/deb/postrm")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 
@@ -48,7 +58,7 @@ set(CPACK_RPM_PACKAGE_DESCRIPTION "${CPACK_PACKAGE_DESCRIPTION}")
 set(CPACK_RPM_PACKAGE_RELOCATABLE OFF)
 # Library requirements are found by rpmbuild; as for DEB, add the run-time plugins and pkexec.
 set(CPACK_RPM_PACKAGE_AUTOREQ ON)
-set(CPACK_RPM_PACKAGE_REQUIRES "qt6-qtsvg, polkit")
+list(JOIN _rpm_requires ", " CPACK_RPM_PACKAGE_REQUIRES)
 set(CPACK_RPM_POST_UNINSTALL_SCRIPT_FILE "${PROJECT_BINARY_DIR}/packaging/rpm/postun")
 # Directories that belong to the filesystem, hicolor-icon-theme, man-db, polkit, ... packages:
 # the RPM must not claim them.

@@ -7,7 +7,8 @@
 #
 #   packaging/linux/package-stage.sh [BUILD_DIR]     (default build/pkg-usr; JOBS=2)
 #
-# Needs root (it installs and removes a package; dev.sh runs it with sudo when you are not root),
+# Needs root (it installs and removes a package; it re-runs itself with sudo when you are not
+# root, and then builds as you),
 # the tools of dev.sh's TEST_PACKAGES, and CHRONOSCOPE_CHRONYD (dev.sh's ensure_chronyd). It
 # refuses to run when a `chronoscope` package it did not install itself is on the machine, or when
 # a file of the package already exists outside dpkg's knowledge, rather than overwrite either.
@@ -15,7 +16,8 @@
 # under test run as `nobody` with a throw-away HOME; nothing contacts another machine. The last
 # line is "package: N passed, M failed".
 set -euo pipefail
-cd "$(dirname "$0")/../.."
+self=$(readlink -f "$0")
+cd "$(dirname "$self")/../.."
 
 BUILD_DIR=${1:-build/pkg-usr}
 JOBS=${JOBS:-2}
@@ -23,8 +25,19 @@ PACKAGE=chronoscope
 MARKER=/var/lib/chronoscope-package-stage/installed-by-stage
 
 if [ "$(id -u)" -ne 0 ]; then
-    exec sudo --preserve-env=CHRONOSCOPE_CHRONYD,JOBS "$0" "$@"
+    exec sudo --preserve-env=CHRONOSCOPE_CHRONYD,JOBS "$self" "$@"
 fi
+
+# Started through sudo by a developer: build and package as that developer (a root-owned build
+# tree would be in their way); only the machine-wide part runs as root.
+as_builder() {
+    if [ -n "${SUDO_UID:-}" ] && [ "$SUDO_UID" != 0 ]; then
+        setpriv --reuid="$SUDO_UID" --regid="$SUDO_GID" --init-groups \
+            env HOME="$(getent passwd "$SUDO_UID" | cut -d: -f6)" "$@"
+    else
+        "$@"
+    fi
+}
 
 passed=0
 failed=0
@@ -84,28 +97,11 @@ as_nobody() {
         LANG=C.UTF-8 LC_ALL=C.UTF-8 "$@"
 }
 
-# --- 0. Refuse to touch a chronoscope that is not ours --------------------------------------------
-bold "package stage: checking for an installed $PACKAGE"
-status=$(dpkg-query -W -f='${Status}' "$PACKAGE" 2>/dev/null || true)
-if [ -n "$status" ] && [ "${status##* }" != "not-installed" ]; then
-    if [ -f "$MARKER" ]; then
-        echo "removing $PACKAGE left behind by an interrupted package stage ($(cat "$MARKER"))"
-        DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq "$PACKAGE" >/dev/null
-        rm -rf "$(dirname "$MARKER")"
-    else
-        version=$(dpkg-query -W -f='${Version} from ${Maintainer}' "$PACKAGE")
-        fatal "a $PACKAGE package ($version) that this stage did not install is on this machine" \
-"The package stage installs and removes its own $PACKAGE package, which would replace and then
-delete yours. It refuses to. Remove it first (apt-get remove $PACKAGE), or skip the stage with
-CHRONOSCOPE_PACKAGE_STAGE=0 ./dev.sh test."
-    fi
-fi
-
 # --- 1. Build and package --------------------------------------------------------------------------
 bold "package stage: building $BUILD_DIR (prefix /usr, Release)"
-cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX=/usr \
+as_builder cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX=/usr \
     -DCHRONOSCOPE_BUILD_TESTS=OFF >"$tmp/configure.log" 2>&1 || fatal "configure $BUILD_DIR" "$(tail -n 30 "$tmp/configure.log")"
-cmake --build "$BUILD_DIR" -j "$JOBS" >"$tmp/build.log" 2>&1 || fatal "build $BUILD_DIR" "$(tail -n 40 "$tmp/build.log")"
+as_builder cmake --build "$BUILD_DIR" -j "$JOBS" >"$tmp/build.log" 2>&1 || fatal "build $BUILD_DIR" "$(tail -n 40 "$tmp/build.log")"
 pass "configured for /usr and built ($BUILD_DIR)"
 
 version=$(cache_value CMAKE_PROJECT_VERSION)
@@ -116,9 +112,23 @@ helper=$(sed -n 's/.*exec\.path">\([^<]*\)<.*/\1/p' "$BUILD_DIR/packaging/linux/
 rm -f "$BUILD_DIR"/chronoscope_*.deb "$BUILD_DIR"/chronoscope-*.rpm "$BUILD_DIR"/*.sha256
 generators=DEB
 command -v rpmbuild >/dev/null && generators="DEB;RPM"
-(cd "$BUILD_DIR" && cpack -G "$generators") >"$tmp/cpack.log" 2>&1 || fatal "cpack -G $generators" "$(tail -n 40 "$tmp/cpack.log")"
+# Reproducible archives: every time stamp in the .deb is the last commit's (reproducible-builds.org's
+# SOURCE_DATE_EPOCH), not the time of this build.
+# (Outside a git checkout: the release date of the newest AppStream <release>.)
+release_date=$(sed -n 's/.*<release version="[^"]*" date="\([0-9-]*\)".*/\1/p' \
+    "$BUILD_DIR/packaging/linux/$app_id.metainfo.xml" | head -n1)
+SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-$(as_builder git log -1 --format=%ct 2>/dev/null || date -u -d "$release_date" +%s)}
+export SOURCE_DATE_EPOCH
+(cd "$BUILD_DIR" && as_builder cpack -G "$generators") >"$tmp/cpack.log" 2>&1 || fatal "cpack -G $generators" "$(tail -n 40 "$tmp/cpack.log")"
 deb=$(ls "$PWD/$BUILD_DIR"/chronoscope_*.deb)
 pass "cpack built $(basename "$deb")"
+reproducible() {
+    mkdir -p "$tmp/again"
+    [ -z "${SUDO_UID:-}" ] || chown "$SUDO_UID:$SUDO_GID" "$tmp/again"
+    (cd "$BUILD_DIR" && as_builder cpack -G DEB -B "$tmp/again") >"$tmp/cpack-again.log" 2>&1 || { tail -n 20 "$tmp/cpack-again.log"; return 1; }
+    cmp "$deb" "$tmp/again/$(basename "$deb")"
+}
+check "a second cpack of the same build gives a byte-identical .deb (SOURCE_DATE_EPOCH=$SOURCE_DATE_EPOCH)" reproducible
 
 # --- 2. What is in the packages ----------------------------------------------------------------
 bold "package stage: inspecting the packages"
@@ -158,6 +168,30 @@ if [ "$generators" = "DEB;RPM" ]; then
         bash -c "rpm -qp --requires '$rpm' 2>/dev/null | grep -qx qt6-qtsvg && rpm -qp --requires '$rpm' 2>/dev/null | grep -qx polkit"
 fi
 
+# --- 3. One stage at a time, and never over a chronoscope that is not ours ------------------------
+# Developers sharing a machine may run the stage at the same time: from here to the end the
+# machine-wide part (install, run, remove) is serialised.
+exec 9>/run/lock/chronoscope-package-stage.lock
+if ! flock -n 9; then
+    echo "waiting for another package stage on this machine to finish..."
+    flock -w 900 9 || fatal "wait for the other package stage (lock /run/lock/chronoscope-package-stage.lock)"
+fi
+bold "package stage: checking for an installed $PACKAGE"
+status=$(dpkg-query -W -f='${Status}' "$PACKAGE" 2>/dev/null || true)
+if [ -n "$status" ] && [ "${status##* }" != "not-installed" ]; then
+    if [ -f "$MARKER" ]; then
+        echo "removing $PACKAGE left behind by an interrupted package stage ($(cat "$MARKER"))"
+        DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq "$PACKAGE" >/dev/null
+        rm -rf "$(dirname "$MARKER")"
+    else
+        version=$(dpkg-query -W -f='${Version} from ${Maintainer}' "$PACKAGE")
+        fatal "a $PACKAGE package ($version) that this stage did not install is on this machine" \
+"The package stage installs and removes its own $PACKAGE package, which would replace and then
+delete yours. It refuses to. Remove it first (apt-get remove $PACKAGE), or skip the stage with
+CHRONOSCOPE_PACKAGE_STAGE=0 ./dev.sh test."
+    fi
+fi
+
 # Do not overwrite files that dpkg does not know about (a `make install` into /usr, say).
 while read -r f; do
     if [ -e "$f" ] || [ -L "$f" ]; then
@@ -166,7 +200,7 @@ while read -r f; do
     fi
 done <"$tmp/deb-files"
 
-# --- 3. Install -------------------------------------------------------------------------------
+# --- 4. Install -------------------------------------------------------------------------------
 bold "package stage: apt-get install $(basename "$deb")"
 mkdir -p "$(dirname "$MARKER")"
 echo "$(basename "$deb") $(date -u +%FT%TZ)" >"$MARKER"
@@ -182,7 +216,7 @@ fi
 pass "apt-get install ./$(basename "$deb")"
 dpkg -L "$PACKAGE" | grep -v '^/\.$' | sort >"$tmp/installed"
 
-# --- 4. The installed files ---------------------------------------------------------------------
+# --- 5. The installed files ---------------------------------------------------------------------
 bold "package stage: checking the installed files"
 check_present() {
     local f missing=0
@@ -199,6 +233,10 @@ check_present() {
 check "programs, helper, policy, desktop entry, metainfo, icons, man pages and copyright are installed" check_present
 check "the helper is root-owned, 0755, in a root-owned 0755 directory ($helper)" \
     test "$(stat -c '%U:%G %a' "$helper") $(stat -c '%U:%G %a' "$(dirname "$helper")")" = "root:root 755 root:root 755"
+# Translations are compiled into the GUI (qt_add_translations, :/i18n/chronoscope_<lang>.qm; Qt's
+# resource names are UTF-16), so no .qm file is installed separately.
+check "the installed GUI carries its German and French translations (:/i18n/chronoscope_{de,fr}.qm)" \
+    bash -c 'names=$(strings -e b /usr/bin/chronoscope); grep -qx chronoscope_de.qm <<<"$names" && grep -qx chronoscope_fr.qm <<<"$names"'
 check "the installed helper runs (--version)" bash -c "'$helper' --version | grep -q '^chronoscope-helper $version '"
 check "the installed chronoscope-cli runs (--version)" bash -c "chronoscope-cli --version | grep -qx 'chronoscope-cli $version'"
 check "desktop-file-validate /usr/share/applications/chronoscope.desktop" \
@@ -215,7 +253,7 @@ check_man() {
 }
 check "man finds and renders chronoscope(1) and chronoscope-cli(1) without warnings" check_man
 
-# --- 5. The installed CLI and GUI against a loopback chronyd ------------------------------------
+# --- 6. The installed CLI and GUI against a loopback chronyd ------------------------------------
 bold "package stage: running the installed programs against a loopback chronyd"
 chronyd=${CHRONOSCOPE_CHRONYD:-$(command -v chronyd || echo /usr/sbin/chronyd)}
 [ -x "$chronyd" ] || fatal "chronyd for the loopback server" "not found: run through ./dev.sh (ensure_chronyd) or set CHRONOSCOPE_CHRONYD"
@@ -305,7 +343,7 @@ check "the desktop entry's Exec and Icon resolve to installed files" \
     bash -c 'command -v "$(sed -n "s/^Exec=\([^ ]*\).*/\1/p" /usr/share/applications/chronoscope.desktop)" >/dev/null &&
              test -f "/usr/share/icons/hicolor/scalable/apps/$(sed -n "s/^Icon=//p" /usr/share/applications/chronoscope.desktop).svg"'
 
-# --- 6. The polkit actions, through polkitd and pkexec -------------------------------------------
+# --- 7. The polkit actions, through polkitd and pkexec -------------------------------------------
 bold "package stage: the installed polkit actions (pkaction, pkexec)"
 polkit_dir="$tmp/polkit"
 mkdir -p "$polkit_dir/rules.d"
@@ -378,7 +416,7 @@ else
         test "$(grep -c "exec.path\">$helper<" "/usr/share/polkit-1/actions/$app_id.policy")" = 2
 fi
 
-# --- 7. Remove, purge, and nothing left -----------------------------------------------------------
+# --- 8. Remove, purge, and nothing left -----------------------------------------------------------
 bold "package stage: apt-get remove and purge"
 DEBIAN_FRONTEND=noninteractive apt-get remove -y -q "$PACKAGE" >"$tmp/apt-remove.log" 2>&1 \
     || fatal "apt-get remove $PACKAGE" "$(tail -n 30 "$tmp/apt-remove.log")"

@@ -4,9 +4,10 @@
 # polkit policy, the desktop entry, the AppStream metadata, hicolor icons (SVG + PNG sizes), gzip
 # man pages and the copyright file; and the generated CPack configuration packages project()'s
 # VERSION with the DEB generator, shlibdeps, stripping and the run-time Qt plugin packages.
-# Inputs: BUILD_DIR, PREFIX, APP_ID, HELPER_PATH, POLICY_DIR, VERSION, WITH_GUI, WORK_DIR.
+# Inputs: BUILD_DIR, PREFIX, APP_ID, HELPER_PATH, POLICY_DIR, VERSION, WITH_GUI, WITH_HELPER,
+# WORK_DIR.
 cmake_minimum_required(VERSION 3.21)
-foreach(var BUILD_DIR PREFIX APP_ID HELPER_PATH POLICY_DIR VERSION WITH_GUI WORK_DIR)
+foreach(var BUILD_DIR PREFIX APP_ID HELPER_PATH POLICY_DIR VERSION WITH_GUI WITH_HELPER WORK_DIR)
     if(NOT DEFINED ${var})
         message(FATAL_ERROR "missing -D${var}")
     endif()
@@ -22,10 +23,11 @@ endif()
 
 set(expected
     "${PREFIX}/bin/chronoscope-cli"
-    "${HELPER_PATH}"
-    "${PREFIX}/${POLICY_DIR}/${APP_ID}.policy"
     "${PREFIX}/share/man/man1/chronoscope-cli.1.gz"
     "${PREFIX}/share/doc/chronoscope/copyright")
+if(WITH_HELPER)
+    list(APPEND expected "${HELPER_PATH}" "${PREFIX}/${POLICY_DIR}/${APP_ID}.policy")
+endif()
 if(WITH_GUI)
     list(APPEND expected
         "${PREFIX}/bin/chronoscope"
@@ -69,7 +71,14 @@ if(NOT "DEB" IN_LIST CPACK_GENERATOR OR NOT CPACK_DEBIAN_PACKAGE_SHLIBDEPS OR NO
     message(FATAL_ERROR "CPack: generators '${CPACK_GENERATOR}', shlibdeps '${CPACK_DEBIAN_PACKAGE_SHLIBDEPS}', "
                         "strip '${CPACK_STRIP_FILES}'")
 endif()
-foreach(dep libqt6svg6 qt6-qpa-plugins pkexec)
+set(deps "")
+if(WITH_HELPER)
+    list(APPEND deps pkexec)
+endif()
+if(WITH_GUI)
+    list(APPEND deps libqt6svg6 qt6-qpa-plugins)
+endif()
+foreach(dep IN LISTS deps)
     if(NOT CPACK_DEBIAN_PACKAGE_DEPENDS MATCHES "(^|, )${dep}(,|$)")
         message(FATAL_ERROR "CPACK_DEBIAN_PACKAGE_DEPENDS lacks ${dep}: ${CPACK_DEBIAN_PACKAGE_DEPENDS}")
     endif()
