@@ -12,6 +12,8 @@
 
 #include <QSocketNotifier>
 
+#include "core/engine/socketaddress_posix.h"
+
 using namespace Qt::StringLiterals;
 
 namespace chronoscope::diagnostics {
@@ -59,23 +61,7 @@ bool ProbeSocket::sendTo(const QHostAddress &address, quint16 port, const QByteA
     close();
     sockaddr_storage addr{};
     socklen_t addrLen = 0;
-    bool ipv4 = false;
-    const quint32 v4 = address.toIPv4Address(&ipv4);
-    if (ipv4) {
-        auto *sin = reinterpret_cast<sockaddr_in *>(&addr);
-        sin->sin_family = AF_INET;
-        sin->sin_port = htons(port);
-        sin->sin_addr.s_addr = htonl(v4);
-        addrLen = sizeof(sockaddr_in);
-    } else if (address.protocol() == QAbstractSocket::IPv6Protocol) {
-        auto *sin6 = reinterpret_cast<sockaddr_in6 *>(&addr);
-        sin6->sin6_family = AF_INET6;
-        sin6->sin6_port = htons(port);
-        const Q_IPV6ADDR v6 = address.toIPv6Address();
-        std::memcpy(&sin6->sin6_addr, &v6, sizeof(v6));
-        sin6->sin6_scope_id = address.scopeId().toUInt();
-        addrLen = sizeof(sockaddr_in6);
-    } else {
+    if (!engine::toSockaddr(address, port, &addr, &addrLen)) {
         d->error = u"not an IP address: %1"_s.arg(address.toString());
         return false;
     }

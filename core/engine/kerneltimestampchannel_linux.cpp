@@ -13,6 +13,7 @@
 #include <QSocketNotifier>
 
 #include "core/engine/localclock.h"
+#include "core/engine/socketaddress_posix.h"
 
 using namespace Qt::StringLiterals;
 
@@ -47,23 +48,7 @@ bool KernelTimestampChannel::open(const QHostAddress &server, quint16 port)
     closeSocket();
     sockaddr_storage addr{};
     socklen_t addrLen = 0;
-    bool ipv4 = false;
-    const quint32 v4 = server.toIPv4Address(&ipv4);
-    if (ipv4) {
-        auto *sin = reinterpret_cast<sockaddr_in *>(&addr);
-        sin->sin_family = AF_INET;
-        sin->sin_port = htons(port);
-        sin->sin_addr.s_addr = htonl(v4);
-        addrLen = sizeof(sockaddr_in);
-    } else if (server.protocol() == QAbstractSocket::IPv6Protocol) {
-        auto *sin6 = reinterpret_cast<sockaddr_in6 *>(&addr);
-        sin6->sin6_family = AF_INET6;
-        sin6->sin6_port = htons(port);
-        const Q_IPV6ADDR v6 = server.toIPv6Address();
-        std::memcpy(&sin6->sin6_addr, &v6, sizeof(v6));
-        sin6->sin6_scope_id = server.scopeId().toUInt();
-        addrLen = sizeof(sockaddr_in6);
-    } else {
+    if (!toSockaddr(server, port, &addr, &addrLen)) {
         m_errorString = u"not an IP address: %1"_s.arg(server.toString());
         return false;
     }
@@ -184,17 +169,8 @@ void KernelTimestampChannel::onReadable()
             }
         }
 
-        QHostAddress sender;
         quint16 senderPort = 0;
-        if (from.ss_family == AF_INET) {
-            const auto *sin = reinterpret_cast<const sockaddr_in *>(&from);
-            sender = QHostAddress(ntohl(sin->sin_addr.s_addr));
-            senderPort = ntohs(sin->sin_port);
-        } else if (from.ss_family == AF_INET6) {
-            const auto *sin6 = reinterpret_cast<const sockaddr_in6 *>(&from);
-            sender = QHostAddress(reinterpret_cast<const quint8 *>(&sin6->sin6_addr));
-            senderPort = ntohs(sin6->sin6_port);
-        }
+        const QHostAddress sender = fromSockaddr(from, &senderPort);
         const bool truncated = (msg.msg_flags & MSG_TRUNC) != 0;
         // A truncated datagram is passed on at its full claimed size limit; the codec rejects it.
         emit datagramReceived(QByteArray(buffer, truncated ? qsizetype(sizeof(buffer)) : qsizetype(n)),

@@ -19,65 +19,17 @@
 #include "core/engine/localclock.h"
 #include "tests/fakes/fakentpserver.h"
 #include "tests/interop/chronydinstance.h"
+#include "tests/interop/clirunner.h"
 
 using namespace Qt::StringLiterals;
 using chronoscope::testing::ChronydInstance;
+using chronoscope::testing::CliRun;
+using chronoscope::testing::runCli;
 using chronoscope::testing::FakeNtpServer;
 
 namespace {
 
 constexpr double TRUE_TOLERANCE = 0.001; // seconds
-constexpr double PROCESS_LIMIT = 60.0;   // seconds before a run counts as hung
-
-struct CliRun
-{
-    bool finished = false;      // false: killed after the limit
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    double seconds = 0;         // wall time of the run
-};
-
-// Runs chronoscope-cli with `arguments` while this thread's event loop keeps running (so an
-// in-process FakeNtpServer answers). Kills it after `limit` seconds.
-CliRun runCli(const QStringList &arguments, double limit = PROCESS_LIMIT)
-{
-    CliRun run;
-    QProcess process;
-    process.setProgram(qEnvironmentVariable("CHRONOSCOPE_CLI"));
-    process.setArguments(arguments);
-    QEventLoop loop;
-    QObject::connect(&process, &QProcess::finished, &loop, &QEventLoop::quit);
-    QObject::connect(&process, &QProcess::errorOccurred, &loop, [&](QProcess::ProcessError error) {
-        if (error == QProcess::FailedToStart)
-            loop.quit();
-    });
-    QTimer deadline;
-    deadline.setSingleShot(true);
-    QObject::connect(&deadline, &QTimer::timeout, &loop, &QEventLoop::quit);
-    QElapsedTimer timer;
-    timer.start();
-    process.start();
-    deadline.start(std::chrono::milliseconds(qint64(limit * 1000)));
-    loop.exec();
-    run.seconds = double(timer.elapsed()) / 1000.0;
-    if (process.state() != QProcess::NotRunning) {
-        process.kill();
-        process.waitForFinished(5000);
-    } else {
-        run.finished = process.exitStatus() == QProcess::NormalExit && process.error() != QProcess::FailedToStart;
-    }
-    run.exitCode = process.exitCode();
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    return run;
-}
-
-QByteArray describe(const CliRun &run)
-{
-    return "exit " + QByteArray::number(run.exitCode) + (run.finished ? "" : " (killed: hung)") + " after "
-        + QByteArray::number(run.seconds, 'f', 2) + " s\nstdout:\n" + run.out + "\nstderr:\n" + run.err;
-}
 
 QJsonObject parseObject(const QByteArray &text, QString *error)
 {
@@ -133,7 +85,7 @@ void TestCli::checkJsonAgainstChronyd()
     const QString server = m_chronyd->endpoint();
     const CliRun run = runCli({u"check"_s, u"--json"_s, u"--samples"_s, u"4"_s, u"--interval"_s, u"0.25"_s,
                                u"--timeout"_s, u"1"_s, server});
-    QVERIFY2(run.finished && run.exitCode == 0, describe(run).constData());
+    QVERIFY2(run.finished && run.exitCode == 0, run.describe().constData());
     QString error;
     const QJsonObject root = parseObject(run.out, &error);
     QVERIFY2(error.isEmpty(), qPrintable(error + u'\n' + QString::fromUtf8(run.out)));
@@ -192,9 +144,9 @@ void TestCli::checkClosedPortIsUnreachable()
     const double timeout = 1.0;
     const CliRun run = runCli({u"check"_s, u"--json"_s, u"--samples"_s, u"2"_s, u"--interval"_s, u"0.25"_s,
                                u"--timeout"_s, QString::number(timeout), u"127.0.0.1:%1"_s.arg(port)});
-    QVERIFY2(run.finished && run.exitCode == 1, describe(run).constData());
+    QVERIFY2(run.finished && run.exitCode == 1, run.describe().constData());
     // Two requests, each ending at the latest after its timeout, 0.25 s apart, plus start-up.
-    QVERIFY2(run.seconds < 2 * timeout + 0.25 + 5.0, describe(run).constData());
+    QVERIFY2(run.seconds < 2 * timeout + 0.25 + 5.0, run.describe().constData());
     QString error;
     const QJsonObject root = parseObject(run.out, &error);
     QVERIFY2(error.isEmpty(), qPrintable(error));
@@ -220,9 +172,9 @@ void TestCli::checkSilentServerTimesOut()
     const double timeout = 0.5;
     const CliRun run = runCli({u"check"_s, u"--json"_s, u"--samples"_s, u"2"_s, u"--interval"_s, u"0.25"_s,
                                u"--timeout"_s, QString::number(timeout), u"127.0.0.1:%1"_s.arg(server.port())});
-    QVERIFY2(run.finished && run.exitCode == 1, describe(run).constData());
-    QVERIFY2(run.seconds >= 2 * timeout, describe(run).constData());
-    QVERIFY2(run.seconds < 2 * timeout + 0.25 + 5.0, describe(run).constData());
+    QVERIFY2(run.finished && run.exitCode == 1, run.describe().constData());
+    QVERIFY2(run.seconds >= 2 * timeout, run.describe().constData());
+    QVERIFY2(run.seconds < 2 * timeout + 0.25 + 5.0, run.describe().constData());
     QCOMPARE(server.requests().size(), 2);
     QString error;
     const QJsonObject root = parseObject(run.out, &error);
@@ -240,7 +192,7 @@ void TestCli::checkUnresolvableName()
 {
     // RFC 6761: names under .invalid never resolve. No public server is ever contacted.
     const CliRun run = runCli({u"check"_s, u"--json"_s, u"--samples"_s, u"1"_s, u"name.invalid"_s});
-    QVERIFY2(run.finished && run.exitCode == 1, describe(run).constData());
+    QVERIFY2(run.finished && run.exitCode == 1, run.describe().constData());
     QString error;
     const QJsonObject root = parseObject(run.out, &error);
     QVERIFY2(error.isEmpty(), qPrintable(error));
@@ -261,7 +213,7 @@ void TestCli::checkUnresolvableNameBesideGoodServer()
     // The bad name is a per-server error; the good server still determines the system offset.
     const CliRun run = runCli({u"check"_s, u"--json"_s, u"--samples"_s, u"2"_s, u"--interval"_s, u"0.25"_s,
                                u"name.invalid"_s, m_chronyd->endpoint()});
-    QVERIFY2(run.finished && run.exitCode == 0, describe(run).constData());
+    QVERIFY2(run.finished && run.exitCode == 0, run.describe().constData());
     QString error;
     const QJsonObject root = parseObject(run.out, &error);
     QVERIFY2(error.isEmpty(), qPrintable(error));
@@ -295,9 +247,9 @@ void TestCli::usageErrors()
     QFETCH(QStringList, arguments);
     QFETCH(QString, named);
     const CliRun run = runCli(arguments, 30.0);
-    QVERIFY2(run.finished && run.exitCode == 2, describe(run).constData());
-    QVERIFY2(run.seconds < 10.0, describe(run).constData()); // fails before any network activity
-    QVERIFY2(run.out.isEmpty(), describe(run).constData());
+    QVERIFY2(run.finished && run.exitCode == 2, run.describe().constData());
+    QVERIFY2(run.seconds < 10.0, run.describe().constData()); // fails before any network activity
+    QVERIFY2(run.out.isEmpty(), run.describe().constData());
     const QString message = QString::fromUtf8(run.err);
     QVERIFY2(message.endsWith(u'\n') && message.count(u'\n') == 1, qPrintable(u"not one line: '%1'"_s.arg(message)));
     QVERIFY2(message.startsWith(u"chronoscope-cli: "_s), qPrintable(message));
@@ -311,12 +263,12 @@ void TestCli::humanTable()
     const QString closed = u"127.0.0.1:%1"_s.arg(closedPort);
     const CliRun run = runCli({u"check"_s, u"--samples"_s, u"2"_s, u"--interval"_s, u"0.25"_s,
                                m_chronyd->endpoint(), closed});
-    QVERIFY2(run.finished && run.exitCode == 0, describe(run).constData());
+    QVERIFY2(run.finished && run.exitCode == 0, run.describe().constData());
     const QStringList lines = QString::fromUtf8(run.out).split(u'\n', Qt::SkipEmptyParts);
     const auto headerAt = std::find_if(lines.cbegin(), lines.cend(), [](const QString &l) {
         return l.startsWith(u"State"_s);
     });
-    QVERIFY2(headerAt != lines.cend(), describe(run).constData());
+    QVERIFY2(headerAt != lines.cend(), run.describe().constData());
     const QString header = *headerAt;
     for (const QString &column : {u"Name/IP address"_s, u"St"_s, u"Reach"_s, u"Offset"_s, u"Delay"_s, u"Reason"_s})
         QVERIFY2(header.contains(column), qPrintable(u"column %1 missing in '%2'"_s.arg(column, header)));
@@ -345,9 +297,9 @@ void TestCli::monitorJsonLines()
     const double duration = 2.0;
     const CliRun run = runCli({u"monitor"_s, u"--json"_s, u"--duration"_s, QString::number(duration),
                                u"--interval"_s, u"0.25"_s, m_chronyd->endpoint()});
-    QVERIFY2(run.finished && run.exitCode == 0, describe(run).constData());
+    QVERIFY2(run.finished && run.exitCode == 0, run.describe().constData());
     // QTimer's default coarse timers may fire up to 5 % early.
-    QVERIFY2(run.seconds >= 0.95 * duration && run.seconds < duration + 5.0, describe(run).constData());
+    QVERIFY2(run.seconds >= 0.95 * duration && run.seconds < duration + 5.0, run.describe().constData());
     const QList<QByteArray> lines = run.out.split('\n');
     int samples = 0;
     int accepted = 0;
@@ -391,10 +343,10 @@ void TestCli::monitorJsonLines()
         }
     }
     // 2 s at 0.25 s: about 8 exchanges; allow for a slow start on a busy machine.
-    QVERIFY2(samples >= 4, describe(run).constData());
-    QVERIFY2(accepted >= 4, describe(run).constData());
-    QVERIFY2(systems >= 1, describe(run).constData());
-    QVERIFY2(sawSysPeer, describe(run).constData());
+    QVERIFY2(samples >= 4, run.describe().constData());
+    QVERIFY2(accepted >= 4, run.describe().constData());
+    QVERIFY2(systems >= 1, run.describe().constData());
+    QVERIFY2(sawSysPeer, run.describe().constData());
 }
 
 QTEST_GUILESS_MAIN(TestCli)
