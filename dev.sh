@@ -10,7 +10,7 @@ cd "$(dirname "$0")"
 BUILD_DIR=${BUILD_DIR:-build/dev}
 JOBS=${JOBS:-2}
 BUILD_PACKAGES=(g++ cmake ninja-build pkg-config qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-svg-dev
-                qt6-tools-dev qt6-l10n-tools libssl-dev qtkeychain-qt6-dev)
+                qt6-tools-dev qt6-l10n-tools libssl-dev qtkeychain-qt6-dev nettle-dev)
 # Test tools. chrony itself is not installed system-wide (that would start a time service and
 # replace systemd-timesyncd on a desktop): ensure_chronyd unpacks it privately if it is absent.
 # libxml2-utils + polkitd: validate the polkit policy against its DTD; pkexec: the helper's
