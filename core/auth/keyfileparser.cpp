@@ -222,8 +222,19 @@ private:
         return key;
     }
 
+    // False (and an error for the line) once the file has defined MAX_KEY_FILE_KEYS keys.
+    bool roomForKey(int number)
+    {
+        if (m_out.keys.size() + m_out.keyringKeys.size() < MAX_KEY_FILE_KEYS)
+            return true;
+        error(number, u"more than %1 keys in one file; this key is not read"_s.arg(MAX_KEY_FILE_KEYS));
+        return false;
+    }
+
     void addKey(int number, SymmetricKey key)
     {
+        if (!roomForKey(number))
+            return;
         if (std::optional<Error> invalid = validateKey(key)) {
             error(number, invalid->message);
             return;
@@ -255,6 +266,8 @@ private:
                 error(number, u"duplicate key id %1 (first defined on line %2)"_s.arg(*id).arg(it->second));
                 return;
             }
+            if (!roomForKey(number))
+                return;
             m_idLines[*id] = number;
             m_out.keyringKeys.append(KeyringReference{*id, *type, number, {}, {}});
             return;
@@ -263,6 +276,10 @@ private:
             const Result<std::uint32_t> id = parseId(fields[1]);
             if (!id) {
                 error(number, id.errorMessage());
+                return;
+            }
+            if (m_metadata.size() >= std::size_t(MAX_KEY_FILE_KEYS) && !m_metadata.count(*id)) {
+                error(number, u"more than %1 '#@key' lines in one file; this one is not read"_s.arg(MAX_KEY_FILE_KEYS));
                 return;
             }
             Metadata meta;

@@ -2,12 +2,14 @@
 #include "core/config/serverlistformat.h"
 
 #include <QDateTime>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QHostAddress>
 #include <QRegularExpression>
 #include <QSaveFile>
 #include <QSet>
+#include <QStringDecoder>
 
 using namespace Qt::StringLiterals;
 
@@ -60,8 +62,11 @@ QStringList ServerListImport::issueTexts() const
 {
     QStringList texts;
     for (const ConfIssue &issue : issues)
-        texts << (issue.line > 0 ? u"%1:%2: %3"_s.arg(fileName).arg(issue.line).arg(issue.message)
-                                 : u"%1: %2"_s.arg(fileName, issue.message));
+    {
+        const QString file = issue.file.isEmpty() ? fileName : issue.file;
+        texts << (issue.line > 0 ? u"%1:%2: %3"_s.arg(file).arg(issue.line).arg(issue.message)
+                                 : u"%1: %2"_s.arg(file, issue.message));
+    }
     return texts;
 }
 
@@ -74,6 +79,11 @@ ServerListImport parseServerList(const QString &text, ConfFormat format, const Q
     static const QRegularExpression whitespace(u"\\s+"_s);
     for (qsizetype index = 0; index < lines.size(); ++index) {
         const int lineNo = int(index) + 1;
+        if (lines.at(index).size() > MAX_CONF_LINE_LENGTH) {
+            result.issues.append({lineNo, u"the line is %1 characters long (limit %2); not imported"_s.arg(
+                                              lines.at(index).size()).arg(MAX_CONF_LINE_LENGTH), {}});
+            continue;
+        }
         QString line = lines.at(index);
         // chrony: '!', ';', '#' and '%' start comments; ntp.conf: '#'.
         const qsizetype hash = line.indexOf(u'#');
@@ -84,7 +94,14 @@ ServerListImport parseServerList(const QString &text, ConfFormat format, const Q
             continue;
         QStringList words = line.split(whitespace, Qt::SkipEmptyParts);
         const QString directive = words.takeFirst().toLower();
-        auto issue = [&](const QString &message) { result.issues.append({lineNo, message}); };
+        auto issue = [&](const QString &message) { result.issues.append({lineNo, message, {}}); };
+        if (directive == (chrony ? u"include"_s : u"includefile"_s)) {
+            if (words.size() == 1)
+                result.includes.append({lineNo, words.first()});
+            else
+                issue(u"'%1' needs exactly one file name; not followed"_s.arg(directive));
+            continue;
+        }
         if (directive != u"server"_s && directive != u"pool"_s) {
             issue(u"'%1' is not a server or pool line; not imported"_s.arg(directive));
             continue;
@@ -170,20 +187,116 @@ ServerListImport parseServerList(const QString &text, ConfFormat format, const Q
             issue(u"'%1' is listed twice; imported once"_s.arg(spec.displayName()));
             continue;
         }
+        if (result.servers.size() >= MAX_IMPORTED_SERVERS) {
+            issue(u"more than %1 servers; '%2' is not imported"_s.arg(MAX_IMPORTED_SERVERS).arg(spec.displayName()));
+            continue;
+        }
         result.servers.append(server);
     }
     return result;
 }
 
-Result<ServerListImport> importServerList(const QString &path, ConfFormat format)
+namespace {
+
+Result<QString> readConfText(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
         return Error{u"cannot read %1: %2"_s.arg(path, file.errorString())};
-    const QByteArray content = file.readAll();
+    if (file.size() > MAX_CONF_FILE_SIZE)
+        return Error{u"%1 is %2 bytes long; a configuration file is at most %3 bytes"_s.arg(path).arg(file.size()).arg(
+            MAX_CONF_FILE_SIZE)};
+    // In small pieces: QIODevice::read(n) would reserve all n bytes up front.
+    QByteArray content;
+    while (content.size() <= MAX_CONF_FILE_SIZE) {
+        const QByteArray chunk = file.read(64 * 1024);
+        if (chunk.isEmpty())
+            break;
+        content += chunk;
+    }
+    if (content.size() > MAX_CONF_FILE_SIZE) // a file that grew while we read it, or a pipe
+        return Error{u"%1 is longer than %2 bytes"_s.arg(path).arg(MAX_CONF_FILE_SIZE)};
     if (content.contains('\0'))
         return Error{u"%1 is not a text file"_s.arg(path)};
-    return parseServerList(QString::fromUtf8(content), format, QFileInfo(path).fileName());
+    QStringDecoder decoder(QStringDecoder::Utf8);
+    QString text = decoder(content);
+    if (decoder.hasError())
+        return Error{u"%1 is not UTF-8 text"_s.arg(path)};
+    return text;
+}
+
+// Follows the include directives of `parsed` (read from `path`, `depth` levels deep) into `into`.
+void followIncludes(const ServerListImport &parsed, const QString &path, ConfFormat format, int depth,
+                    QStringList &chain, int &filesRead, ServerListImport &into)
+{
+    const QString here = QFileInfo(path).fileName();
+    auto issue = [&](int line, const QString &message) { into.issues.append({line, message, here}); };
+    for (const ConfInclude &include : parsed.includes) {
+        if (depth >= MAX_INCLUDE_DEPTH) {
+            issue(include.line, u"include of '%1' is nested more than %2 levels deep; not followed"_s.arg(
+                                    include.pattern).arg(MAX_INCLUDE_DEPTH));
+            continue;
+        }
+        const QFileInfo pattern(QDir(QFileInfo(path).absolutePath()), include.pattern);
+        QStringList files;
+        if (include.pattern.contains(u'*') || include.pattern.contains(u'?') || include.pattern.contains(u'[')) {
+            const QDir dir(pattern.absolutePath());
+            for (const QString &name : dir.entryList({pattern.fileName()}, QDir::Files, QDir::Name))
+                files << dir.filePath(name);
+        } else {
+            files << pattern.absoluteFilePath();
+        }
+        for (const QString &file : files) {
+            const QString canonical = QFileInfo(file).canonicalFilePath();
+            if (!canonical.isEmpty() && chain.contains(canonical)) {
+                issue(include.line, u"'%1' includes itself; not followed"_s.arg(include.pattern));
+                continue;
+            }
+            if (filesRead >= MAX_INCLUDED_FILES) {
+                issue(include.line, u"more than %1 included files; '%2' is not read"_s.arg(MAX_INCLUDED_FILES).arg(
+                                        QFileInfo(file).fileName()));
+                continue;
+            }
+            ++filesRead;
+            const Result<QString> text = readConfText(file);
+            if (!text) {
+                issue(include.line, text.errorMessage());
+                continue;
+            }
+            const ServerListImport child = parseServerList(*text, format, QFileInfo(file).fileName());
+            for (ConfIssue childIssue : child.issues) {
+                childIssue.file = child.fileName;
+                into.issues.append(childIssue);
+            }
+            for (const ConfiguredServer &server : child.servers) {
+                if (findDuplicate(into.servers, server) >= 0)
+                    into.issues.append({0, u"'%1' is listed twice; imported once"_s.arg(server.spec.displayName()),
+                                        child.fileName});
+                else if (into.servers.size() >= MAX_IMPORTED_SERVERS)
+                    into.issues.append({0, u"more than %1 servers; '%2' is not imported"_s.arg(MAX_IMPORTED_SERVERS).arg(
+                                               server.spec.displayName()), child.fileName});
+                else
+                    into.servers.append(server);
+            }
+            chain.append(canonical);
+            followIncludes(child, file, format, depth + 1, chain, filesRead, into);
+            chain.removeLast();
+        }
+    }
+}
+
+} // namespace
+
+Result<ServerListImport> importServerList(const QString &path, ConfFormat format)
+{
+    const Result<QString> text = readConfText(path);
+    if (!text)
+        return text.error();
+    ServerListImport result = parseServerList(*text, format, QFileInfo(path).fileName());
+    QStringList chain{QFileInfo(path).canonicalFilePath()};
+    int filesRead = 0;
+    followIncludes(result, path, format, 0, chain, filesRead, result);
+    return result;
 }
 
 QString formatServerList(const QList<ConfiguredServer> &servers, ConfFormat format, QStringList *warnings)

@@ -60,6 +60,7 @@ class TestKeyFile : public QObject
     Q_OBJECT
 
 private slots:
+    void keyCountIsBounded();
     void chronyFormat();
     void ntpFormat();
     void formatDetection_data();
@@ -464,6 +465,19 @@ void TestKeyFile::readKeyFileRefusesReadableFile()
     QVERIFY(read.ok());
     QCOMPARE(read->keys.size(), 1);
     QVERIFY(!readKeyFile(dir.filePath(u"missing"_s), std::nullopt, true).ok());
+}
+
+void TestKeyFile::keyCountIsBounded()
+{
+    QByteArray text;
+    for (int id = 1; id <= MAX_KEY_FILE_KEYS + 2; ++id)
+        text += QByteArray::number(id) + " SHA1 HEX:0102030405060708090A0B0C0D0E0F1011121314\n";
+    const KeyFileContents contents = parseKeyFile(text, u"many.keys"_s, KeyFileFormat::Chrony);
+    QCOMPARE(contents.keys.size(), MAX_KEY_FILE_KEYS);
+    QCOMPARE(contents.errors.size(), 2);
+    QCOMPARE(contents.errors.first().line, MAX_KEY_FILE_KEYS + 1);
+    QCOMPARE(contents.errors.first().message, u"more than 1024 keys in one file; this key is not read"_s);
+    QVERIFY(contents.describeErrors().startsWith(u"many.keys:1025: more than 1024 keys"_s));
 }
 
 QTEST_GUILESS_MAIN(TestKeyFile)

@@ -18,6 +18,11 @@ private slots:
     void exportRoundTripsThroughChrony();
     void ntpExportCommentsOutPorts();
     void missingFileIsAnErrorNamingIt();
+    void overlongLineIsAnIssueWithItsNumber();
+    void includesAreFollowedToADepthLimit();
+    void includeLoopIsRefused();
+    void oversizedFileIsRefusedNamingIt();
+    void serverCountIsBounded();
     void guessesFormatFromFileName_data();
     void guessesFormatFromFileName();
 
@@ -167,6 +172,74 @@ void TestServerListFormat::guessesFormatFromFileName()
     QFETCH(QString, path);
     QFETCH(bool, ntp);
     QCOMPARE(guessConfFormat(path) == ConfFormat::Ntp, ntp);
+}
+
+void TestServerListFormat::overlongLineIsAnIssueWithItsNumber()
+{
+    const QString text = u"server a.example\nserver "_s + QString(MAX_CONF_LINE_LENGTH, u'b') + u"\n"_s;
+    const ServerListImport imported = parseServerList(text, ConfFormat::Chrony, u"long.conf"_s);
+    QCOMPARE(imported.servers.size(), 1);
+    QCOMPARE(imported.issueTexts(), QStringList{u"long.conf:2: the line is 2054 characters long (limit 2047); not imported"_s});
+}
+
+namespace {
+void writeText(const QString &path, const QByteArray &text)
+{
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(text);
+}
+} // namespace
+
+void TestServerListFormat::includesAreFollowedToADepthLimit()
+{
+    QTemporaryDir dir;
+    // level0.conf includes level1.conf ... each with one server; the chain is 8 deep.
+    for (int i = 0; i < 8; ++i)
+        writeText(dir.filePath(u"level%1.conf"_s.arg(i)),
+                  "server s" + QByteArray::number(i) + ".example\ninclude level" + QByteArray::number(i + 1) + ".conf\n");
+    const chronoscope::Result<ServerListImport> imported = importServerList(dir.filePath(u"level0.conf"_s), ConfFormat::Chrony);
+    QVERIFY(imported.ok());
+    QCOMPARE(imported->servers.size(), MAX_INCLUDE_DEPTH + 1); // the file itself and 5 levels below it
+    QVERIFY2(imported->issueTexts().contains(
+                 u"level5.conf:2: include of 'level6.conf' is nested more than 5 levels deep; not followed"_s),
+             qPrintable(imported->issueTexts().join(u'\n')));
+}
+
+void TestServerListFormat::includeLoopIsRefused()
+{
+    QTemporaryDir dir;
+    writeText(dir.filePath(u"a.conf"_s), "server a.example\ninclude b.conf\n");
+    writeText(dir.filePath(u"b.conf"_s), "server b.example\ninclude *.conf\n");
+    const chronoscope::Result<ServerListImport> imported = importServerList(dir.filePath(u"a.conf"_s), ConfFormat::Chrony);
+    QVERIFY(imported.ok());
+    QCOMPARE(imported->servers.size(), 2);
+    QVERIFY2(imported->issueTexts().contains(u"b.conf:2: '*.conf' includes itself; not followed"_s),
+             qPrintable(imported->issueTexts().join(u'\n')));
+}
+
+void TestServerListFormat::oversizedFileIsRefusedNamingIt()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"big.conf"_s);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    QVERIFY(file.resize(100 * 1024 * 1024)); // 100 MB, sparse
+    file.close();
+    const chronoscope::Result<ServerListImport> imported = importServerList(path, ConfFormat::Chrony);
+    QVERIFY(!imported.ok());
+    QCOMPARE(imported.errorMessage(), u"%1 is 104857600 bytes long; a configuration file is at most 1048576 bytes"_s.arg(path));
+}
+
+void TestServerListFormat::serverCountIsBounded()
+{
+    QString text;
+    for (int i = 0; i < MAX_IMPORTED_SERVERS + 3; ++i)
+        text += u"server s%1.example\n"_s.arg(i);
+    const ServerListImport imported = parseServerList(text, ConfFormat::Chrony, u"many.conf"_s);
+    QCOMPARE(imported.servers.size(), MAX_IMPORTED_SERVERS);
+    QCOMPARE(imported.issues.size(), 3);
+    QCOMPARE(imported.issueTexts().first(), u"many.conf:257: more than 256 servers; 's256.example' is not imported"_s);
 }
 
 QTEST_GUILESS_MAIN(TestServerListFormat)

@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// libFuzzer target for the client-side reply checks (core/ntp/replyvalidator) against a recorded
+// request. Input layout: the request's transmit nonce (8 bytes), its send time T1 (8), the
+// reply's receive time T4 (8), one control byte, then the reply datagram. Control byte:
+//   bits 0-2  key the request was sent with: 0 none, 1-5 the test keys of ntp-mac-vectors.json
+//   bit 3     the previous accepted reply had this reply's transmit time (duplicate test)
+//   bits 4-5  the reply's source: 127.0.0.1:123, ::ffff:127.0.0.1:123, ::1:123, 127.0.0.1:124
+//   bit 6     no request is outstanding
+// Properties, besides "no crash, no sanitizer report": an accepted reply answers our request
+// (mode 4, our nonce as origin, stratum 1-15, source and port right), is authenticated when a
+// key was used, and gives finite offset and delay; every other verdict names a reason in words.
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+
+#include <QByteArray>
+#include <QtEndian>
+
+#include "core/ntp/replyvalidator.h"
+#include "tests/fuzz/fuzzcheck.h"
+
+using namespace chronoscope;
+
+namespace {
+
+constexpr std::size_t PREFIX = 25;
+
+QList<auth::SymmetricKey> testKeys()
+{
+    const struct { std::uint32_t id; auth::KeyType type; const char *hex; } table[] = {
+        {1, auth::KeyType::Md5, "0102030405060708090A0B0C0D0E0F1011121314"},
+        {2, auth::KeyType::Sha1, "2122232425262728292A2B2C2D2E2F3031323334"},
+        {3, auth::KeyType::Sha256, "4142434445464748494A4B4C4D4E4F505152535455565758595A5B5C5D5E5F60"},
+        {4, auth::KeyType::Aes128Cmac, "000102030405060708090A0B0C0D0E0F"},
+        {5, auth::KeyType::Aes256Cmac, "808182838485868788898A8B8C8D8E8F909192939495969798999A9B9C9D9E9F"},
+    };
+    QList<auth::SymmetricKey> keys;
+    for (const auto &row : table) {
+        auth::SymmetricKey key;
+        key.id = row.id;
+        key.type = row.type;
+        key.secret = auth::SecretBytes(QByteArray::fromHex(row.hex));
+        keys.append(key);
+    }
+    return keys;
+}
+
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
+{
+    static const QList<auth::SymmetricKey> keys = testKeys();
+    static const QHostAddress server(QHostAddress::LocalHost);
+    static const QHostAddress sources[] = {QHostAddress(QHostAddress::LocalHost),
+                                           QHostAddress(u"::ffff:127.0.0.1"_qs), QHostAddress(QHostAddress::LocalHostIPv6),
+                                           QHostAddress(QHostAddress::LocalHost)};
+    if (size < PREFIX)
+        return 0;
+    const ntp::NtpTimestamp nonce(qFromBigEndian<std::uint64_t>(data));
+    const ntp::NtpTimestamp t1(qFromBigEndian<std::uint64_t>(data + 8));
+    const ntp::NtpTimestamp t4(qFromBigEndian<std::uint64_t>(data + 16));
+    const std::uint8_t control = data[24];
+    const QByteArrayView reply(reinterpret_cast<const char *>(data + PREFIX), qsizetype(size - PREFIX));
+
+    ntp::ReplyContext context;
+    context.serverAddress = server;
+    context.serverPort = 123;
+    if (!(control & 0x40))
+        context.request = ntp::OutstandingRequest{nonce, t1};
+    const int keyIndex = control & 0x7;
+    if (keyIndex >= 1 && keyIndex <= 5)
+        context.key = &keys.at(keyIndex - 1);
+    if ((control & 0x8) && reply.size() >= 48)
+        context.lastAcceptedTransmit = ntp::NtpTimestamp(qFromBigEndian<std::uint64_t>(reply.data() + 40));
+    const int source = (control >> 4) & 0x3;
+    const quint16 fromPort = source == 3 ? 124 : 123;
+
+    const ntp::ReplyVerdict verdict = ntp::validateReply(reply, sources[source], fromPort, t4, context);
+    if (verdict.accepted()) {
+        fuzzCheck(!verdict.reason.has_value());
+        fuzzCheck(source == 0 || source == 1);
+        fuzzCheck(context.request.has_value() && verdict.packet.has_value());
+        const ntp::Packet &p = *verdict.packet;
+        fuzzCheck(p.mode == ntp::Mode::Server && p.originTime == nonce);
+        fuzzCheck(p.stratum >= 1 && p.stratum < ntp::MAXSTRAT);
+        fuzzCheck(verdict.authenticated == (context.key != nullptr));
+        fuzzCheck(std::isfinite(verdict.measurement.offset) && std::isfinite(verdict.measurement.delay));
+        fuzzCheck(verdict.measurement.delay > 0);
+    } else {
+        fuzzCheck(verdict.reason.has_value() && !verdict.detail.isEmpty());
+        if (verdict.outcome == ntp::ReplyVerdict::Outcome::Kiss) {
+            fuzzCheck(verdict.kiss != ntp::KissCode::None && verdict.packet && verdict.packet->stratum == 0);
+            fuzzCheck(verdict.packet->originTime == nonce);
+        }
+    }
+    if (!context.key)
+        fuzzCheck(!verdict.authenticated);
+    return 0;
+}
