@@ -31,9 +31,21 @@ void EventRecorder::add(EventKind kind, EventLevel level, int serverId, const QS
     m_log->record(entry);
 }
 
+void EventRecorder::onSnapshot(const engine::EngineSnapshot &snapshot)
+{
+    for (const engine::ServerStatus &s : snapshot.servers) {
+        const auto seen = m_seen.constFind(s.id);
+        if (seen == m_seen.constEnd() || seen->revision != s.revision || seen->state != s.state)
+            onServerChanged(s);
+    }
+    if (snapshot.system.time > 0)
+        onSystemChanged(snapshot.system);
+}
+
 void EventRecorder::onServerChanged(const engine::ServerStatus &s)
 {
     Seen &seen = m_seen[s.id];
+    seen.revision = s.revision;
     if (!seen.known) {
         seen.known = true;
         seen.name = s.name;
@@ -59,16 +71,17 @@ void EventRecorder::onServerChanged(const engine::ServerStatus &s)
     seen.name = s.name;
 }
 
-void EventRecorder::onSampleProcessed(const engine::SampleEvent &event)
+void EventRecorder::onSampleAccepted(const engine::AcceptedSample &sample)
 {
-    if (event.accepted) {
-        QString message = tr("reply accepted: offset %1, delay %2")
-                              .arg(report::formatSeconds(event.offset, true), report::formatSeconds(event.delay));
-        if (event.reasonId == u"popcorn_spike"_s)
-            message += u"; "_s + ServerDetailPane::reasonText(event.reasonId);
-        add(EventKind::ReplyAccepted, EventLevel::Detail, event.serverId, event.serverName, message, event.time);
-        return;
-    }
+    QString message = tr("reply accepted: offset %1, delay %2")
+                          .arg(report::formatSeconds(sample.offset, true), report::formatSeconds(sample.delay));
+    if (sample.popcornSpike)
+        message += u"; "_s + ServerDetailPane::reasonText(u"popcorn_spike"_s);
+    add(EventKind::ReplyAccepted, EventLevel::Detail, sample.serverId, sample.serverName, message, sample.time);
+}
+
+void EventRecorder::onRequestFailed(const engine::RequestOutcome &event)
+{
     const QString reason = ServerDetailPane::reasonText(event.reasonId);
     const QString detail = event.detail.isEmpty() ? QString() : u" ("_s + event.detail + u")"_s;
     if (event.timedOut) {
@@ -82,7 +95,26 @@ void EventRecorder::onSampleProcessed(const engine::SampleEvent &event)
         return;
     }
     add(EventKind::ReplyRejected, EventLevel::Warning, event.serverId, event.serverName,
-        tr("reply rejected: %1%2").arg(reason, detail), event.time);
+        tr("request failed: %1%2").arg(reason, detail), event.time);
+}
+
+void EventRecorder::onRejections(const engine::RejectionSummary &summary)
+{
+    QStringList parts;
+    for (auto it = summary.counts.cbegin(); it != summary.counts.cend(); ++it)
+        parts << tr("%1 %2").arg(ServerDetailPane::reasonText(it.key())).arg(it.value());
+    QString message;
+    if (summary.total == 1) {
+        const QString example = summary.examples.value(summary.counts.firstKey());
+        message = tr("reply rejected: %1").arg(ServerDetailPane::reasonText(summary.counts.firstKey()))
+            + (example.isEmpty() ? QString() : u" ("_s + example + u")"_s);
+    } else {
+        //: %1 count, %2 duration ("64 s"), %3 list of reasons with counts
+        message = tr("%1 replies rejected in the last %2: %3")
+                      .arg(summary.total)
+                      .arg(report::formatAge(summary.windowSeconds), parts.join(u", "_s));
+    }
+    add(EventKind::ReplyRejected, EventLevel::Warning, summary.serverId, summary.serverName, message, summary.time);
 }
 
 void EventRecorder::onSystemChanged(const engine::SystemStatus &system)

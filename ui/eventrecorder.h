@@ -4,6 +4,9 @@
 #include <QHash>
 #include <QObject>
 
+#include "core/engine/acceptedsample.h"
+#include "core/engine/enginesnapshot.h"
+#include "core/engine/rejectionsummary.h"
 #include "core/engine/serverstatus.h"
 #include "core/eventlog/eventlogentry.h"
 
@@ -15,7 +18,9 @@ namespace chronoscope::ui {
 
 // Turns the engine's snapshots and events into the user's event log, in the words ntpd users
 // expect: request sent, reply accepted or rejected (with the reason), no reply, kiss-o'-death,
-// state changes, selection changes. GUI thread; connect the engine's signals to its slots.
+// state changes, selection changes. Invalid datagrams arrive already summarised (one entry per
+// server per poll interval at most), so a flood cannot fill the log. GUI thread; connect the
+// engine session's signals to its slots.
 class EventRecorder final : public QObject
 {
     Q_OBJECT
@@ -24,9 +29,13 @@ public:
     explicit EventRecorder(eventlog::EventLog *log, QObject *parent = nullptr);
 
 public slots:
+    // Servers added, requests sent and state changes since the previous snapshot; selection.
+    void onSnapshot(const chronoscope::engine::EngineSnapshot &snapshot);
     void onServerChanged(const chronoscope::engine::ServerStatus &status);
-    void onSampleProcessed(const chronoscope::engine::SampleEvent &event);
     void onSystemChanged(const chronoscope::engine::SystemStatus &system);
+    void onSampleAccepted(const chronoscope::engine::AcceptedSample &sample);
+    void onRequestFailed(const chronoscope::engine::RequestOutcome &outcome);
+    void onRejections(const chronoscope::engine::RejectionSummary &summary);
     void onServerRemoved(int serverId);
     // Configuration messages (imports, settings problems, servers added or removed).
     void recordConfiguration(const QString &message, chronoscope::eventlog::EventLevel level = eventlog::EventLevel::Info);
@@ -40,6 +49,7 @@ private:
     struct Seen
     {
         int requestsSent = 0;
+        quint64 revision = 0;
         engine::ServerState state = engine::ServerState::Unusable;
         QString name;
         bool known = false;

@@ -17,7 +17,7 @@
 
 #include "core/config/settingsstore.h"
 #include "core/engine/localclock.h"
-#include "core/engine/syncengine.h"
+#include "core/engine/enginesession.h"
 #include "core/eventlog/eventlog.h"
 #include "core/report/headline.h"
 #include "core/report/humanformat.h"
@@ -150,13 +150,14 @@ MainWindow::MainWindow(QWidget *parent)
 
 MainWindow::~MainWindow() = default;
 
-void MainWindow::attachEngine(engine::SyncEngine *engine)
+void MainWindow::attachSession(engine::EngineSession *session)
 {
-    m_servers->setEngine(engine);
-    connect(engine, &engine::SyncEngine::serverChanged, this, &MainWindow::updateServer);
-    connect(engine, &engine::SyncEngine::systemChanged, this, &MainWindow::updateSystem);
-    connect(engine, &engine::SyncEngine::sampleProcessed, this, &MainWindow::recordSample);
-    connect(engine, &engine::SyncEngine::serverRemoved, this, &MainWindow::removeServerRow);
+    m_servers->setSession(session);
+    connect(session, &engine::EngineSession::snapshotChanged, this, &MainWindow::applySnapshot);
+    connect(session, &engine::EngineSession::sampleAccepted, this, &MainWindow::addSample);
+    connect(session, &engine::EngineSession::requestFailed, m_recorder, &EventRecorder::onRequestFailed);
+    connect(session, &engine::EngineSession::rejectionsSummarised, m_recorder, &EventRecorder::onRejections);
+    connect(session, &engine::EngineSession::serverRemoved, this, &MainWindow::removeServerRow);
 }
 
 void MainWindow::loadSettings(config::SettingsStore *store, const QList<config::ConfiguredServer> &sessionServers)
@@ -200,6 +201,7 @@ void MainWindow::setAppSettings(const config::AppSettings &settings)
     m_policy.setNotifyOffset(settings.notifyOffset);
     m_policy.setNotifyUnreachable(settings.notifyUnreachable);
     m_log->setRecordedKinds(settings.recordedEvents);
+    m_log->setCapacity(settings.eventLogCapacity);
     if (m_charts->range() != settings.chartRangeSeconds)
         m_charts->setRange(settings.chartRangeSeconds);
     if (themeChanged) {
@@ -239,53 +241,39 @@ void MainWindow::saveSettings()
         showNotice(tr("Settings could not be saved: %1").arg(saved.errorMessage()), true);
 }
 
-void MainWindow::updateServer(const engine::ServerStatus &status)
+void MainWindow::applySnapshot(const engine::EngineSnapshot &snapshot)
 {
-    m_model->updateServer(status);
-    m_servers->onServerChanged(status);
-    m_recorder->onServerChanged(status);
-    // One chart point per accepted reply, with the filter's jitter at that moment.
-    int &seen = m_acceptedSeen[status.id];
-    if (status.repliesAccepted > seen && status.lastMeasurement && status.filter) {
-        const ntp::Measurement &m = *status.lastMeasurement;
-        m_charts->addMeasurement(status.id, status.name, m.localTime, m.offset, m.delay, status.filter->jitter);
+    const bool newSystem = snapshot.system.time > 0 && snapshot.system.time != m_snapshot.system.time;
+    m_snapshot = snapshot;
+    m_model->setServers(snapshot.servers);
+    m_recorder->onSnapshot(snapshot);
+    if (snapshot.system.time > 0) {
+        m_haveSystem = true;
+        const engine::SystemStatus &system = snapshot.system;
+        if (newSystem && system.driftMeaningful && system.freqPpm && system.skewPpm)
+            m_drift->addEstimate(system.time, *system.freqPpm, *system.skewPpm);
+        if (m_tabs->currentWidget() == m_drift)
+            m_drift->refreshRange(m_charts->range());
     }
-    seen = std::max(seen, status.repliesAccepted);
-    if (m_details->shownServerId() == status.id && m_tabs->currentWidget() == m_details)
-        refreshDetails();
-    m_selectionDirty = true;
-    refreshHeadline();
-}
-
-void MainWindow::updateSystem(const engine::SystemStatus &system)
-{
-    m_system = system;
-    m_haveSystem = true;
-    m_recorder->onSystemChanged(system);
-    if (system.driftMeaningful && system.freqPpm && system.skewPpm)
-        m_drift->addEstimate(system.time, *system.freqPpm, *system.skewPpm);
-    if (m_tabs->currentWidget() == m_drift)
-        m_drift->refreshRange(m_charts->range());
     m_selectionDirty = true;
     if (m_tabs->currentWidget() == m_selection)
         refreshSelection();
+    if (m_tabs->currentWidget() == m_details)
+        refreshDetails();
     refreshHeadline();
 }
 
-void MainWindow::recordSample(const engine::SampleEvent &event)
+void MainWindow::addSample(const engine::AcceptedSample &sample)
 {
-    m_lastEvents.insert(event.serverId, event);
-    m_recorder->onSampleProcessed(event);
+    m_charts->addMeasurement(sample.serverId, sample.serverName, sample.time, sample.offset, sample.delay, sample.jitter);
+    m_recorder->onSampleAccepted(sample);
 }
 
 void MainWindow::removeServerRow(int serverId)
 {
     m_recorder->onServerRemoved(serverId);
     m_model->removeServer(serverId);
-    m_servers->onServerRemoved(serverId);
     m_charts->removeServer(serverId);
-    m_acceptedSeen.remove(serverId);
-    m_lastEvents.remove(serverId);
     m_selectionDirty = true;
     if (m_tabs->currentWidget() == m_selection)
         refreshSelection();
@@ -298,7 +286,7 @@ void MainWindow::refreshSelection()
     if (!m_selectionDirty)
         return;
     m_selectionDirty = false;
-    m_selection->setData(m_model->servers(), m_system);
+    m_selection->setData(m_model->servers(), m_snapshot.system);
 }
 
 int MainWindow::selectedServerId() const
@@ -309,12 +297,8 @@ int MainWindow::selectedServerId() const
 
 void MainWindow::refreshDetails()
 {
-    const int id = selectedServerId();
-    const engine::ServerStatus *status = m_model->serverById(id);
-    std::optional<engine::SampleEvent> event;
-    if (const auto it = m_lastEvents.constFind(id); it != m_lastEvents.constEnd())
-        event = *it;
-    m_details->showServer(status ? std::optional(*status) : std::nullopt, event, engine::LocalClock::nowUnixSeconds());
+    const engine::ServerStatus *status = m_model->serverById(selectedServerId());
+    m_details->showServer(status ? std::optional(*status) : std::nullopt, engine::LocalClock::nowUnixSeconds());
 }
 
 void MainWindow::refreshHeadline()
@@ -334,25 +318,25 @@ void MainWindow::refreshHeadline()
     const bool measuring = rows == 0 || anyPending || (anyReachable && !m_haveSystem);
     const QString headline = rows == 0 && m_servers->servers().isEmpty()
         ? tr("No time servers configured: add one with Servers → Add Server")
-        : HeadlineText::headline(m_system, anyReachable, measuring);
-    const report::Severity severity = !m_system.synchronized && !measuring && rows > 0
+        : HeadlineText::headline(m_snapshot.system, anyReachable, measuring);
+    const report::Severity severity = !m_snapshot.system.synchronized && !measuring && rows > 0
         ? report::Severity::Bad
-        : report::headlineSeverity(m_system);
+        : report::headlineSeverity(m_snapshot.system);
     m_banner->setHeadline(headline, severity);
-    if (m_haveSystem && m_system.time > 0) {
-        const QString when = QDateTime::fromMSecsSinceEpoch(qint64(m_system.time * 1000)).toString(u"HH:mm:ss"_s);
-        const QString age = report::formatAge(engine::LocalClock::nowUnixSeconds() - m_system.time);
+    if (m_haveSystem && m_snapshot.system.time > 0) {
+        const QString when = QDateTime::fromMSecsSinceEpoch(qint64(m_snapshot.system.time * 1000)).toString(u"HH:mm:ss"_s);
+        const QString age = report::formatAge(engine::LocalClock::nowUnixSeconds() - m_snapshot.system.time);
         //: %1 time of day, %2 age ("5 s"), %3 reachable servers, %4 all servers
         QString line = tr("Updated %1 (%2 ago) · %3 of %4 server(s) answer").arg(when, age).arg(reachable).arg(rows);
-        if (m_system.synchronized)
-            line += tr(" · system peer %1 · %n survivor(s)", nullptr, m_system.survivors).arg(m_system.sysPeer);
+        if (m_snapshot.system.synchronized)
+            line += tr(" · system peer %1 · %n survivor(s)", nullptr, m_snapshot.system.survivors).arg(m_snapshot.system.sysPeer);
         m_banner->setSubline(line);
     } else {
         m_banner->setSubline(tr("Waiting for the first replies…"));
     }
     m_tray->setStatus(severity, headline);
     if (m_haveSystem) {
-        if (const std::optional<Notification> note = m_policy.update(m_system, rows, anyReachable, measuring))
+        if (const std::optional<Notification> note = m_policy.update(m_snapshot.system, rows, anyReachable, measuring))
             m_tray->notify(*note);
     }
 }

@@ -9,6 +9,8 @@
 #include "core/config/appsettings.h"
 #include "core/config/configuredserver.h"
 #include "core/config/serverlistformat.h"
+#include "core/engine/acceptedsample.h"
+#include "core/engine/enginesnapshot.h"
 #include "core/engine/serverstatus.h"
 #include "core/result.h"
 #include "ui/tray/notificationpolicy.h"
@@ -24,7 +26,7 @@ namespace chronoscope::config {
 class SettingsStore;
 }
 namespace chronoscope::engine {
-class SyncEngine;
+class EngineSession;
 }
 namespace chronoscope::eventlog {
 class EventLog;
@@ -45,9 +47,10 @@ class ServerTableModel;
 class TrayController;
 
 // The main window: headline, server table, and tabs for charts, the selection picture, drift,
-// server details and the event log. It knows nothing about threads: attachEngine() connects
-// the engine's signals (queued across threads) and the server list calls the engine through
-// queued invocations. Extensions add entries to toolsMenu() and pages with addPage().
+// server details and the event log. It knows nothing about threads: attachSession() connects
+// the engine session's signals (snapshots, accepted samples, failures, rejection summaries),
+// and every view reads the latest snapshot instead of keeping its own copy of server state.
+// Extensions add entries to toolsMenu() and pages with addPage().
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -58,7 +61,7 @@ public:
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    void attachEngine(engine::SyncEngine *engine);
+    void attachSession(engine::EngineSession *session);
     // Applies the settings in `store` and starts its servers (the public pool on a fresh install).
     // Without a store nothing is saved and only `sessionServers` are started.
     // Non-empty `sessionServers` replace the saved list for this run only (never saved).
@@ -68,7 +71,6 @@ public:
 
     // --- Parts, for the composition root, extensions and tests ---
     ServerTableModel *serverModel() const { return m_model; }
-    QSortFilterProxyModel *serverProxy() const { return m_proxy; }
     QTableView *serverTable() const { return m_table; }
     ChartsPanel *charts() const { return m_charts; }
     SelectionView *selectionView() const { return m_selection; }
@@ -101,9 +103,10 @@ public:
     Result<QString> exportServerListTo(const QString &path, config::ConfFormat format);
 
 public slots:
-    void updateServer(const chronoscope::engine::ServerStatus &status);
-    void updateSystem(const chronoscope::engine::SystemStatus &system);
-    void recordSample(const chronoscope::engine::SampleEvent &event);
+    // The engine's latest state: rows, headline, details, selection picture, drift, tray.
+    void applySnapshot(const chronoscope::engine::EngineSnapshot &snapshot);
+    // One accepted sample: a chart point (and an event-log entry).
+    void addSample(const chronoscope::engine::AcceptedSample &sample);
     void removeServerRow(int serverId);
 
     void addServer();
@@ -156,9 +159,7 @@ private:
     config::SettingsStore *m_store = nullptr;
     config::AppSettings m_settings;
     NotificationPolicy m_policy;
-    QHash<int, int> m_acceptedSeen;                 // server id → replies already charted
-    QHash<int, engine::SampleEvent> m_lastEvents;   // server id → last reply or timeout
-    engine::SystemStatus m_system;
+    engine::EngineSnapshot m_snapshot;              // the latest one (its system result included)
     bool m_haveSystem = false;
     bool m_selectionDirty = true;
     bool m_trayHintShown = false;

@@ -106,7 +106,7 @@ ServerDetailPane::ServerDetailPane(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(scroll);
-    showServer(std::nullopt, std::nullopt, 0);
+    showServer(std::nullopt, 0);
 }
 
 QString ServerDetailPane::reasonText(const QString &id)
@@ -166,7 +166,21 @@ QString ServerDetailPane::headerHtml(const engine::ServerStatus &s) const
     return html + u"</table>"_s;
 }
 
-QString ServerDetailPane::testsHtml(const std::optional<engine::SampleEvent> &event) const
+std::optional<ServerDetailPane::LastOutcome> ServerDetailPane::lastOutcome(const engine::ServerStatus &s)
+{
+    std::optional<LastOutcome> latest;
+    const auto consider = [&latest](const LastOutcome &candidate) {
+        if (candidate.time > 0 && (!latest || candidate.time >= latest->time))
+            latest = candidate;
+    };
+    if (s.lastMeasurement)
+        consider({s.lastReplyTime, true, false, {}, {}});
+    consider({s.lastRejectionTime, false, false, s.lastRejectionId, s.lastRejectionDetail});
+    consider({s.lastFailure.time, false, s.lastFailure.timedOut, s.lastFailure.reasonId, s.lastFailure.detail});
+    return latest;
+}
+
+QString ServerDetailPane::testsHtml(const std::optional<LastOutcome> &event) const
 {
     if (!event)
         return tr("No reply yet.");
@@ -215,8 +229,7 @@ QString ServerDetailPane::testsHtml(const std::optional<engine::SampleEvent> &ev
     return html;
 }
 
-void ServerDetailPane::showServer(const std::optional<engine::ServerStatus> &status,
-                                  const std::optional<engine::SampleEvent> &lastEvent, double now)
+void ServerDetailPane::showServer(const std::optional<engine::ServerStatus> &status, double now)
 {
     if (!status) {
         m_serverId = -1;
@@ -247,7 +260,7 @@ void ServerDetailPane::showServer(const std::optional<engine::ServerStatus> &sta
     } else {
         m_timestamps->setText(tr("No reply accepted yet."));
     }
-    m_tests->setText(testsHtml(lastEvent));
+    m_tests->setText(testsHtml(lastOutcome(s)));
     QString rejections;
     if (s.rejections.isEmpty()) {
         rejections = tr("No reply was rejected.");

@@ -25,10 +25,9 @@ class ServerDetailPane final : public QWidget
 public:
     explicit ServerDetailPane(QWidget *parent = nullptr);
 
-    // Shows `status` (or a hint when nullopt). `lastEvent` is the server's most recent reply or
-    // timeout, for the test results.
-    void showServer(const std::optional<engine::ServerStatus> &status,
-                    const std::optional<engine::SampleEvent> &lastEvent, double now);
+    // Shows `status` (or a hint when nullopt); the test results are those of its most recent
+    // reply, rejected datagram or failed request.
+    void showServer(const std::optional<engine::ServerStatus> &status, double now);
     int shownServerId() const { return m_serverId; }
     FilterStageModel *stageModel() const { return m_stages; }
     // The rendered test list (rich text), for tests.
@@ -41,7 +40,17 @@ public:
 
 private:
     QString headerHtml(const engine::ServerStatus &s) const;
-    QString testsHtml(const std::optional<engine::SampleEvent> &event) const;
+    // The most recent thing that happened to a request, as far as the tests are concerned.
+    struct LastOutcome
+    {
+        double time = 0;
+        bool accepted = false;
+        bool timedOut = false;
+        QString reasonId;
+        QString detail;
+    };
+    static std::optional<LastOutcome> lastOutcome(const engine::ServerStatus &s);
+    QString testsHtml(const std::optional<LastOutcome> &event) const;
 
     int m_serverId = -1;
     QLabel *m_title;

@@ -1,55 +1,42 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/serverlistcontroller.h"
 
-#include "core/engine/syncengine.h"
+#include "core/engine/enginesession.h"
 
 namespace chronoscope::ui {
 
 ServerListController::ServerListController(QObject *parent) : QObject(parent) { }
 
-void ServerListController::setEngine(engine::SyncEngine *engine)
+void ServerListController::setSession(engine::EngineSession *session)
 {
-    m_engine = engine;
+    m_session = session;
+    applyToSession();
 }
 
-void ServerListController::startInEngine(const config::ConfiguredServer &server)
+void ServerListController::applyToSession()
 {
-    if (!m_engine)
+    if (!m_session)
         return;
-    engine::SyncEngine *engine = m_engine;
-    engine::ServerSpec spec = server.spec;
-    spec.keyId = server.keyId; // the list's key number is what the engine authenticates with
-    QMetaObject::invokeMethod(engine, [engine, spec] { engine->addServer(spec); });
-}
-
-void ServerListController::stopInEngine(const config::ConfiguredServer &server)
-{
-    if (!m_engine)
-        return;
-    engine::SyncEngine *engine = m_engine;
-    for (auto it = m_associations.cbegin(); it != m_associations.cend(); ++it) {
-        if (it->port == server.spec.port && it->host.compare(server.spec.host, Qt::CaseInsensitive) == 0) {
-            const int id = it.key();
-            QMetaObject::invokeMethod(engine, [engine, id] { engine->removeServer(id); });
-        }
+    QList<engine::ServerSpec> specs;
+    specs.reserve(m_servers.size());
+    for (const config::ConfiguredServer &server : m_servers) {
+        engine::ServerSpec spec = server.spec;
+        spec.keyId = server.keyId; // the list's key number is what the engine authenticates with
+        specs.append(spec);
     }
+    m_session->setServers(specs);
 }
 
 void ServerListController::setServers(const QList<config::ConfiguredServer> &servers)
 {
-    if (m_engine) {
-        engine::SyncEngine *engine = m_engine;
-        QMetaObject::invokeMethod(engine, [engine] { engine->removeAllServers(); });
-    }
     m_servers = servers;
-    for (const config::ConfiguredServer &server : servers)
-        startInEngine(server);
+    applyToSession();
 }
 
 void ServerListController::addServer(const config::ConfiguredServer &server)
 {
     m_servers.append(server);
-    startInEngine(server);
+    applyToSession();
     emit listEdited();
 }
 
@@ -59,9 +46,8 @@ void ServerListController::replaceServer(int index, const config::ConfiguredServ
         return;
     if (m_servers.at(index) == server)
         return;
-    stopInEngine(m_servers.at(index));
     m_servers[index] = server;
-    startInEngine(server);
+    applyToSession();
     emit listEdited();
 }
 
@@ -69,8 +55,8 @@ void ServerListController::removeServer(int index)
 {
     if (index < 0 || index >= m_servers.size())
         return;
-    stopInEngine(m_servers.at(index));
     m_servers.removeAt(index);
+    applyToSession();
     emit listEdited();
 }
 
@@ -82,16 +68,6 @@ int ServerListController::indexOf(const engine::ServerStatus &status) const
             return i;
     }
     return -1;
-}
-
-void ServerListController::onServerChanged(const engine::ServerStatus &status)
-{
-    m_associations.insert(status.id, Endpoint{status.host, status.port});
-}
-
-void ServerListController::onServerRemoved(int serverId)
-{
-    m_associations.remove(serverId);
 }
 
 } // namespace chronoscope::ui

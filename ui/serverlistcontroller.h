@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QPointer>
@@ -10,14 +9,14 @@
 #include "core/engine/serverstatus.h"
 
 namespace chronoscope::engine {
-class SyncEngine;
+class EngineSession;
 }
 
 namespace chronoscope::ui {
 
-// The user's server list and its mirror in the engine: adding, editing and removing entries
-// starts and stops the matching associations (a pool entry owns all of its addresses). The
-// engine may live in another thread; it is only called through queued invocations.
+// The user's server list. Every change hands the whole list to the engine session, which keeps
+// the associations of unchanged entries and starts or stops the rest (a pool entry owns all of
+// its addresses). It keeps no copy of engine state.
 class ServerListController final : public QObject
 {
     Q_OBJECT
@@ -25,7 +24,7 @@ class ServerListController final : public QObject
 public:
     explicit ServerListController(QObject *parent = nullptr);
 
-    void setEngine(engine::SyncEngine *engine);
+    void setSession(engine::EngineSession *session);
     const QList<config::ConfiguredServer> &servers() const { return m_servers; }
     // Replaces the whole list (engine included).
     void setServers(const QList<config::ConfiguredServer> &servers);
@@ -38,26 +37,15 @@ public:
     void setPersistent(bool persistent) { m_persistent = persistent; }
     bool isPersistent() const { return m_persistent; }
 
-public slots:
-    void onServerChanged(const chronoscope::engine::ServerStatus &status);
-    void onServerRemoved(int serverId);
-
 signals:
     // The list changed through the user (not through setServers at start-up).
     void listEdited();
 
 private:
-    void startInEngine(const config::ConfiguredServer &server);
-    void stopInEngine(const config::ConfiguredServer &server);
+    void applyToSession();
 
-    struct Endpoint
-    {
-        QString host;
-        quint16 port = 123;
-    };
-    QPointer<engine::SyncEngine> m_engine;
+    QPointer<engine::EngineSession> m_session;
     QList<config::ConfiguredServer> m_servers;
-    QHash<int, Endpoint> m_associations; // engine id → configured host and port
     bool m_persistent = true;
 };
 

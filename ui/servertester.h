@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <map>
 #include <memory>
 
 #include <QList>
@@ -11,13 +10,13 @@
 #include "core/engine/serverstatus.h"
 
 namespace chronoscope::engine {
-class EngineThread;
+class EngineSession;
 }
 
 namespace chronoscope::ui {
 
 // "Test this server": a one-off check of a server (four requests, like `chronoscope-cli check`)
-// in an engine thread of its own, without adding it to the monitored list.
+// in an engine session of its own, without adding it to the monitored list.
 class ServerTester final : public QObject
 {
     Q_OBJECT
@@ -30,17 +29,14 @@ public:
 
     void start(const engine::ServerSpec &spec);
     void cancel();
-    bool isRunning() const { return m_thread != nullptr; }
+    bool isRunning() const { return m_session != nullptr; }
 
 signals:
     // The check ended: one status per address tested (a pool gives several).
     void finished(const QList<chronoscope::engine::ServerStatus> &results);
 
 private:
-    void onFinished();
-
-    std::unique_ptr<engine::EngineThread> m_thread;
-    std::map<int, engine::ServerStatus> m_results;
+    std::unique_ptr<engine::EngineSession> m_session;
 };
 
 } // namespace chronoscope::ui

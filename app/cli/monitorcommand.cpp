@@ -9,8 +9,8 @@
 #include <QTimer>
 
 #include "app/cli/textreport.h"
-#include "core/engine/enginethread.h"
-#include "core/engine/syncengine.h"
+#include "app/cli/sessionsetup.h"
+#include "core/engine/enginesession.h"
 #include "core/report/statusjson.h"
 
 namespace chronoscope::cli {
@@ -34,25 +34,30 @@ void printLine(const QByteArray &line)
 
 int runMonitor(const CliOptions &options)
 {
-    engine::EngineThread thread;
-    engine::SyncEngine *engine = thread.engine();
-    engine::SystemStatus lastSystem;
+    engine::EngineSession session;
     bool everSynchronized = false;
     QByteArray lastSystemLine;
+    const auto print = [&](const QJsonObject &json, const QString &text) {
+        printLine(options.json ? QJsonDocument(json).toJson(QJsonDocument::Compact) : text.toUtf8());
+    };
 
-    QObject context;
-    QObject::connect(engine, &engine::SyncEngine::sampleProcessed, &context, [&](const engine::SampleEvent &event) {
-        if (options.json)
-            printLine(QJsonDocument(report::sampleEventToJson(event)).toJson(QJsonDocument::Compact));
-        else
-            printLine(formatSampleLine(event).toUtf8());
+    // One line per accepted sample and per failed request (both bounded by the poll schedule),
+    // one per server per poll interval for rejected datagrams however many arrive, and one per
+    // changed system result.
+    QObject::connect(&session, &engine::EngineSession::sampleAccepted, &session, [&](const engine::AcceptedSample &s) {
+        print(report::acceptedSampleToJson(s), formatSampleLine(s));
     });
-    QObject::connect(engine, &engine::SyncEngine::systemChanged, &context, [&](const engine::SystemStatus &system) {
-        lastSystem = system;
+    QObject::connect(&session, &engine::EngineSession::requestFailed, &session, [&](const engine::RequestOutcome &o) {
+        print(report::requestOutcomeToJson(o), formatFailureLine(o));
+    });
+    QObject::connect(&session, &engine::EngineSession::rejectionsSummarised, &session,
+                     [&](const engine::RejectionSummary &r) { print(report::rejectionSummaryToJson(r), formatRejectionLine(r)); });
+    QObject::connect(&session, &engine::EngineSession::snapshotChanged, &session, [&](const engine::EngineSnapshot &snapshot) {
+        const engine::SystemStatus &system = snapshot.system;
+        if (system.time <= 0)
+            return;
         everSynchronized = everSynchronized || system.synchronized;
-        QList<engine::ServerStatus> servers;
-        QMetaObject::invokeMethod(engine, [&] { servers = engine->servers(); }, Qt::BlockingQueuedConnection);
-        QJsonObject json = report::systemEventToJson(system, servers);
+        QJsonObject json = report::systemEventToJson(system, snapshot.servers);
         // Print only when something other than the evaluation time changed.
         QJsonObject comparable = json;
         comparable.remove(QStringLiteral("t"));
@@ -60,37 +65,23 @@ int runMonitor(const CliOptions &options)
         if (key == lastSystemLine)
             return;
         lastSystemLine = key;
-        if (options.json)
-            printLine(QJsonDocument(json).toJson(QJsonDocument::Compact));
-        else
-            printLine(formatSystemLine(system).toUtf8());
+        print(json, formatSystemLine(system));
     });
-
-    const engine::AssociationOptions associationOptions = options.associationOptions();
-    stats::SelectionOptions selectionOptions;
-    selectionOptions.minSources = options.minSources;
-    QMetaObject::invokeMethod(engine, [engine, associationOptions, selectionOptions, specs = options.servers,
-                                       keys = options.keyMaterial] {
-        engine->setOptions(associationOptions);
-        engine->setKeys(keys);
-        engine->setSelectionOptions(selectionOptions);
-        for (const engine::ServerSpec &spec : specs)
-            engine->addServer(spec);
-    });
+    startSession(session, options);
 
     std::signal(SIGINT, onInterrupt);
     std::signal(SIGTERM, onInterrupt);
     QTimer interruptPoll;
-    QObject::connect(&interruptPoll, &QTimer::timeout, &context, [] {
+    QObject::connect(&interruptPoll, &QTimer::timeout, &session, [] {
         if (s_interrupted)
             QCoreApplication::quit();
     });
     interruptPoll.start(100);
     if (options.duration > 0)
-        QTimer::singleShot(std::chrono::milliseconds(qint64(options.duration * 1000)), Qt::PreciseTimer, &context,
+        QTimer::singleShot(std::chrono::milliseconds(qint64(options.duration * 1000)), Qt::PreciseTimer, &session,
                            [] { QCoreApplication::quit(); });
     QCoreApplication::exec();
-    QObject::disconnect(engine, nullptr, &context, nullptr);
+    QObject::disconnect(&session, nullptr, &session, nullptr);
     return everSynchronized ? 0 : 1;
 }
 

@@ -10,39 +10,23 @@
 #include <QTimer>
 
 #include "core/clock/clockcorrector.h"
-#include "core/engine/enginethread.h"
-#include "core/engine/syncengine.h"
+#include "app/cli/sessionsetup.h"
+#include "core/engine/enginesession.h"
 
 namespace chronoscope::cli {
 
 OneShotMeasurement measureOnce(const CliOptions &options)
 {
     OneShotMeasurement result;
-    engine::EngineThread thread;
-    engine::SyncEngine *engine = thread.engine();
+    engine::EngineSession session;
     QEventLoop loop;
-    QObject::connect(engine, &engine::SyncEngine::allFinished, &loop, [&] {
-        QMetaObject::invokeMethod(engine, [&] {
-            result.servers = engine->servers();
-            result.system = engine->system();
-        }, Qt::BlockingQueuedConnection);
+    QObject::connect(&session, &engine::EngineSession::finished, &loop, [&](const engine::EngineSnapshot &snapshot) {
+        result.servers = snapshot.servers;
+        result.system = snapshot.system;
         result.monotonicNs = clock::ClockCorrector::monotonicNowNs();
         loop.quit();
     });
-
-    const engine::AssociationOptions associationOptions = options.associationOptions();
-    stats::SelectionOptions selectionOptions;
-    selectionOptions.minSources = options.minSources;
-    QMetaObject::invokeMethod(engine, [engine, associationOptions, selectionOptions, specs = options.servers,
-                                       keys = options.keyMaterial] {
-        engine->setOptions(associationOptions);
-        engine->setKeys(keys);
-        engine->setSelectionOptions(selectionOptions);
-        for (const engine::ServerSpec &spec : specs)
-            engine->addServer(spec);
-        if (engine->isFinished())
-            emit engine->allFinished();
-    });
+    startSession(session, options);
 
     // Safety net: the longest schedule (public servers: 2 s apart for the first 8 requests, then
     // 64 s; PollPolicy) plus the reply timeout and time for DNS.
@@ -52,11 +36,9 @@ OneShotMeasurement measureOnce(const CliOptions &options)
         + afterBurst * std::max(options.interval, 64.0) + options.timeout + 30.0;
     QTimer::singleShot(std::chrono::milliseconds(qint64(budget * 1000)), &loop, [&] {
         result.timedOut = true;
-        // Report what is known so far rather than nothing.
-        QMetaObject::invokeMethod(engine, [&] {
-            result.servers = engine->servers();
-            result.system = engine->system();
-        }, Qt::BlockingQueuedConnection);
+        // Report what is known so far (the latest snapshot) rather than nothing.
+        result.servers = session.snapshot().servers;
+        result.system = session.snapshot().system;
         loop.quit();
     });
     loop.exec();

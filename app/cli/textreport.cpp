@@ -63,12 +63,27 @@ QString formatCheckReport(const QList<engine::ServerStatus> &servers, const engi
     return out;
 }
 
-QString formatSampleLine(const engine::SampleEvent &e)
+QString formatSampleLine(const engine::AcceptedSample &e)
 {
     const QString time = QDateTime::fromMSecsSinceEpoch(qint64(e.time * 1000)).toString(u"HH:mm:ss.zzz"_s);
-    if (e.accepted)
-        return u"%1 %2 offset %3 delay %4"_s.arg(time, e.serverName, formatSeconds(e.offset, true), formatSeconds(e.delay));
-    return u"%1 %2 rejected: %3%4"_s.arg(time, e.serverName, e.reasonId, e.detail.isEmpty() ? QString() : u" ("_s + e.detail + u")"_s);
+    return u"%1 %2 offset %3 delay %4 jitter %5"_s.arg(time, e.serverName, formatSeconds(e.offset, true),
+                                                       formatSeconds(e.delay), formatSeconds(e.jitter));
+}
+
+QString formatFailureLine(const engine::RequestOutcome &e)
+{
+    const QString time = QDateTime::fromMSecsSinceEpoch(qint64(e.time * 1000)).toString(u"HH:mm:ss.zzz"_s);
+    return u"%1 %2 %3%4"_s.arg(time, e.serverName, e.reasonId, e.detail.isEmpty() ? QString() : u" ("_s + e.detail + u")"_s);
+}
+
+QString formatRejectionLine(const engine::RejectionSummary &e)
+{
+    const QString time = QDateTime::fromMSecsSinceEpoch(qint64(e.time * 1000)).toString(u"HH:mm:ss.zzz"_s);
+    QStringList parts;
+    for (auto it = e.counts.cbegin(); it != e.counts.cend(); ++it)
+        parts << u"%1 %2"_s.arg(it.key()).arg(it.value());
+    return u"%1 %2 %3 datagram(s) rejected in the last %4: %5"_s.arg(time, e.serverName).arg(e.total).arg(
+        formatAge(e.windowSeconds), parts.join(u", "_s));
 }
 
 } // namespace chronoscope::cli

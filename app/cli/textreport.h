@@ -4,6 +4,8 @@
 #include <QList>
 #include <QString>
 
+#include "core/engine/acceptedsample.h"
+#include "core/engine/rejectionsummary.h"
 #include "core/engine/serverstatus.h"
 
 namespace chronoscope::cli {
@@ -12,7 +14,9 @@ namespace chronoscope::cli {
 // convention, the state in words) followed by the system line.
 QString formatCheckReport(const QList<engine::ServerStatus> &servers, const engine::SystemStatus &system, double now);
 // One line for `monitor` without --json.
-QString formatSampleLine(const engine::SampleEvent &event);
+QString formatSampleLine(const engine::AcceptedSample &sample);
+QString formatFailureLine(const engine::RequestOutcome &outcome);
+QString formatRejectionLine(const engine::RejectionSummary &summary);
 QString formatSystemLine(const engine::SystemStatus &system);
 
 } // namespace chronoscope::cli

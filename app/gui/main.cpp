@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// chronoscope: the desktop GUI. Composition root only: builds the engine thread, the settings
-// store and the main window and wires them together (ARCHITECTURE.md §4).
+// chronoscope: the desktop GUI. Composition root only: builds the engine session, the settings
+// store and the main window and wires them together.
 #include <cstdio>
 
 #include <QAction>
@@ -12,9 +12,8 @@
 #include "core/clock/processclockhelper.h"
 #include "core/config/configuredserver.h"
 #include "core/config/settingsstore.h"
-#include "core/engine/enginethread.h"
+#include "core/engine/enginesession.h"
 #include "core/engine/serverspec.h"
-#include "core/engine/syncengine.h"
 #include "ui/diagnostics/diagnosticspage.h"
 #include "ui/keys/keymanagerdialog.h"
 #include "ui/mainwindow.h"
@@ -51,10 +50,9 @@ int main(int argc, char *argv[])
     }
 
     config::SettingsStore store(config::SettingsStore::defaultFilePath());
-    engine::EngineThread engineThread;
-    engine::SyncEngine *engine = engineThread.engine();
+    engine::EngineSession session;
     ui::MainWindow window;
-    window.attachEngine(engine);
+    window.attachSession(&session);
 
     // Authentication keys reach the engine before any server starts (they apply to servers
     // added afterwards). A key store that cannot be read is reported, not fatal.
@@ -62,28 +60,24 @@ int main(int argc, char *argv[])
     QString keyProblem;
     if (const std::optional<Error> error = keyStore.load())
         keyProblem = error->message;
-    const auto sendKeys = [engine, &keyStore] {
-        QMetaObject::invokeMethod(engine, [engine, keys = keyStore.keys()] { engine->setKeys(keys); });
-    };
-    sendKeys();
+    session.setKeys(keyStore.keys());
     window.loadSettings(&store, sessionServers);
+    session.start();
 
-    // Tools → Authentication Keys…: after a change, restart the servers so they pick the keys up.
+    // Tools → Authentication Keys…: after a change, the servers whose key changed start afresh.
     auto *keysAction = new QAction(QObject::tr("Authentication &Keys…"), &window);
     keysAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K));
-    QObject::connect(keysAction, &QAction::triggered, &window, [&window, &keyStore, sendKeys] {
+    QObject::connect(keysAction, &QAction::triggered, &window, [&window, &keyStore, &session] {
         ui::KeyManagerDialog dialog(&keyStore, &window);
-        QObject::connect(&dialog, &ui::KeyManagerDialog::keysChanged, &window, [&window, sendKeys] {
-            sendKeys();
-            window.serverList()->setServers(window.serverList()->servers());
-        });
+        QObject::connect(&dialog, &ui::KeyManagerDialog::keysChanged, &window,
+                         [&keyStore, &session] { session.setKeys(keyStore.keys()); });
         dialog.exec();
     });
     window.addToolAction(keysAction);
 
     // Tools → Synchronise Now…: the privileged helper through pkexec.
     auto *clockHelper = new clock::ProcessClockHelper(&window);
-    auto *synchronise = new ui::SynchroniseController(engine, window.serverList(), clockHelper, &window);
+    auto *synchronise = new ui::SynchroniseController(&session, clockHelper, &window);
     auto *syncAction = new QAction(QObject::tr("&Synchronise Now…"), &window);
     syncAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
     QObject::connect(syncAction, &QAction::triggered, synchronise, &ui::SynchroniseController::openDialog);

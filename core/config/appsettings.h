@@ -18,6 +18,7 @@ struct AppSettings
     QString logFilePath;                  // empty: <app data>/chronoscope.log
     qint64 logFileMaxBytes = 1024 * 1024; // rotate when the file would grow beyond this
     int logFileKeep = 3;                  // rotated files kept (chronoscope.log.1 … .N)
+    int eventLogCapacity = 10000;         // entries kept in the window's event log (oldest dropped)
     int chartRangeSeconds = 3600;         // 0: everything kept
     int theme = 0;                        // 0: follow the system, 1: light, 2: dark
     QByteArray windowGeometry;            // QWidget::saveGeometry(), opaque here

@@ -87,6 +87,7 @@ AppSettings readApp(QSettings &settings)
     if (maxBytes >= 4096)
         app.logFileMaxBytes = maxBytes;
     app.logFileKeep = std::clamp(settings.value(u"logFileKeep"_s, app.logFileKeep).toInt(), 0, 99);
+    app.eventLogCapacity = std::clamp(settings.value(u"eventLogCapacity"_s, app.eventLogCapacity).toInt(), 100, 1000000);
     app.chartRangeSeconds = std::max(0, settings.value(u"chartRangeSeconds"_s, app.chartRangeSeconds).toInt());
     app.theme = std::clamp(settings.value(u"theme"_s, app.theme).toInt(), 0, 2);
     app.windowGeometry = settings.value(u"windowGeometry"_s).toByteArray();
@@ -227,6 +228,7 @@ Result<QString> SettingsStore::save(const QList<ConfiguredServer> &servers, cons
     settings.setValue(u"logFilePath"_s, app.logFilePath);
     settings.setValue(u"logFileMaxBytes"_s, app.logFileMaxBytes);
     settings.setValue(u"logFileKeep"_s, app.logFileKeep);
+    settings.setValue(u"eventLogCapacity"_s, app.eventLogCapacity);
     settings.setValue(u"chartRangeSeconds"_s, app.chartRangeSeconds);
     settings.setValue(u"theme"_s, app.theme);
     settings.setValue(u"windowGeometry"_s, app.windowGeometry);

@@ -33,8 +33,10 @@ bool ReachabilityCheck::start(const QList<engine::ServerSpec> &servers, const Op
     associationOptions.fixedInterval = options.interval;
     associationOptions.timeout = options.timeout;
     m_engine->setOptions(associationOptions);
-    connect(m_engine.get(), &engine::SyncEngine::sampleProcessed, this,
-            [this](const engine::SampleEvent &event) { m_tallies[event.serverId].add(event); });
+    connect(m_engine.get(), &engine::SyncEngine::sampleAccepted, this,
+            [this](const engine::AcceptedSample &sample) { m_tallies[sample.serverId].addAccepted(); });
+    connect(m_engine.get(), &engine::SyncEngine::requestFailed, this,
+            [this](const engine::RequestOutcome &outcome) { m_tallies[outcome.serverId].add(outcome); });
     connect(m_engine.get(), &engine::SyncEngine::allFinished, this, &ReachabilityCheck::finish, Qt::QueuedConnection);
 
     for (const engine::ServerSpec &spec : servers)
@@ -55,8 +57,11 @@ void ReachabilityCheck::finish()
     ReachabilityReport report;
     if (m_engine) {
         m_engine->stop();
-        for (const engine::ServerStatus &status : m_engine->servers())
-            report.servers.append(classifyServer(status, m_tallies[status.id]));
+        for (const engine::ServerStatus &status : m_engine->servers()) {
+            SampleTally &tally = m_tallies[status.id];
+            tally.addRejections(status.rejections);
+            report.servers.append(classifyServer(status, tally));
+        }
         // Not deleted here: finish() may run inside one of the engine's own signals.
         m_engine.release()->deleteLater();
     }

@@ -24,24 +24,28 @@ bool isInvalidReplyReason(const QString &reasonId)
 
 } // namespace
 
-void SampleTally::add(const engine::SampleEvent &event)
+void SampleTally::add(const engine::RequestOutcome &outcome)
 {
-    if (event.accepted) {
-        ++accepted;
-        return;
-    }
-    if (event.reasonId == u"timeout"_s)
+    if (outcome.reasonId == u"timeout"_s)
         ++timeouts;
-    else if (event.reasonId == u"refused"_s)
+    else if (outcome.reasonId == u"refused"_s)
         ++refused;
-    else if (event.reasonId == u"socket_error"_s)
+    else if (outcome.reasonId == u"socket_error"_s)
         ++socketErrors;
-    else if (event.reasonId == u"kiss_of_death"_s)
+    else if (outcome.reasonId == u"kiss_of_death"_s)
         ++kisses;
-    else if (isInvalidReplyReason(event.reasonId))
-        ++invalid;
-    else if (!event.reasonId.isEmpty())
-        ++unusable;
+}
+
+void SampleTally::addRejections(const QMap<QString, int> &rejections)
+{
+    for (auto it = rejections.cbegin(); it != rejections.cend(); ++it) {
+        if (it.key() == ntp::rejectReasonId(ntp::RejectReason::KissOfDeath))
+            continue; // counted as a kiss-o'-death outcome
+        if (isInvalidReplyReason(it.key()))
+            invalid += it.value();
+        else
+            unusable += it.value();
+    }
 }
 
 } // namespace chronoscope::diagnostics

@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "core/engine/serverstatus.h"
+#include <QMap>
+
+#include "core/engine/requestoutcome.h"
 
 namespace chronoscope::diagnostics {
 
-// What happened to one server's requests, counted from the engine's sample events.
+// What happened to one server's requests, counted from the engine's events (accepted samples,
+// failed requests) and its exact rejection counters.
 struct SampleTally
 {
     int accepted = 0;       // replies that became samples
@@ -16,7 +19,10 @@ struct SampleTally
     int refused = 0;        // ICMP port unreachable
     int socketErrors = 0;   // the request could not be sent (no route, no address family)
 
-    void add(const engine::SampleEvent &event);
+    void addAccepted() { ++accepted; }
+    void add(const engine::RequestOutcome &outcome);
+    // The server's rejection counters (ServerStatus::rejections): reason id → datagrams.
+    void addRejections(const QMap<QString, int> &rejections);
 };
 
 } // namespace chronoscope::diagnostics

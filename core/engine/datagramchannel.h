@@ -24,6 +24,16 @@ class DatagramChannel : public QObject
 {
     Q_OBJECT
 public:
+    // Datagrams read per readiness notification before returning to the event loop, so that a
+    // flooding server cannot keep the engine thread from its timers and other sockets.
+    static constexpr int MAX_DATAGRAMS_PER_WAKEUP = 256;
+    // SO_RCVBUF asked for: one request is outstanding at a time, so a few dozen datagrams of
+    // room is plenty for honest servers; a flood beyond it is dropped by the kernel.
+    static constexpr int RECEIVE_BUFFER_BYTES = 64 * 1024;
+    // Largest datagram read: an NTP reply with extension fields and MAC fits well within it;
+    // anything longer is passed on truncated and rejected as malformed.
+    static constexpr int MAX_DATAGRAM_BYTES = 2048;
+
     using QObject::QObject;
     ~DatagramChannel() override = default;
 

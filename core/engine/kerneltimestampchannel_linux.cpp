@@ -59,6 +59,8 @@ bool KernelTimestampChannel::open(const QHostAddress &server, quint16 port)
         return false;
     }
     const int on = 1;
+    const int receiveBuffer = RECEIVE_BUFFER_BYTES;
+    ::setsockopt(m_fd, SOL_SOCKET, SO_RCVBUF, &receiveBuffer, sizeof(receiveBuffer));
     m_kernelTimestamps = ::setsockopt(m_fd, SOL_SOCKET, SO_TIMESTAMPNS, &on, sizeof(on)) == 0;
     // Software transmit timestamps: the kernel reports when the request actually left, on the
     // socket's error queue (NTP-NOTES §8.1), so T1 excludes the send system call's latency.
@@ -136,8 +138,10 @@ void KernelTimestampChannel::onReadable()
     // The transmit timestamp was queued when the request left, before any reply can arrive.
     if (m_txTimestamps)
         readErrorQueue();
-    for (;;) {
-        char buffer[2048];
+    // At most a batch per wakeup; the notifier fires again on the next event-loop pass while
+    // datagrams remain (level-triggered), after timers and other sockets had their turn.
+    for (int batch = 0; batch < MAX_DATAGRAMS_PER_WAKEUP && m_fd >= 0; ++batch) {
+        char buffer[MAX_DATAGRAM_BYTES];
         alignas(cmsghdr) char control[256];
         sockaddr_storage from{};
         iovec iov{buffer, sizeof(buffer)};

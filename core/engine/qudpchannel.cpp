@@ -3,6 +3,7 @@
 
 #include <QNetworkDatagram>
 #include <QUdpSocket>
+#include <QVariant>
 
 #include "core/engine/localclock.h"
 
@@ -29,6 +30,7 @@ bool QUdpChannel::open(const QHostAddress &server, quint16 port)
         m_errorString = m_socket->errorString();
         return false;
     }
+    m_socket->setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, QVariant(int(RECEIVE_BUFFER_BYTES)));
     // For UDP this is a synchronous connect(): the kernel then filters other senders.
     m_socket->connectToHost(server, port, QIODevice::ReadWrite);
     if (m_socket->state() != QAbstractSocket::ConnectedState && !m_socket->waitForConnected(0)) {
@@ -55,8 +57,9 @@ quint16 QUdpChannel::localPort() const
 
 void QUdpChannel::onReadyRead()
 {
-    while (m_socket->hasPendingDatagrams()) {
-        const QNetworkDatagram datagram = m_socket->receiveDatagram(2048);
+    // At most a batch per readyRead; the rest is read on the next event-loop pass.
+    for (int batch = 0; batch < MAX_DATAGRAMS_PER_WAKEUP && m_socket->hasPendingDatagrams(); ++batch) {
+        const QNetworkDatagram datagram = m_socket->receiveDatagram(MAX_DATAGRAM_BYTES);
         const ntp::NtpTimestamp receiveTime = LocalClock::now();
         if (!datagram.isValid()) {
             // Connected UDP sockets report an ICMP port unreachable as a read error.
@@ -68,6 +71,8 @@ void QUdpChannel::onReadyRead()
         const quint16 fromPort = datagram.senderPort() < 0 ? m_port : quint16(datagram.senderPort());
         emit datagramReceived(datagram.data(), from, fromPort, receiveTime);
     }
+    if (m_socket->hasPendingDatagrams())
+        QMetaObject::invokeMethod(this, &QUdpChannel::onReadyRead, Qt::QueuedConnection);
 }
 
 } // namespace chronoscope::engine

@@ -54,10 +54,9 @@ ServerAssociation::ServerAssociation(int id, const ServerSpec &spec, const QStri
     m_status.address = address.toString();
     m_status.port = spec.port;
     m_status.keyId = spec.keyId;
-    m_status.state = ServerState::Unusable;
-    m_status.reason = u"waiting for the first reply"_s;
+    m_status.condition = ServerCondition::Waiting;
+    m_status.conditionReason = u"waiting for the first reply"_s;
     m_status.pollLog2 = m_policy.effectivePollLog2(std::max(0, m_status.requestsSent - 1));
-
 }
 
 ServerAssociation::~ServerAssociation() = default;
@@ -82,7 +81,43 @@ void ServerAssociation::stop()
     m_timeoutTimer.stop();
     m_channel.reset();
     m_outstanding.reset();
+    reportRejections(true);
     m_status.finished = true;
+    changed();
+}
+
+void ServerAssociation::restart(double initialDelay)
+{
+    m_pollTimer.stop();
+    m_timeoutTimer.stop();
+    m_channel.reset();
+    m_outstanding.reset();
+    reportRejections(true);
+    m_policy = PollPolicy(m_address, m_spec.minPollLog2, m_spec.maxPollLog2, m_spec.iburst, m_options.fixedInterval,
+                          m_options.allowFastPolling);
+    m_filter = stats::ClockFilter(LocalClock::precision(), m_options.maxRequests > 0
+                                                               ? std::min(m_options.maxRequests, ntp::NSTAGE)
+                                                               : ntp::NSTAGE);
+    m_drift = stats::DriftEstimator(m_options.driftMinSpan);
+    m_lastAcceptedTransmit = {};
+    m_requestRejection.clear();
+    m_lastError.clear();
+    m_refused = false;
+    m_missedInRow = 0;
+    m_denied = false;
+    m_rateLimited = false;
+    m_status.reach = 0;
+    m_status.filter.reset();
+    m_status.filterStages = {};
+    m_status.rootDistance.reset();
+    m_status.drift.reset();
+    m_status.lastMeasurement.reset();
+    m_status.lastKiss.clear();
+    m_status.finished = false;
+    m_status.pollLog2 = m_policy.effectivePollLog2(0);
+    setCondition(ServerCondition::Waiting, u"waiting for the first reply"_s);
+    start(initialDelay);
+    changed();
 }
 
 bool ServerAssociation::isSelectable() const
@@ -129,7 +164,7 @@ void ServerAssociation::sendRequest()
     if (!m_channel->open(m_address, m_spec.port)) {
         m_lastError = m_channel->errorString();
         m_channel.reset();
-        emitEvent(false, true, u"socket_error"_s, m_lastError);
+        failRequest(true, u"socket_error"_s, m_lastError);
         endRequest();
         ++m_status.timeouts;
         updateReachabilityState();
@@ -147,12 +182,22 @@ void ServerAssociation::sendRequest()
         m_outstanding = ntp::OutstandingRequest{nonce, sendTime};
     }
     m_timeoutTimer.start(std::chrono::milliseconds(qint64(m_options.timeout * 1000.0)));
-    emit statusChanged(m_status.id);
+    changed();
 }
 
 void ServerAssociation::onDatagram(const QByteArray &datagram, const QHostAddress &from, quint16 fromPort,
                                    ntp::NtpTimestamp receiveTime)
 {
+    // Cheap checks first, before any parsing: a datagram that answers nothing we asked, or
+    // comes from elsewhere, costs a counter increment and nothing more.
+    if (!m_outstanding) {
+        countRejection(ntp::rejectReasonId(ntp::RejectReason::NotRequested), QString());
+        return;
+    }
+    if (fromPort != m_spec.port || !from.isEqual(m_address, QHostAddress::ConvertV4MappedToIPv4)) {
+        countRejection(ntp::rejectReasonId(ntp::RejectReason::WrongSource), QString());
+        return;
+    }
     ntp::ReplyContext context;
     context.serverAddress = m_address;
     context.serverPort = m_spec.port;
@@ -176,11 +221,13 @@ void ServerAssociation::onDatagram(const QByteArray &datagram, const QHostAddres
         handleAccepted(verdict);
         return;
     }
-    countRejection(verdict);
     if (verdict.outcome == ntp::ReplyVerdict::Outcome::Kiss) {
+        if (verdict.reason)
+            countRejection(ntp::rejectReasonId(*verdict.reason), verdict.detail);
         handleKiss(verdict);
         return;
     }
+    countRejection(ntp::rejectReasonId(*verdict.reason), verdict.detail);
     switch (*verdict.reason) {
     case ntp::RejectReason::WrongSource:
     case ntp::RejectReason::Malformed:
@@ -190,8 +237,9 @@ void ServerAssociation::onDatagram(const QByteArray &datagram, const QHostAddres
     case ntp::RejectReason::Duplicate:
     case ntp::RejectReason::ZeroTimestamp:
         // Not a valid answer (tests 1–3): keep waiting for the real reply until the timeout.
-        m_requestRejection = ntp::rejectReasonText(*verdict.reason) + u" ("_s + verdict.detail + u")"_s;
-        emit statusChanged(m_status.id);
+        // Only the first such datagram of a request is described (no string work per datagram).
+        if (m_requestRejection.isEmpty())
+            m_requestRejection = ntp::rejectReasonText(*verdict.reason) + u" ("_s + verdict.detail + u")"_s;
         return;
     case ntp::RejectReason::AuthMissing:
     case ntp::RejectReason::AuthKeyMismatch:
@@ -209,11 +257,10 @@ void ServerAssociation::onDatagram(const QByteArray &datagram, const QHostAddres
         m_status.stratum = verdict.packet->stratum;
         m_status.leap = verdict.packet->leap;
     }
-    m_status.state = ServerState::Unusable;
-    m_status.reason = ntp::rejectReasonText(*verdict.reason) + u": "_s + verdict.detail;
+    setCondition(ServerCondition::UnusableReplies, ntp::rejectReasonText(*verdict.reason) + u": "_s + verdict.detail);
     endRequest();
     scheduleNextOrFinish();
-    emit statusChanged(m_status.id);
+    changed();
 }
 
 void ServerAssociation::handleAccepted(const ntp::ReplyVerdict &verdict)
@@ -242,17 +289,21 @@ void ServerAssociation::handleAccepted(const ntp::ReplyVerdict &verdict)
     m_policy.onGoodSample();
     m_status.pollLog2 = m_policy.effectivePollLog2(std::max(0, m_status.requestsSent - 1));
     refreshRootDistance();
-    // Selection decides between sys_peer, candidate, falseticker...; until then: candidate.
-    if (m_status.state == ServerState::Unusable || m_status.state == ServerState::Unreachable
-        || m_status.state == ServerState::KodRate || m_status.state == ServerState::AuthFailed) {
-        m_status.state = ServerState::Candidate;
-        m_status.reason.clear();
-    }
-    emitEvent(true, false, out.popcornSpike ? u"popcorn_spike"_s : QString(),
-              out.popcornSpike ? u"sample held back as a popcorn spike"_s : QString(), m.offset, m.delay);
+    // Selection decides between sys_peer, candidate, falseticker...
+    setCondition(ServerCondition::Answering, QString());
+    AcceptedSample sample;
+    sample.serverId = m_status.id;
+    sample.serverName = m_status.name;
+    sample.time = m.localTime;
+    sample.offset = m.offset;
+    sample.delay = m.delay;
+    sample.dispersion = m.dispersion;
+    sample.jitter = out.jitter;
+    sample.popcornSpike = out.popcornSpike;
+    emit sampleAccepted(sample);
     endRequest();
     scheduleNextOrFinish();
-    emit statusChanged(m_status.id);
+    changed();
 }
 
 void ServerAssociation::handleKiss(const ntp::ReplyVerdict &verdict)
@@ -264,56 +315,54 @@ void ServerAssociation::handleKiss(const ntp::ReplyVerdict &verdict)
     case ntp::KissCode::Deny:
     case ntp::KissCode::Restrict:
         m_denied = true;
-        m_status.state = ServerState::KodDeny;
-        m_status.reason = verdict.kiss == ntp::KissCode::Deny
-            ? u"server denied access (kiss code DENY); no longer polling it"_s
-            : u"server restricts access (kiss code RSTR); no longer polling it"_s;
-        emitEvent(false, false, u"kiss_of_death"_s, verdict.detail);
+        setCondition(ServerCondition::Denied, verdict.kiss == ntp::KissCode::Deny
+                                                  ? u"server denied access (kiss code DENY); no longer polling it"_s
+                                                  : u"server restricts access (kiss code RSTR); no longer polling it"_s);
+        failRequest(false, u"kiss_of_death"_s, verdict.detail);
         endRequest();
         m_pollTimer.stop();
         m_status.finished = true;
-        emit statusChanged(m_status.id);
+        changed();
         emit finished(m_status.id);
         return;
     case ntp::KissCode::Rate: {
         m_rateLimited = true;
         m_policy.onRateKiss(verdict.packet ? verdict.packet->poll : 0);
         m_status.pollLog2 = m_policy.effectivePollLog2(std::max(0, m_status.requestsSent - 1));
-        m_status.state = ServerState::KodRate;
-        m_status.reason = u"server asked us to poll less often (kiss code RATE); next poll in %1"_s.arg(
-            describeInterval(m_policy.intervalAfter(m_status.requestsSent)));
-        emitEvent(false, false, u"kiss_of_death"_s, verdict.detail);
+        setCondition(ServerCondition::RateLimited,
+                     u"server asked us to poll less often (kiss code RATE); next poll in %1"_s.arg(
+                         describeInterval(m_policy.intervalAfter(m_status.requestsSent))));
+        failRequest(false, u"kiss_of_death"_s, verdict.detail);
         endRequest();
         if (m_options.maxRequests > 0) {
             // A one-shot check honours RATE by not sending the rest of its requests.
             m_pollTimer.stop();
             m_status.finished = true;
-            emit statusChanged(m_status.id);
+            changed();
             emit finished(m_status.id);
             return;
         }
         scheduleNextOrFinish();
-        emit statusChanged(m_status.id);
+        changed();
         return;
     }
     case ntp::KissCode::Other:
     case ntp::KissCode::None:
         break;
     }
-    m_status.state = ServerState::Unusable;
-    m_status.reason = u"server sent kiss code %1"_s.arg(verdict.kissText);
-    emitEvent(false, false, u"kiss_of_death"_s, verdict.detail);
+    setCondition(ServerCondition::UnusableReplies, u"server sent kiss code %1"_s.arg(verdict.kissText));
+    failRequest(false, u"kiss_of_death"_s, verdict.detail);
     endRequest();
     scheduleNextOrFinish();
-    emit statusChanged(m_status.id);
+    changed();
 }
 
 void ServerAssociation::handleAuthFailure(const ntp::ReplyVerdict &verdict)
 {
     // Test 5 failed: never a sample, and the state keeps the server out of selection until an
     // authentic reply arrives.
-    m_status.state = ServerState::AuthFailed;
-    m_status.reason = ntp::rejectReasonText(*verdict.reason) + u": "_s + verdict.detail;
+    const QString reason = ntp::rejectReasonText(*verdict.reason) + u": "_s + verdict.detail;
+    setCondition(ServerCondition::AuthFailed, reason);
     if (*verdict.reason == ntp::RejectReason::CryptoNak) {
         // The server answered our request (the origin test passed), but not with our key.
         m_status.reach |= 1;
@@ -322,9 +371,9 @@ void ServerAssociation::handleAuthFailure(const ntp::ReplyVerdict &verdict)
         scheduleNextOrFinish();
     } else {
         // Possibly forged or damaged in transit: the genuine reply may still come.
-        m_requestRejection = m_status.reason;
+        m_requestRejection = reason;
     }
-    emit statusChanged(m_status.id);
+    changed();
 }
 
 void ServerAssociation::failWithoutSending(const QString &reason)
@@ -332,11 +381,10 @@ void ServerAssociation::failWithoutSending(const QString &reason)
     qCWarning(lcAssociation) << m_status.name << reason;
     m_stopped = true;
     m_pollTimer.stop();
-    m_status.state = ServerState::AuthFailed;
-    m_status.reason = reason;
+    setCondition(ServerCondition::AuthFailed, reason);
     m_status.finished = true;
-    emitEvent(false, false, u"auth_unavailable"_s, reason);
-    emit statusChanged(m_status.id);
+    failRequest(false, u"auth_unavailable"_s, reason);
+    changed();
     emit finished(m_status.id);
 }
 
@@ -362,7 +410,7 @@ void ServerAssociation::onTimeout()
     const QString detail = m_refused ? m_lastError
         : !m_requestRejection.isEmpty() ? u"only invalid replies: "_s + m_requestRejection
                                         : u"no reply within %1"_s.arg(describeInterval(m_options.timeout));
-    emitEvent(false, true, m_refused ? u"refused"_s : u"timeout"_s, detail);
+    failRequest(true, m_refused ? u"refused"_s : u"timeout"_s, detail);
     if (++m_missedInRow % MISSES_BEFORE_DUMMY == 0 && m_status.filter) {
         m_status.filter = m_filter.addDummy(LocalClock::nowUnixSeconds());
         m_status.filterStages = m_filter.stages();
@@ -371,7 +419,7 @@ void ServerAssociation::onTimeout()
     updateReachabilityState();
     refreshRootDistance();
     scheduleNextOrFinish();
-    emit statusChanged(m_status.id);
+    changed();
 }
 
 void ServerAssociation::updateReachabilityState()
@@ -381,34 +429,42 @@ void ServerAssociation::updateReachabilityState()
     if (m_key && m_status.authenticatedReplies == 0 && !m_refused) {
         // Nothing authentic came back yet. chronyd and ntpd do not answer a request whose key
         // they do not know or whose MAC fails, so silence most likely means a wrong key.
-        m_status.state = ServerState::AuthFailed;
         if (!m_requestRejection.isEmpty())
-            m_status.reason = u"no authentic reply; rejected: "_s + m_requestRejection;
+            setCondition(ServerCondition::AuthFailed, u"no authentic reply; rejected: "_s + m_requestRejection);
         else if (m_status.rejections.value(ntp::rejectReasonId(ntp::RejectReason::CryptoNak)) == 0)
-            m_status.reason = u"no reply to requests authenticated with key %1 (%2): the key is likely wrong or "
-                              u"unknown to the server (chrony and ntpd stay silent then), or the server is down"_s
-                                  .arg(m_key->id)
-                                  .arg(auth::chronyTypeName(m_key->type));
+            setCondition(ServerCondition::AuthFailed,
+                         u"no reply to requests authenticated with key %1 (%2): the key is likely wrong or "
+                         u"unknown to the server (chrony and ntpd stay silent then), or the server is down"_s
+                             .arg(m_key->id)
+                             .arg(auth::chronyTypeName(m_key->type)));
+        else
+            setCondition(ServerCondition::AuthFailed, m_status.conditionReason);
         return;
     }
     if (m_status.reach != 0)
         return;
-    m_status.state = ServerState::Unreachable;
     if (m_refused)
-        m_status.reason = u"connection refused: nothing answers NTP on port %1"_s.arg(m_spec.port);
+        setCondition(ServerCondition::Unreachable, u"connection refused: nothing answers NTP on port %1"_s.arg(m_spec.port));
     else if (!m_requestRejection.isEmpty())
-        m_status.reason = u"no valid reply; rejected: "_s + m_requestRejection;
+        setCondition(ServerCondition::Unreachable, u"no valid reply; rejected: "_s + m_requestRejection);
     else if (!m_lastError.isEmpty())
-        m_status.reason = u"network error: "_s + m_lastError;
+        setCondition(ServerCondition::Unreachable, u"network error: "_s + m_lastError);
     else
-        m_status.reason = u"no reply to the last %1 request(s)"_s.arg(std::min(m_missedInRow, 8));
+        setCondition(ServerCondition::Unreachable, u"no reply to the last %1 request(s)"_s.arg(std::min(m_missedInRow, 8)));
     m_refused = false;
+}
+
+void ServerAssociation::setCondition(ServerCondition condition, const QString &reason)
+{
+    m_status.condition = condition;
+    m_status.conditionReason = reason;
 }
 
 void ServerAssociation::endRequest()
 {
     m_timeoutTimer.stop();
     m_outstanding.reset();
+    reportRejections(false);
     if (m_channel) {
         // Closing the socket makes late duplicates impossible; delete it outside its own signal.
         m_channel.release()->deleteLater();
@@ -444,35 +500,59 @@ void ServerAssociation::refreshRootDistance()
                                                 LocalClock::nowUnixSeconds());
 }
 
-void ServerAssociation::setSelectionState(ServerState state, const QString &reason)
+bool ServerAssociation::applySelection(ServerState state, const QString &reason)
 {
+    if (m_status.state == state && m_status.reason == reason)
+        return false;
     m_status.state = state;
     m_status.reason = reason;
+    ++m_status.revision;
+    return true;
 }
 
-void ServerAssociation::countRejection(const ntp::ReplyVerdict &verdict)
+void ServerAssociation::countRejection(const QString &reasonId, const QString &detail)
 {
-    if (!verdict.reason)
+    const double now = LocalClock::nowUnixSeconds();
+    m_status.rejections[reasonId] += 1;
+    ++m_status.datagramsRejected;
+    m_status.lastRejectionId = reasonId;
+    m_status.lastRejectionDetail = detail;
+    m_status.lastRejectionTime = now;
+    m_rejections.add(reasonId, detail, now);
+    changed();
+}
+
+void ServerAssociation::reportRejections(bool force)
+{
+    const double now = LocalClock::nowUnixSeconds();
+    // At most one summary per poll interval (and per second during fast bursts).
+    const double interval = std::max(1.0, m_policy.intervalAfter(std::max(0, m_status.requestsSent - 1)));
+    const std::optional<RejectionSummary> summary = force ? m_rejections.take(now) : m_rejections.takeIfDue(now, interval);
+    if (!summary)
         return;
-    m_status.rejections[ntp::rejectReasonId(*verdict.reason)] += 1;
-    if (verdict.outcome != ntp::ReplyVerdict::Outcome::Kiss)
-        emitEvent(false, false, ntp::rejectReasonId(*verdict.reason), verdict.detail);
+    RejectionSummary out = *summary;
+    out.serverId = m_status.id;
+    out.serverName = m_status.name;
+    emit rejectionsSummarised(out);
 }
 
-void ServerAssociation::emitEvent(bool accepted, bool timedOut, const QString &reasonId, const QString &detail,
-                                  std::optional<double> offset, std::optional<double> delay)
+void ServerAssociation::failRequest(bool timedOut, const QString &reasonId, const QString &detail)
 {
-    SampleEvent event;
-    event.serverId = m_status.id;
-    event.serverName = m_status.name;
-    event.time = LocalClock::nowUnixSeconds();
-    event.accepted = accepted;
-    event.timedOut = timedOut;
-    event.offset = offset;
-    event.delay = delay;
-    event.reasonId = reasonId;
-    event.detail = detail;
-    emit sampleProcessed(event);
+    RequestOutcome outcome;
+    outcome.serverId = m_status.id;
+    outcome.serverName = m_status.name;
+    outcome.time = LocalClock::nowUnixSeconds();
+    outcome.timedOut = timedOut;
+    outcome.reasonId = reasonId;
+    outcome.detail = detail;
+    m_status.lastFailure = outcome;
+    emit requestFailed(outcome);
+}
+
+void ServerAssociation::changed()
+{
+    ++m_status.revision;
+    emit statusChanged(m_status.id);
 }
 
 } // namespace chronoscope::engine

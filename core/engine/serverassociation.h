@@ -9,8 +9,10 @@
 #include <QTimer>
 
 #include "core/auth/symmetrickey.h"
+#include "core/engine/acceptedsample.h"
 #include "core/engine/associationoptions.h"
 #include "core/engine/pollpolicy.h"
+#include "core/engine/rejectionaggregator.h"
 #include "core/engine/serverspec.h"
 #include "core/engine/serverstatus.h"
 #include "core/engine/timerqueue.h"
@@ -24,7 +26,10 @@ class DatagramChannel;
 
 // The client side of one server association: sends requests on schedule (each from a fresh
 // socket on a random port), validates replies, feeds the clock filter, keeps the reach register,
-// rejection counters and kiss-o'-death state. Works with or without a thread of its own.
+// rejection counters and kiss-o'-death state. It writes its ServerStatus except `state` and
+// `reason`, which only the selection step sets (applySelection). Invalid datagrams cost a counter
+// increment each and are reported as one RejectionSummary per poll interval at most. Works with
+// or without a thread of its own.
 class ServerAssociation final : public QObject
 {
     Q_OBJECT
@@ -43,18 +48,26 @@ public:
     // Starts polling after `initialDelay` seconds.
     void start(double initialDelay = 0.0);
     void stop();
+    // Forgets every sample (filter, drift, reach, poll state) and starts polling again after
+    // `initialDelay` seconds; keeps the id and the lifetime counters. Used after the clock was
+    // changed, so that nothing measured against the old time is used again.
+    void restart(double initialDelay = 0.0);
 
     const ServerStatus &status() const { return m_status; }
     const ServerSpec &spec() const { return m_spec; }
     // Re-evaluates λ at the current time (it grows with the age of the last sample).
     void refreshRootDistance();
-    // Selection's verdict on this server (state and reason in words).
-    void setSelectionState(ServerState state, const QString &reason);
+    // The selection step's decision (ServerStateRule) on this server; the only writer of
+    // status().state and status().reason. Returns whether anything changed.
+    bool applySelection(ServerState state, const QString &reason);
     // True when the association holds a sample selection may use.
     bool isSelectable() const;
 
 signals:
-    void sampleProcessed(const chronoscope::engine::SampleEvent &event);
+    void sampleAccepted(const chronoscope::engine::AcceptedSample &sample);
+    void requestFailed(const chronoscope::engine::RequestOutcome &outcome);
+    void rejectionsSummarised(const chronoscope::engine::RejectionSummary &summary);
+    // Something in status() changed (cheap: the engine coalesces these into snapshots).
     void statusChanged(int id);
     void finished(int id);
 
@@ -72,9 +85,12 @@ private:
     void endRequest();
     void scheduleNextOrFinish();
     void updateReachabilityState();
-    void countRejection(const ntp::ReplyVerdict &verdict);
-    void emitEvent(bool accepted, bool timedOut, const QString &reasonId, const QString &detail,
-                   std::optional<double> offset = {}, std::optional<double> delay = {});
+    void setCondition(ServerCondition condition, const QString &reason);
+    // Counts one datagram that was not used (exact counters; summarised per poll interval).
+    void countRejection(const QString &reasonId, const QString &detail);
+    void reportRejections(bool force);
+    void failRequest(bool timedOut, const QString &reasonId, const QString &detail);
+    void changed();
 
     ServerSpec m_spec;
     QHostAddress m_address;
@@ -85,6 +101,7 @@ private:
     ServerStatus m_status;
     std::optional<auth::SymmetricKey> m_key;
 
+    RejectionAggregator m_rejections;
     std::unique_ptr<DatagramChannel> m_channel;
     std::optional<ntp::OutstandingRequest> m_outstanding;
     ntp::NtpTimestamp m_lastAcceptedTransmit;

@@ -10,6 +10,8 @@
 #include <QString>
 
 #include "core/auth/keytype.h"
+#include "core/engine/requestoutcome.h"
+#include "core/engine/servercondition.h"
 #include "core/engine/serverstate.h"
 #include "core/ntp/measurement.h"
 #include "core/stats/clockfilter.h"
@@ -17,8 +19,13 @@
 
 namespace chronoscope::engine {
 
-// Snapshot of one association, a value type that crosses threads (engine → UI/CLI).
-// All times in seconds; offsets signed as in core/ntp/clockmath.h (positive: local clock behind).
+// Snapshot of one association, a value type that crosses threads (engine → UI/CLI) inside an
+// EngineSnapshot. All times in seconds; offsets signed as in core/ntp/clockmath.h (positive:
+// local clock behind).
+// Who writes what (one writer per fact):
+//   state, reason              the selection step only (SyncEngine through ServerStateRule)
+//   everything else            the server's ServerAssociation (reachability, filter, per-packet
+//                              fields, counters); SyncEngine for names still resolving
 struct ServerStatus
 {
     int id = -1;                       // engine-assigned, stable for the engine's lifetime
@@ -26,8 +33,11 @@ struct ServerStatus
     QString host;                      // configured host or pool name
     QString address;                   // resolved address, empty until resolved
     quint16 port = 123;
+    quint64 revision = 0;              // grows with every change (cheap change detection)
     ServerState state = ServerState::Unusable;
     QString reason;                    // why the state, in words; empty for sys_peer/candidate
+    ServerCondition condition = ServerCondition::Waiting; // the association's own view
+    QString conditionReason;           // why the condition, in words
 
     // Latest accepted reply (empty until one arrives).
     std::optional<ntp::Measurement> lastMeasurement;
@@ -46,7 +56,12 @@ struct ServerStatus
     int requestsSent = 0;
     int repliesAccepted = 0;
     int timeouts = 0;
-    QMap<QString, int> rejections;     // reject reason id → count
+    QMap<QString, int> rejections;     // reject reason id → datagrams rejected (exact, always)
+    int datagramsRejected = 0;         // sum of rejections
+    RequestOutcome lastFailure;        // the last request that ended without a sample (time 0: none)
+    QString lastRejectionId;           // reason id of the last rejected datagram of the last request
+    QString lastRejectionDetail;
+    double lastRejectionTime = 0;      // Unix seconds (0: never)
     QString lastKiss;                  // "RATE", "DENY", "RSTR", ... (empty when none)
     quint32 keyId = 0;                 // symmetric key the requests carry (0: unauthenticated)
     std::optional<auth::KeyType> authType; // its MAC algorithm; empty: no authentication
@@ -56,20 +71,6 @@ struct ServerStatus
     bool finished = false;             // request budget used up (check mode) or stopped
 
     bool hasSample() const { return filter.has_value(); }
-};
-
-// One processed reply or timeout, for event streams (monitor JSON lines, GUI log).
-struct SampleEvent
-{
-    int serverId = -1;
-    QString serverName;
-    double time = 0;                   // Unix seconds
-    bool accepted = false;
-    bool timedOut = false;
-    std::optional<double> offset;      // seconds, when a measurement was made
-    std::optional<double> delay;
-    QString reasonId;                  // reject reason id, "timeout", "kiss_of_death", ...
-    QString detail;
 };
 
 // System-level result of selection, clustering and combining.
@@ -97,5 +98,4 @@ struct SystemStatus
 } // namespace chronoscope::engine
 
 Q_DECLARE_METATYPE(chronoscope::engine::ServerStatus)
-Q_DECLARE_METATYPE(chronoscope::engine::SampleEvent)
 Q_DECLARE_METATYPE(chronoscope::engine::SystemStatus)

@@ -8,6 +8,7 @@
 
 #include "core/engine/localclock.h"
 #include "core/engine/serverassociation.h"
+#include "core/engine/serverstaterule.h"
 #include "core/ntp/ntpconstants.h"
 #include "core/stats/sourceselector.h"
 
@@ -25,17 +26,25 @@ QString endpointName(const QHostAddress &address, quint16 port)
 
 } // namespace
 
-SyncEngine::SyncEngine(QObject *parent) : QObject(parent), m_timers(this), m_refreshTimer(this), m_selectionTimer(this)
+SyncEngine::SyncEngine(QObject *parent)
+    : QObject(parent), m_timers(this), m_refreshTimer(this), m_publishTimer(this)
 {
     qRegisterMetaType<ServerStatus>();
-    qRegisterMetaType<SampleEvent>();
     qRegisterMetaType<SystemStatus>();
+    qRegisterMetaType<EngineSnapshot>();
+    qRegisterMetaType<AcceptedSample>();
+    qRegisterMetaType<RequestOutcome>();
+    qRegisterMetaType<RejectionSummary>();
     qRegisterMetaType<ServerSpec>();
+    qRegisterMetaType<QList<ServerSpec>>();
     m_refreshTimer.setInterval(std::chrono::seconds(5));
-    connect(&m_refreshTimer, &QTimer::timeout, this, [this] { evaluateSystem(); });
-    m_selectionTimer.setSingleShot(true);
-    m_selectionTimer.setInterval(SELECTION_COALESCE_MS);
-    connect(&m_selectionTimer, &QTimer::timeout, this, [this] { evaluateSystem(); });
+    connect(&m_refreshTimer, &QTimer::timeout, this, [this] {
+        m_dirty = true;
+        publish();
+    });
+    m_publishTimer.setSingleShot(true);
+    connect(&m_publishTimer, &QTimer::timeout, this, &SyncEngine::publish);
+    m_sincePublish.start();
 }
 
 SyncEngine::~SyncEngine()
@@ -49,9 +58,33 @@ SyncEngine::~SyncEngine()
 
 void SyncEngine::setKeys(const QList<auth::SymmetricKey> &keys)
 {
-    m_keys.clear();
+    std::map<quint32, auth::SymmetricKey> next;
     for (const auth::SymmetricKey &key : keys)
-        m_keys[key.id] = key;
+        next[key.id] = key;
+    const auto changedKey = [&](quint32 id) {
+        const auto before = m_keys.find(id);
+        const auto after = next.find(id);
+        if ((before == m_keys.end()) != (after == next.end()))
+            return true;
+        return before != m_keys.end() && !(before->second == after->second);
+    };
+    m_keys = std::move(next);
+    // Re-create the associations whose key changed, under the same id (rows and history stay).
+    QList<int> affected;
+    for (const auto &[id, association] : m_associations)
+        if (association->spec().keyId != 0 && changedKey(association->spec().keyId))
+            affected.append(id);
+    for (int id : affected) {
+        ServerAssociation *old = m_associations.at(id);
+        const ServerSpec spec = old->spec();
+        const QString name = old->status().name;
+        const QHostAddress address(old->status().address);
+        const int entry = m_entryOf.at(id);
+        old->stop();
+        old->deleteLater();
+        m_associations.erase(id);
+        addAssociation(spec, name, address, id, entry);
+    }
 }
 
 void SyncEngine::addServer(const ServerSpec &spec)
@@ -60,27 +93,32 @@ void SyncEngine::addServer(const ServerSpec &spec)
     m_finishedEmitted = false;
     if (!m_refreshTimer.isActive())
         m_refreshTimer.start();
+    const int entry = m_nextEntry++;
+    m_entries[entry] = spec;
     const QHostAddress literal(spec.host);
     if (!literal.isNull()) {
         const int id = nextId();
-        addAssociation(spec, spec.isPool ? endpointName(literal, spec.port) : spec.displayName(), literal, id);
+        addAssociation(spec, spec.isPool ? endpointName(literal, spec.port) : spec.displayName(), literal, id, entry);
         return;
     }
     // Show the server at once, as "resolving", so the user sees it while DNS works.
     const int placeholderId = nextId();
-    ServerStatus placeholder;
-    placeholder.id = placeholderId;
-    placeholder.name = spec.displayName();
-    placeholder.host = spec.host;
-    placeholder.port = spec.port;
-    placeholder.keyId = spec.keyId;
+    Placeholder placeholder;
+    placeholder.entry = entry;
+    ServerStatus &status = placeholder.status;
+    status.id = placeholderId;
+    status.name = spec.displayName();
+    status.host = spec.host;
+    status.port = spec.port;
+    status.keyId = spec.keyId;
     if (const auto key = m_keys.find(spec.keyId); spec.keyId != 0 && key != m_keys.end())
-        placeholder.authType = key->second.type;
-    placeholder.state = ServerState::Unusable;
-    placeholder.reason = u"resolving %1"_s.arg(spec.host);
+        status.authType = key->second.type;
+    status.condition = ServerCondition::Waiting;
+    status.conditionReason = u"resolving %1"_s.arg(spec.host);
     m_unresolved[placeholderId] = placeholder;
+    m_entryOf[placeholderId] = entry;
     ++m_pendingLookups;
-    emit serverChanged(placeholder);
+    schedulePublish();
     QHostInfo::lookupHost(spec.host, this, [this, spec, placeholderId](const QHostInfo &info) {
         onLookedUp(spec, placeholderId, info);
     });
@@ -89,38 +127,42 @@ void SyncEngine::addServer(const ServerSpec &spec)
 void SyncEngine::onLookedUp(const ServerSpec &spec, int placeholderId, const QHostInfo &info)
 {
     --m_pendingLookups;
-    if (m_stopped)
-        return;
-    ServerStatus &placeholder = m_unresolved[placeholderId];
+    const auto found = m_unresolved.find(placeholderId);
+    if (m_stopped || found == m_unresolved.end()) {
+        checkFinished();
+        return; // removed while the name was resolving
+    }
+    Placeholder &placeholder = found->second;
+    const int entry = placeholder.entry;
     const QList<QHostAddress> addresses = info.addresses();
     if (info.error() != QHostInfo::NoError || addresses.isEmpty()) {
-        placeholder.state = ServerState::Unreachable;
-        placeholder.reason = u"could not resolve '%1': %2"_s.arg(
+        placeholder.status.condition = ServerCondition::Unreachable;
+        placeholder.status.conditionReason = u"could not resolve '%1': %2"_s.arg(
             spec.host, info.errorString().isEmpty() ? u"no addresses"_s : info.errorString());
-        placeholder.finished = true;
-        emit serverChanged(placeholder);
-        evaluateSystem();
+        placeholder.status.finished = true;
+        ++placeholder.status.revision;
+        schedulePublish();
         checkFinished();
         return;
     }
+    m_unresolved.erase(found);
     if (!spec.isPool) {
         // A named server uses its first address; the placeholder becomes the association.
-        m_unresolved.erase(placeholderId);
-        addAssociation(spec, spec.displayName(), addresses.first(), placeholderId);
+        addAssociation(spec, spec.displayName(), addresses.first(), placeholderId, entry);
         return;
     }
     // A pool becomes up to MAX_POOL_ADDRESSES associations, one per address.
-    m_unresolved.erase(placeholderId);
     int added = 0;
     for (const QHostAddress &address : addresses) {
         if (added == MAX_POOL_ADDRESSES)
             break;
-        addAssociation(spec, endpointName(address, spec.port), address, added == 0 ? placeholderId : nextId());
+        addAssociation(spec, endpointName(address, spec.port), address, added == 0 ? placeholderId : nextId(), entry);
         ++added;
     }
 }
 
-void SyncEngine::addAssociation(const ServerSpec &spec, const QString &name, const QHostAddress &address, int id)
+void SyncEngine::addAssociation(const ServerSpec &spec, const QString &name, const QHostAddress &address, int id,
+                                int entry)
 {
     auto *association = new ServerAssociation(id, spec, name, address, m_options, m_timers, this);
     if (spec.keyId != 0) {
@@ -128,26 +170,112 @@ void SyncEngine::addAssociation(const ServerSpec &spec, const QString &name, con
             association->setKey(key->second);
     }
     m_associations[id] = association;
-    connect(association, &ServerAssociation::sampleProcessed, this, &SyncEngine::sampleProcessed);
+    m_entryOf[id] = entry;
+    connect(association, &ServerAssociation::sampleAccepted, this, &SyncEngine::sampleAccepted);
+    connect(association, &ServerAssociation::requestFailed, this, &SyncEngine::requestFailed);
+    connect(association, &ServerAssociation::rejectionsSummarised, this, &SyncEngine::rejectionsSummarised);
     connect(association, &ServerAssociation::statusChanged, this, &SyncEngine::onAssociationChanged);
     connect(association, &ServerAssociation::finished, this, &SyncEngine::checkFinished);
+    const ServerStatus &s = association->status();
+    const ServerStateRule::Decision d = ServerStateRule::decide(s.condition, s.conditionReason, false, std::nullopt, {});
+    association->applySelection(d.state, d.reason);
     // Spread first requests a little so several servers do not share one scheduling slot.
     const double stagger = m_options.maxRequests > 0 ? 0.0 : 0.2 * QRandomGenerator::global()->generateDouble();
     association->start(stagger);
-    emit serverChanged(association->status());
+    schedulePublish();
 }
 
-void SyncEngine::onAssociationChanged(int id)
+void SyncEngine::onAssociationChanged()
 {
-    // Row-level update for this server now; selection over all servers at most every
-    // SELECTION_COALESCE_MS, so a thousand associations do not cost a thousand selections.
-    if (const auto it = m_associations.find(id); it != m_associations.end())
-        emit serverChanged(it->second->status());
-    if (!m_selectionTimer.isActive()) {
-        // 50 ms for a desktop's handful of servers; with hundreds, half a millisecond per
-        // server (1000 servers: twice a second) keeps selection a small share of one core.
-        m_selectionTimer.start(std::max(SELECTION_COALESCE_MS, int(m_associations.size() / 2)));
+    // A flag and, at most once per interval, a timer start: a flood of datagrams costs no
+    // selection and no snapshot of its own.
+    schedulePublish();
+}
+
+int SyncEngine::publishIntervalMs() const
+{
+    // 100 ms for a desktop's handful of servers; with thousands, a tenth of a millisecond per
+    // server (10,000 servers: once a second) keeps selection and snapshot copies small.
+    return std::max(PUBLISH_INTERVAL_MS, int(m_associations.size() / 10));
+}
+
+void SyncEngine::schedulePublish()
+{
+    m_dirty = true;
+    if (m_publishTimer.isActive())
+        return;
+    const qint64 wait = std::max<qint64>(0, publishIntervalMs() - m_sincePublish.elapsed());
+    m_publishTimer.start(int(wait));
+}
+
+void SyncEngine::publish()
+{
+    m_publishTimer.stop();
+    if (!m_dirty)
+        return;
+    emit snapshotReady(snapshotNow());
+}
+
+EngineSnapshot SyncEngine::snapshotNow()
+{
+    evaluateSystem();
+    m_dirty = false;
+    m_sincePublish.restart();
+    EngineSnapshot snapshot;
+    snapshot.sequence = ++m_sequence;
+    snapshot.time = m_system.time;
+    snapshot.servers = servers();
+    snapshot.system = m_system;
+    snapshot.finished = isFinished();
+    return snapshot;
+}
+
+void SyncEngine::removeEntry(int entry)
+{
+    QList<int> ids;
+    for (const auto &[id, owner] : m_entryOf)
+        if (owner == entry)
+            ids.append(id);
+    for (int id : ids)
+        removeServer(id);
+    m_entries.erase(entry);
+}
+
+void SyncEngine::setServers(const QList<ServerSpec> &specs)
+{
+    QList<bool> kept(specs.size(), false);
+    QList<int> dropped;
+    for (const auto &[entry, spec] : m_entries) {
+        bool matched = false;
+        for (qsizetype i = 0; i < specs.size() && !matched; ++i) {
+            if (!kept[i] && specs[i] == spec) {
+                kept[i] = true;
+                matched = true;
+            }
+        }
+        if (!matched)
+            dropped.append(entry);
     }
+    for (int entry : dropped)
+        removeEntry(entry);
+    for (qsizetype i = 0; i < specs.size(); ++i)
+        if (!kept[i])
+            addServer(specs[i]);
+    schedulePublish();
+}
+
+void SyncEngine::restartAll()
+{
+    m_stopped = false;
+    m_finishedEmitted = false;
+    m_system = SystemStatus{};
+    for (const auto &[id, association] : m_associations) {
+        const double stagger = m_options.maxRequests > 0 ? 0.0 : 0.2 * QRandomGenerator::global()->generateDouble();
+        association->restart(stagger);
+    }
+    if (!m_refreshTimer.isActive())
+        m_refreshTimer.start();
+    schedulePublish();
 }
 
 void SyncEngine::removeServer(int id)
@@ -158,8 +286,17 @@ void SyncEngine::removeServer(int id)
         m_associations.erase(it);
     }
     m_unresolved.erase(id);
+    const auto owner = m_entryOf.find(id);
+    if (owner != m_entryOf.end()) {
+        const int entry = owner->second;
+        m_entryOf.erase(owner);
+        const bool entryEmpty = std::none_of(m_entryOf.begin(), m_entryOf.end(),
+                                             [entry](const auto &pair) { return pair.second == entry; });
+        if (entryEmpty)
+            m_entries.erase(entry);
+    }
     emit serverRemoved(id);
-    evaluateSystem();
+    schedulePublish();
 }
 
 void SyncEngine::removeAllServers()
@@ -167,44 +304,58 @@ void SyncEngine::removeAllServers()
     QList<int> ids;
     for (const auto &[id, association] : m_associations)
         ids.append(id);
-    for (const auto &[id, status] : m_unresolved)
+    for (const auto &[id, placeholder] : m_unresolved)
         ids.append(id);
     for (int id : ids)
         removeServer(id);
+    m_entries.clear();
 }
 
 QList<ServerStatus> SyncEngine::servers() const
 {
     QList<ServerStatus> list;
+    list.reserve(qsizetype(m_associations.size() + m_unresolved.size()));
     for (const auto &[id, association] : m_associations)
         list.append(association->status());
-    for (const auto &[id, status] : m_unresolved)
+    for (const auto &[id, placeholder] : m_unresolved) {
+        ServerStatus status = placeholder.status;
+        const ServerStateRule::Decision d =
+            ServerStateRule::decide(status.condition, status.conditionReason, false, std::nullopt, {});
+        status.state = d.state;
+        status.reason = d.reason;
         list.append(status);
+    }
     std::sort(list.begin(), list.end(), [](const ServerStatus &a, const ServerStatus &b) { return a.id < b.id; });
     return list;
 }
 
-void SyncEngine::evaluateSystem(int changedId)
+void SyncEngine::evaluateSystem()
 {
-    std::map<int, std::pair<ServerState, QString>> before;
     QList<stats::SelectionCandidate> candidates;
     QList<ServerAssociation *> candidateAssociations;
     const double now = LocalClock::nowUnixSeconds();
     for (const auto &[id, association] : m_associations) {
         association->refreshRootDistance();
         const ServerStatus &s = association->status();
-        before[id] = {s.state, s.reason};
-        // Kiss-o'-Death and authentication verdicts stand; the rest is for selection to judge.
-        if (!association->isSelectable() || s.state == ServerState::KodDeny || s.state == ServerState::KodRate
-            || s.state == ServerState::AuthFailed)
+        if (!ServerStateRule::takesPartInSelection(s.condition, association->isSelectable()))
             continue;
         candidates.append(toCandidate(*association, now));
         candidateAssociations.append(association);
     }
     const stats::SelectionResult selection = stats::selectSources(candidates, m_selectionOptions);
-    for (qsizetype i = 0; i < candidateAssociations.size(); ++i) {
-        const stats::CandidateVerdict &v = selection.verdicts[i];
-        candidateAssociations[i]->setSelectionState(stateFor(v.verdict), v.reason);
+
+    // Every server's state, from its condition and selection's verdict (ServerStateRule).
+    std::map<int, const stats::CandidateVerdict *> verdicts;
+    for (qsizetype i = 0; i < candidateAssociations.size(); ++i)
+        verdicts[candidateAssociations[i]->status().id] = &selection.verdicts[i];
+    for (const auto &[id, association] : m_associations) {
+        const ServerStatus &s = association->status();
+        const auto v = verdicts.find(id);
+        const ServerStateRule::Decision d = ServerStateRule::decide(
+            s.condition, s.conditionReason, association->isSelectable(),
+            v == verdicts.end() ? std::nullopt : std::optional(v->second->verdict),
+            v == verdicts.end() ? QString() : v->second->reason);
+        association->applySelection(d.state, d.reason);
     }
 
     SystemStatus system;
@@ -236,16 +387,7 @@ void SyncEngine::evaluateSystem(int changedId)
         system.freqPpm = drift.freqPpm;
         system.skewPpm = drift.skewPpm;
     }
-
-    // Row-level updates: only the servers whose verdict moved (and the one that asked).
-    for (const auto &[id, association] : m_associations) {
-        const ServerStatus &s = association->status();
-        if (id == changedId || before[id] != std::make_pair(s.state, s.reason))
-            emit serverChanged(s);
-    }
-    m_selectionTimer.stop();
     m_system = system;
-    emit systemChanged(system);
 }
 
 stats::SelectionCandidate SyncEngine::toCandidate(const ServerAssociation &association, double now)
@@ -280,19 +422,6 @@ stats::SelectionCandidate SyncEngine::toCandidate(const ServerAssociation &assoc
     return c;
 }
 
-ServerState SyncEngine::stateFor(stats::Verdict verdict)
-{
-    switch (verdict) {
-    case stats::Verdict::SysPeer: return ServerState::SysPeer;
-    case stats::Verdict::Candidate: return ServerState::Candidate;
-    case stats::Verdict::Outlier: return ServerState::Outlier;
-    case stats::Verdict::Falseticker: return ServerState::Falseticker;
-    case stats::Verdict::Jittery: return ServerState::Jittery;
-    case stats::Verdict::Unusable: return ServerState::Unusable;
-    }
-    return ServerState::Unusable;
-}
-
 bool SyncEngine::isFinished() const
 {
     if (m_pendingLookups > 0)
@@ -308,7 +437,8 @@ void SyncEngine::checkFinished()
     if (m_finishedEmitted || !isFinished())
         return;
     m_finishedEmitted = true;
-    evaluateSystem();
+    m_dirty = true;
+    publish();
     emit allFinished();
 }
 

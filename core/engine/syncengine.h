@@ -4,12 +4,17 @@
 #include <map>
 #include <memory>
 
+#include <QElapsedTimer>
 #include <QList>
 #include <QObject>
 #include <QTimer>
 
 #include "core/auth/symmetrickey.h"
+#include "core/engine/acceptedsample.h"
 #include "core/engine/associationoptions.h"
+#include "core/engine/enginesnapshot.h"
+#include "core/engine/rejectionsummary.h"
+#include "core/engine/requestoutcome.h"
 #include "core/engine/serverspec.h"
 #include "core/engine/serverstatus.h"
 #include "core/engine/timerqueue.h"
@@ -22,67 +27,96 @@ namespace chronoscope::engine {
 class ServerAssociation;
 
 // Owns every server association: resolves names (pools expand to several addresses), starts
-// polling, re-evaluates the system state after each change and reports value snapshots by
-// signal. Lives in the engine thread (EngineThread) but works in any thread with an event loop.
+// polling, runs the selection step (the only writer of each server's state) and publishes
+// EngineSnapshots, coalesced: any number of changes cost at most one selection and one snapshot
+// per PUBLISH_INTERVAL_MS (longer with thousands of servers). Accepted samples, failed requests
+// and rejection summaries are forwarded as they happen (each bounded by the poll schedule).
+// Lives in the engine thread (EngineSession) but works in any thread with an event loop.
 class SyncEngine final : public QObject
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(SyncEngine)
 public:
+    static constexpr int PUBLISH_INTERVAL_MS = 100;
+
     explicit SyncEngine(QObject *parent = nullptr);
     ~SyncEngine() override;
 
     void setOptions(const AssociationOptions &options) { m_options = options; }
     const AssociationOptions &options() const { return m_options; }
     void setSelectionOptions(const stats::SelectionOptions &options) { m_selectionOptions = options; }
-    // Symmetric keys for servers whose spec names a keyId; applies to servers added afterwards.
+    // Symmetric keys for servers whose spec names a keyId. Servers whose key changed (added,
+    // replaced or removed) start afresh with the new key; others are untouched.
     void setKeys(const QList<auth::SymmetricKey> &keys);
 
     QList<ServerStatus> servers() const;
     SystemStatus system() const { return m_system; }
+    // Runs selection now and returns the result (also for callers in the engine's thread).
+    EngineSnapshot snapshotNow();
     bool isFinished() const;
 
 public slots:
     // Adds a server (or pool) and starts polling it once its name is resolved.
     void addServer(const chronoscope::engine::ServerSpec &spec);
+    // Makes the configured list `specs`: entries already running with an equal spec keep their
+    // associations (ids, filters, history); the others are removed or added.
+    void setServers(const QList<chronoscope::engine::ServerSpec> &specs);
+    // Every association forgets its samples and starts again (after a clock change).
+    void restartAll();
     void stop();
     // Stops and forgets one server (its id from ServerStatus::id); emits serverRemoved.
     void removeServer(int id);
     void removeAllServers();
 
 signals:
-    void serverChanged(const chronoscope::engine::ServerStatus &status);
-    void sampleProcessed(const chronoscope::engine::SampleEvent &event);
-    void systemChanged(const chronoscope::engine::SystemStatus &status);
-    // Every association has used up its requests (check mode) or the engine was stopped.
+    void snapshotReady(const chronoscope::engine::EngineSnapshot &snapshot);
+    void sampleAccepted(const chronoscope::engine::AcceptedSample &sample);
+    void requestFailed(const chronoscope::engine::RequestOutcome &outcome);
+    void rejectionsSummarised(const chronoscope::engine::RejectionSummary &summary);
+    // Every association has used up its requests (check mode) or the engine was stopped; the
+    // final snapshot was published just before.
     void allFinished();
     void serverRemoved(int id);
 
 private:
     void onLookedUp(const ServerSpec &spec, int placeholderId, const QHostInfo &info);
-    void addAssociation(const ServerSpec &spec, const QString &name, const QHostAddress &address, int id);
-    void onAssociationChanged(int id);
-    // Re-runs selection; changedId names the association that triggered it (-1: none).
-    void evaluateSystem(int changedId = -1);
+    void addAssociation(const ServerSpec &spec, const QString &name, const QHostAddress &address, int id, int entry);
+    void onAssociationChanged();
+    // The selection step: selection over every server, then each server's state.
+    void evaluateSystem();
+    void publish();
+    void schedulePublish();
+    int publishIntervalMs() const;
     void checkFinished();
+    void removeEntry(int entry);
     int nextId() { return m_nextId++; }
     static stats::SelectionCandidate toCandidate(const ServerAssociation &association, double now);
-    static ServerState stateFor(stats::Verdict verdict);
+
+    struct Placeholder
+    {
+        ServerStatus status;
+        int entry = -1;
+    };
 
     TimerQueue m_timers;                         // poll and timeout deadlines of all associations
     AssociationOptions m_options;
     stats::SelectionOptions m_selectionOptions;
     std::map<quint32, auth::SymmetricKey> m_keys; // key id → key
     std::map<int, ServerAssociation *> m_associations;
-    std::map<int, ServerStatus> m_unresolved;    // names that did not resolve (or still resolving)
+    std::map<int, int> m_entryOf;                // association or placeholder id → entry
+    std::map<int, ServerSpec> m_entries;         // entry (one per configured spec) → spec
+    std::map<int, Placeholder> m_unresolved;     // names that did not resolve (or still resolving)
     int m_pendingLookups = 0;
     int m_nextId = 0;
+    int m_nextEntry = 0;
+    quint64 m_sequence = 0;
     bool m_stopped = false;
     bool m_finishedEmitted = false;
+    bool m_dirty = false;
     SystemStatus m_system;
     QTimer m_refreshTimer;                       // re-evaluates λ growth while polls are sparse
-    QTimer m_selectionTimer;                     // coalesces selection after association changes
-    static constexpr int SELECTION_COALESCE_MS = 50;
+    QTimer m_publishTimer;                       // coalesces selection + snapshot after changes
+    QElapsedTimer m_sincePublish;
 };
 
 } // namespace chronoscope::engine

@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/eventlog/eventlog.h"
 
+#include <limits>
+
+#include <QCoreApplication>
+
 namespace chronoscope::eventlog {
 
 EventLog::EventLog(QObject *parent) : QObject(parent) { }
@@ -9,13 +13,44 @@ EventLog::~EventLog() = default;
 
 void EventLog::setCapacity(int capacity)
 {
-    m_capacity = std::max(1, capacity);
+    m_capacity = std::max(MIN_CAPACITY, capacity);
     const int excess = size() - m_capacity;
-    if (excess > 0) {
-        emit aboutToDropOldest(excess);
-        m_entries.erase(m_entries.begin(), m_entries.begin() + excess);
-        emit oldestDropped(excess);
+    if (excess > 0)
+        dropOldest(excess);
+}
+
+void EventLog::dropOldest(int count)
+{
+    if (m_dropped == 0) {
+        // The oldest entry's slot becomes the marker.
+        m_dropped = 1;
+        m_entries.front() = EventLogEntry{};
+        updateMarker();
+        emit entryChanged(0);
+        if (--count == 0)
+            return;
     }
+    count = std::min(count, size() - 1);
+    emit aboutToRemove(1, count);
+    m_entries.erase(m_entries.begin() + 1, m_entries.begin() + 1 + count);
+    emit removed(1, count);
+    m_dropped += count;
+    updateMarker();
+    emit entryChanged(0);
+}
+
+void EventLog::updateMarker()
+{
+    EventLogEntry &marker = m_entries.front();
+    marker.kind = EventKind::Configuration;
+    marker.level = EventLevel::Warning;
+    marker.serverId = -1;
+    marker.server.clear();
+    // Dated like the oldest entry still shown.
+    marker.time = m_entries.size() > 1 ? m_entries[1].time : marker.time;
+    marker.message = QCoreApplication::translate("chronoscope::eventlog::EventLog", "%n older entries dropped (the log "
+                                                 "keeps the newest %1)", nullptr, int(std::min<qint64>(m_dropped, std::numeric_limits<int>::max())))
+                         .arg(m_capacity - 1);
 }
 
 void EventLog::setLogFile(std::unique_ptr<EventLogFile> file)
@@ -27,11 +62,8 @@ bool EventLog::record(const EventLogEntry &entry)
 {
     if (!isRecorded(entry.kind))
         return false;
-    if (size() >= m_capacity) {
-        emit aboutToDropOldest(1);
-        m_entries.pop_front();
-        emit oldestDropped(1);
-    }
+    if (size() >= m_capacity)
+        dropOldest(size() - m_capacity + 1);
     m_entries.push_back(entry);
     emit entryAdded(entry);
     if (m_file) {
@@ -47,6 +79,7 @@ void EventLog::clear()
 {
     emit aboutToClear();
     m_entries.clear();
+    m_dropped = 0;
     emit cleared();
 }
 

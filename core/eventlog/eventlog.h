@@ -13,15 +13,18 @@
 
 namespace chronoscope::eventlog {
 
-// The user-visible event log: a bounded store (oldest entries dropped first) of the kinds the
-// user chose to record, optionally mirrored to a rotating file. It is data, not developer
-// logging (that is QLoggingCategory). Lives in the GUI thread.
+// The user-visible event log: a bounded store of the kinds the user chose to record, optionally
+// mirrored to a rotating, size-capped file. When full, the oldest entries are dropped and
+// entry 0 becomes a marker counting them ("1,204 older entries dropped"), so the log never grows
+// past capacity() and never hides that it lost something. It is data, not developer logging
+// (that is QLoggingCategory). Lives in the GUI thread.
 class EventLog final : public QObject
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(EventLog)
 public:
-    static constexpr int DEFAULT_CAPACITY = 20000;
+    static constexpr int DEFAULT_CAPACITY = 10000;
+    static constexpr int MIN_CAPACITY = 2; // the marker and one entry
 
     explicit EventLog(QObject *parent = nullptr);
     ~EventLog() override;
@@ -42,22 +45,32 @@ public:
     void clear();
 
     int size() const { return int(m_entries.size()); }
+    // Entries dropped since the last clear(); when non-zero, at(0) is the marker saying so.
+    qint64 droppedCount() const { return m_dropped; }
     const EventLogEntry &at(int index) const { return m_entries.at(size_t(index)); }
     QList<EventLogEntry> entries(const EventFilter &filter = {}) const;
 
 signals:
     // After an entry was appended at index size() − 1.
     void entryAdded(const chronoscope::eventlog::EventLogEntry &entry);
-    // Before `count` of the oldest entries (indexes 0 … count − 1) are removed.
-    void aboutToDropOldest(int count);
-    void oldestDropped(int count);
+    // Before and after entries first … first + count − 1 are removed (the oldest ones; first
+    // is 1 while entry 0 is the drop marker).
+    void aboutToRemove(int first, int count);
+    void removed(int first, int count);
+    // Entry `index` was replaced (the drop marker's count changed).
+    void entryChanged(int index);
     void aboutToClear();
     void cleared();
     // Writing the log file failed (detail names the file); the file is closed.
     void fileError(const QString &detail);
 
 private:
+    // Drops the `count` oldest entries, keeping (or creating) the marker at index 0.
+    void dropOldest(int count);
+    void updateMarker();
+
     std::deque<EventLogEntry> m_entries;
+    qint64 m_dropped = 0;
     int m_capacity = DEFAULT_CAPACITY;
     quint32 m_recorded = ALL_EVENT_KINDS;
     std::unique_ptr<EventLogFile> m_file;

@@ -103,18 +103,48 @@ QJsonObject checkReportToJson(const QList<engine::ServerStatus> &servers, const 
     return QJsonObject{{u"version"_s, 1}, {u"servers"_s, list}, {u"system"_s, systemToJson(system)}};
 }
 
-QJsonObject sampleEventToJson(const engine::SampleEvent &e)
+QJsonObject acceptedSampleToJson(const engine::AcceptedSample &e)
 {
     QJsonObject o;
     o[u"type"_s] = u"sample"_s;
     o[u"server"_s] = e.serverName;
     o[u"t"_s] = e.time;
-    o[u"offset"_s] = optionalNumber(e.offset);
-    o[u"delay"_s] = optionalNumber(e.delay);
-    o[u"accepted"_s] = e.accepted;
+    o[u"offset"_s] = e.offset;
+    o[u"delay"_s] = e.delay;
+    o[u"jitter"_s] = e.jitter;
+    o[u"dispersion"_s] = e.dispersion;
+    o[u"accepted"_s] = true;
+    o[u"reason"_s] = e.popcornSpike ? QJsonValue(u"popcorn_spike"_s) : QJsonValue();
+    return o;
+}
+
+QJsonObject requestOutcomeToJson(const engine::RequestOutcome &e)
+{
+    QJsonObject o;
+    o[u"type"_s] = u"sample"_s;
+    o[u"server"_s] = e.serverName;
+    o[u"t"_s] = e.time;
+    o[u"offset"_s] = QJsonValue();
+    o[u"delay"_s] = QJsonValue();
+    o[u"accepted"_s] = false;
     o[u"reason"_s] = optionalString(e.reasonId);
     if (!e.detail.isEmpty())
         o[u"detail"_s] = e.detail;
+    return o;
+}
+
+QJsonObject rejectionSummaryToJson(const engine::RejectionSummary &e)
+{
+    QJsonObject counts;
+    for (auto it = e.counts.cbegin(); it != e.counts.cend(); ++it)
+        counts[it.key()] = it.value();
+    QJsonObject o;
+    o[u"type"_s] = u"rejections"_s;
+    o[u"server"_s] = e.serverName;
+    o[u"t"_s] = e.time;
+    o[u"window"_s] = e.windowSeconds;
+    o[u"total"_s] = e.total;
+    o[u"reasons"_s] = counts;
     return o;
 }
 

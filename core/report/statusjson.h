@@ -4,6 +4,8 @@
 #include <QJsonObject>
 #include <QList>
 
+#include "core/engine/acceptedsample.h"
+#include "core/engine/rejectionsummary.h"
 #include "core/engine/serverstatus.h"
 
 namespace chronoscope::report {
@@ -14,7 +16,11 @@ QJsonObject systemToJson(const engine::SystemStatus &system);
 // `check --json`: {"version":1,"servers":[...],"system":{...}}
 QJsonObject checkReportToJson(const QList<engine::ServerStatus> &servers, const engine::SystemStatus &system);
 // `monitor --json` lines.
-QJsonObject sampleEventToJson(const engine::SampleEvent &event);
+// Monitor event lines (JSON Lines): an accepted sample, a request that ended without one, and
+// the rejected datagrams of one server summarised over at least a poll interval.
+QJsonObject acceptedSampleToJson(const engine::AcceptedSample &sample);
+QJsonObject requestOutcomeToJson(const engine::RequestOutcome &outcome);
+QJsonObject rejectionSummaryToJson(const engine::RejectionSummary &summary);
 QJsonObject systemEventToJson(const engine::SystemStatus &system, const QList<engine::ServerStatus> &servers);
 
 } // namespace chronoscope::report

@@ -16,7 +16,7 @@
 #include <QThread>
 #include <QTimer>
 
-#include "core/engine/enginethread.h"
+#include "core/engine/enginesession.h"
 #include "core/engine/syncengine.h"
 #include "tests/interop/chronydinstance.h"
 
@@ -113,26 +113,24 @@ int main(int argc, char *argv[])
     double ourRss = 0;
     int sent = 0;
     {
-        chronoscope::engine::EngineThread thread;
-        chronoscope::engine::SyncEngine *engine = thread.engine();
-        QObject context;
-        QObject::connect(engine, &chronoscope::engine::SyncEngine::sampleProcessed, &context,
-                         [&](const chronoscope::engine::SampleEvent &e) {
-                             accepted += e.accepted ? 1 : 0;
-                             timeouts += e.timedOut ? 1 : 0;
-                         });
-        QMetaObject::invokeMethod(engine, [engine, port = server.port()] {
-            chronoscope::engine::AssociationOptions options;
-            options.fixedInterval = 1.0;
-            options.timeout = 0.5;
-            engine->setOptions(options);
-            for (int i = 0; i < SERVERS; ++i) {
-                chronoscope::engine::ServerSpec spec;
-                spec.host = serverAddress(i).toString();
-                spec.port = port;
-                engine->addServer(spec);
-            }
-        });
+        chronoscope::engine::EngineSession session;
+        QObject::connect(&session, &chronoscope::engine::EngineSession::sampleAccepted, &session,
+                         [&](const chronoscope::engine::AcceptedSample &) { ++accepted; });
+        QObject::connect(&session, &chronoscope::engine::EngineSession::requestFailed, &session,
+                         [&](const chronoscope::engine::RequestOutcome &o) { timeouts += o.timedOut ? 1 : 0; });
+        chronoscope::engine::AssociationOptions options;
+        options.fixedInterval = 1.0;
+        options.timeout = 0.5;
+        session.setOptions(options);
+        QList<chronoscope::engine::ServerSpec> specs;
+        for (int i = 0; i < SERVERS; ++i) {
+            chronoscope::engine::ServerSpec spec;
+            spec.host = serverAddress(i).toString();
+            spec.port = server.port();
+            specs.append(spec);
+        }
+        session.setServers(specs);
+        session.start();
         wait(2.0); // start-up (first requests) is not the steady state
         const int acceptedBefore = accepted;
         const double packetsBefore = serverPackets(server);
@@ -144,10 +142,9 @@ int main(int argc, char *argv[])
         ourRate = (serverPackets(server) - packetsBefore) / (double(wall.nsecsElapsed()) * 1e-9);
         ourRss = peakRssMb(u"/proc/self/status"_s);
         accepted -= acceptedBefore;
-        QMetaObject::invokeMethod(engine, [&] {
-            for (const auto &s : engine->servers())
-                sent += s.requestsSent;
-        }, Qt::BlockingQueuedConnection);
+        wait(1.2); // the next snapshot
+        for (const auto &s : session.snapshot().servers)
+            sent += s.requestsSent;
     }
 
     // Peer: chronyd as a client of the same 1000 servers, minpoll = maxpoll = 0 (1 s).

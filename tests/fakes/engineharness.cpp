@@ -9,12 +9,20 @@ namespace chronoscope::testing {
 EngineHarness::EngineHarness(const engine::AssociationOptions &options, QObject *parent) : QObject(parent)
 {
     m_engine.setOptions(options);
-    connect(&m_engine, &engine::SyncEngine::sampleProcessed, this, [this](const engine::SampleEvent &event) {
-        m_events.append(event);
+    connect(&m_engine, &engine::SyncEngine::sampleAccepted, this, [this](const engine::AcceptedSample &sample) {
+        m_samples.append(sample);
         emit progressed();
     });
-    connect(&m_engine, &engine::SyncEngine::serverChanged, this, &EngineHarness::progressed);
-    connect(&m_engine, &engine::SyncEngine::systemChanged, this, &EngineHarness::progressed);
+    connect(&m_engine, &engine::SyncEngine::requestFailed, this, [this](const engine::RequestOutcome &outcome) {
+        m_failures.append(outcome);
+        emit progressed();
+    });
+    connect(&m_engine, &engine::SyncEngine::rejectionsSummarised, this,
+            [this](const engine::RejectionSummary &summary) { m_summaries.append(summary); });
+    connect(&m_engine, &engine::SyncEngine::snapshotReady, this, [this] {
+        ++m_snapshots;
+        emit progressed();
+    });
     connect(&m_engine, &engine::SyncEngine::allFinished, this, [this] {
         m_finished = true;
         emit progressed();

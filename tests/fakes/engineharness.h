@@ -47,8 +47,13 @@ public:
     engine::SystemStatus system() const { return m_engine.system(); }
     // The association for address:port, if there is one.
     std::optional<engine::ServerStatus> server(const QHostAddress &address, quint16 port) const;
-    // Every SampleEvent the engine emitted, in order.
-    const QList<engine::SampleEvent> &events() const { return m_events; }
+    // What the engine emitted, in order: accepted samples, requests that ended without one,
+    // and the summaries of rejected datagrams.
+    const QList<engine::AcceptedSample> &samples() const { return m_samples; }
+    const QList<engine::RequestOutcome> &failures() const { return m_failures; }
+    const QList<engine::RejectionSummary> &rejectionSummaries() const { return m_summaries; }
+    // Snapshots published so far.
+    int snapshotCount() const { return m_snapshots; }
 
 signals:
     // The engine reported something (a sample, a server or system change, the end).
@@ -56,7 +61,10 @@ signals:
 
 private:
     engine::SyncEngine m_engine;
-    QList<engine::SampleEvent> m_events;
+    QList<engine::AcceptedSample> m_samples;
+    QList<engine::RequestOutcome> m_failures;
+    QList<engine::RejectionSummary> m_summaries;
+    int m_snapshots = 0;
     bool m_finished = false;
 };
 

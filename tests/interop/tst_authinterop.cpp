@@ -152,8 +152,7 @@ void TestAuthInterop::wrongSecretIsAuthFailed()
     QVERIFY(!s.hasSample());
     QVERIFY2(s.reason.contains(u"likely wrong or unknown"_s), qPrintable(s.reason));
     QVERIFY(!harness.system().synchronized);
-    for (const auto &event : harness.events())
-        QVERIFY(!event.accepted);
+    QVERIFY(harness.samples().isEmpty());
 }
 
 void TestAuthInterop::unknownKeyIdIsAuthFailed()

@@ -127,17 +127,15 @@ void TstSimulatedNetwork::filterPicksLowDelaySamplesUnderHeavyJitter()
     const auto status = harness.server(s.relay->address(), s.relay->port());
     QVERIFY(status && status->filter);
     double worst = 0;
-    for (const chronoscope::engine::SampleEvent &e : harness.events())
-        if (e.accepted)
-            worst = std::max(worst, std::abs(*e.offset - 0.050));
+    for (const chronoscope::engine::AcceptedSample &e : harness.samples())
+        worst = std::max(worst, std::abs(e.offset - 0.050));
     const double chosenError = std::abs(status->filter->offset - 0.050);
     QVERIFY2(chosenError <= status->filter->delay / 2.0, qPrintable(QString::number(chosenError)));
     QVERIFY2(chosenError <= worst, qPrintable(u"chosen %1, worst %2"_s.arg(chosenError).arg(worst)));
     // The chosen sample is the lowest-delay one of those accepted.
     double minDelay = 1e9;
-    for (const chronoscope::engine::SampleEvent &e : harness.events())
-        if (e.accepted)
-            minDelay = std::min(minDelay, *e.delay);
+    for (const chronoscope::engine::AcceptedSample &e : harness.samples())
+        minDelay = std::min(minDelay, e.delay);
     QCOMPARE(status->filter->delay, minDelay);
 }
 

@@ -17,7 +17,7 @@
 #include <QTimer>
 
 #include "core/config/configuredserver.h"
-#include "core/engine/enginethread.h"
+#include "core/engine/enginesession.h"
 #include "core/engine/syncengine.h"
 #include "tests/interop/chronydinstance.h"
 #include "ui/charts/chartspanel.h"
@@ -74,14 +74,13 @@ int main(int argc, char *argv[])
         servers.push_back(std::move(chronyd));
     }
 
-    engine::EngineThread thread;
-    engine::SyncEngine *engine = thread.engine();
+    engine::EngineSession session;
     engine::AssociationOptions options;
     options.driftMinSpan = 20.0; // show a frequency estimate within the short run
-    QMetaObject::invokeMethod(engine, [engine, options] { engine->setOptions(options); }, Qt::BlockingQueuedConnection);
+    session.setOptions(options);
 
     ui::MainWindow window;
-    window.attachEngine(engine);
+    window.attachSession(&session);
     QList<config::ConfiguredServer> list;
     for (const auto &chronyd : servers) {
         config::ConfiguredServer server;
@@ -92,6 +91,7 @@ int main(int argc, char *argv[])
         list.append(server);
     }
     window.loadSettings(nullptr, list);
+    session.start();
     window.charts()->setRange(300);
     window.resize(1280, 860);
     window.show();

@@ -97,23 +97,33 @@ void TestEventLogModel::recorderWritesNtpdStyleEvents()
     recorder.onServerChanged(s);
     s.requestsSent = 1;
     recorder.onServerChanged(s);
-    engine::SampleEvent accepted;
+    engine::AcceptedSample accepted;
     accepted.serverId = 3;
     accepted.serverName = s.name;
     accepted.time = 1700000000;
-    accepted.accepted = true;
     accepted.offset = 0.0012;
     accepted.delay = 0.0003;
-    recorder.onSampleProcessed(accepted);
-    engine::SampleEvent rejected = accepted;
-    rejected.accepted = false;
-    rejected.reasonId = u"bogus_origin"_s;
-    rejected.detail = u"origin 0x1 ≠ 0x2"_s;
-    recorder.onSampleProcessed(rejected);
-    engine::SampleEvent kiss = rejected;
+    recorder.onSampleAccepted(accepted);
+    engine::RejectionSummary rejected;
+    rejected.serverId = 3;
+    rejected.serverName = s.name;
+    rejected.time = 1700000000;
+    rejected.total = 1;
+    rejected.counts = {{u"bogus_origin"_s, 1}};
+    rejected.examples = {{u"bogus_origin"_s, u"origin 0x1 ≠ 0x2"_s}};
+    recorder.onRejections(rejected);
+    engine::RequestOutcome kiss;
+    kiss.serverId = 3;
+    kiss.serverName = s.name;
+    kiss.time = 1700000000;
     kiss.reasonId = u"kiss_of_death"_s;
     kiss.detail = u"RATE"_s;
-    recorder.onSampleProcessed(kiss);
+    recorder.onRequestFailed(kiss);
+    engine::RejectionSummary flood = rejected;
+    flood.windowSeconds = 64;
+    flood.total = 412;
+    flood.counts = {{u"bogus_origin"_s, 398}, {u"malformed"_s, 14}};
+    recorder.onRejections(flood);
     s.state = engine::ServerState::Falseticker;
     s.reason = u"outside the intersection"_s;
     recorder.onServerChanged(s);
@@ -133,10 +143,12 @@ void TestEventLogModel::recorderWritesNtpdStyleEvents()
                         u"reply_accepted: reply accepted: offset +1.20 ms, delay 300 µs"_s,
                         u"reply_rejected: reply rejected: origin timestamp does not match our request (origin 0x1 ≠ 0x2)"_s,
                         u"kiss_of_death: kiss-o'-death received (RATE)"_s,
+                        u"reply_rejected: 412 replies rejected in the last 64 s: origin timestamp does not match our "
+                        u"request 398, malformed packet 14"_s,
                         u"state_changed: unusable → falseticker: outside the intersection"_s,
                         u"selection_changed: system peer is now 127.0.0.1:123"_s,
                         u"selection_changed: synchronised: offset +1.00 ms, 1 survivor(s)"_s}));
-    QCOMPARE(log.at(5).level, EventLevel::Warning); // falseticker is bad news
+    QCOMPARE(log.at(6).level, EventLevel::Warning); // falseticker is bad news
 }
 
 QTEST_MAIN(TestEventLogModel)

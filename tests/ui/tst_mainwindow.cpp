@@ -22,7 +22,7 @@
 #include <QTranslator>
 
 #include "core/config/serverlistformat.h"
-#include "core/engine/enginethread.h"
+#include "core/engine/enginesession.h"
 #include "core/engine/syncengine.h"
 #include "core/config/settingsstore.h"
 #include "core/eventlog/eventlog.h"
@@ -156,30 +156,36 @@ void TestMainWindow::exportsServerListAndMeasurements()
 void TestMainWindow::chartsGainPointsPerAcceptedReply()
 {
     ui::MainWindow window;
+    engine::EngineSnapshot snapshot;
     engine::ServerStatus s;
     s.id = 5;
     s.name = u"127.0.0.1:1123"_s;
     s.host = u"127.0.0.1"_s;
     s.port = 1123;
     for (int i = 1; i <= 3; ++i) {
-        ntp::Measurement m;
-        m.offset = 0.001 * i;
-        m.delay = 0.0002;
-        m.localTime = 1700000000.0 + i;
-        s.lastMeasurement = m;
-        stats::FilterOutput f;
-        f.offset = m.offset;
-        f.jitter = 0.00001;
-        f.validStages = i;
-        s.filter = f;
+        engine::AcceptedSample sample;
+        sample.serverId = 5;
+        sample.serverName = s.name;
+        sample.time = 1700000000.0 + i;
+        sample.offset = 0.001 * i;
+        sample.delay = 0.0002;
+        sample.jitter = 0.00001 * i;
+        window.addSample(sample);
         s.repliesAccepted = i;
-        window.updateServer(s);
-        window.updateServer(s); // a repeated snapshot (e.g. a selection update) adds nothing
+        ++s.revision;
+        snapshot.servers = {s};
+        ++snapshot.sequence;
+        window.applySnapshot(snapshot);
+        window.applySnapshot(snapshot); // snapshots never add chart points: only samples do
     }
     QCOMPARE(window.charts()->history(5)->size(), 3);
     QCOMPARE(window.serverModel()->rowCount(), 1);
-    window.removeServerRow(5);
+    QCOMPARE(window.serverModel()->serverAt(0)->repliesAccepted, 3);
+    // A snapshot without the server removes its row.
+    snapshot.servers.clear();
+    window.applySnapshot(snapshot);
     QCOMPARE(window.serverModel()->rowCount(), 0);
+    window.removeServerRow(5);
     QVERIFY(!window.charts()->history(5));
 }
 
@@ -261,10 +267,11 @@ void TestMainWindow::removesAServerThroughTheTable()
     servers[1].keyId = 9; // no key 9 is loaded: the engine reports it, the Auth column says so
     probeA.close();
     probeB.close();
-    engine::EngineThread thread;
+    engine::EngineSession session;
     ui::MainWindow window;
-    window.attachEngine(thread.engine());
+    window.attachSession(&session);
     window.loadSettings(nullptr, servers);
+    session.start();
     window.show();
     QTRY_COMPARE(window.serverModel()->rowCount(), 2);
     const int keyed = window.serverModel()->servers().at(0).keyId == 9 ? 0 : 1;
@@ -302,16 +309,18 @@ void TestMainWindow::notifiesWhenTheOffsetCrossesTheThreshold()
     stats::FilterOutput f;
     f.validStages = 8;
     s.filter = f;
-    window.updateServer(s);
-    engine::SystemStatus system;
+    engine::EngineSnapshot snapshot;
+    snapshot.servers = {s};
+    engine::SystemStatus &system = snapshot.system;
     system.synchronized = true;
     system.offset = 0.02;
     system.errorBound = 0.001;
     system.time = 1700000000;
-    window.updateSystem(system);
+    window.applySnapshot(snapshot);
     QCOMPARE(notified.size(), 0);
     system.offset = 0.2;
-    window.updateSystem(system);
+    system.time += 1;
+    window.applySnapshot(snapshot);
     QCOMPARE(notified.size(), 1);
     QCOMPARE(notified.first().first().value<ui::Notification>().title, u"Your clock is off by 200 ms"_s);
     QCOMPARE(window.tray()->severity(), report::Severity::Warning);

@@ -13,7 +13,7 @@
 #include <QTest>
 #include <QTimer>
 
-#include "core/engine/enginethread.h"
+#include "core/engine/enginesession.h"
 #include "core/engine/syncengine.h"
 #include "core/eventlog/eventlog.h"
 #include "tests/interop/chronydinstance.h"
@@ -54,16 +54,14 @@ void TestMainWindowChronyd::addsServerThroughDialogAndChartsItsSamples()
     chronyd.setFakeTime(u"+2.5s"_s);
     QVERIFY2(chronyd.start(), qPrintable(chronyd.errorString()));
 
-    engine::EngineThread thread;
-    engine::SyncEngine *engine = thread.engine();
+    engine::EngineSession session;
     QList<double> measured; // offsets of accepted replies, in the order the engine made them
-    connect(engine, &engine::SyncEngine::sampleProcessed, this, [&measured](const engine::SampleEvent &event) {
-        if (event.accepted && event.offset)
-            measured.append(*event.offset);
-    });
+    connect(&session, &engine::EngineSession::sampleAccepted, this,
+            [&measured](const engine::AcceptedSample &sample) { measured.append(sample.offset); });
     ui::MainWindow window;
-    window.attachEngine(engine);
+    window.attachSession(&session);
     window.loadSettings(nullptr, {});
+    session.start();
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QCOMPARE(window.serverModel()->rowCount(), 0);
@@ -105,7 +103,7 @@ void TestMainWindowChronyd::addsServerThroughDialogAndChartsItsSamples()
              qPrintable(window.headlineText()));
 
     // Stop polling, let the last queued signals arrive, then compare chart and engine.
-    QMetaObject::invokeMethod(engine, [engine] { engine->stop(); }, Qt::BlockingQueuedConnection);
+    session.stop();
     QTest::qWait(200);
     const int serverId = window.serverModel()->serverAt(0)->id;
     window.charts()->refreshNow();

@@ -42,14 +42,43 @@ private slots:
 void TestEventLog::dropsOldestBeyondCapacity()
 {
     EventLog log;
-    log.setCapacity(3);
-    QSignalSpy dropped(&log, &EventLog::oldestDropped);
-    for (int i = 0; i < 5; ++i)
+    log.setCapacity(4);
+    QSignalSpy removed(&log, &EventLog::removed);
+    QSignalSpy changed(&log, &EventLog::entryChanged);
+    for (int i = 0; i < 4; ++i)
         QVERIFY(log.record(entry(EventKind::ReplyAccepted, EventLevel::Info, u"a"_s, QString::number(i))));
-    QCOMPARE(log.size(), 3);
-    QCOMPARE(log.at(0).message, u"2"_s);
-    QCOMPARE(log.at(2).message, u"4"_s);
-    QCOMPARE(dropped.size(), 2);
+    QCOMPARE(log.droppedCount(), 0);
+    QCOMPARE(log.at(0).message, u"0"_s);
+    // The fifth entry: the oldest slot becomes the marker, nothing is removed.
+    QVERIFY(log.record(entry(EventKind::ReplyAccepted, EventLevel::Info, u"a"_s, u"4"_s)));
+    QCOMPARE(log.size(), 4);
+    QCOMPARE(log.droppedCount(), 1);
+    QVERIFY2(log.at(0).message.startsWith(u"1 older entries dropped"_s), qPrintable(log.at(0).message));
+    QCOMPARE(log.at(1).message, u"1"_s);
+    QCOMPARE(removed.size(), 0);
+    QCOMPARE(changed.size(), 1);
+    // 1000 more: the size stays at the capacity and the marker counts every dropped entry.
+    for (int i = 5; i < 1005; ++i)
+        QVERIFY(log.record(entry(EventKind::ReplyAccepted, EventLevel::Info, u"a"_s, QString::number(i))));
+    QCOMPARE(log.size(), 4);
+    QCOMPARE(log.droppedCount(), 1002);
+    QVERIFY2(log.at(0).message.startsWith(u"1002 older entries dropped"_s), qPrintable(log.at(0).message));
+    QCOMPARE(log.at(0).kind, EventKind::Configuration);
+    QCOMPARE(log.at(1).message, u"1002"_s);
+    QCOMPARE(log.at(3).message, u"1004"_s);
+    QCOMPARE(removed.size(), 1000);
+    for (const QList<QVariant> &args : removed) {
+        QCOMPARE(args.at(0).toInt(), 1); // the oldest real entry, after the marker
+        QCOMPARE(args.at(1).toInt(), 1);
+    }
+    // Shrinking drops in one step and keeps counting.
+    log.setCapacity(2);
+    QCOMPARE(log.size(), 2);
+    QCOMPARE(log.droppedCount(), 1004);
+    QCOMPARE(log.at(1).message, u"1004"_s);
+    log.clear();
+    QCOMPARE(log.droppedCount(), 0);
+    QCOMPARE(log.size(), 0);
 }
 
 void TestEventLog::recordsOnlyChosenKinds()

@@ -7,7 +7,7 @@
 
 using namespace Qt::StringLiterals;
 using namespace chronoscope::diagnostics;
-using chronoscope::engine::SampleEvent;
+using chronoscope::engine::RequestOutcome;
 using chronoscope::engine::ServerState;
 using chronoscope::engine::ServerStatus;
 
@@ -27,19 +27,26 @@ ServerStatus status(const QString &name, const QString &address, int sent)
     return s;
 }
 
+// Request outcomes ("timeout", "refused", "socket_error", "kiss_of_death") become events;
+// rejected datagrams reach the tally through the server's rejection counters.
 SampleTally tallyOf(const QStringList &reasonIds, int accepted = 0)
 {
     SampleTally t;
-    for (int i = 0; i < accepted; ++i) {
-        SampleEvent e;
-        e.accepted = true;
-        t.add(e);
-    }
+    for (int i = 0; i < accepted; ++i)
+        t.addAccepted();
+    QMap<QString, int> rejections;
     for (const QString &id : reasonIds) {
-        SampleEvent e;
-        e.reasonId = id;
-        t.add(e);
+        if (id == u"timeout"_s || id == u"refused"_s || id == u"socket_error"_s || id == u"kiss_of_death"_s) {
+            RequestOutcome e;
+            e.reasonId = id;
+            t.add(e);
+            if (id == u"kiss_of_death"_s)
+                rejections[id] += 1; // the engine counts the kiss datagram too
+        } else {
+            rejections[id] += 1;
+        }
     }
+    t.addRejections(rejections);
     return t;
 }
 

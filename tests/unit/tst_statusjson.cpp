@@ -333,13 +333,14 @@ void TstStatusJson::survivesSerialisation()
 
 void TstStatusJson::monitorEvents()
 {
-    engine::SampleEvent accepted;
+    engine::AcceptedSample accepted;
     accepted.serverName = u"127.0.0.1:11123"_s;
     accepted.time = 1700000000.5;
-    accepted.accepted = true;
     accepted.offset = 0.001;
     accepted.delay = 0.002;
-    const QJsonObject a = sampleEventToJson(accepted);
+    accepted.jitter = 0.0003;
+    const QJsonObject a = acceptedSampleToJson(accepted);
+    QCOMPARE(a.value(u"jitter"_s).toDouble(), 0.0003);
     QCOMPARE(a.value(u"type"_s).toString(), u"sample"_s);
     QCOMPARE(a.value(u"server"_s).toString(), u"127.0.0.1:11123"_s);
     QCOMPARE(a.value(u"t"_s).toDouble(), 1700000000.5);
@@ -349,16 +350,29 @@ void TstStatusJson::monitorEvents()
     QVERIFY(a.contains(u"reason"_s));
     QVERIFY(a.value(u"reason"_s).isNull());
 
-    engine::SampleEvent timedOut;
+    engine::RequestOutcome timedOut;
     timedOut.serverName = u"ntp.example.org"_s;
     timedOut.time = 1700000001.0;
     timedOut.timedOut = true;
     timedOut.reasonId = u"timeout"_s;
-    const QJsonObject t = sampleEventToJson(timedOut);
+    const QJsonObject t = requestOutcomeToJson(timedOut);
     QVERIFY(t.value(u"offset"_s).isNull());
     QVERIFY(t.value(u"delay"_s).isNull());
     QCOMPARE(t.value(u"accepted"_s).toBool(), false);
     QCOMPARE(t.value(u"reason"_s).toString(), u"timeout"_s);
+
+    engine::RejectionSummary flood;
+    flood.serverName = u"127.0.0.9:123"_s;
+    flood.time = 1700000064.0;
+    flood.windowSeconds = 64;
+    flood.total = 412;
+    flood.counts = {{u"bogus_origin"_s, 398}, {u"malformed"_s, 14}};
+    const QJsonObject r = rejectionSummaryToJson(flood);
+    QCOMPARE(r.value(u"type"_s).toString(), u"rejections"_s);
+    QCOMPARE(r.value(u"total"_s).toInt(), 412);
+    QCOMPARE(r.value(u"window"_s).toDouble(), 64.0);
+    QCOMPARE(r.value(u"reasons"_s).toObject().value(u"bogus_origin"_s).toInt(), 398);
+    QCOMPARE(r.value(u"reasons"_s).toObject().value(u"malformed"_s).toInt(), 14);
 
     engine::ServerStatus server = answeredServer();
     const QJsonObject s = systemEventToJson(synchronizedSystem(), {server, unansweredServer()});

@@ -33,6 +33,7 @@ SettingsDialog::SettingsDialog(const config::AppSettings &settings, QWidget *par
     , m_logPath(new QLineEdit(this))
     , m_logSize(new QSpinBox(this))
     , m_logKeep(new QSpinBox(this))
+    , m_logCapacity(new QSpinBox(this))
 {
     setWindowTitle(tr("Preferences"));
     m_closeToTray->setChecked(settings.closeToTray);
@@ -69,6 +70,14 @@ SettingsDialog::SettingsDialog(const config::AppSettings &settings, QWidget *par
         m_kinds.append(box);
         eventsLayout->addWidget(box);
     }
+    m_logCapacity->setRange(100, 1000000);
+    m_logCapacity->setSingleStep(1000);
+    m_logCapacity->setValue(settings.eventLogCapacity);
+    m_logCapacity->setAccessibleName(tr("Entries kept in the event log"));
+    auto *capacityRow = new QFormLayout;
+    //: The window's event log keeps at most this many entries; older ones are dropped
+    capacityRow->addRow(tr("Keep at &most:"), m_logCapacity);
+    eventsLayout->addLayout(capacityRow);
 
     auto *file = new QGroupBox(tr("Log file"), this);
     auto *fileForm = new QFormLayout(file);
@@ -139,6 +148,7 @@ config::AppSettings SettingsDialog::settings() const
     s.logFilePath = m_logPath->text().trimmed();
     s.logFileMaxBytes = qint64(m_logSize->value()) * 1024;
     s.logFileKeep = m_logKeep->value();
+    s.eventLogCapacity = m_logCapacity->value();
     return s;
 }
 

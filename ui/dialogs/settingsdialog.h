@@ -38,6 +38,7 @@ private:
     QLineEdit *m_logPath;
     QSpinBox *m_logSize;
     QSpinBox *m_logKeep;
+    QSpinBox *m_logCapacity;
 };
 
 } // namespace chronoscope::ui

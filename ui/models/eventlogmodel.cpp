@@ -22,12 +22,15 @@ EventLogModel::EventLogModel(eventlog::EventLog *log, QObject *parent)
         ++m_count;
         endInsertRows();
     });
-    connect(log, &eventlog::EventLog::aboutToDropOldest, this, [this](int count) {
-        beginRemoveRows({}, 0, count - 1);
+    connect(log, &eventlog::EventLog::aboutToRemove, this, [this](int first, int count) {
+        beginRemoveRows({}, first, first + count - 1);
     });
-    connect(log, &eventlog::EventLog::oldestDropped, this, [this](int count) {
+    connect(log, &eventlog::EventLog::removed, this, [this](int, int count) {
         m_count -= count;
         endRemoveRows();
+    });
+    connect(log, &eventlog::EventLog::entryChanged, this, [this](int row) {
+        emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
     });
     connect(log, &eventlog::EventLog::aboutToClear, this, [this] { beginResetModel(); });
     connect(log, &eventlog::EventLog::cleared, this, [this] {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/models/servertablemodel.h"
 
+#include <QSet>
+
 #include <bit>
 #include <cmath>
 
@@ -219,6 +221,24 @@ void ServerTableModel::updateServer(const engine::ServerStatus &status)
     m_servers.append(status);
     m_rows.insert(status.id, newRow);
     endInsertRows();
+}
+
+void ServerTableModel::setServers(const QList<engine::ServerStatus> &servers)
+{
+    QSet<int> present;
+    for (const engine::ServerStatus &s : servers)
+        present.insert(s.id);
+    for (qsizetype row = m_servers.size() - 1; row >= 0; --row)
+        if (!present.contains(m_servers.at(row).id))
+            removeServer(m_servers.at(row).id);
+    for (const engine::ServerStatus &s : servers) {
+        const engine::ServerStatus *shown = serverById(s.id);
+        // Unchanged rows (same revision) are not touched: no dataChanged, no repaint.
+        if (shown && shown->revision == s.revision && shown->state == s.state && shown->reason == s.reason
+            && shown->address == s.address)
+            continue;
+        updateServer(s);
+    }
 }
 
 void ServerTableModel::removeServer(int serverId)

@@ -31,6 +31,9 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
+    // Makes the rows those of an engine snapshot: new servers inserted, missing ones removed,
+    // changed ones updated (dataChanged per changed row only).
+    void setServers(const QList<engine::ServerStatus> &servers);
     // Inserts or updates the row of status.id (emits dataChanged for that row only).
     void updateServer(const engine::ServerStatus &status);
     // Removes the row of `serverId`, if any.

@@ -2,7 +2,6 @@
 #pragma once
 
 #include <cstdint>
-#include <map>
 
 #include <QObject>
 #include <QPointer>
@@ -17,25 +16,24 @@ struct CorrectionOutcome;
 } // namespace chronoscope::clock
 
 namespace chronoscope::engine {
-class SyncEngine;
+class EngineSession;
+struct EngineSnapshot;
 } // namespace chronoscope::engine
 
 namespace chronoscope::ui {
 
-class ServerListController;
 class SynchroniseDialog;
 
-// Connects "Synchronise now" to the live engine: keeps the latest system and server snapshots
-// (with the monotonic time they arrived), opens SynchroniseDialog with them, answers its requests
-// for a fresh measurement with the next synchronised result, and after a real clock change
+// Connects "Synchronise now" to the engine session: opens SynchroniseDialog with the session's
+// latest snapshot (and the monotonic time it arrived), answers the dialog's requests for a fresh
+// measurement with the session's next synchronised measurement, and after a real clock change
 // restarts the associations so the verification uses samples taken after the change only.
 class SynchroniseController final : public QObject
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(SynchroniseController)
 public:
-    SynchroniseController(engine::SyncEngine *engine, ServerListController *servers, clock::ClockHelper *helper,
-                          QWidget *window);
+    SynchroniseController(engine::EngineSession *session, clock::ClockHelper *helper, QWidget *window);
     ~SynchroniseController() override;
 
     // Opens (or raises) the dialog with the latest measurement.
@@ -46,18 +44,14 @@ signals:
     void correctionFinished(const chronoscope::clock::CorrectionOutcome &outcome);
 
 private:
-    void onSystemChanged(const engine::SystemStatus &system);
     void onCorrectionFinished(const clock::CorrectionOutcome &outcome);
-    QList<engine::ServerStatus> serverList() const;
+    void showMeasurement(const engine::EngineSnapshot &snapshot);
 
-    ServerListController *m_serverList;
+    engine::EngineSession *m_session;
     clock::ClockHelper *m_helper;
     QWidget *m_window;
     QPointer<SynchroniseDialog> m_dialog;
-    engine::SystemStatus m_system;
-    std::int64_t m_systemMonotonicNs = 0;
-    std::map<int, engine::ServerStatus> m_servers;
-    bool m_answerNextMeasurement = false;
+    std::int64_t m_snapshotMonotonicNs = 0; // CLOCK_MONOTONIC when the latest snapshot arrived
 };
 
 } // namespace chronoscope::ui

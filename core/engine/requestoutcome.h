@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QMetaType>
+#include <QString>
+
+namespace chronoscope::engine {
+
+// How one request ended when it produced no sample: no reply, ICMP refused, a socket error, a
+// kiss-o'-death, or no key to send with. At most one per request, so its rate is bounded by the
+// poll schedule. Invalid datagrams are not request outcomes: they are counted and summarised
+// (RejectionSummary).
+struct RequestOutcome
+{
+    int serverId = -1;
+    QString serverName;
+    double time = 0;          // Unix seconds
+    bool timedOut = false;    // no (valid) reply before the timeout
+    QString reasonId;         // "timeout", "refused", "socket_error", "kiss_of_death", "auth_unavailable"
+    QString detail;           // in words, e.g. "no reply within 1 s"
+};
+
+} // namespace chronoscope::engine
+
+Q_DECLARE_METATYPE(chronoscope::engine::RequestOutcome)
