@@ -14,27 +14,25 @@ EventLog::~EventLog() = default;
 void EventLog::setCapacity(int capacity)
 {
     m_capacity = std::max(MIN_CAPACITY, capacity);
-    const int excess = size() - m_capacity;
-    if (excess > 0)
-        dropOldest(excess);
+    trimTo(m_capacity);
 }
 
-void EventLog::dropOldest(int count)
+void EventLog::trimTo(int maxSize)
 {
+    if (size() <= maxSize)
+        return;
     if (m_dropped == 0) {
-        // The oldest entry's slot becomes the marker.
+        // The oldest entry's slot becomes the marker: one entry dropped, the size unchanged.
         m_dropped = 1;
         m_entries.front() = EventLogEntry{};
-        updateMarker();
-        emit entryChanged(0);
-        if (--count == 0)
-            return;
     }
-    count = std::min(count, size() - 1);
-    emit aboutToRemove(1, count);
-    m_entries.erase(m_entries.begin() + 1, m_entries.begin() + 1 + count);
-    emit removed(1, count);
-    m_dropped += count;
+    const int count = std::min(size() - maxSize, size() - 1);
+    if (count > 0) {
+        emit aboutToRemove(1, count);
+        m_entries.erase(m_entries.begin() + 1, m_entries.begin() + 1 + count);
+        emit removed(1, count);
+        m_dropped += count;
+    }
     updateMarker();
     emit entryChanged(0);
 }
@@ -62,8 +60,7 @@ bool EventLog::record(const EventLogEntry &entry)
 {
     if (!isRecorded(entry.kind))
         return false;
-    if (size() >= m_capacity)
-        dropOldest(size() - m_capacity + 1);
+    trimTo(m_capacity - 1);
     m_entries.push_back(entry);
     emit entryAdded(entry);
     if (m_file) {

@@ -65,8 +65,9 @@ signals:
     void fileError(const QString &detail);
 
 private:
-    // Drops the `count` oldest entries, keeping (or creating) the marker at index 0.
-    void dropOldest(int count);
+    // Drops the oldest entries until at most `maxSize` remain, the marker at index 0 included
+    // (created by turning the oldest entry into it).
+    void trimTo(int maxSize);
     void updateMarker();
 
     std::deque<EventLogEntry> m_entries;
