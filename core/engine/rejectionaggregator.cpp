@@ -15,7 +15,7 @@ void RejectionAggregator::add(const QString &reasonId, const QString &detail, do
         ++*it;
         return;
     }
-    if (m_pending.counts.size() >= MAX_REASONS) {
+    if (m_pending.counts.size() >= MAX_REASONS - 1) { // the last slot is "other"
         ++m_pending.counts[QStringLiteral("other")];
         return;
     }
