@@ -58,6 +58,14 @@ Result<CliOptions> parseCommandLine(const QStringList &arguments)
         options.command = Command::Diagnose;
     else if (first == u"step"_s)
         options.command = Command::Step;
+    else if (first == u"system"_s) {
+        Result<SystemOptions> system = parseSystemArguments(arguments.mid(1));
+        if (!system)
+            return system.error();
+        options.command = Command::System;
+        options.system = *system;
+        return options;
+    }
     else if (first == u"keys"_s) {
         Result<KeysOptions> keys = parseKeysArguments(arguments.mid(1));
         if (!keys)
@@ -234,6 +242,8 @@ QString usageText()
                                                 measure like check, then correct the clock
   chronoscope-cli keys    generate|list|import|export|delete ...   manage authentication keys
                                                 (chronoscope-cli keys --help)
+  chronoscope-cli system [--json] [--chronyd-socket PATH] [--chronyd-port N]
+                                                the system's own time service (chronyd)
   chronoscope-cli --version | --help
 
 SERVER is host, host:port, ipv4:port or [ipv6]:port (default port 123), optionally followed by

@@ -5,6 +5,7 @@
 #include <QStringList>
 
 #include "app/cli/keysoptions.h"
+#include "app/cli/systemoptions.h"
 #include "core/auth/symmetrickey.h"
 #include "core/engine/associationoptions.h"
 #include "core/engine/serverspec.h"
@@ -12,7 +13,7 @@
 
 namespace chronoscope::cli {
 
-enum class Command { Check, Monitor, Diagnose, Step, Keys, Help, Version };
+enum class Command { Check, Monitor, Diagnose, Step, Keys, System, Help, Version };
 
 // Everything the command line asked for (ARCHITECTURE.md §3).
 struct CliOptions
@@ -36,6 +37,7 @@ struct CliOptions
     QString keyFile;                     // --keys FILE: ntpd/ntpsec or chrony key file (empty: our store)
     quint32 keyId = 0;                   // --key ID: for every SERVER without its own key=ID
     KeysOptions keys;                    // `keys` subcommand
+    SystemOptions system;                // `system` subcommand (issue 15)
     // The keys named by keyId (filled by main() through resolveServerKeys, not by parsing).
     QList<auth::SymmetricKey> keyMaterial;
 

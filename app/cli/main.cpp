@@ -11,6 +11,7 @@
 #include "app/cli/keyresolver.h"
 #include "app/cli/monitorcommand.h"
 #include "app/cli/stepcommand.h"
+#include "app/cli/systemcommand.h"
 
 using namespace chronoscope::cli;
 
@@ -56,6 +57,8 @@ int main(int argc, char *argv[])
         return runStep(*options);
     case Command::Keys:
         return runKeys(options->keys);
+    case Command::System:
+        return runSystem(options->system);
     }
     return 2;
 }
