@@ -318,6 +318,13 @@ void NtsKeClient::failHandshake(int sslError)
         fail(NtsFailureKind::Alpn, u"%1 does not speak ntske/1 (%2)"_s.arg(m_host, errors));
         return;
     }
+    if (reason == SSL_R_BAD_EXTENSION) {
+        // What OpenSSL reports when the server picks an application protocol we did not offer.
+        fail(NtsFailureKind::Alpn,
+             u"%1 sent an invalid TLS extension, such as an application protocol other than ntske/1 (%2)"_s.arg(
+                 m_host, errors));
+        return;
+    }
     fail(NtsFailureKind::TlsHandshake,
          errors.isEmpty() ? u"TLS error %1 with %2"_s.arg(sslError).arg(m_host) : errors);
 }
