@@ -477,6 +477,8 @@ void ServerAssociation::scheduleNextOrFinish()
         return;
     if (m_options.maxRequests > 0 && m_status.requestsSent >= m_options.maxRequests) {
         if (!m_status.finished) {
+            // The check is over: report what is pending now rather than never.
+            reportRejections(true);
             m_status.finished = true;
             emit finished(m_status.id);
         }

@@ -114,6 +114,12 @@ void FakeNtpServer::onReadyRead()
 void FakeNtpServer::answer(const ntp::Packet &request, ntp::NtpTimestamp receiveTime, const QHostAddress &client,
                            quint16 clientPort)
 {
+    for (int i = 0; i < m_junkBeforeReply; ++i) {
+        const JunkKind kind = JunkKind(i % JUNK_KIND_COUNT);
+        const QByteArray junk = junkDatagram(kind, request, m_random);
+        if (m_socket->writeDatagram(junk, client, clientPort) == junk.size())
+            ++m_junkSent[int(kind)];
+    }
     QByteArray datagram = m_garbage.isEmpty() ? ntp::encode(buildReply(request, receiveTime)) : m_garbage;
     if (m_replyTransform)
         datagram = m_replyTransform(datagram, request);
@@ -153,6 +159,14 @@ ntp::Packet FakeNtpServer::buildReply(const ntp::Packet &request, ntp::NtpTimest
         reply.transmitTime = *m_firstTransmit;
     }
     return reply;
+}
+
+int FakeNtpServer::junkSentTotal() const
+{
+    int total = 0;
+    for (int sent : m_junkSent)
+        total += sent;
+    return total;
 }
 
 void FakeNtpServer::send(const QByteArray &datagram, const QHostAddress &client, quint16 clientPort)

@@ -9,8 +9,10 @@
 #include <QHostAddress>
 #include <QList>
 #include <QObject>
+#include <QRandomGenerator>
 
 #include "core/ntp/ntppacket.h"
+#include "tests/fakes/junkdatagram.h"
 #include "tests/fakes/recordedrequest.h"
 
 class QUdpSocket;
@@ -73,6 +75,13 @@ public:
     // origin: a replay the client must catch with RFC 5905 test 1 (duplicate).
     void setRepeatTransmitTime(bool enabled) { m_repeatTransmit = enabled; }
 
+    // Before every reply, send `count` junk datagrams from the server's own address and port,
+    // cycling through the JunkKinds (ShortRandom first); 0: none.
+    void setJunkBeforeReply(int count) { m_junkBeforeReply = count; }
+    // Junk datagrams sent so far of `kind` (written to the socket; the kernel may still drop some).
+    int junkSent(JunkKind kind) const { return m_junkSent[int(kind)]; }
+    int junkSentTotal() const;
+
     // Rewrites every encoded reply before it is sent (e.g. appends a MAC or a crypto-NAK);
     // receives the reply and the request it answers. Empty: replies go out as encoded.
     using ReplyTransform = std::function<QByteArray(const QByteArray &reply, const ntp::Packet &request)>;
@@ -120,6 +129,9 @@ private:
     bool m_repeatTransmit = false;
     std::optional<ntp::NtpTimestamp> m_firstTransmit;  // T3 of the first reply (repeat mode)
     ReplyTransform m_replyTransform;
+    int m_junkBeforeReply = 0;
+    int m_junkSent[JUNK_KIND_COUNT] = {};
+    QRandomGenerator m_random{20261204};               // fixed seed: reproducible junk
 
     QList<RecordedRequest> m_requests;
     int m_datagramsSent = 0;
