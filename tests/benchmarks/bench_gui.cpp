@@ -26,12 +26,16 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "tests/benchmarks/processstats.h"
 #include "tests/interop/chronydinstance.h"
 #include "ui/charts/chartspanel.h"
 #include "ui/mainwindow.h"
 
 using namespace Qt::StringLiterals;
 using namespace chronoscope;
+using chronoscope::testing::cpuSeconds;
+using chronoscope::testing::percentile;
+using chronoscope::testing::rssMegabytes;
 
 namespace {
 
@@ -42,38 +46,6 @@ constexpr int STARTUP_RUNS = 5;
 constexpr int IDLE_SERVERS = 8;
 constexpr int IDLE_SETTLE_S = 20;   // the initial burst (6 requests, 2 s apart) is over by then
 constexpr int IDLE_MEASURE_S = 60;
-
-double rssMegabytes(qint64 pid = 0)
-{
-    QFile status(pid == 0 ? u"/proc/self/status"_s : u"/proc/%1/status"_s.arg(pid));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : status.readAll().split('\n'))
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
-    return -1;
-}
-
-// utime + stime of a process, in seconds.
-double cpuSeconds(qint64 pid)
-{
-    QFile stat(u"/proc/%1/stat"_s.arg(pid));
-    if (!stat.open(QIODevice::ReadOnly))
-        return -1;
-    const QByteArray content = stat.readAll();
-    const QList<QByteArray> fields = content.mid(content.lastIndexOf(')') + 2).split(' ');
-    // Fields after the command: state is [0], utime is field 14 overall → [11], stime → [12].
-    return (fields.value(11).toDouble() + fields.value(12).toDouble()) / double(::sysconf(_SC_CLK_TCK));
-}
-
-double percentile(QList<double> values, double p)
-{
-    std::sort(values.begin(), values.end());
-    if (values.isEmpty())
-        return 0;
-    const qsizetype index = std::min<qsizetype>(values.size() - 1, qsizetype(std::ceil(p * double(values.size())) - 1));
-    return values[std::max<qsizetype>(0, index)];
-}
 
 QString guiPath()
 {
