@@ -5,6 +5,8 @@
 // negotiation, the certificate chain), refusal of an untrusted CA and of a wrong host name with
 // their reasons, 100 authenticated polls with cookie turnover and lost replies, agreement of the
 // NTS offset with a plain query, and a server restarted with new keys: NAK → new NTS-KE → success.
+#include <optional>
+
 #include <QNetworkDatagram>
 #include <QRandomGenerator>
 #include <QSignalSpy>
@@ -132,7 +134,8 @@ private:
         return result;
     }
 
-    double plainOffset()
+    // A plain (unauthenticated) measurement of the same server; empty when it fails.
+    std::optional<ntp::Measurement> plainMeasurement()
     {
         QUdpSocket socket;
         socket.bind(QHostAddress::LocalHost, 0);
@@ -140,7 +143,7 @@ private:
         const ntp::NtpTimestamp sent = engine::LocalClock::now();
         socket.writeDatagram(ntp::encode(ntp::makeClientRequest(nonce, 6)), m_chronyd->address(), m_chronyd->port());
         if (!socket.waitForReadyRead(2000))
-            return qQNaN();
+            return std::nullopt;
         const QNetworkDatagram datagram = socket.receiveDatagram();
         ntp::ReplyContext context;
         context.serverAddress = m_chronyd->address();
@@ -149,7 +152,9 @@ private:
         const ntp::ReplyVerdict verdict = ntp::validateReply(datagram.data(), datagram.senderAddress(),
                                                              quint16(datagram.senderPort()), engine::LocalClock::now(),
                                                              context);
-        return verdict.accepted() ? verdict.measurement.offset : qQNaN();
+        if (!verdict.accepted())
+            return std::nullopt;
+        return verdict.measurement;
     }
 
 private slots:
@@ -239,7 +244,15 @@ private slots:
             // After a loss, the request carried a placeholder and the reply two cookies.
             QCOMPARE(p.nts.newCookies, 1 + p.placeholdersSent);
             QCOMPARE(nts.cookiesHeld(), 8);
-            maxOffsetDifference = std::max(maxOffsetDifference, std::abs(p.verdict->measurement.offset - plainOffset()));
+            // Each offset is within half its round-trip delay of the truth, so the two agree
+            // within the sum of the half-delays (plus clock reading precision). On an idle
+            // loopback that is tens of µs; on a loaded CI machine delays grow, and so does the bound.
+            const std::optional<ntp::Measurement> plain = plainMeasurement();
+            QVERIFY(plain);
+            const double difference = std::abs(p.verdict->measurement.offset - plain->offset);
+            const double bound = (p.verdict->measurement.delay + plain->delay) / 2 + 50e-6;
+            QVERIFY2(difference <= bound, qPrintable(u"|NTS - plain| %1 us > bound %2 us"_s.arg(difference * 1e6).arg(bound * 1e6)));
+            maxOffsetDifference = std::max(maxOffsetDifference, difference);
             ++authentic;
         }
         QCOMPARE(authentic, 90);
@@ -247,9 +260,7 @@ private slots:
         QCOMPARE(cookiesUsed.size(), 100);   // 100 distinct cookies: the pool turned over 12 times
         QVERIFY(nts.rejections().isEmpty());
         QVERIFY(!nts.needsKeyExchange());
-        // NTS and plain NTP measure the same clock: within 1 ms on loopback.
         qInfo("largest |NTS offset - plain offset| over 90 polls: %.1f us", maxOffsetDifference * 1e6);
-        QVERIFY(maxOffsetDifference < 1e-3);
     }
 
     void restartWithNewKeysNakThenRekey()
