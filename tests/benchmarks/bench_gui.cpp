@@ -2,10 +2,11 @@
 // Benchmark (not a test) of the desktop GUI, the figures issue 4 asks for:
 //   1. time from process start to the main window shown (the real `chronoscope` binary);
 //   2. RSS with 50 servers and 24 h of 1 s history each (4.32 million samples);
-//   3. time to repaint the charts with that history on the 24 h range (median, p95), and
-//      the time to re-plot (decimate + QXYSeries::replace) after a new sample per server;
+//   3. time to repaint the charts with that history on the 24 h range (median, p95), and to
+//      re-plot after a new sample per server (median, p99, max over half an hour of samples);
 //   4. CPU while idle: `chronoscope` monitoring 8 local chronyd servers at the default poll.
-// Aims: < 500 ms, < 200 MB, < 16 ms median, < 1 % CPU. Runs under the offscreen platform
+// Aims: < 500 ms, < 200 MB, repaint < 8 ms median, re-plot < 8 ms median and < 16 ms p99,
+// < 1 % CPU. Runs under the offscreen platform
 // (no OpenGL there), with settings isolated in a temporary XDG_CONFIG_HOME.
 #include <algorithm>
 #include <cmath>
@@ -42,6 +43,7 @@ namespace {
 constexpr int SERVERS = 50;
 constexpr int HISTORY_SECONDS = 86400;
 constexpr int REPAINTS = 40;
+constexpr int REPLOT_TICKS = 1800;
 constexpr int STARTUP_RUNS = 5;
 constexpr int IDLE_SERVERS = 8;
 constexpr int IDLE_SETTLE_S = 20;   // the initial burst (6 requests, 2 s apart) is over by then
@@ -139,7 +141,9 @@ void benchHistoryAndRepaint()
         repaints.append(double(t.nsecsElapsed()) / 1e6);
     }
     QList<double> replots;
-    for (int tick = 0; tick < 20; ++tick) {
+    // Half an hour of live samples at 1 s: long enough for the 24 h axis to move several times
+    // (it moves when the newest sample reaches its headroom), so p99 and max include that cost.
+    for (int tick = 0; tick < REPLOT_TICKS; ++tick) {
         for (int server = 0; server < SERVERS; ++server)
             charts->addMeasurement(server, u"server-%1"_s.arg(server), now + tick + 1, 1e-3, 0.002, 1e-4);
         QElapsedTimer t;
@@ -150,8 +154,9 @@ void benchHistoryAndRepaint()
     std::printf("repaint of the three charts (24 h range, %d series each): median %.1f ms, p95 %.1f ms   [aim < 16 ms median]\n",
                 SERVERS, percentile(repaints, 0.5), percentile(repaints, 0.95));
     std::printf("  first plot of the whole history (decimation from scratch): %.0f ms\n", firstPlotMs);
-    std::printf("  re-plot after one new sample per server (decimate + replace): median %.1f ms, p95 %.1f ms\n",
-                percentile(replots, 0.5), percentile(replots, 0.95));
+    std::printf("  re-plot after one new sample per server (%d ticks): median %.2f ms, p99 %.1f ms, max %.1f ms   "
+                "[aim < 8 ms median, < 16 ms p99]\n",
+                REPLOT_TICKS, percentile(replots, 0.5), percentile(replots, 0.99), percentile(replots, 1.0));
     std::printf("  points plotted per series: %lld (of %d samples)\n",
                 static_cast<long long>(charts->seriesPoints(ui::SampleHistory::Metric::Offset, 0).size()), HISTORY_SECONDS);
 }
@@ -201,8 +206,14 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     QStandardPaths::setTestModeEnabled(true);
     std::printf("== bench_gui: Chronoscope desktop GUI (offscreen platform) ==\n");
-    benchStartup();
-    benchHistoryAndRepaint();
-    benchIdleCpu();
+    // Arguments select parts: startup, history (repaint and re-plot), idle; none: all.
+    const QStringList parts = app.arguments().mid(1);
+    const auto wanted = [&parts](const QString &part) { return parts.isEmpty() || parts.contains(part); };
+    if (wanted(u"startup"_s))
+        benchStartup();
+    if (wanted(u"history"_s))
+        benchHistoryAndRepaint();
+    if (wanted(u"idle"_s))
+        benchIdleCpu();
     return 0;
 }

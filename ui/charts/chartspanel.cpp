@@ -220,9 +220,27 @@ void ChartsPanel::onTimer()
     refreshNow();
 }
 
+std::pair<double, double> ChartsPanel::plotWindow(std::pair<double, double> exact)
+{
+    const auto [from, to] = exact;
+    const double span = to - from;
+    if (m_zoom || !(span > 0))
+        return exact;
+    // Headroom: AXIS_HEADROOM_PIXELS of time (24 s on the 1 h range, 10 min on 24 h).
+    const double headroom = span / double(std::max(200, width())) * AXIS_HEADROOM_PIXELS;
+    if (m_plotted && std::abs(m_plottedSpan - span) <= 1e-9 * span) {
+        const auto [plottedFrom, plottedTo] = *m_plotted;
+        if (to <= plottedTo && plottedTo - to <= headroom && from >= plottedFrom)
+            return *m_plotted;
+    }
+    m_plottedSpan = span;
+    return {from, to + headroom};
+}
+
 void ChartsPanel::refreshNow()
 {
-    const auto [from, to] = window();
+    const auto [from, to] = plotWindow(window());
+    m_plotted = std::make_pair(from, to);
     for (MetricChart *chart : {m_offset, m_jitter, m_delay})
         chart->refresh(m_tracks, from, to);
     m_dirty = false;

@@ -33,6 +33,7 @@ class ChartsPanel final : public QWidget
     Q_DISABLE_COPY_MOVE(ChartsPanel)
 public:
     static constexpr int REFRESH_MS = 1000;
+    static constexpr int AXIS_HEADROOM_PIXELS = 8; // see plotWindow()
 
     explicit ChartsPanel(QWidget *parent = nullptr);
     ~ChartsPanel() override;
@@ -78,6 +79,10 @@ private:
     MetricChart *chartFor(SampleHistory::Metric metric) const;
     void onTimer();
     std::pair<double, double> window() const;
+    // The time range the charts plot for `window`: while following live data, the right edge
+    // runs a few pixels ahead of the newest sample and moves only when a sample reaches it, so
+    // a new sample does not re-map every series of every chart.
+    std::pair<double, double> plotWindow(std::pair<double, double> window);
 
     std::map<int, ServerTrack> m_tracks;
     MetricChart *m_offset;
@@ -93,6 +98,8 @@ private:
     bool m_paused = false;
     double m_frozenNow = 0;
     double m_lastRefresh = 0;   // Unix seconds
+    std::optional<std::pair<double, double>> m_plotted; // the range last plotted, Unix seconds
+    double m_plottedSpan = 0; // seconds: the width of window() when m_plotted was chosen
     std::optional<std::pair<double, double>> m_zoom;
     bool m_dirty = true;
 };

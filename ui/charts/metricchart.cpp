@@ -187,13 +187,19 @@ void MetricChart::refresh(const std::map<int, ServerTrack> &tracks, double from,
         SeriesState &state = seriesFor(id, track);
         const bool stale = state.revision != track.revision || std::abs(state.from - from) > bucket
             || std::abs(state.to - to) > bucket;
+        bool pointsChanged = false;
         if (stale) {
-            state.raw = track.history.points(m_metric, from, to, maxPoints, 1.0);
+            QList<QPointF> raw = track.history.points(m_metric, from, to, maxPoints, 1.0);
+            // A new sample inside the newest bucket's minimum and maximum leaves the decimated
+            // picture as it was: then the series (and its geometry) is left alone.
+            pointsChanged = raw != state.raw;
+            if (pointsChanged)
+                state.raw = std::move(raw);
             state.revision = track.revision;
             state.from = from;
             state.to = to;
         }
-        changed[id] = stale;
+        changed[id] = pointsChanged;
         totalPoints += int(state.raw.size());
         if (state.series->isVisible() == track.hidden) {
             state.series->setVisible(!track.hidden);
