@@ -19,6 +19,8 @@ TEST_PACKAGES=(faketime iproute2 util-linux libxml2-utils polkitd pkexec clang-1
 # The key store's keyring test: a private gnome-keyring (Secret Service via libsecret) on a
 # private D-Bus session (tests/unit/run-with-keyring.sh).
 TEST_PACKAGES+=(gnome-keyring libsecret-tools dbus-bin dbus-daemon)
+# `./dev.sh bench` only: ntpdig, the second peer of the precision benchmark.
+BENCH_PACKAGES=(ntpsec-ntpdig)
 # Packaging (issue 7): CPack's shlibdeps (dpkg-dev, file), the .rpm (rpm), the validators
 # (desktop-file-utils, appstream), man pages (man-db), the installed GUI on X11 (xvfb, xauth) in the
 # package stage, and makensis for the Windows installer test on stand-in programs (nsis).
@@ -130,8 +132,17 @@ package)
     ensure_chronyd
     exec packaging/linux/package-stage.sh "${1:-$BUILD_DIR-usr}"
     ;;
+bench)
+    # Benchmarks (not tests): figures and ratios against chronyd -Q and ntpdig measured in the
+    # same run. ntpdig (ntpsec) starts no service.
+    shift
+    install_missing "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}" "${BENCH_PACKAGES[@]}"
+    ensure_chronyd
+    configure_and_build
+    exec cmake --build "$BUILD_DIR" --target run-benchmarks
+    ;;
 *)
-    echo "usage: $0 run [SERVER...] | test [ctest options] | package [BUILD_DIR]" >&2
+    echo "usage: $0 run [SERVER...] | test [ctest options] | package [BUILD_DIR] | bench" >&2
     exit 2
     ;;
 esac

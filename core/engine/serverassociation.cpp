@@ -202,12 +202,14 @@ void ServerAssociation::onDatagram(const QByteArray &datagram, const QHostAddres
     context.serverAddress = m_address;
     context.serverPort = m_spec.port;
     context.request = m_outstanding;
+    bool kernelT1Used = false;
     if (context.request && m_channel) {
         // Prefer the kernel's transmit timestamp for T1 when it is sane (after our clock read,
         // by less than a second).
         if (const auto kernelT1 = m_channel->kernelTransmitTime()) {
             const double after = kernelT1->secondsSince(context.request->sendTime);
-            if (after >= 0 && after < 1.0)
+            kernelT1Used = after >= 0 && after < 1.0;
+            if (kernelT1Used)
                 context.request->sendTime = *kernelT1;
         }
     }
@@ -218,6 +220,7 @@ void ServerAssociation::onDatagram(const QByteArray &datagram, const QHostAddres
     const ntp::ReplyVerdict verdict = ntp::validateReply(datagram, from, fromPort, receiveTime, context);
 
     if (verdict.accepted()) {
+        m_status.kernelTransmitTimestamp = kernelT1Used;
         handleAccepted(verdict);
         return;
     }

@@ -67,7 +67,8 @@ struct ServerStatus
     std::optional<auth::KeyType> authType; // its MAC algorithm; empty: no authentication
     int authenticatedReplies = 0;      // replies whose MAC verified with keyId
     double lastReplyTime = 0;          // Unix seconds of the last accepted reply (0: never)
-    bool kernelTimestamps = false;
+    bool kernelTimestamps = false;     // T4 of replies from the kernel (SO_TIMESTAMPNS)
+    bool kernelTransmitTimestamp = false; // T1 of the last accepted exchange from the kernel (SO_TIMESTAMPING)
     bool finished = false;             // request budget used up (check mode) or stopped
 
     bool hasSample() const { return filter.has_value(); }

@@ -68,6 +68,12 @@ QJsonObject serverToJson(const engine::ServerStatus &s)
     o[u"skew_ppm"_s] = drift ? QJsonValue(s.drift->skewPpm) : QJsonValue(QJsonValue::Null);
     o[u"drift_meaningful"_s] = drift && s.drift->meaningful;
     o[u"kiss_code"_s] = optionalString(s.lastKiss);
+    // Where T4 and T1 came from: "kernel" (socket timestamps) or "userspace" (a clock read
+    // around the system call); null before the first exchange.
+    o[u"timestamps"_s] = replied ? QJsonValue(QJsonObject{
+                                       {u"receive"_s, s.kernelTimestamps ? u"kernel"_s : u"userspace"_s},
+                                       {u"transmit"_s, s.kernelTransmitTimestamp ? u"kernel"_s : u"userspace"_s}})
+                                 : QJsonValue(QJsonValue::Null);
     QJsonArray errors;
     for (auto it = s.rejections.cbegin(); it != s.rejections.cend(); ++it)
         errors.append(QJsonObject{{u"reason"_s, it.key()}, {u"count"_s, it.value()}});

@@ -29,6 +29,12 @@ UdpRelay::~UdpRelay()
     qDeleteAll(m_clients);
 }
 
+bool UdpRelay::listenOn(quint16 port)
+{
+    m_listener->close();
+    return m_listener->bind(m_listenAddress, port);
+}
+
 bool UdpRelay::isListening() const
 {
     return m_listener->state() == QAbstractSocket::BoundState;

@@ -31,6 +31,9 @@ public:
              quint32 seed = 1, QObject *parent = nullptr);
     ~UdpRelay() override;
 
+    // Listens on `port` instead of the free port picked at construction (e.g. 123 inside a
+    // private network namespace, for clients that cannot be told another port).
+    bool listenOn(quint16 port);
     bool isListening() const;
     QHostAddress address() const { return m_listenAddress; }
     quint16 port() const;

@@ -207,6 +207,8 @@ void TestChronydInterop::timestampSources()
     const ServerStatus s = checkOne(chronyd, &harness);
     QVERIFY2(s.state == ServerState::SysPeer, describe(s).constData());
     QCOMPARE(s.kernelTimestamps, kernel);
+    // Loopback reports software transmit timestamps (SO_TIMESTAMPING) too: T1 from the kernel.
+    QCOMPARE(s.kernelTransmitTimestamp, kernel);
     QCOMPARE(s.repliesAccepted, 4);
     qInfo("%s timestamps: offset %+.6f s, delay %.6f s", kernel ? "kernel" : "userspace", s.filter->offset,
           s.filter->delay);

@@ -120,6 +120,7 @@ private slots:
     void leapText();
     void stateIds();
     void filterWithoutValidStagesIsNull();
+    void timestampSources();
     void systemFields();
     void checkReport();
     void survivesSerialisation();
@@ -248,6 +249,22 @@ void TstStatusJson::stateIds()
     }
     // One-to-one onto the contract's vocabulary, in declaration order.
     QCOMPARE(ids, STATES);
+}
+
+void TstStatusJson::timestampSources()
+{
+    QVERIFY(serverToJson(unansweredServer()).value(u"timestamps"_s).isNull());
+    engine::ServerStatus s = answeredServer();
+    s.kernelTimestamps = true;
+    s.kernelTransmitTimestamp = false;
+    const QJsonObject mixed = serverToJson(s).value(u"timestamps"_s).toObject();
+    QCOMPARE(mixed.value(u"receive"_s).toString(), u"kernel"_s);
+    QCOMPARE(mixed.value(u"transmit"_s).toString(), u"userspace"_s);
+    s.kernelTimestamps = false;
+    s.kernelTransmitTimestamp = true;
+    const QJsonObject swapped = serverToJson(s).value(u"timestamps"_s).toObject();
+    QCOMPARE(swapped.value(u"receive"_s).toString(), u"userspace"_s);
+    QCOMPARE(swapped.value(u"transmit"_s).toString(), u"kernel"_s);
 }
 
 void TstStatusJson::filterWithoutValidStagesIsNull()

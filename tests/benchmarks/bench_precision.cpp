@@ -1,0 +1,333 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Benchmark (not a test): the precision of one measurement, ours against chronyd -Q and ntpdig,
+// decided by interleaving rather than by one run of each tool after the other (on a shared,
+// noisy machine a sequential comparison swings either way from run to run).
+//
+// ROUNDS rounds; in each, the three tools measure the same chronyd SAMPLES_PER_ROUND times each,
+// taking turns sample by sample (the order rotates), every sample a fresh process like a user's
+// one-shot check. Per round: σ and mean of each tool's offsets and the mean delay; then the
+// median and interquartile range of the per-round ratios ours/chronyd and ours/ntpdig.
+//   - "loopback": a single exchange per sample (check --samples 1, chronyd -Q with maxsamples 1,
+//     ntpdig -p 1) straight to chronyd;
+//   - "relay": through the user-space UDP relay with 0.5–1.5 ms of one-way delay, where
+//     filtering matters: each tool's default one-shot filtering (check with 4 exchanges,
+//     chronyd -Q with iburst and its own filter, ntpdig -p 4).
+// Also prints the timestamp sources ours used (kernel receive and transmit timestamps).
+// ntpdig cannot be given a port, so the servers listen on port 123: run it inside a private
+// network namespace (run-benchmarks does, through unshare -n). ntpdig is optional (Debian
+// ntpsec-ntpdig; `./dev.sh bench` installs it).
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <functional>
+#include <optional>
+
+#include <unistd.h>
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTimer>
+
+#include "tests/benchmarks/processstats.h"
+#include "tests/fakes/udprelay.h"
+#include "tests/interop/chronydinstance.h"
+
+using namespace Qt::StringLiterals;
+using chronoscope::testing::ChronydInstance;
+using chronoscope::testing::percentile;
+using chronoscope::testing::UdpRelay;
+
+namespace {
+
+int ROUNDS = 20;           // BENCH_ROUNDS overrides
+int SAMPLES_PER_ROUND = 8; // BENCH_SAMPLES overrides
+constexpr quint16 NTP_PORT = 123;
+
+struct Measurement
+{
+    double offset = 0;            // seconds, server − local
+    std::optional<double> delay;  // seconds (ntpdig prints none)
+};
+
+struct ProcessResult
+{
+    bool ok = false;
+    QByteArray out;
+    QByteArray err;
+};
+
+// Runs a process without blocking the event loop (the relay lives in this thread).
+ProcessResult runProcess(const QString &program, const QStringList &arguments,
+                         const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment())
+{
+    QProcess process;
+    process.setProcessEnvironment(environment);
+    QEventLoop loop;
+    QObject::connect(&process, &QProcess::finished, &loop, &QEventLoop::quit);
+    QObject::connect(&process, &QProcess::errorOccurred, &loop, &QEventLoop::quit);
+    QTimer::singleShot(30000, &loop, &QEventLoop::quit);
+    process.start(program, arguments);
+    loop.exec();
+    if (process.state() != QProcess::NotRunning) {
+        process.kill();
+        process.waitForFinished(2000);
+        return {};
+    }
+    return {process.exitStatus() == QProcess::NormalExit, process.readAllStandardOutput(), process.readAllStandardError()};
+}
+
+QString cliPath()
+{
+    const QString fromEnv = qEnvironmentVariable("CHRONOSCOPE_CLI");
+    return fromEnv.isEmpty() ? QStringLiteral(CHRONOSCOPE_CLI_PATH) : fromEnv;
+}
+
+QString ntpdigPath()
+{
+    const QString fromEnv = qEnvironmentVariable("CHRONOSCOPE_NTPDIG");
+    return fromEnv.isEmpty() ? QStandardPaths::findExecutable(u"ntpdig"_s) : fromEnv;
+}
+
+// One tool: a name and how to take one measurement of `address`.
+struct Tool
+{
+    const char *name;
+    std::function<std::optional<Measurement>()> measure;
+};
+
+// What ours reports about its timestamps, from the last JSON document.
+struct TimestampSources
+{
+    int kernelReceive = 0;
+    int kernelTransmit = 0;
+    int samples = 0;
+};
+
+std::optional<Measurement> measureOurs(const QString &address, int exchanges, TimestampSources *sources)
+{
+    const QStringList arguments{u"check"_s, u"--json"_s, u"--samples"_s, QString::number(exchanges),
+                                u"--interval"_s, u"0.0625"_s, u"%1:%2"_s.arg(address).arg(NTP_PORT)};
+    const ProcessResult result = runProcess(cliPath(), arguments);
+    const QJsonArray servers = QJsonDocument::fromJson(result.out).object().value(u"servers"_s).toArray();
+    if (servers.isEmpty())
+        return std::nullopt;
+    const QJsonObject server = servers.first().toObject();
+    if (!server.value(u"offset"_s).isDouble())
+        return std::nullopt;
+    const QJsonObject timestamps = server.value(u"timestamps"_s).toObject();
+    ++sources->samples;
+    sources->kernelReceive += timestamps.value(u"receive"_s).toString() == u"kernel"_s;
+    sources->kernelTransmit += timestamps.value(u"transmit"_s).toString() == u"kernel"_s;
+    return Measurement{server.value(u"offset"_s).toDouble(), server.value(u"delay"_s).toDouble()};
+}
+
+// chronyd -Q under the same protections as the fixture's servers (-x; no CAP_SYS_TIME as root).
+std::optional<Measurement> measureChronyd(const QString &configFile, const QString &logDir)
+{
+    QStringList command;
+    if (::geteuid() == 0)
+        command << u"setpriv"_s << u"--bounding-set"_s << u"-sys_time"_s;
+    command << ChronydInstance::findChronyd() << u"-Q"_s << u"-x"_s << u"-f"_s << configFile;
+    command << (::geteuid() == 0 ? QStringList{u"-u"_s, u"root"_s} : QStringList{u"-U"_s});
+    const QString log = QDir(logDir).filePath(u"measurements.log"_s);
+    QFile::remove(log);
+    const ProcessResult result = runProcess(command.first(), command.mid(1));
+    static const QRegularExpression pattern(u"System clock wrong by ([-+0-9.e]+) seconds"_s);
+    const QRegularExpressionMatch match = pattern.match(QString::fromLocal8Bit(result.err));
+    if (!match.hasMatch())
+        return std::nullopt;
+    Measurement m{match.captured(1).toDouble(), std::nullopt};
+    // The delay of the sample(s) chronyd used: PeerDel of measurements.log, the minimum when it
+    // logged several (its filter keeps the shortest-delay ones).
+    QFile file(log);
+    if (file.open(QIODevice::ReadOnly)) {
+        while (!file.atEnd()) {
+            const QStringList fields = QString::fromLocal8Bit(file.readLine()).simplified().split(u' ');
+            // Date Time IP L St 123 567 ABCD LP RP Score Offset PeerDel PeerDisp RootDel ...
+            bool ok = false;
+            const double delay = fields.size() >= 13 ? fields[12].toDouble(&ok) : 0;
+            if (ok && (!m.delay || delay < *m.delay))
+                m.delay = delay;
+        }
+    }
+    return m;
+}
+
+std::optional<Measurement> measureNtpdig(const QString &address, int samples)
+{
+    const ProcessResult result =
+        runProcess(ntpdigPath(), {u"-j"_s, u"-t"_s, u"2"_s, u"-p"_s, QString::number(samples), address});
+    const QJsonObject o = QJsonDocument::fromJson(result.out.trimmed()).object();
+    if (!o.value(u"offset"_s).isDouble())
+        return std::nullopt;
+    return Measurement{o.value(u"offset"_s).toDouble(), std::nullopt};
+}
+
+double mean(const QList<double> &values)
+{
+    double sum = 0;
+    for (double v : values)
+        sum += v;
+    return values.isEmpty() ? 0 : sum / double(values.size());
+}
+
+double stddev(const QList<double> &values)
+{
+    if (values.size() < 2)
+        return 0;
+    const double m = mean(values);
+    double sum = 0;
+    for (double v : values)
+        sum += (v - m) * (v - m);
+    return std::sqrt(sum / double(values.size() - 1));
+}
+
+struct ToolRound
+{
+    QList<double> offsets;
+    QList<double> delays;
+    int failures = 0;
+};
+
+void printRatio(const char *what, const QList<double> &ratios, const char *aim)
+{
+    if (ratios.isEmpty()) {
+        std::printf("  %-34s n/a\n", what);
+        return;
+    }
+    std::printf("  %-34s median %.3f, IQR %.3f – %.3f over %lld rounds   %s\n", what, percentile(ratios, 0.5),
+                percentile(ratios, 0.25), percentile(ratios, 0.75), qint64(ratios.size()), aim);
+}
+
+// Runs one scenario: ROUNDS rounds of interleaved samples of every tool.
+void runScenario(const char *title, const QList<Tool> &tools)
+{
+    std::printf("\n-- %s: %d rounds x %d samples per tool, interleaved --\n", title, ROUNDS, SAMPLES_PER_ROUND);
+    std::printf("%5s", "round");
+    for (const Tool &tool : tools)
+        std::printf("  %-11s σ µs  mean µs delay µs", tool.name);
+    std::printf("\n");
+    QList<double> sigmaChronyd, sigmaNtpdig, delayChronyd;
+    QList<int> failures(tools.size(), 0);
+    for (int round = 0; round < ROUNDS; ++round) {
+        QList<ToolRound> results(tools.size());
+        for (int sample = 0; sample < SAMPLES_PER_ROUND; ++sample) {
+            for (int k = 0; k < tools.size(); ++k) {
+                const int t = (k + round * SAMPLES_PER_ROUND + sample) % int(tools.size());
+                if (const auto m = tools[t].measure()) {
+                    results[t].offsets.append(m->offset);
+                    if (m->delay)
+                        results[t].delays.append(*m->delay);
+                } else {
+                    ++failures[t];
+                }
+            }
+        }
+        std::printf("%5d", round + 1);
+        for (const ToolRound &r : results)
+            std::printf("  %11s %6.1f %8.1f %8s", "", stddev(r.offsets) * 1e6, mean(r.offsets) * 1e6,
+                        r.delays.isEmpty() ? "-" : qPrintable(QString::number(mean(r.delays) * 1e6, 'f', 1)));
+        std::printf("\n");
+        const double ours = stddev(results[0].offsets);
+        if (stddev(results[1].offsets) > 0)
+            sigmaChronyd.append(ours / stddev(results[1].offsets));
+        if (!results[1].delays.isEmpty() && mean(results[1].delays) > 0)
+            delayChronyd.append(mean(results[0].delays) / mean(results[1].delays));
+        if (tools.size() > 2 && stddev(results[2].offsets) > 0)
+            sigmaNtpdig.append(ours / stddev(results[2].offsets));
+    }
+    std::printf("failed samples:");
+    for (int t = 0; t < tools.size(); ++t)
+        std::printf(" %s %d", tools[t].name, failures[t]);
+    std::printf("\n");
+    printRatio("σ ratio ours/chronyd -Q", sigmaChronyd, "[aim <= 1.0]");
+    printRatio("σ ratio ours/ntpdig", sigmaNtpdig, tools.size() > 2 ? "[aim <= 0.5]" : "(ntpdig not found)");
+    printRatio("delay ratio ours/chronyd -Q", delayChronyd, "[aim <= 1.1]");
+}
+
+bool writeFile(const QString &path, const QString &text)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(text.toUtf8()) >= 0;
+}
+
+QString chronyConf(const QString &dir, const QString &address, const QString &options)
+{
+    return u"server %1 port %2 %3\npidfile %4/q.pid\ncmdport 0\nbindcmdaddress /\nlogdir %4\nlog measurements\n"_s
+        .arg(address).arg(NTP_PORT).arg(options, dir);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    if (const int rounds = qEnvironmentVariableIntValue("BENCH_ROUNDS"); rounds > 0)
+        ROUNDS = rounds;
+    if (const int samples = qEnvironmentVariableIntValue("BENCH_SAMPLES"); samples > 1)
+        SAMPLES_PER_ROUND = samples;
+    std::printf("== bench_precision: one-shot precision, ours vs chronyd -Q vs ntpdig (interleaved) ==\n");
+    if (!ChronydInstance::inPrivateLoopbackNamespace()) {
+        std::printf("needs a private network namespace (port 123 on loopback): run it through "
+                    "run-benchmarks or `unshare -n sh tests/benchmarks/in-private-netns.sh %s`\n", argv[0]);
+        return 1;
+    }
+    ChronydInstance server(QHostAddress(u"127.0.0.1"_s));
+    server.setFixedPort(NTP_PORT);
+    if (!server.start()) {
+        std::fprintf(stderr, "cannot start chronyd: %s\n", qPrintable(server.errorString()));
+        return 1;
+    }
+    // The relay listens on 127.0.0.2:123 and forwards to chronyd (127.0.0.1:123).
+    UdpRelay relay(QHostAddress(u"127.0.0.2"_s), server.address(), server.port(), 7);
+    if (!relay.listenOn(NTP_PORT)) {
+        std::fprintf(stderr, "cannot listen on 127.0.0.2:%d for the relay\n", NTP_PORT);
+        return 1;
+    }
+    relay.setBoth(UdpRelay::Path{0.0005, 0.001, 0});
+
+    QTemporaryDir dir;
+    const QString single = dir.filePath(u"single.conf"_s);
+    const QString filtered = dir.filePath(u"filtered.conf"_s);
+    // Filtering through the relay: chronyd's own one-shot (iburst) at the fastest poll loopback
+    // allows, so a round takes seconds rather than minutes.
+    if (!writeFile(single, chronyConf(dir.path(), u"127.0.0.1"_s, u"iburst maxsamples 1"_s))
+        || !writeFile(filtered, chronyConf(dir.path(), u"127.0.0.2"_s, u"iburst minpoll -4 maxpoll -4"_s))) {
+        std::fprintf(stderr, "cannot write chrony configuration in %s\n", qPrintable(dir.path()));
+        return 1;
+    }
+    const bool haveNtpdig = !ntpdigPath().isEmpty();
+    std::printf("server: chronyd %s on 127.0.0.1:%d; ntpdig: %s; machine: %ld cores\n",
+                qPrintable(ChronydInstance::findChronyd()), NTP_PORT,
+                haveNtpdig ? qPrintable(ntpdigPath()) : "not found (install ntpsec-ntpdig)", sysconf(_SC_NPROCESSORS_ONLN));
+
+    TimestampSources sources;
+    QList<Tool> loopback{
+        {"ours", [&] { return measureOurs(u"127.0.0.1"_s, 1, &sources); }},
+        {"chronyd -Q", [&] { return measureChronyd(single, dir.path()); }},
+    };
+    QList<Tool> relayed{
+        {"ours", [&] { return measureOurs(u"127.0.0.2"_s, 4, &sources); }},
+        {"chronyd -Q", [&] { return measureChronyd(filtered, dir.path()); }},
+    };
+    if (haveNtpdig) {
+        loopback.append({"ntpdig", [] { return measureNtpdig(u"127.0.0.1"_s, 1); }});
+        relayed.append({"ntpdig", [] { return measureNtpdig(u"127.0.0.2"_s, 4); }});
+    }
+    runScenario("loopback, one exchange per sample", loopback);
+    std::printf("ours used kernel receive timestamps in %d of %d samples, kernel transmit timestamps in %d\n",
+                sources.kernelReceive, sources.samples, sources.kernelTransmit);
+    sources = {};
+    runScenario("relay 0.5-1.5 ms each way, each tool's default filtering", relayed);
+    std::printf("relay: %d datagrams forwarded, %d returned\n", relay.forwarded(), relay.returned());
+    return 0;
+}
