@@ -148,17 +148,27 @@ std::optional<Measurement> measureChronyd(const QString &configFile, const QStri
     Measurement m{match.captured(1).toDouble(), std::nullopt};
     // The delay of the sample(s) chronyd used: PeerDel of measurements.log, the minimum when it
     // logged several (its filter keeps the shortest-delay ones).
+    // chronyd -Q prints the offset to 1 µs only; with a single logged exchange its Offset column
+    // (3 significant digits more) is used instead, so σ is not quantised.
     QFile file(log);
+    QList<double> loggedOffsets;
     if (file.open(QIODevice::ReadOnly)) {
         while (!file.atEnd()) {
             const QStringList fields = QString::fromLocal8Bit(file.readLine()).simplified().split(u' ');
             // Date Time IP L St 123 567 ABCD LP RP Score Offset PeerDel PeerDisp RootDel ...
-            bool ok = false;
-            const double delay = fields.size() >= 13 ? fields[12].toDouble(&ok) : 0;
-            if (ok && (!m.delay || delay < *m.delay))
+            bool delayOk = false;
+            bool offsetOk = false;
+            const double delay = fields.size() >= 13 ? fields[12].toDouble(&delayOk) : 0;
+            const double offset = fields.size() >= 13 ? fields[11].toDouble(&offsetOk) : 0;
+            if (delayOk && (!m.delay || delay < *m.delay))
                 m.delay = delay;
+            if (offsetOk)
+                loggedOffsets.append(offset);
         }
     }
+    // The log's sign is chrony's (local − server); ours is server − local.
+    if (loggedOffsets.size() == 1 && std::abs(-loggedOffsets.first() - m.offset) < 2e-6)
+        m.offset = -loggedOffsets.first();
     return m;
 }
 
