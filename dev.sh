@@ -11,6 +11,9 @@ BUILD_DIR=${BUILD_DIR:-build/dev}
 JOBS=${JOBS:-2}
 BUILD_PACKAGES=(g++ cmake ninja-build pkg-config qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-svg-dev
                 qt6-tools-dev qt6-l10n-tools libssl-dev qtkeychain-qt6-dev nettle-dev)
+# The metrics endpoint (issue 16): QtHttpServer, whose CMake package needs QtWebSockets' too
+# (Debian's qt6-httpserver-dev does not depend on it).
+BUILD_PACKAGES+=(qt6-httpserver-dev qt6-websockets-dev)
 # Test tools. chrony itself is not installed system-wide (that would start a time service and
 # replace systemd-timesyncd on a desktop): ensure_chronyd unpacks it privately if it is absent.
 # libxml2-utils + polkitd: validate the polkit policy against its DTD; pkexec: the helper's
@@ -25,6 +28,10 @@ BENCH_PACKAGES=(ntpsec-ntpdig)
 # (desktop-file-utils, appstream), man pages (man-db), the installed GUI on X11 (xvfb, xauth) in the
 # package stage, and makensis for the Windows installer test on stand-in programs (nsis).
 TEST_PACKAGES+=(dpkg-dev file rpm desktop-file-utils appstream man-db xvfb xauth nsis)
+# Metrics (issue 16): a real Prometheus scrapes monitor --metrics (the tests run it as nobody on
+# 127.0.0.1 with a temporary config); promtool checks our exposition, alert rules and dashboard
+# queries. On a desktop with systemd, installing it also enables Debian's prometheus service.
+TEST_PACKAGES+=(prometheus)
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 

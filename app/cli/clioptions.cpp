@@ -206,6 +206,13 @@ Result<CliOptions> parseCommandLine(const QStringList &arguments)
             Result<quint32> id = parseKeyId(arg, value);
             if (!id) return id.error();
             options.keyId = *id;
+        } else if (arg == u"--metrics"_s) {
+            if (options.command != Command::Monitor)
+                return Error{u"--metrics applies to monitor, not %1"_s.arg(first)};
+            if (auto e = takeValue(&value)) return *e;
+            Result<metrics::ListenAddress> where = metrics::parseListenAddress(value);
+            if (!where) return where.error();
+            options.metrics = *where;
         } else if (arg == u"--nts"_s || arg == u"--ca-file"_s) {
             return Error{u"option %1: NTS is not available in this version yet"_s.arg(arg)};
         } else {
@@ -260,6 +267,8 @@ Options:
   --timeout SEC        seconds to wait for one reply (default 1)
   --minsources N       servers that must agree before a system offset is given (default 1)
   --duration SEC       monitor: stop after this long (default 0 = until interrupted)
+  --metrics ADDR:PORT  monitor: serve Prometheus/OpenMetrics metrics at http://ADDR:PORT/metrics
+                       (e.g. 127.0.0.1:9123; PORT alone binds 127.0.0.1; 0 picks a free port)
   --allow-fast-polling lift the public-server limits (only for servers you run yourself)
   --no-kernel-timestamps  read receive times from the clock instead of the kernel
   --keys FILE          take keys from FILE (chrony or ntpd/ntpsec key file; it must not be

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <optional>
+
 #include <QList>
 #include <QStringList>
 
@@ -9,6 +11,7 @@
 #include "core/auth/symmetrickey.h"
 #include "core/engine/associationoptions.h"
 #include "core/engine/serverspec.h"
+#include "core/metrics/listenaddress.h"
 #include "core/result.h"
 
 namespace chronoscope::cli {
@@ -38,6 +41,7 @@ struct CliOptions
     quint32 keyId = 0;                   // --key ID: for every SERVER without its own key=ID
     KeysOptions keys;                    // `keys` subcommand
     SystemOptions system;                // `system` subcommand (issue 15)
+    std::optional<metrics::ListenAddress> metrics; // monitor --metrics ADDR:PORT (issue 16)
     // The keys named by keyId (filled by main() through resolveServerKeys, not by parsing).
     QList<auth::SymmetricKey> keyMaterial;
 

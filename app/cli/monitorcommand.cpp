@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QTimer>
 
+#include "app/cli/metricsserving.h"
 #include "app/cli/textreport.h"
 #include "app/cli/sessionsetup.h"
 #include "core/engine/enginesession.h"
@@ -67,6 +68,9 @@ int runMonitor(const CliOptions &options)
         lastSystemLine = key;
         print(json, formatSystemLine(system));
     });
+    std::unique_ptr<metrics::MetricsExporter> metricsExporter;
+    if (options.metrics && !(metricsExporter = startMetricsExporter(session, *options.metrics)))
+        return 2;
     startSession(session, options);
 
     std::signal(SIGINT, onInterrupt);

@@ -21,6 +21,8 @@ struct AppSettings
     int eventLogCapacity = 10000;         // entries kept in the window's event log (oldest dropped)
     int chartRangeSeconds = 3600;         // 0: everything kept
     int theme = 0;                        // 0: follow the system, 1: light, 2: dark
+    bool metricsEnabled = false;          // serve Prometheus metrics while the window monitors
+    QString metricsAddress = QStringLiteral("127.0.0.1:9123"); // ADDR:PORT (core/metrics/listenaddress.h)
     QByteArray windowGeometry;            // QWidget::saveGeometry(), opaque here
     QByteArray windowState;               // QMainWindow::saveState(), opaque here
 

@@ -10,6 +10,8 @@
 #include <QStandardPaths>
 #include <QStringDecoder>
 
+#include "core/metrics/listenaddress.h"
+
 using namespace Qt::StringLiterals;
 
 Q_LOGGING_CATEGORY(lcSettings, "chronoscope.core.settings", QtInfoMsg)
@@ -90,6 +92,11 @@ AppSettings readApp(QSettings &settings)
     app.eventLogCapacity = std::clamp(settings.value(u"eventLogCapacity"_s, app.eventLogCapacity).toInt(), 100, 1000000);
     app.chartRangeSeconds = std::max(0, settings.value(u"chartRangeSeconds"_s, app.chartRangeSeconds).toInt());
     app.theme = std::clamp(settings.value(u"theme"_s, app.theme).toInt(), 0, 2);
+    app.metricsEnabled = settings.value(u"metricsEnabled"_s, app.metricsEnabled).toBool();
+    // An address that does not parse keeps the default (loopback), never an open one.
+    const QString metricsAddress = settings.value(u"metricsAddress"_s, app.metricsAddress).toString();
+    if (metrics::parseListenAddress(metricsAddress).ok())
+        app.metricsAddress = metricsAddress;
     app.windowGeometry = settings.value(u"windowGeometry"_s).toByteArray();
     app.windowState = settings.value(u"windowState"_s).toByteArray();
     settings.endGroup();
@@ -231,6 +238,8 @@ Result<QString> SettingsStore::save(const QList<ConfiguredServer> &servers, cons
     settings.setValue(u"eventLogCapacity"_s, app.eventLogCapacity);
     settings.setValue(u"chartRangeSeconds"_s, app.chartRangeSeconds);
     settings.setValue(u"theme"_s, app.theme);
+    settings.setValue(u"metricsEnabled"_s, app.metricsEnabled);
+    settings.setValue(u"metricsAddress"_s, app.metricsAddress);
     settings.setValue(u"windowGeometry"_s, app.windowGeometry);
     settings.setValue(u"windowState"_s, app.windowState);
     settings.endGroup();

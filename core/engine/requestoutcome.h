@@ -18,6 +18,7 @@ struct RequestOutcome
     bool timedOut = false;    // no (valid) reply before the timeout
     QString reasonId;         // "timeout", "refused", "socket_error", "kiss_of_death", "auth_unavailable"
     QString detail;           // in words, e.g. "no reply within 1 s"
+    QString kissCode;         // kiss_of_death: the code as received ("RATE", ...); else empty
 };
 
 } // namespace chronoscope::engine

@@ -550,6 +550,8 @@ void ServerAssociation::failRequest(bool timedOut, const QString &reasonId, cons
     outcome.timedOut = timedOut;
     outcome.reasonId = reasonId;
     outcome.detail = detail;
+    if (reasonId == u"kiss_of_death"_s)
+        outcome.kissCode = m_status.lastKiss;
     m_status.lastFailure = outcome;
     emit requestFailed(outcome);
 }

@@ -24,6 +24,7 @@ private slots:
     void brokenLineIsReportedWithItsNumber();
     void invalidEntryIsDroppedOthersKept();
     void saveReplacesDamagedFile();
+    void badMetricsAddressKeepsLoopbackDefault();
     void unwritableLocationIsAnError();
 
 private:
@@ -90,6 +91,8 @@ void TestSettingsStore::roundTripsServersAndPreferences()
     app.logFileKeep = 5;
     app.chartRangeSeconds = 300;
     app.theme = 2;
+    app.metricsEnabled = true;
+    app.metricsAddress = u"[::1]:9200"_s;
     app.windowGeometry = QByteArray("\x01\x02=\n[x]", 7);
     const chronoscope::Result<QString> saved = store.save(servers, app);
     QVERIFY2(saved.ok(), qPrintable(saved.errorMessage()));
@@ -151,6 +154,16 @@ void TestSettingsStore::saveReplacesDamagedFile()
     const LoadedSettings repaired = store.load();
     QVERIFY2(repaired.problem.isEmpty(), qPrintable(repaired.problem));
     QCOMPARE(repaired.servers, damaged.servers);
+}
+
+void TestSettingsStore::badMetricsAddressKeepsLoopbackDefault()
+{
+    const QString path = m_dir.filePath(u"metrics.conf"_s);
+    writeFile(path, "[chronoscope]\nversion=1\n[app]\nmetricsEnabled=true\nmetricsAddress=metrics.example.org:80\n");
+    const LoadedSettings loaded = SettingsStore(path).load();
+    QVERIFY(loaded.app.metricsEnabled);
+    QCOMPARE(loaded.app.metricsAddress, u"127.0.0.1:9123"_s);
+    QVERIFY(!AppSettings().metricsEnabled); // off by default
 }
 
 void TestSettingsStore::unwritableLocationIsAnError()
