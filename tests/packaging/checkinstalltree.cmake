@@ -2,12 +2,13 @@
 # ctest script (cmake -P): `cmake --install` into a DESTDIR test root installs every file the
 # packages need at the standard places (HELPER.md §6.1): programs, the helper in libexec, the
 # polkit policy, the desktop entry, the AppStream metadata, hicolor icons (SVG + PNG sizes), gzip
-# man pages and the copyright file; and the generated CPack configuration packages project()'s
-# VERSION with the DEB generator, shlibdeps, stripping and the run-time Qt plugin packages.
-# Inputs: BUILD_DIR, PREFIX, APP_ID, HELPER_PATH, POLICY_DIR, VERSION, WITH_GUI, WITH_HELPER,
-# WORK_DIR.
+# man pages, the copyright file and LICENSE (the repository's full GPL-3.0 text); and the
+# generated CPack configuration packages project()'s VERSION with the DEB generator, shlibdeps,
+# stripping and the run-time Qt plugin packages.
+# Inputs: SOURCE_DIR, BUILD_DIR, PREFIX, APP_ID, HELPER_PATH, POLICY_DIR, VERSION, WITH_GUI,
+# WITH_HELPER, WORK_DIR.
 cmake_minimum_required(VERSION 3.21)
-foreach(var BUILD_DIR PREFIX APP_ID HELPER_PATH POLICY_DIR VERSION WITH_GUI WITH_HELPER WORK_DIR)
+foreach(var SOURCE_DIR BUILD_DIR PREFIX APP_ID HELPER_PATH POLICY_DIR VERSION WITH_GUI WITH_HELPER WORK_DIR)
     if(NOT DEFINED ${var})
         message(FATAL_ERROR "missing -D${var}")
     endif()
@@ -24,7 +25,8 @@ endif()
 set(expected
     "${PREFIX}/bin/chronoscope-cli"
     "${PREFIX}/share/man/man1/chronoscope-cli.1.gz"
-    "${PREFIX}/share/doc/chronoscope/copyright")
+    "${PREFIX}/share/doc/chronoscope/copyright"
+    "${PREFIX}/share/doc/chronoscope/LICENSE")
 if(WITH_HELPER)
     list(APPEND expected "${HELPER_PATH}" "${PREFIX}/${POLICY_DIR}/${APP_ID}.policy")
 endif()
@@ -55,6 +57,16 @@ foreach(path IN LISTS installed)
         message(FATAL_ERROR "unexpected installed file: /${path}")
     endif()
 endforeach()
+
+# The installed LICENSE is the repository's, i.e. the full GPL version 3 text.
+file(READ "${root}${PREFIX}/share/doc/chronoscope/LICENSE" license)
+file(READ "${SOURCE_DIR}/LICENSE" source_license)
+if(NOT license STREQUAL source_license)
+    message(FATAL_ERROR "installed LICENSE differs from ${SOURCE_DIR}/LICENSE")
+endif()
+if(NOT license MATCHES "GNU GENERAL PUBLIC LICENSE[ \n]+Version 3, 29 June 2007" OR NOT license MATCHES "END OF TERMS AND CONDITIONS")
+    message(FATAL_ERROR "LICENSE is not the complete GPL version 3 text")
+endif()
 
 # The man pages are gzip files (packages ship them compressed, reproducibly: gzip -n).
 file(READ "${root}${PREFIX}/share/man/man1/chronoscope-cli.1.gz" magic LIMIT 2 HEX)
