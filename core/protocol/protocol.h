@@ -6,7 +6,7 @@
 #include <cstdint>
 
 // The helper wire protocol: fixed-size little-endian frames, one request answered by one
-// response (HELPER.md §4.2, the layout tables are in README.md). Plain C++ so that the privileged
+// response (the layout tables are in HELPER.md §4.2). Plain C++ so that the privileged
 // helper links no Qt. Times are nanoseconds in std::int64_t; realtime values count from the Unix
 // epoch, monotonic values are CLOCK_MONOTONIC (shared by the client and the helper it spawns).
 // Offsets follow ARCHITECTURE.md §2: positive = the local clock is behind and is moved forward.
