@@ -14,6 +14,9 @@ BUILD_PACKAGES=(g++ cmake ninja-build pkg-config qt6-base-dev qt6-charts-dev lib
 # The metrics endpoint (issue 16): QtHttpServer, whose CMake package needs QtWebSockets' too
 # (Debian's qt6-httpserver-dev does not depend on it).
 BUILD_PACKAGES+=(qt6-httpserver-dev qt6-websockets-dev)
+# The doc-reference check (tests/docs, tools/check-doc-references.py) needs python3 at configure
+# time whenever tests are built.
+BUILD_PACKAGES+=(python3)
 # Test tools. chrony itself is not installed system-wide (that would start a time service and
 # replace systemd-timesyncd on a desktop): ensure_chronyd unpacks it privately if it is absent.
 # libxml2-utils + polkitd: validate the polkit policy against its DTD; pkexec: the helper's
