@@ -22,7 +22,11 @@ std::string isoTime(std::int64_t unixNs)
     }
     const time_t t = time_t(seconds);
     tm utc{};
+#ifdef _WIN32
+    gmtime_s(&utc, &t);
+#else
     gmtime_r(&t, &utc);
+#endif
     char date[32];
     std::strftime(date, sizeof date, "%Y-%m-%dT%H:%M:%S", &utc);
     char out[64];
@@ -64,6 +68,8 @@ std::string formatAuditLine(const AuditRecord &r)
     line += " request=";
     line += id;
     line += " uid=" + std::to_string(r.caller.uid) + " pid=" + std::to_string(r.caller.pid);
+    if (!r.caller.account.empty())
+        line += " account=\"" + r.caller.account + "\"";
     if (r.op == protocol::Op::Step || r.op == protocol::Op::Slew) {
         line += " offset=" + seconds(r.offsetNs, true);
         line += " error_bound=" + seconds(r.errorBoundNs, false);

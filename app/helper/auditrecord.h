@@ -10,11 +10,13 @@
 namespace chronoscope::helper {
 
 // Who asked. pkexec sets PKEXEC_UID to the invoking user; it is logged, never used to decide
-// anything (polkit already authorised the caller before the helper ran).
+// anything (polkit already authorised the caller before the helper ran). On Windows the service
+// fills `account` from the pipe client's token (it did decide: callerpolicy.h).
 struct CallerIdentity
 {
     long uid = -1;
     long pid = -1;   // the parent process (pkexec execs the helper, so this is the client)
+    std::string account; // Windows: "DOMAIN\user (S-1-5-...)"; empty on POSIX (not logged)
 };
 
 // One line in the system log per change and per refusal (HELPER.md §4.4).

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Windows reads. Compiled only on Windows (not built or tested on the Linux build machines).
+// Windows reads (compiled for Windows only: the mingw-helper preset, or a Windows build).
 #include "app/helper/systemclockreader.h"
 
 #include <windows.h>
@@ -10,23 +10,27 @@ std::int64_t SystemClockReader::realtimeNs()
 {
     FILETIME ft{};
     GetSystemTimePreciseAsFileTime(&ft);
-    const std::int64_t ticks = (std::int64_t(ft.dwHighDateTime) << 32) | ft.dwLowDateTime; // 100 ns since 1601
+    const std::int64_t ticks = std::int64_t((std::uint64_t(ft.dwHighDateTime) << 32) | ft.dwLowDateTime); // 100 ns since 1601
     return (ticks - 116'444'736'000'000'000LL) * 100;
 }
 
 std::int64_t SystemClockReader::monotonicNs()
 {
+    // QueryPerformanceCounter: system-wide, so the client's and the service's stamps compare.
     LARGE_INTEGER count{}, frequency{};
     QueryPerformanceCounter(&count);
     QueryPerformanceFrequency(&frequency);
-    return std::int64_t(double(count.QuadPart) * 1e9 / double(frequency.QuadPart));
+    const std::int64_t f = frequency.QuadPart;
+    const std::int64_t c = count.QuadPart;
+    return c / f * 1'000'000'000 + c % f * 1'000'000'000 / f; // no overflow, no rounding drift
 }
 
 int SystemClockReader::readState(protocol::KernelState &state)
 {
-    DWORD64 adjustment = 0, increment = 0;
+    // The DWORD form: present on every Windows and in wine (the Precise one is Windows 10+).
+    DWORD adjustment = 0, increment = 0;
     BOOL disabled = TRUE;
-    if (!GetSystemTimeAdjustmentPrecise(&adjustment, &increment, &disabled))
+    if (!GetSystemTimeAdjustment(&adjustment, &increment, &disabled))
         return int(GetLastError());
     state = {};
     // Windows has no offset/status model like timex; report the rate deviation only.
