@@ -19,5 +19,10 @@ if(WIN32)
 endif()
 if(CHRONOSCOPE_BUILD_TESTS)
     enable_testing()
+    # ctest runs each test program through tests/windows/wine-run.sh (wine64, a private prefix,
+    # CAP_SYS_TIME dropped). Without wine the programs are built but `ctest` cannot run them.
+    find_program(CHRONOSCOPE_WINE64 NAMES wine64 PATHS /usr/lib/wine NO_DEFAULT_PATH)
+    find_program(CHRONOSCOPE_WINE64 NAMES wine64 wine)
+    set(CMAKE_CROSSCOMPILING_EMULATOR ${PROJECT_SOURCE_DIR}/tests/windows/wine-run.sh)
     add_subdirectory(tests/windows)
 endif()

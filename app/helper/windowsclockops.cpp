@@ -205,6 +205,7 @@ void WindowsClockOps::recoverFromStateFile()
     in.read(text, sizeof text - 1);
     const char *p = text;
     const char *end = text + in.gcount();
+    in.close(); // Windows cannot remove a file that is still open
     TimeAdjustment saved;
     unsigned disabled = 2;
     auto field = [&](auto &value) {

@@ -15,9 +15,4 @@ set(CMAKE_FIND_ROOT_PATH_MODE_PROGRAM NEVER)
 set(CMAKE_FIND_ROOT_PATH_MODE_LIBRARY ONLY)
 set(CMAKE_FIND_ROOT_PATH_MODE_INCLUDE ONLY)
 set(CMAKE_EXE_LINKER_FLAGS_INIT "-static")
-# ctest runs the test programs through wine (64-bit loader of Debian's wine64 package).
-find_program(CHRONOSCOPE_WINE64 NAMES wine64 PATHS /usr/lib/wine NO_DEFAULT_PATH)
-find_program(CHRONOSCOPE_WINE64 NAMES wine64 wine)
-if(CHRONOSCOPE_WINE64)
-    set(CMAKE_CROSSCOMPILING_EMULATOR ${CHRONOSCOPE_WINE64})
-endif()
+# ctest runs the test programs under wine: cmake/helperonly.cmake.
