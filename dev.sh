@@ -35,6 +35,9 @@ TEST_PACKAGES+=(dpkg-dev file rpm desktop-file-utils appstream man-db xvfb xauth
 # 127.0.0.1 with a temporary config); promtool checks our exposition, alert rules and dashboard
 # queries. On a desktop with systemd, installing it also enables Debian's prometheus service.
 TEST_PACKAGES+=(prometheus)
+# The Windows helper (issue 19): cross-compiled with mingw-w64 (posix threads; binutils brings
+# objdump and windmc), its tests run under wine64 (the windows_* tests, tests/windows).
+TEST_PACKAGES+=(g++-mingw-w64-x86-64-posix binutils-mingw-w64-x86-64 wine64)
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 

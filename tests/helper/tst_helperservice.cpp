@@ -53,7 +53,7 @@ struct Rig
         : clock(FakeClockOps::simulated(START_REALTIME, START_MONO))
         , config(defaultHelperConfig())
         , limiter(config.minChangeIntervalNs, config.rateWindowNs, config.maxChangesPerWindow)
-        , service(verb, clock, config, limiter, audit, CallerIdentity{1000, 4242})
+        , service(verb, clock, config, limiter, audit, CallerIdentity{1000, 4242, {}})
     {
     }
     protocol::Response send(const protocol::Request &request)
