@@ -4,8 +4,14 @@
 #   ./dev.sh run   install what is missing, build, launch the app
 #   ./dev.sh test  install what is missing (with chrony and faketime), build, run every test
 # Extra arguments to `run` are passed to the app (e.g. servers); to `test`, to ctest.
+# Quiet by default: each install step prints one line and its full output goes to
+# build/logs/dev-sh.log (printed when the step fails). `./dev.sh -v COMMAND` or VERBOSE=1 shows it all.
 set -euo pipefail
 cd "$(dirname "$0")"
+
+VERBOSE=${VERBOSE:-0}
+if [ "${1:-}" = -v ] || [ "${1:-}" = --verbose ]; then VERBOSE=1; shift; fi
+STEP_LOG=build/logs/dev-sh.log
 
 BUILD_DIR=${BUILD_DIR:-build/dev}
 JOBS=${JOBS:-2}
@@ -41,6 +47,24 @@ TEST_PACKAGES+=(g++-mingw-w64-x86-64-posix binutils-mingw-w64-x86-64 wine64)
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
+# quietly LABEL COMMAND...: runs an install step. Quiet: one line, the output appended to
+# $STEP_LOG, and on failure the step's last 60 lines and the log's path. Verbose: as is.
+quietly() {
+    local label=$1 start rc=0
+    shift
+    if [ "$VERBOSE" = 1 ]; then log "$label"; "$@"; return; fi
+    mkdir -p "$(dirname "$STEP_LOG")"
+    start=0
+    [ -f "$STEP_LOG" ] && start=$(wc -l < "$STEP_LOG")
+    printf '==> %s ... ' "$label"
+    { echo "### $(date -u +%FT%TZ) $label: $*"; "$@"; } >>"$STEP_LOG" 2>&1 || rc=$?
+    if [ $rc -eq 0 ]; then echo done; return 0; fi
+    echo "FAILED (exit $rc)"
+    tail -n +"$((start + 1))" "$STEP_LOG" | tail -n 60 >&2
+    echo "full log: $STEP_LOG (rerun with ./dev.sh -v for all output)" >&2
+    return $rc
+}
+
 as_root() {
     if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
 }
@@ -52,9 +76,9 @@ install_missing() {
         dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
     done
     [ ${#missing[@]} -eq 0 ] && return 0
-    log "installing: ${missing[*]}"
-    if [ $apt_updated -eq 0 ]; then as_root apt-get update -qq; apt_updated=1; fi
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+    if [ $apt_updated -eq 0 ]; then quietly "apt-get update" as_root apt-get update -qq; apt_updated=1; fi
+    quietly "installing ${#missing[@]} packages: ${missing[*]}" \
+        as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
 }
 
 # Finds chronyd, or unpacks Debian's chrony package into build/tools/chrony without installing
@@ -71,8 +95,8 @@ ensure_chronyd() {
         if [ ! -x "$found" ]; then
             log "unpacking chrony privately into $tools/chrony (not installed as a service)"
             mkdir -p "$tools"
-            if [ $apt_updated -eq 0 ]; then as_root apt-get update -qq; apt_updated=1; fi
-            (cd "$tools" && rm -f chrony_*.deb && apt-get download chrony >/dev/null)
+            if [ $apt_updated -eq 0 ]; then quietly "apt-get update" as_root apt-get update -qq; apt_updated=1; fi
+            quietly "downloading chrony" sh -c "cd '$tools' && rm -f chrony_*.deb && apt-get download chrony"
             local deb depends
             deb=$(ls "$tools"/chrony_*.deb)
             # Install only the shared libraries chronyd links against.
@@ -94,8 +118,8 @@ ensure_ntpsec() {
     if [ ! -x "$ntpd" ]; then
         log "unpacking ntpsec privately into $tools/ntpsec (not installed as a service)"
         mkdir -p "$tools"
-        if [ $apt_updated -eq 0 ]; then as_root apt-get update -qq; apt_updated=1; fi
-        (cd "$tools" && rm -f ntpsec_*.deb && apt-get download ntpsec >/dev/null)
+        if [ $apt_updated -eq 0 ]; then quietly "apt-get update" as_root apt-get update -qq; apt_updated=1; fi
+        quietly "downloading ntpsec" sh -c "cd '$tools' && rm -f ntpsec_*.deb && apt-get download ntpsec"
         local deb depends
         deb=$(ls "$tools"/ntpsec_*.deb)
         depends=$(dpkg-deb -f "$deb" Depends | tr ',' '\n' | sed 's/[|(].*//; s/ //g' | grep '^lib' || true)
@@ -109,7 +133,7 @@ ensure_ntpsec() {
 
 configure_and_build() {
     if [ ! -f "$BUILD_DIR/CMakeCache.txt" ]; then
-        cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@"
+        quietly "configuring $BUILD_DIR" cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@"
     fi
     cmake --build "$BUILD_DIR" -j "$JOBS"
 }
@@ -155,7 +179,7 @@ bench)
     exec cmake --build "$BUILD_DIR" --target run-benchmarks
     ;;
 *)
-    echo "usage: $0 run [SERVER...] | test [ctest options] | package [BUILD_DIR] | bench" >&2
+    echo "usage: $0 [-v] run [SERVER...] | test [ctest options] | package [BUILD_DIR] | bench" >&2
     exit 2
     ;;
 esac
