@@ -2,7 +2,10 @@
 // ChartsPanel: series per server with the measured values, units, ranges, hiding, log scale,
 // decimation of long histories and PNG export.
 #include <QDateTime>
+#include <QAction>
 #include <QImage>
+#include <QMenu>
+#include <QToolButton>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -28,6 +31,8 @@ private slots:
     void exportsPng();
     void driftChartShowsEstimateAndBand();
     void axesUseRoundNumbers();
+    void fitsTheDataUntilTheRangeFills();
+    void everyChartActionHasAKey();
 };
 
 void TestChartsPanel::plotsMeasuredValuesPerServer()
@@ -182,6 +187,95 @@ void TestChartsPanel::axesUseRoundNumbers()
     QCOMPARE(c.labelFormat, u"%.0f"_s);
     QCOMPARE(niceAxis(0, 0.0025).labelFormat, u"%.3f"_s); // step 0.001
     QCOMPARE(niceAxis(0, 0.9).labelFormat, u"%.2f"_s);    // step 0.25
+}
+
+
+void TestChartsPanel::fitsTheDataUntilTheRangeFills()
+{
+    ChartsPanel panel;
+    panel.resize(900, 600);
+    QCOMPARE(panel.range(), 3600);
+    const double now = QDateTime::currentMSecsSinceEpoch() / 1000.0;
+    // 30 s of samples on the 1 h range: the charts show about a minute, not a sliver of an hour.
+    for (int i = 0; i < 30; ++i)
+        panel.addMeasurement(1, u"a"_s, now - 30 + i, 0.001, 0.002, 0.0001);
+    panel.refreshNow();
+    auto [from, to] = panel.plottedRange();
+    QCOMPARE(from, now - 30);
+    QVERIFY2(to - from >= ChartsPanel::FIT_MIN_SPAN_S && to - from < 2 * ChartsPanel::FIT_MIN_SPAN_S,
+             qPrintable(u"span %1 s"_s.arg(to - from)));
+    QCOMPARE(panel.seriesPoints(Metric::Offset, 1).size(), 30);
+    // Ten minutes: the span has grown in steps and still starts at the first sample.
+    for (int i = 0; i < 600; i += 10)
+        panel.addMeasurement(1, u"a"_s, now + i, 0.001, 0.002, 0.0001);
+    panel.refreshNow();
+    std::tie(from, to) = panel.plottedRange();
+    QCOMPARE(from, now - 30);
+    QVERIFY(to >= now + 590);
+    QVERIFY(to - from < 3600);
+    // Two hours: the range is full, the charts scroll and show the last hour.
+    for (int i = 600; i < 7200; i += 10)
+        panel.addMeasurement(1, u"a"_s, now + i, 0.001, 0.002, 0.0001);
+    panel.refreshNow();
+    std::tie(from, to) = panel.plottedRange();
+    QVERIFY(to >= now + 7190);
+    QVERIFY(qAbs(from - (now + 7190 - 3600)) < 1.0);
+}
+
+void TestChartsPanel::everyChartActionHasAKey()
+{
+    ChartsPanel panel;
+    panel.resize(900, 600);
+    const double now = QDateTime::currentMSecsSinceEpoch() / 1000.0;
+    for (int i = 0; i < 100; ++i) {
+        panel.addMeasurement(1, u"a"_s, now - 7200 + i * 72, 0.001, 0.002, 0.0001);
+        panel.addMeasurement(2, u"b"_s, now - 7200 + i * 72, 0.002, 0.002, 0.0001);
+    }
+    panel.show();
+    panel.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&panel));
+    panel.setFocus();
+
+    // Alt+3: the 24 h range; Alt+1: 5 min.
+    QTest::keyClick(&panel, Qt::Key_3, Qt::AltModifier);
+    QCOMPARE(panel.range(), 86400);
+    QTest::keyClick(&panel, Qt::Key_1, Qt::AltModifier);
+    QCOMPARE(panel.range(), 300);
+    QTest::keyClick(&panel, Qt::Key_2, Qt::AltModifier);
+    QCOMPARE(panel.range(), 3600);
+
+    // Ctrl++ halves the span around its centre, Ctrl+- doubles it back, Ctrl+0 resets. The data
+    // cover two hours, so the live span is the whole 1 h range.
+    const double live = panel.range();
+    QTest::keyClick(&panel, Qt::Key_Plus, Qt::ControlModifier);
+    QVERIFY(panel.isZoomed());
+    auto [from, to] = panel.plottedRange();
+    QVERIFY2(qAbs((to - from) - live / 2) < 1e-6, qPrintable(u"span %1 s"_s.arg(to - from)));
+    QTest::keyClick(&panel, Qt::Key_Plus, Qt::ControlModifier);
+    std::tie(from, to) = panel.plottedRange();
+    QVERIFY(qAbs((to - from) - live / 4) < 1e-6);
+    QTest::keyClick(&panel, Qt::Key_Minus, Qt::ControlModifier);
+    std::tie(from, to) = panel.plottedRange();
+    QVERIFY(qAbs((to - from) - live / 2) < 1e-6);
+    QTest::keyClick(&panel, Qt::Key_0, Qt::ControlModifier);
+    QVERIFY(!panel.isZoomed());
+    // Zooming out of a zoom that already shows everything ends the zoom.
+    QTest::keyClick(&panel, Qt::Key_Plus, Qt::ControlModifier);
+    QTest::keyClick(&panel, Qt::Key_Minus, Qt::ControlModifier);
+    QVERIFY(!panel.isZoomed());
+
+    // Hiding a server without the mouse: the Servers menu has a check box per server.
+    auto *menu = panel.findChild<QMenu *>(u"chartServerMenu"_s);
+    QVERIFY(menu);
+    QVERIFY(panel.findChild<QToolButton *>(u"chartServersButton"_s)->focusPolicy() & Qt::TabFocus);
+    QMetaObject::invokeMethod(menu, "aboutToShow");
+    const QList<QAction *> entries = menu->actions();
+    QCOMPARE(entries.size(), 2);
+    QCOMPARE(entries.at(1)->text(), u"b"_s);
+    QVERIFY(entries.at(1)->isChecked());
+    entries.at(1)->trigger();
+    QVERIFY(panel.isServerHidden(2));
+    QVERIFY(!panel.isServerHidden(1));
 }
 
 QTEST_MAIN(TestChartsPanel)

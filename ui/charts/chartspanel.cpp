@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/charts/chartspanel.h"
 
+#include <QAction>
 #include <QButtonGroup>
 #include <QCheckBox>
 #include <QDateTime>
 #include <QHBoxLayout>
+#include <QKeySequence>
 #include <QLabel>
+#include <QMenu>
 #include <QPixmap>
 #include <QSaveFile>
 #include <QSplitter>
@@ -26,6 +29,8 @@ ChartsPanel::ChartsPanel(QWidget *parent)
     , m_rangeButtons(new QButtonGroup(this))
     , m_pause(new QToolButton(this))
     , m_resetZoom(new QToolButton(this))
+    , m_serversButton(new QToolButton(this))
+    , m_serverMenu(new QMenu(this))
     , m_logDelay(new QCheckBox(tr("&Log scale for delay"), this))
     , m_timer(this)
 {
@@ -57,16 +62,25 @@ ChartsPanel::ChartsPanel(QWidget *parent)
     m_resetZoom->setText(tr("&Reset zoom"));
     m_resetZoom->setIcon(QIcon::fromTheme(u"zoom-original"_s));
     m_resetZoom->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    m_resetZoom->setToolTip(tr("Drag across a chart to zoom; right-click or this button to reset"));
+    m_resetZoom->setToolTip(tr("Drag across a chart or press Ctrl++ to zoom; right-click, Ctrl+0 or this button to reset"));
     m_resetZoom->setEnabled(false);
     connect(m_resetZoom, &QToolButton::clicked, this, &ChartsPanel::resetZoom);
     controls->addWidget(m_resetZoom);
+    m_serversButton->setText(tr("Ser&vers"));
+    m_serversButton->setToolTip(tr("Show or hide servers in the charts (also: click a legend entry)"));
+    m_serversButton->setPopupMode(QToolButton::InstantPopup);
+    m_serversButton->setMenu(m_serverMenu);
+    m_serversButton->setObjectName(u"chartServersButton"_s);
+    m_serverMenu->setObjectName(u"chartServerMenu"_s);
+    connect(m_serverMenu, &QMenu::aboutToShow, this, &ChartsPanel::fillServerMenu);
+    controls->addWidget(m_serversButton);
     controls->addSpacing(12);
     controls->addWidget(m_logDelay);
     connect(m_logDelay, &QCheckBox::toggled, this, &ChartsPanel::setLogDelay);
     controls->addStretch(1);
     auto *hint = new QLabel(tr("Offset > 0: your clock is behind"), this);
     hint->setEnabled(false);
+    hint->setWordWrap(true); // may wrap rather than widen the panel
     controls->addWidget(hint);
 
     m_jitter->setLegendVisible(false);
@@ -95,6 +109,50 @@ ChartsPanel::ChartsPanel(QWidget *parent)
     m_timer.setInterval(REFRESH_MS);
     connect(&m_timer, &QTimer::timeout, this, &ChartsPanel::onTimer);
     m_timer.start();
+    createKeyboardActions();
+}
+
+// Every chart action has a key: Ctrl++ / Ctrl+- zoom, Ctrl+0 resets, Alt+1..4 choose the range;
+// the range buttons, Pause, Reset zoom, Servers (a menu of check boxes, the keyboard's way to
+// hide a server) and the log-scale box are in the tab order.
+void ChartsPanel::createKeyboardActions()
+{
+    setFocusPolicy(Qt::StrongFocus);
+    const auto addShortcut = [this](const QString &name, const QKeySequence &keys, auto slot) {
+        auto *action = new QAction(name, this);
+        action->setShortcut(keys);
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        connect(action, &QAction::triggered, this, slot);
+        addAction(action);
+        return action;
+    };
+    addShortcut(tr("Zoom in"), QKeySequence::ZoomIn, &ChartsPanel::zoomIn);
+    addShortcut(tr("Zoom in"), QKeySequence(Qt::CTRL | Qt::Key_Equal), &ChartsPanel::zoomIn);
+    addShortcut(tr("Zoom out"), QKeySequence::ZoomOut, &ChartsPanel::zoomOut);
+    addShortcut(tr("Reset zoom"), QKeySequence(Qt::CTRL | Qt::Key_0), &ChartsPanel::resetZoom);
+    const QList<QAbstractButton *> buttons = m_rangeButtons->buttons();
+    for (int i = 0; i < buttons.size(); ++i) {
+        QAbstractButton *button = buttons.at(i);
+        const QKeySequence keys(Qt::ALT | Qt::Key(Qt::Key_1 + i));
+        button->setToolTip(tr("%1 (%2)").arg(button->accessibleName(), keys.toString(QKeySequence::NativeText)));
+        addShortcut(button->accessibleName(), keys, [this, button] { setRange(m_rangeButtons->id(button)); });
+    }
+}
+
+void ChartsPanel::fillServerMenu()
+{
+    m_serverMenu->clear();
+    if (m_tracks.empty()) {
+        m_serverMenu->addAction(tr("No measurements yet"))->setEnabled(false);
+        return;
+    }
+    for (const auto &[id, track] : m_tracks) {
+        QAction *action = m_serverMenu->addAction(track.name);
+        action->setCheckable(true);
+        action->setChecked(!track.hidden);
+        action->setData(id);
+        connect(action, &QAction::toggled, this, [this, id = id](bool shown) { setServerHidden(id, !shown); });
+    }
 }
 
 ChartsPanel::~ChartsPanel() = default;
@@ -164,6 +222,29 @@ void ChartsPanel::resetZoom()
     refreshNow();
 }
 
+void ChartsPanel::zoomIn()
+{
+    const auto [from, to] = window();
+    const double half = std::max(MIN_ZOOM_SPAN_S, (to - from) / ZOOM_STEP) / 2;
+    const double centre = (from + to) / 2;
+    zoomTo(centre - half, centre + half);
+}
+
+void ChartsPanel::zoomOut()
+{
+    if (!m_zoom)
+        return;
+    const auto [from, to] = *m_zoom;
+    const auto [liveFrom, liveTo] = liveWindow();
+    const double span = (to - from) * ZOOM_STEP;
+    if (span >= liveTo - liveFrom) {
+        resetZoom();
+        return;
+    }
+    const double centre = (from + to) / 2;
+    zoomTo(centre - span / 2, centre + span / 2);
+}
+
 void ChartsPanel::setLogDelay(bool enabled)
 {
     if (m_logDelay->isChecked() != enabled)
@@ -190,8 +271,11 @@ bool ChartsPanel::isServerHidden(int serverId) const
 
 std::pair<double, double> ChartsPanel::window() const
 {
-    if (m_zoom)
-        return *m_zoom;
+    return m_zoom ? *m_zoom : liveWindow();
+}
+
+std::pair<double, double> ChartsPanel::liveWindow() const
+{
     const double now = m_paused ? m_frozenNow : QDateTime::currentMSecsSinceEpoch() / 1000.0;
     double latest = now;
     double earliest = now;
@@ -202,7 +286,13 @@ std::pair<double, double> ChartsPanel::window() const
         earliest = std::min(earliest, track.history.timeAt(0));
     }
     if (m_range == 0)
-        return {std::min(earliest, latest - 60.0), latest};
+        return {std::min(earliest, latest - FIT_MIN_SPAN_S), latest};
+    // Still filling the range: fit the data, left-aligned, in a span that grows in steps.
+    double span = FIT_MIN_SPAN_S;
+    while (span < latest - earliest && span < m_range)
+        span *= FIT_GROWTH;
+    if (span < m_range)
+        return {earliest, earliest + span};
     return {latest - m_range, latest};
 }
 
@@ -213,7 +303,8 @@ void ChartsPanel::onTimer()
     if (!isVisible() || m_paused || m_zoom)
         return;
     const double now = QDateTime::currentMSecsSinceEpoch() / 1000.0;
-    const double span = m_range > 0 ? m_range : std::max(60.0, now - window().first);
+    const auto [from, to] = window();
+    const double span = std::max(FIT_MIN_SPAN_S, to - from);
     const double pixelSeconds = span / std::max(200, width());
     if (!m_dirty && now - m_lastRefresh < pixelSeconds)
         return;

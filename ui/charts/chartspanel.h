@@ -16,6 +16,7 @@
 
 class QButtonGroup;
 class QCheckBox;
+class QMenu;
 class QToolButton;
 
 namespace chronoscope::ui {
@@ -34,6 +35,15 @@ class ChartsPanel final : public QWidget
 public:
     static constexpr int REFRESH_MS = 1000;
     static constexpr int AXIS_HEADROOM_PIXELS = 8; // see plotWindow()
+    // While a range is still filling, the charts fit the data: the plotted span starts at
+    // FIT_MIN_SPAN_S seconds and grows by FIT_GROWTH at a time (so the axis rarely moves) until it
+    // reaches the chosen range; from then on the charts scroll.
+    static constexpr double FIT_MIN_SPAN_S = 60.0;
+    static constexpr double FIT_GROWTH = 1.5;
+    // Keyboard zoom (Ctrl++ / Ctrl+-): the span shrinks or grows by this factor, never below
+    // MIN_ZOOM_SPAN_S seconds.
+    static constexpr double ZOOM_STEP = 2.0;
+    static constexpr double MIN_ZOOM_SPAN_S = 2.0;
 
     explicit ChartsPanel(QWidget *parent = nullptr);
     ~ChartsPanel() override;
@@ -53,6 +63,10 @@ public:
     // Shows [from, to] (Unix seconds) in every chart until resetZoom().
     void zoomTo(double from, double to);
     void resetZoom();
+    // Keyboard equivalents of dragging across a chart: halve / double the shown span around its
+    // centre (zooming out to the whole range resets the zoom).
+    void zoomIn();
+    void zoomOut();
     bool isZoomed() const { return m_zoom.has_value(); }
     void setLogDelay(bool enabled);
     void setServerHidden(int serverId, bool hidden);
@@ -60,6 +74,8 @@ public:
 
     // Re-plots now, even when hidden or paused (tests, benchmark, export).
     void refreshNow();
+    // The time range (Unix seconds) the charts showed at the last re-plot.
+    std::pair<double, double> plottedRange() const { return m_plotted.value_or(std::make_pair(0.0, 0.0)); }
     // What the chart of `metric` plots for a server (x: ms since the epoch, y: in unit(metric)).
     QList<QPointF> seriesPoints(SampleHistory::Metric metric, int serverId) const;
     UnitScale unit(SampleHistory::Metric metric) const;
@@ -79,6 +95,10 @@ private:
     MetricChart *chartFor(SampleHistory::Metric metric) const;
     void onTimer();
     std::pair<double, double> window() const;
+    // window() without the zoom: the chosen range, or the data fitted while the range fills.
+    std::pair<double, double> liveWindow() const;
+    void createKeyboardActions();
+    void fillServerMenu();
     // The time range the charts plot for `window`: while following live data, the right edge
     // runs a few pixels ahead of the newest sample and moves only when a sample reaches it, so
     // a new sample does not re-map every series of every chart.
@@ -91,6 +111,8 @@ private:
     QButtonGroup *m_rangeButtons;
     QToolButton *m_pause;
     QToolButton *m_resetZoom;
+    QToolButton *m_serversButton;
+    QMenu *m_serverMenu;
     QCheckBox *m_logDelay;
     QTimer m_timer;
     int m_capacity = SampleHistory::DEFAULT_CAPACITY;
