@@ -43,12 +43,6 @@ ProcessClockHelper::~ProcessClockHelper()
     }
 }
 
-void ProcessClockHelper::setTimeouts(int firstReplyMs, int replyMs)
-{
-    m_firstReplyMs = firstReplyMs;
-    m_replyMs = replyMs;
-}
-
 void ProcessClockHelper::open(protocol::Verb verb, bool dryRun)
 {
     if (m_process.state() != QProcess::NotRunning) {
@@ -82,7 +76,7 @@ void ProcessClockHelper::send(const protocol::Request &request)
     m_requestId = request.requestId;
     m_awaiting = true;
     m_process.write(reinterpret_cast<const char *>(frame.data()), qint64(frame.size()));
-    m_timer.start(m_answeredOnce ? m_replyMs : m_firstReplyMs);
+    m_timer.start(m_answeredOnce ? REPLY_TIMEOUT_MS : FIRST_REPLY_TIMEOUT_MS);
 }
 
 void ProcessClockHelper::close()

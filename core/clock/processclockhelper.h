@@ -29,7 +29,8 @@ public:
     QString diagnostics() const override { return QString::fromUtf8(m_stderr); }
 
     // The first reply may wait for the user to type a password; later ones should be quick.
-    void setTimeouts(int firstReplyMs, int replyMs);
+    static constexpr int FIRST_REPLY_TIMEOUT_MS = 5 * 60 * 1000;
+    static constexpr int REPLY_TIMEOUT_MS = 15 * 1000;
     // Run this command instead of helperLaunch()'s (tests: a stand-in for pkexec).
     void setLaunchOverride(const HelperLaunch &launch) { m_override = launch; }
 
@@ -50,8 +51,6 @@ private:
     bool m_elevated = false;
     bool m_failed = false;
     std::uint64_t m_requestId = 0;
-    int m_firstReplyMs = 5 * 60 * 1000;
-    int m_replyMs = 15 * 1000;
 };
 
 } // namespace chronoscope::clock

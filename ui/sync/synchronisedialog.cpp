@@ -177,7 +177,7 @@ void SynchroniseDialog::onApply()
     m_appliedKind = m_proposal.kind;
     setStatus(tr("Waiting for authorisation…"));
     updateButtons();
-    m_corrector->start(m_proposal, m_measuredNs, given, m_dryRun);
+    m_corrector->start(m_proposal, m_measuredNs, given, /*dryRun=*/false);
 }
 
 void SynchroniseDialog::onFreshMeasurementNeeded()

@@ -47,7 +47,6 @@ public:
     // Warnings about competing time services; the constructor already detects them.
     void setTimeServices(const clock::TimeServiceReport &report);
     // Validate and log in the helper, change nothing.
-    void setDryRun(bool dryRun) { m_dryRun = dryRun; }
 
     Stage stage() const { return m_stage; }
     const clock::CorrectionProposal &proposal() const { return m_proposal; }
@@ -90,7 +89,6 @@ private:
     std::int64_t m_measuredNs = 0;
     bool m_haveMeasurement = false;
     bool m_awaitingFresh = false;
-    bool m_dryRun = false;
     clock::CorrectionKind m_appliedKind = clock::CorrectionKind::None;
 };
 
