@@ -5,6 +5,7 @@
 
 #include "core/engine/datagramchannel.h"
 #include "core/ntp/ntpconstants.h"
+#include "core/nts/ntstrust.h"
 
 namespace chronoscope::engine {
 
@@ -18,6 +19,8 @@ struct AssociationOptions
     TimestampSource timestamps = TimestampSource::Kernel;
     double maxDelay = ntp::MAX_DELAY;     // seconds
     double driftMinSpan = 60.0;           // seconds of samples before a frequency is meaningful
+    nts::NtsTrust ntsTrust;               // CAs that may vouch for NTS-KE servers (system store + user CA)
+    double ntsKeyExchangeTimeout = 5.0;   // seconds for one whole NTS-KE exchange
 };
 
 } // namespace chronoscope::engine

@@ -8,6 +8,7 @@
 #include "core/engine/localclock.h"
 #include "core/ntp/clockmath.h"
 #include "core/ntp/packetmac.h"
+#include "core/nts/ntsfailure.h"
 #include "core/stats/rootdistance.h"
 
 using namespace Qt::StringLiterals;
@@ -18,6 +19,14 @@ namespace chronoscope::engine {
 namespace {
 
 constexpr int MISSES_BEFORE_DUMMY = 3; // RFC 5905 §10: shift in a dummy after 3 silent polls
+constexpr double KE_RETRY_MIN = 16.0;    // seconds before retrying a failed NTS-KE, doubling
+constexpr double KE_RETRY_MAX = 1024.0;  // up to this
+
+bool isReachabilityFailure(nts::NtsFailureKind kind)
+{
+    return kind == nts::NtsFailureKind::Resolve || kind == nts::NtsFailureKind::Connect
+        || kind == nts::NtsFailureKind::Timeout;
+}
 
 QString refidText(const ntp::Measurement &m)
 {
@@ -57,6 +66,13 @@ ServerAssociation::ServerAssociation(int id, const ServerSpec &spec, const QStri
     m_status.condition = ServerCondition::Waiting;
     m_status.conditionReason = u"waiting for the first reply"_s;
     m_status.pollLog2 = m_policy.effectivePollLog2(std::max(0, m_status.requestsSent - 1));
+    if (spec.nts) {
+        m_nts = new NtsSessionKeeper(spec.host, spec.ntsPort, address, options.ntsTrust, options.ntsKeyExchangeTimeout,
+                                     this);
+        connect(m_nts, &NtsSessionKeeper::keysReady, this, &ServerAssociation::onKeysReady);
+        connect(m_nts, &NtsSessionKeeper::keyExchangeFailed, this, &ServerAssociation::onKeyExchangeFailed);
+        m_status.nts = m_nts->status();
+    }
 }
 
 ServerAssociation::~ServerAssociation() = default;
@@ -81,6 +97,8 @@ void ServerAssociation::stop()
     m_timeoutTimer.stop();
     m_channel.reset();
     m_outstanding.reset();
+    if (m_nts)
+        m_nts->abort();
     reportRejections(true);
     m_status.finished = true;
     changed();
@@ -134,6 +152,11 @@ void ServerAssociation::sendRequest()
             m_spec.keyId));
         return;
     }
+    if (m_nts && !m_nts->ready()) {
+        // No keys, no cookies, a NAK or keys due for renewal: NTS-KE first, never plain NTP.
+        startKeyExchange();
+        return;
+    }
     // The request, MAC included, is ready before the socket opens: T1 is read at the send.
     QByteArray request;
     ntp::NtpTimestamp nonce;
@@ -142,6 +165,16 @@ void ServerAssociation::sendRequest()
         nonce = ntp::NtpTimestamp(QRandomGenerator::system()->generate64());
     } while (nonce.isZero() || nonce == m_previousNonce);
     request = ntp::encode(ntp::makeClientRequest(nonce, m_policy.pollLog2()));
+    if (m_nts) {
+        nts::NtsFailure failure;
+        const std::optional<QByteArray> authenticated =
+            m_nts->prepareRequest(ntp::makeClientRequest(nonce, m_policy.pollLog2()), &failure);
+        if (!authenticated) {
+            startKeyExchange();
+            return;
+        }
+        request = *authenticated;
+    }
     if (m_key) {
         const Result<QByteArray> authenticated = ntp::appendMac(request, *m_key);
         if (!authenticated) {
@@ -161,9 +194,11 @@ void ServerAssociation::sendRequest()
     m_status.reach = quint8(m_status.reach << 1);
     ++m_status.requestsSent;
 
-    if (!m_channel->open(m_address, m_spec.port)) {
+    if (!m_channel->open(destinationAddress(), destinationPort())) {
         m_lastError = m_channel->errorString();
         m_channel.reset();
+        if (m_nts)
+            m_nts->requestTimedOut();
         failRequest(true, u"socket_error"_s, m_lastError);
         endRequest();
         ++m_status.timeouts;
@@ -194,13 +229,16 @@ void ServerAssociation::onDatagram(const QByteArray &datagram, const QHostAddres
         countRejection(ntp::rejectReasonId(ntp::RejectReason::NotRequested), QString());
         return;
     }
-    if (fromPort != m_spec.port || !from.isEqual(m_address, QHostAddress::ConvertV4MappedToIPv4)) {
+    if (fromPort != destinationPort() || !from.isEqual(destinationAddress(), QHostAddress::ConvertV4MappedToIPv4)) {
         countRejection(ntp::rejectReasonId(ntp::RejectReason::WrongSource), QString());
         return;
     }
+    // NTS: the unique identifier and the authenticator before anything else in the reply.
+    if (m_nts && !checkNtsReply(datagram))
+        return;
     ntp::ReplyContext context;
-    context.serverAddress = m_address;
-    context.serverPort = m_spec.port;
+    context.serverAddress = destinationAddress();
+    context.serverPort = destinationPort();
     context.request = m_outstanding;
     bool kernelT1Used = false;
     if (context.request && m_channel) {
@@ -275,7 +313,7 @@ void ServerAssociation::handleAccepted(const ntp::ReplyVerdict &verdict)
     m_missedInRow = 0;
     m_rateLimited = false;
     ++m_status.repliesAccepted;
-    if (verdict.authenticated)
+    if (verdict.authenticated || m_nts)   // NTS replies get here only when authentic
         ++m_status.authenticatedReplies;
     m_status.lastMeasurement = m;
     m_status.lastReplyTime = m.localTime;
@@ -379,6 +417,87 @@ void ServerAssociation::handleAuthFailure(const ntp::ReplyVerdict &verdict)
     changed();
 }
 
+bool ServerAssociation::checkNtsReply(const QByteArray &datagram)
+{
+    // The header is read only for a NAK, which checkReply accepts only with our unique
+    // identifier and our nonce as its origin time.
+    const Result<ntp::Packet> header = ntp::decode(datagram);
+    const nts::NtsReplyCheck check = m_nts->checkReply(datagram, header ? *header : ntp::Packet{});
+    switch (check.outcome) {
+    case nts::NtsReplyCheck::Outcome::Authentic:
+        return true;
+    case nts::NtsReplyCheck::Outcome::Rejected:
+        // Possibly forged or damaged: counted, and the genuine reply may still come.
+        countRejection(nts::ntsFailureId(check.failure.kind), check.failure.detail);
+        if (m_requestRejection.isEmpty())
+            m_requestRejection = nts::ntsFailureText(check.failure.kind) + u" ("_s + check.failure.detail + u")"_s;
+        return false;
+    case nts::NtsReplyCheck::Outcome::Nak:
+        break;
+    }
+    // The server answered our request but cannot read our cookie (new server keys): re-key now.
+    countRejection(nts::ntsFailureId(nts::NtsFailureKind::Nak), check.failure.detail);
+    m_status.reach |= 1;
+    m_missedInRow = 0;
+    const QString reason = nts::ntsFailureText(nts::NtsFailureKind::Nak) + u"; negotiating new keys"_s;
+    setCondition(ServerCondition::AuthFailed, reason);
+    failRequest(false, nts::ntsFailureId(nts::NtsFailureKind::Nak), reason);
+    endRequest();
+    m_nts->ensureKeys();
+    scheduleNextOrFinish();
+    changed();
+    return false;
+}
+
+void ServerAssociation::startKeyExchange()
+{
+    if (m_nts->isNegotiating())
+        return;
+    if (m_status.condition == ServerCondition::Waiting)
+        setCondition(ServerCondition::Waiting, u"NTS key exchange with %1 port %2"_s.arg(m_spec.host).arg(m_spec.ntsPort));
+    m_nts->ensureKeys();
+    changed();
+}
+
+void ServerAssociation::onKeysReady()
+{
+    m_keyExchangeFailuresInRow = 0;
+    m_status.address = m_nts->ntpAddress().toString();
+    m_status.port = m_nts->ntpPort();
+    if (m_status.condition == ServerCondition::AuthFailed || m_status.condition == ServerCondition::Waiting)
+        setCondition(ServerCondition::Waiting, u"NTS keys negotiated; waiting for the first authentic reply"_s);
+    // The first request (or one held back for the keys) goes now; otherwise the schedule stands.
+    if (!m_stopped && !m_denied && !m_status.finished && !m_outstanding && !m_pollTimer.isActive())
+        m_pollTimer.start(std::chrono::milliseconds(0));
+    changed();
+}
+
+void ServerAssociation::onKeyExchangeFailed(const nts::NtsFailure &failure)
+{
+    ++m_keyExchangeFailuresInRow;
+    const QString reason = u"NTS key exchange with %1 port %2 failed: %3%4"_s.arg(m_spec.host).arg(m_spec.ntsPort)
+                               .arg(nts::ntsFailureText(failure.kind),
+                                    failure.detail.isEmpty() ? QString() : u" ("_s + failure.detail + u")"_s);
+    setCondition(isReachabilityFailure(failure.kind) ? ServerCondition::Unreachable : ServerCondition::AuthFailed, reason);
+    failRequest(failure.kind == nts::NtsFailureKind::Timeout, nts::ntsFailureId(failure.kind), reason);
+    if (m_stopped) {
+        changed();
+        return;
+    }
+    if (m_options.maxRequests > 0) {
+        // A one-shot check does not wait for a retry: the reason is its result.
+        m_pollTimer.stop();
+        m_status.finished = true;
+        reportRejections(true);
+        changed();
+        emit finished(m_status.id);
+        return;
+    }
+    const double retry = std::min(KE_RETRY_MAX, KE_RETRY_MIN * double(1 << std::min(m_keyExchangeFailuresInRow - 1, 10)));
+    m_pollTimer.start(std::chrono::milliseconds(qint64(retry * 1000.0)));
+    changed();
+}
+
 void ServerAssociation::failWithoutSending(const QString &reason)
 {
     qCWarning(lcAssociation) << m_status.name << reason;
@@ -407,6 +526,8 @@ void ServerAssociation::onTimeout()
 {
     if (m_stopped)
         return;
+    if (m_nts)
+        m_nts->requestTimedOut();   // the cookie sent is gone; the next request asks for one more
     ++m_status.timeouts;
     m_policy.onMissedReply();
     m_status.pollLog2 = m_policy.effectivePollLog2(std::max(0, m_status.requestsSent - 1));
@@ -447,7 +568,7 @@ void ServerAssociation::updateReachabilityState()
     if (m_status.reach != 0)
         return;
     if (m_refused)
-        setCondition(ServerCondition::Unreachable, u"connection refused: nothing answers NTP on port %1"_s.arg(m_spec.port));
+        setCondition(ServerCondition::Unreachable, u"connection refused: nothing answers NTP on port %1"_s.arg(destinationPort()));
     else if (!m_requestRejection.isEmpty())
         setCondition(ServerCondition::Unreachable, u"no valid reply; rejected: "_s + m_requestRejection);
     else if (!m_lastError.isEmpty())
@@ -558,6 +679,8 @@ void ServerAssociation::failRequest(bool timedOut, const QString &reasonId, cons
 
 void ServerAssociation::changed()
 {
+    if (m_nts)
+        m_status.nts = m_nts->status();
     ++m_status.revision;
     emit statusChanged(m_status.id);
 }

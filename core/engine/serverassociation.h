@@ -11,6 +11,7 @@
 #include "core/auth/symmetrickey.h"
 #include "core/engine/acceptedsample.h"
 #include "core/engine/associationoptions.h"
+#include "core/engine/ntssessionkeeper.h"
 #include "core/engine/pollpolicy.h"
 #include "core/engine/rejectionaggregator.h"
 #include "core/engine/serverspec.h"
@@ -30,6 +31,10 @@ class DatagramChannel;
 // `reason`, which only the selection step sets (applySelection). Invalid datagrams cost a counter
 // increment each and are reported as one RejectionSummary per poll interval at most. Works with
 // or without a thread of its own.
+// With spec.nts (RFC 8915) every request carries NTS fields and every reply must pass the NTS
+// check (unique identifier, authenticator) before anything else in it is looked at; keys come
+// from NTS-KE, run by NtsSessionKeeper in this thread's event loop without blocking it, and are
+// renewed after a NAK, when the cookies run out, or on schedule. There is no plain-NTP fallback.
 class ServerAssociation final : public QObject
 {
     Q_OBJECT
@@ -80,6 +85,13 @@ private:
     void handleAccepted(const ntp::ReplyVerdict &verdict);
     void handleKiss(const ntp::ReplyVerdict &verdict);
     void handleAuthFailure(const ntp::ReplyVerdict &verdict);
+    // NTS: the reply's NTS fields; true when it is authentic and the plain checks may follow.
+    bool checkNtsReply(const QByteArray &datagram);
+    void startKeyExchange();
+    void onKeysReady();
+    void onKeyExchangeFailed(const chronoscope::nts::NtsFailure &failure);
+    QHostAddress destinationAddress() const { return m_nts ? m_nts->ntpAddress() : m_address; }
+    quint16 destinationPort() const { return m_nts ? m_nts->ntpPort() : m_spec.port; }
     // A keyId without its key, or a MAC that cannot be computed: stop, state auth_failed.
     void failWithoutSending(const QString &reason);
     void endRequest();
@@ -100,6 +112,8 @@ private:
     stats::DriftEstimator m_drift;
     ServerStatus m_status;
     std::optional<auth::SymmetricKey> m_key;
+    NtsSessionKeeper *m_nts = nullptr;   // child; set for NTS servers only
+    int m_keyExchangeFailuresInRow = 0;
 
     RejectionAggregator m_rejections;
     std::unique_ptr<DatagramChannel> m_channel;

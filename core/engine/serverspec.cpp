@@ -78,9 +78,17 @@ Result<ServerSpec> applyOption(ServerSpec spec, const QString &option, const QSt
         if (!v)
             return Error{u"invalid key id '%1' in '%2' (expected 1-65534)"_s.arg(value, whole)};
         spec.keyId = quint32(*v);
+    } else if (name == u"nts"_s && value.isEmpty()) {
+        spec.nts = true;
+    } else if (name == u"ntsport"_s) {
+        const auto v = integer(1, 65535);
+        if (!v)
+            return Error{u"invalid ntsport '%1' in '%2' (expected 1-65535)"_s.arg(value, whole)};
+        spec.nts = true;
+        spec.ntsPort = quint16(*v);
     } else {
         return Error{u"unknown server option '%1' in '%2' (known: prefer, noselect, trust, require, iburst, "
-                     u"noiburst, minpoll=N, maxpoll=N, key=ID)"_s.arg(option, whole)};
+                     u"noiburst, minpoll=N, maxpoll=N, key=ID, nts, ntsport=N)"_s.arg(option, whole)};
     }
     return spec;
 }
@@ -102,6 +110,8 @@ Result<ServerSpec> parseServerSpec(const QString &rawText)
     }
     if (result.minPollLog2 > result.maxPollLog2)
         return Error{u"minpoll %1 is above maxpoll %2 in '%3'"_s.arg(result.minPollLog2).arg(result.maxPollLog2).arg(rawText.trimmed())};
+    if (result.nts && result.keyId != 0)
+        return Error{u"nts and key=%1 exclude each other in '%2' (NTS brings its own keys)"_s.arg(result.keyId).arg(rawText.trimmed())};
     return result;
 }
 
@@ -124,6 +134,10 @@ QString serverOptionsText(const ServerSpec &spec)
         options << u"maxpoll=%1"_s.arg(spec.maxPollLog2);
     if (spec.keyId != 0)
         options << u"key=%1"_s.arg(spec.keyId);
+    if (spec.nts)
+        options << u"nts"_s;
+    if (spec.nts && spec.ntsPort != 4460)
+        options << u"ntsport=%1"_s.arg(spec.ntsPort);
     return options.join(u',');
 }
 

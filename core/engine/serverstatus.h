@@ -11,6 +11,7 @@
 
 #include "core/auth/keytype.h"
 #include "core/engine/requestoutcome.h"
+#include "core/engine/ntsstatus.h"
 #include "core/engine/servercondition.h"
 #include "core/engine/serverstate.h"
 #include "core/ntp/measurement.h"
@@ -65,7 +66,8 @@ struct ServerStatus
     QString lastKiss;                  // "RATE", "DENY", "RSTR", ... (empty when none)
     quint32 keyId = 0;                 // symmetric key the requests carry (0: unauthenticated)
     std::optional<auth::KeyType> authType; // its MAC algorithm; empty: no authentication
-    int authenticatedReplies = 0;      // replies whose MAC verified with keyId
+    int authenticatedReplies = 0;      // replies whose MAC (or NTS authenticator) verified
+    std::optional<NtsStatus> nts;      // set for NTS servers (RFC 8915); empty otherwise
     double lastReplyTime = 0;          // Unix seconds of the last accepted reply (0: never)
     bool kernelTimestamps = false;     // T4 of replies from the kernel (SO_TIMESTAMPNS)
     bool kernelTransmitTimestamp = false; // T1 of the last accepted exchange from the kernel (SO_TIMESTAMPING)

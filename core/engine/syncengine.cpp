@@ -113,6 +113,11 @@ void SyncEngine::addServer(const ServerSpec &spec)
     status.keyId = spec.keyId;
     if (const auto key = m_keys.find(spec.keyId); spec.keyId != 0 && key != m_keys.end())
         status.authType = key->second.type;
+    if (spec.nts) {
+        status.nts = NtsStatus{};
+        status.nts->keHost = spec.host;
+        status.nts->kePort = spec.ntsPort;
+    }
     status.condition = ServerCondition::Waiting;
     status.conditionReason = u"resolving %1"_s.arg(spec.host);
     m_unresolved[placeholderId] = placeholder;

@@ -21,6 +21,7 @@ private slots:
     void displayName_data();
     void displayName();
     void options();
+    void ntsOptions();
     void invalidOptions_data();
     void invalidOptions();
 };
@@ -169,6 +170,25 @@ void TstServerSpec::options()
     QCOMPARE(serverOptionsText(ServerSpec{}), QString());
 }
 
+void TstServerSpec::ntsOptions()
+{
+    const Result<ServerSpec> plain = parseServerSpec(u"time.example,nts"_s);
+    QVERIFY2(plain, qPrintable(plain.errorMessage()));
+    QVERIFY(plain->nts);
+    QCOMPARE(plain->ntsPort, quint16(4460));
+    QCOMPARE(serverOptionsText(*plain), u"nts"_s);
+    // ntsport implies nts and round-trips.
+    const Result<ServerSpec> port = parseServerSpec(u"time.example,ntsport=4461,prefer"_s);
+    QVERIFY2(port, qPrintable(port.errorMessage()));
+    QVERIFY(port->nts && port->prefer);
+    QCOMPARE(port->ntsPort, quint16(4461));
+    QCOMPARE(serverOptionsText(*port), u"prefer,nts,ntsport=4461"_s);
+    const Result<ServerSpec> again = parseServerSpec(port->displayName() + u","_s + serverOptionsText(*port));
+    QVERIFY(again);
+    QCOMPARE(*again, *port);
+    QVERIFY(!ServerSpec{}.nts);
+}
+
 void TstServerSpec::invalidOptions_data()
 {
     QTest::addColumn<QString>("text");
@@ -181,6 +201,10 @@ void TstServerSpec::invalidOptions_data()
     QTest::newRow("flag with value") << u"a.example,prefer=1"_s << u"'prefer=1'"_s;
     QTest::newRow("min above max") << u"a.example,minpoll=9,maxpoll=7"_s << u"minpoll 9 is above maxpoll 7"_s;
     QTest::newRow("empty option") << u"a.example,"_s << u"''"_s;
+    QTest::newRow("ntsport 0") << u"a.example,ntsport=0"_s << u"'0'"_s;
+    QTest::newRow("ntsport text") << u"a.example,ntsport=x"_s << u"'x'"_s;
+    QTest::newRow("nts with value") << u"a.example,nts=1"_s << u"'nts=1'"_s;
+    QTest::newRow("nts and key") << u"a.example,nts,key=5"_s << u"exclude each other"_s;
 }
 
 void TstServerSpec::invalidOptions()
