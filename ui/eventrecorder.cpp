@@ -31,44 +31,45 @@ void EventRecorder::add(EventKind kind, EventLevel level, int serverId, const QS
     m_log->record(entry);
 }
 
+const engine::ServerStatus *EventRecorder::previousServer(int id) const
+{
+    const qsizetype index = m_previousIndex.value(id, -1);
+    return index >= 0 ? &m_previous.servers.at(index) : nullptr;
+}
+
 void EventRecorder::onSnapshot(const engine::EngineSnapshot &snapshot)
 {
     for (const engine::ServerStatus &s : snapshot.servers) {
-        const auto seen = m_seen.constFind(s.id);
-        if (seen == m_seen.constEnd() || seen->revision != s.revision || seen->state != s.state)
-            onServerChanged(s);
+        const engine::ServerStatus *before = previousServer(s.id);
+        if (!before || before->revision != s.revision || before->state != s.state)
+            recordServerChange(s, before);
     }
+    m_previous = snapshot;
+    m_previousIndex.clear();
+    for (qsizetype i = 0; i < snapshot.servers.size(); ++i)
+        m_previousIndex.insert(snapshot.servers.at(i).id, i);
     if (snapshot.system.time > 0)
         onSystemChanged(snapshot.system);
 }
 
-void EventRecorder::onServerChanged(const engine::ServerStatus &s)
+void EventRecorder::recordServerChange(const engine::ServerStatus &s, const engine::ServerStatus *before)
 {
-    Seen &seen = m_seen[s.id];
-    seen.revision = s.revision;
-    if (!seen.known) {
-        seen.known = true;
-        seen.name = s.name;
-        seen.state = s.state;
+    if (!before)
         add(EventKind::Configuration, EventLevel::Info, s.id, s.name,
             s.address.isEmpty() ? tr("server added (%1)").arg(s.reason) : tr("server added, address %1").arg(s.address));
-    }
-    if (s.requestsSent > seen.requestsSent) {
+    // Requests sent since the previous snapshot (at most one per poll; the newest is named).
+    if (s.requestsSent > (before ? before->requestsSent : 0))
         add(EventKind::RequestSent, EventLevel::Detail, s.id, s.name,
             tr("request sent (#%1, poll %2)").arg(s.requestsSent).arg(report::formatAge(std::ldexp(1.0, s.pollLog2))));
-        seen.requestsSent = s.requestsSent;
-    }
-    if (s.state != seen.state) {
+    if (before && s.state != before->state) {
         const report::Severity severity = stateSeverity(s.state);
         const EventLevel level = severity == report::Severity::Bad ? EventLevel::Warning : EventLevel::Info;
         //: %1 old state, %2 new state, e.g. "candidate → falseticker"
-        QString message = tr("%1 → %2").arg(stateName(seen.state), stateName(s.state));
+        QString message = tr("%1 → %2").arg(stateName(before->state), stateName(s.state));
         if (!s.reason.isEmpty())
             message += u": "_s + s.reason;
         add(EventKind::StateChanged, level, s.id, s.name, message);
-        seen.state = s.state;
     }
-    seen.name = s.name;
 }
 
 void EventRecorder::onSampleAccepted(const engine::AcceptedSample &sample)
@@ -141,11 +142,12 @@ void EventRecorder::onSystemChanged(const engine::SystemStatus &system)
 
 void EventRecorder::onServerRemoved(int serverId)
 {
-    const auto it = m_seen.constFind(serverId);
-    if (it == m_seen.constEnd())
+    const engine::ServerStatus *before = previousServer(serverId);
+    if (!before)
         return;
-    add(EventKind::Configuration, EventLevel::Info, serverId, it->name, tr("server removed"));
-    m_seen.erase(it);
+    add(EventKind::Configuration, EventLevel::Info, serverId, before->name, tr("server removed"));
+    // Forget it, so a second removal notice cannot report it twice.
+    m_previousIndex.remove(serverId);
 }
 
 void EventRecorder::recordConfiguration(const QString &message, EventLevel level)

@@ -29,9 +29,9 @@ public:
     explicit EventRecorder(eventlog::EventLog *log, QObject *parent = nullptr);
 
 public slots:
-    // Servers added, requests sent and state changes since the previous snapshot; selection.
+    // Servers added, requests sent and state changes since the previous snapshot (only servers
+    // whose revision or state differs from it are looked at); selection.
     void onSnapshot(const chronoscope::engine::EngineSnapshot &snapshot);
-    void onServerChanged(const chronoscope::engine::ServerStatus &status);
     void onSystemChanged(const chronoscope::engine::SystemStatus &system);
     void onSampleAccepted(const chronoscope::engine::AcceptedSample &sample);
     void onRequestFailed(const chronoscope::engine::RequestOutcome &outcome);
@@ -46,16 +46,15 @@ private:
     void add(eventlog::EventKind kind, eventlog::EventLevel level, int serverId, const QString &server,
              const QString &message, double time = 0);
 
-    struct Seen
-    {
-        int requestsSent = 0;
-        quint64 revision = 0;
-        engine::ServerState state = engine::ServerState::Unusable;
-        QString name;
-        bool known = false;
-    };
+    // `s` compared with its entry in the previous snapshot (`before`, null for a new server).
+    void recordServerChange(const engine::ServerStatus &s, const engine::ServerStatus *before);
+    const engine::ServerStatus *previousServer(int id) const;
+
     eventlog::EventLog *m_log;
-    QHash<int, Seen> m_seen;
+    // The snapshot recorded last (shared with the session's, not a copy of its own): what
+    // "changed" is measured against; a removed server's name comes from it.
+    engine::EngineSnapshot m_previous;
+    QHash<int, qsizetype> m_previousIndex; // server id → index in m_previous.servers
     QString m_sysPeer;
     bool m_synchronized = false;
     bool m_haveSystem = false;

@@ -26,6 +26,7 @@
 #include "ui/eventlogpane.h"
 #include "ui/eventrecorder.h"
 #include "ui/headlinetext.h"
+#include "ui/metricsendpoint.h"
 #include "ui/models/servertablemodel.h"
 #include "ui/serverdetailpane.h"
 #include "ui/serverlistcontroller.h"
@@ -56,6 +57,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_recorder(new EventRecorder(m_log, this))
     , m_servers(new ServerListController(this))
     , m_tray(new TrayController(this))
+    , m_metrics(new MetricsEndpoint(this))
     , m_tick(this)
 {
     setWindowTitle(tr("Chronoscope"));
@@ -158,6 +160,8 @@ void MainWindow::attachSession(engine::EngineSession *session)
     connect(session, &engine::EngineSession::requestFailed, m_recorder, &EventRecorder::onRequestFailed);
     connect(session, &engine::EngineSession::rejectionsSummarised, m_recorder, &EventRecorder::onRejections);
     connect(session, &engine::EngineSession::serverRemoved, this, &MainWindow::removeServerRow);
+    m_metrics->setSession(session);
+    applyMetrics();
 }
 
 void MainWindow::loadSettings(config::SettingsStore *store, const QList<config::ConfiguredServer> &sessionServers)
@@ -196,6 +200,8 @@ void MainWindow::setAppSettings(const config::AppSettings &settings)
     const bool themeChanged = settings.theme != m_settings.theme;
     const bool fileChanged = settings.logFileEnabled != m_settings.logFileEnabled || settings.logFilePath != m_settings.logFilePath
         || settings.logFileMaxBytes != m_settings.logFileMaxBytes || settings.logFileKeep != m_settings.logFileKeep;
+    const bool metricsChanged = settings.metricsEnabled != m_settings.metricsEnabled
+        || settings.metricsAddress != m_settings.metricsAddress || (settings.metricsEnabled && !m_metrics->isServing());
     m_settings = settings;
     m_policy.setOffsetThreshold(settings.offsetThreshold);
     m_policy.setNotifyOffset(settings.notifyOffset);
@@ -210,6 +216,22 @@ void MainWindow::setAppSettings(const config::AppSettings &settings)
     }
     if (fileChanged || (settings.logFileEnabled && !m_log->logFile()))
         applyLogFile();
+    if (metricsChanged)
+        applyMetrics();
+}
+
+void MainWindow::applyMetrics()
+{
+    const QString failed = tr("Metrics for Prometheus are not served: %1");
+    const Result<bool> applied = m_metrics->apply(m_settings.metricsEnabled, m_settings.metricsAddress);
+    if (!applied) {
+        showNotice(failed.arg(applied.errorMessage()), true);
+        return;
+    }
+    if (!m_notice->isHidden() && m_notice->text().startsWith(failed.section(u'%', 0, 0)))
+        m_notice->hide(); // an earlier failure no longer holds
+    if (m_metrics->isServing())
+        statusBar()->showMessage(tr("Metrics for Prometheus: %1").arg(m_metrics->url()), 8000);
 }
 
 void MainWindow::applyLogFile()
@@ -243,9 +265,8 @@ void MainWindow::saveSettings()
 
 void MainWindow::applySnapshot(const engine::EngineSnapshot &snapshot)
 {
-    const bool newSystem = snapshot.system.time > 0 && snapshot.system.time != m_snapshot.system.time;
-    m_snapshot = snapshot;
-    m_model->setServers(snapshot.servers);
+    const bool newSystem = snapshot.system.time > 0 && snapshot.system.time != m_model->snapshot().system.time;
+    m_model->setSnapshot(snapshot);
     m_recorder->onSnapshot(snapshot);
     if (snapshot.system.time > 0) {
         m_haveSystem = true;
@@ -286,7 +307,7 @@ void MainWindow::refreshSelection()
     if (!m_selectionDirty)
         return;
     m_selectionDirty = false;
-    m_selection->setData(m_model->servers(), m_snapshot.system);
+    m_selection->setData(m_model->servers(), m_model->snapshot().system);
 }
 
 int MainWindow::selectedServerId() const
@@ -316,27 +337,28 @@ void MainWindow::refreshHeadline()
         anyPending = anyPending || (s->reach != 0 && !s->hasSample());
     }
     const bool measuring = rows == 0 || anyPending || (anyReachable && !m_haveSystem);
+    const engine::SystemStatus &system = m_model->snapshot().system;
     const QString headline = rows == 0 && m_servers->servers().isEmpty()
         ? tr("No time servers configured: add one with Servers → Add Server")
-        : HeadlineText::headline(m_snapshot.system, anyReachable, measuring);
-    const report::Severity severity = !m_snapshot.system.synchronized && !measuring && rows > 0
+        : HeadlineText::headline(system, anyReachable, measuring);
+    const report::Severity severity = !system.synchronized && !measuring && rows > 0
         ? report::Severity::Bad
-        : report::headlineSeverity(m_snapshot.system);
+        : report::headlineSeverity(system);
     m_banner->setHeadline(headline, severity);
-    if (m_haveSystem && m_snapshot.system.time > 0) {
-        const QString when = QDateTime::fromMSecsSinceEpoch(qint64(m_snapshot.system.time * 1000)).toString(u"HH:mm:ss"_s);
-        const QString age = report::formatAge(engine::LocalClock::nowUnixSeconds() - m_snapshot.system.time);
+    if (m_haveSystem && system.time > 0) {
+        const QString when = QDateTime::fromMSecsSinceEpoch(qint64(system.time * 1000)).toString(u"HH:mm:ss"_s);
+        const QString age = report::formatAge(engine::LocalClock::nowUnixSeconds() - system.time);
         //: %1 time of day, %2 age ("5 s"), %3 reachable servers, %4 all servers
         QString line = tr("Updated %1 (%2 ago) · %3 of %4 server(s) answer").arg(when, age).arg(reachable).arg(rows);
-        if (m_snapshot.system.synchronized)
-            line += tr(" · system peer %1 · %n survivor(s)", nullptr, m_snapshot.system.survivors).arg(m_snapshot.system.sysPeer);
+        if (system.synchronized)
+            line += tr(" · system peer %1 · %n survivor(s)", nullptr, system.survivors).arg(system.sysPeer);
         m_banner->setSubline(line);
     } else {
         m_banner->setSubline(tr("Waiting for the first replies…"));
     }
     m_tray->setStatus(severity, headline);
     if (m_haveSystem) {
-        if (const std::optional<Notification> note = m_policy.update(m_snapshot.system, rows, anyReachable, measuring))
+        if (const std::optional<Notification> note = m_policy.update(system, rows, anyReachable, measuring))
             m_tray->notify(*note);
     }
 }

@@ -39,6 +39,7 @@ class DriftChart;
 class EventLogPane;
 class EventRecorder;
 class HeadlineBanner;
+class MetricsEndpoint;
 class NoticeBar;
 class SelectionView;
 class ServerDetailPane;
@@ -49,7 +50,8 @@ class TrayController;
 // The main window: headline, server table, and tabs for charts, the selection picture, drift,
 // server details and the event log. It knows nothing about threads: attachSession() connects
 // the engine session's signals (snapshots, accepted samples, failures, rejection summaries),
-// and every view reads the latest snapshot instead of keeping its own copy of server state.
+// and every view reads the latest snapshot (held by the server model, shared with the
+// session's) instead of keeping its own copy of server state.
 // Extensions add entries to toolsMenu() and pages with addPage().
 class MainWindow final : public QMainWindow
 {
@@ -80,6 +82,8 @@ public:
     eventlog::EventLog *eventLog() const { return m_log; }
     EventRecorder *eventRecorder() const { return m_recorder; }
     ServerListController *serverList() const { return m_servers; }
+    // Serves /metrics while AppSettings::metricsEnabled (needs an attached session).
+    MetricsEndpoint *metricsEndpoint() const { return m_metrics; }
     TrayController *tray() const { return m_tray; }
     QTabWidget *tabs() const { return m_tabs; }
     // The Tools menu: "Synchronise now", the key manager and similar tools go here.
@@ -130,6 +134,7 @@ private:
     void onTick();
     void saveSettings();
     void applyLogFile();
+    void applyMetrics();
     void updateActions();
     int selectedServerId() const;
     QString dialogDirectory() const;
@@ -149,6 +154,7 @@ private:
     EventRecorder *m_recorder;
     ServerListController *m_servers;
     TrayController *m_tray;
+    MetricsEndpoint *m_metrics;
     QMenu *m_toolsMenu = nullptr;
     QAction *m_toolsSeparator = nullptr;
     QAction *m_addAction = nullptr;
@@ -159,7 +165,6 @@ private:
     config::SettingsStore *m_store = nullptr;
     config::AppSettings m_settings;
     NotificationPolicy m_policy;
-    engine::EngineSnapshot m_snapshot;              // the latest one (its system result included)
     bool m_haveSystem = false;
     bool m_selectionDirty = true;
     bool m_trayHintShown = false;

@@ -25,9 +25,12 @@ QString permissionText(const QString &path);
 // returned contents for the caller to judge.
 Result<KeyFileContents> readKeyFile(const QString &path, std::optional<KeyFileFormat> format, bool requirePrivate);
 
-// Writes `data` to `path` atomically (QSaveFile: a temporary file, then rename) with mode 0600,
-// so that neither a crash nor a reader ever sees a half-written or briefly readable key file.
-// Creates a missing parent directory with mode 0700.
+// Writes `data` to `path` atomically (a temporary file in the same directory, then rename) with
+// mode 0600 from the temporary file's creation on, so that neither a crash nor a reader ever
+// sees a half-written or briefly readable key file. Unix: the temporary file is created by
+// mkostemp (0600), flushed to disk before the rename, and a killed writer's leftover temporaries
+// (".NAME.tmp-XXXXXX", older than a minute) are removed; elsewhere QSaveFile. Creates a missing
+// parent directory with mode 0700. A symbolic link is followed (its target is replaced).
 std::optional<Error> writePrivateFile(const QString &path, const QByteArray &data);
 
 } // namespace chronoscope::auth

@@ -15,14 +15,16 @@ namespace chronoscope::auth {
 namespace {
 
 constexpr int MAX_REPORTED_ERRORS = 100;     // a binary file would otherwise yield thousands
-constexpr qsizetype MAX_SHOWN_TOKEN = 24;    // characters of an id or type quoted in a message
+// Longest id or type field quoted in a message. Ids we accept have at most 5 digits and type
+// names at most 6 characters; a longer field in their place is more likely a key written in the
+// wrong column, and messages never show key material (issue 13): it is described, not quoted.
+constexpr qsizetype MAX_SHOWN_TOKEN = 8;
 
 QString quoted(QByteArrayView token)
 {
-    QString text = QString::fromUtf8(token.first(std::min(token.size(), MAX_SHOWN_TOKEN)));
     if (token.size() > MAX_SHOWN_TOKEN)
-        text += u"…"_s;
-    return u"'"_s + text + u"'"_s;
+        return u"(a %1-character field, not shown in case it is a key)"_s.arg(token.size());
+    return u"'"_s + QString::fromUtf8(token) + u"'"_s;
 }
 
 QByteArrayList splitFields(QByteArrayView line)

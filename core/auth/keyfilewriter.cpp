@@ -67,17 +67,24 @@ Result<QByteArray> writeKeyFile(const QList<SymmetricKey> &keys, KeyFileFormat f
           u"# ID TYPE KEY (more than 20 characters: hex)\n"_s;
     if (metadata)
         text += u"# Lines starting with #@ hold Chronoscope's labels and server assignments.\n"_s;
+    // Room for every line up front, so that growing never leaves a copy of the secrets behind.
+    text.reserve(text.size() + sorted.size() * 1024);
     for (const SymmetricKey &key : std::as_const(sorted)) {
-        const Result<QString> line = keyFileLine(key, format);
-        if (!line)
+        Result<QString> line = keyFileLine(key, format);
+        if (!line) {
+            wipeBuffer(text);
             return line.error();
+        }
         if (metadata) {
             if (const QString meta = metadataLine(key); !meta.isEmpty())
                 text += meta + u'\n';
         }
         text += *line + u'\n';
+        wipeBuffer(line.value());
     }
-    return text.toUtf8();
+    QByteArray bytes = text.toUtf8();
+    wipeBuffer(text);
+    return bytes;
 }
 
 } // namespace chronoscope::auth

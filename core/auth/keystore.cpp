@@ -98,7 +98,8 @@ std::optional<Error> KeyStore::save()
     Result<QByteArray> body = writeKeyFile(inFile, KeyFileFormat::Chrony, true);
     if (!body)
         return body.error();
-    QByteArray data = *body;
+    QByteArray data = std::move(body).value();
+    data.reserve(data.size() + m_keys.size() * 512 + 64);   // appending must not leave a copy behind
     if (m_useKeyring)
         data += "#@storage keyring\n";
     for (const SymmetricKey &key : std::as_const(m_keys)) {
@@ -108,7 +109,9 @@ std::optional<Error> KeyStore::save()
             data += meta.toUtf8() + '\n';
         data += u"#@keyring %1 %2\n"_s.arg(key.id).arg(chronyTypeName(key.type)).toUtf8();
     }
-    if (std::optional<Error> failed = writePrivateFile(m_path, data))
+    std::optional<Error> failed = writePrivateFile(m_path, data);
+    wipeBuffer(data);
+    if (failed)
         return failed;
 
     // Secrets that left the keyring (deleted keys, or moved back into the file).

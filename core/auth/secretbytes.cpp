@@ -32,10 +32,22 @@ SecretBytes::~SecretBytes()
 
 void SecretBytes::wipe()
 {
-    // Only the last holder of the shared buffer may clear it; the others merely let go.
-    if (!m_bytes.isEmpty() && m_bytes.isDetached())
-        OPENSSL_cleanse(m_bytes.data(), size_t(m_bytes.size()));
-    m_bytes.clear();
+    wipeBuffer(m_bytes);
+}
+
+void wipeBuffer(QByteArray &bytes)
+{
+    // data() of a shared buffer would detach and wipe a fresh copy: clear only our own.
+    if (!bytes.isEmpty() && bytes.isDetached())
+        OPENSSL_cleanse(bytes.data(), size_t(bytes.size()));
+    bytes.clear();
+}
+
+void wipeBuffer(QString &text)
+{
+    if (!text.isEmpty() && text.isDetached())
+        OPENSSL_cleanse(text.data(), size_t(text.size()) * sizeof(QChar));
+    text.clear();
 }
 
 bool operator==(const SecretBytes &a, const SecretBytes &b)

@@ -3,6 +3,7 @@
 
 #include <QByteArray>
 #include <QByteArrayView>
+#include <QString>
 
 class QDebug;
 
@@ -38,5 +39,10 @@ private:
 
 // Prints "SecretBytes(20 bytes)", never the content.
 QDebug operator<<(QDebug debug, const SecretBytes &secret);
+
+// Overwrites a buffer that held key material (a key file's text, a line with a secret) and
+// empties it. Only the last holder of a shared buffer can clear it; the others merely let go.
+void wipeBuffer(QByteArray &bytes);
+void wipeBuffer(QString &text);
 
 } // namespace chronoscope::auth

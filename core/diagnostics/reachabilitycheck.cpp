@@ -3,7 +3,7 @@
 
 #include <algorithm>
 
-#include "core/engine/syncengine.h"
+#include "core/engine/enginesession.h"
 
 namespace chronoscope::diagnostics {
 namespace {
@@ -27,22 +27,21 @@ bool ReachabilityCheck::start(const QList<engine::ServerSpec> &servers, const Op
         return false;
     m_running = true;
     m_tallies.clear();
-    m_engine = std::make_unique<engine::SyncEngine>();
+    m_session = std::make_unique<engine::EngineSession>();
     engine::AssociationOptions associationOptions;
     associationOptions.maxRequests = std::max(1, options.requests);
     associationOptions.fixedInterval = options.interval;
     associationOptions.timeout = options.timeout;
-    m_engine->setOptions(associationOptions);
-    connect(m_engine.get(), &engine::SyncEngine::sampleAccepted, this,
+    m_session->setOptions(associationOptions);
+    // The session's signals arrive in this thread, in the order the engine emitted them: every
+    // sample and failure before `finished`.
+    connect(m_session.get(), &engine::EngineSession::sampleAccepted, this,
             [this](const engine::AcceptedSample &sample) { m_tallies[sample.serverId].addAccepted(); });
-    connect(m_engine.get(), &engine::SyncEngine::requestFailed, this,
+    connect(m_session.get(), &engine::EngineSession::requestFailed, this,
             [this](const engine::RequestOutcome &outcome) { m_tallies[outcome.serverId].add(outcome); });
-    connect(m_engine.get(), &engine::SyncEngine::allFinished, this, &ReachabilityCheck::finish, Qt::QueuedConnection);
-
-    for (const engine::ServerSpec &spec : servers)
-        m_engine->addServer(spec);
-    if (servers.isEmpty() || m_engine->isFinished())
-        QMetaObject::invokeMethod(this, &ReachabilityCheck::finish, Qt::QueuedConnection);
+    connect(m_session.get(), &engine::EngineSession::finished, this, &ReachabilityCheck::finish, Qt::QueuedConnection);
+    m_session->setServers(servers);
+    m_session->start(); // an empty list finishes at once
     const double schedule = (associationOptions.maxRequests - 1) * std::max(options.interval, 2.0) + options.timeout;
     m_guard.start(std::chrono::milliseconds(qint64((schedule + GUARD_MARGIN) * 1000.0)));
     return true;
@@ -55,15 +54,15 @@ void ReachabilityCheck::finish()
     m_running = false;
     m_guard.stop();
     ReachabilityReport report;
-    if (m_engine) {
-        m_engine->stop();
-        for (const engine::ServerStatus &status : m_engine->servers()) {
+    if (m_session) {
+        m_session->stop();
+        for (const engine::ServerStatus &status : m_session->snapshot().servers) {
             SampleTally &tally = m_tallies[status.id];
             tally.addRejections(status.rejections);
             report.servers.append(classifyServer(status, tally));
         }
-        // Not deleted here: finish() may run inside one of the engine's own signals.
-        m_engine.release()->deleteLater();
+        // Not deleted here: finish() may run inside one of the session's own signals.
+        m_session.release()->deleteLater();
     }
     concludeReachability(report);
     emit finished(report);

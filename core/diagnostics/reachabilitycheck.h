@@ -13,14 +13,15 @@
 #include "core/engine/serverspec.h"
 
 namespace chronoscope::engine {
-class SyncEngine;
+class EngineSession;
 }
 
 namespace chronoscope::diagnostics {
 
-// Sends a short burst of ordinary NTP client requests to each server (with a SyncEngine of its
-// own, in the caller's thread, under the engine's polling rules) and classifies what came back:
-// replies, time-outs, ICMP refusals, DNS failures, kiss-o'-death.
+// Sends a short burst of ordinary NTP client requests to each server (through an EngineSession
+// of its own: the engine works in its own thread, never in the caller's, e.g. the GUI's, under
+// the engine's polling rules) and classifies what came back: replies, time-outs, ICMP
+// refusals, DNS failures, kiss-o'-death.
 class ReachabilityCheck final : public QObject
 {
     Q_OBJECT
@@ -45,9 +46,10 @@ signals:
     void finished(const chronoscope::diagnostics::ReachabilityReport &report);
 
 private:
+    // Ends the check with the session's latest snapshot (the final one when it finished).
     void finish();
 
-    std::unique_ptr<engine::SyncEngine> m_engine;
+    std::unique_ptr<engine::EngineSession> m_session;
     std::map<int, SampleTally> m_tallies;  // server id → its events
     QTimer m_guard;                        // ends a check that outlives its schedule
     bool m_running = false;

@@ -12,6 +12,7 @@
 //    rejection summaries) and RSS growth, without and with the flood.
 // Targets: p99 < 100 ms, RSS growth < 10 MB (GUI) / < 5 MB (CLI), good servers >= 95 % of the
 // baseline samples, CLI output <= 1 line per server per reason per poll interval.
+#include <cmath>
 #include <cstdio>
 #include <memory>
 #include <vector>
@@ -19,12 +20,17 @@
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QHash>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 
+#include "core/config/configuredserver.h"
 #include "core/engine/enginesession.h"
+#include "core/engine/serverspec.h"
+#include "core/eventlog/eventlog.h"
 #include "tests/benchmarks/processstats.h"
 #include "tests/fakes/junksprayer.h"
 #include "tests/interop/chronydinstance.h"
@@ -50,16 +56,20 @@ struct GuiFigures
     double cpuPercent = 0;              // of one core, the sprayer's thread not included
     QList<int> goodSamples;             // accepted samples per good server in the window
     qint64 junkSent = 0;
+    double junkRate = 0;                // datagrams/s while spraying
+    int logEntries = 0;                 // event-log entries at the end (capacity 10,000)
     int hostileRejected = 0;            // datagrams the engine counted for the hostile server
     int hostileSamples = 0;
 };
 
-engine::ServerSpec specFor(const QHostAddress &address, quint16 port)
+// A server as the user gives it to `chronoscope HOST:PORT,minpoll=0,maxpoll=0` (1 s polls; the
+// engine allows them for loopback addresses).
+config::ConfiguredServer configured(const QString &address, quint16 port)
 {
-    engine::ServerSpec spec;
-    spec.host = address.toString();
-    spec.port = port;
-    return spec;
+    const Result<engine::ServerSpec> spec = engine::parseServerSpec(u"%1:%2,minpoll=0,maxpoll=0"_s.arg(address).arg(port));
+    if (!spec)
+        qFatal("bad spec: %s", qPrintable(spec.errorMessage()));
+    return config::ConfiguredServer{*spec, spec->keyId};
 }
 
 GuiFigures runGui(const std::vector<std::unique_ptr<testing::ChronydInstance>> &good, double junkPerSecond)
@@ -70,15 +80,13 @@ GuiFigures runGui(const std::vector<std::unique_ptr<testing::ChronydInstance>> &
         std::printf("sprayer: %s\n", qPrintable(sprayer.errorString()));
         return figures;
     }
+    // Start-up as app/gui/main.cpp does it: the session attached to the window, the servers
+    // given as command-line servers through MainWindow::loadSettings (ServerListController).
     engine::EngineSession session;
-    engine::AssociationOptions options;
-    options.fixedInterval = POLL_INTERVAL;
-    options.timeout = 1.5;
-    session.setOptions(options);
-    QList<engine::ServerSpec> specs;
+    QList<config::ConfiguredServer> servers;
     for (const auto &chronyd : good)
-        specs << specFor(chronyd->address(), chronyd->port());
-    specs << specFor(QHostAddress(QHostAddress::LocalHost), sprayer.port());
+        servers << configured(chronyd->address().toString(), chronyd->port());
+    servers << configured(u"127.0.0.1"_s, sprayer.port());
     QHash<int, int> samplesById;
     bool measuring = false;
     QObject::connect(&session, &engine::EngineSession::sampleAccepted, &session,
@@ -88,8 +96,7 @@ GuiFigures runGui(const std::vector<std::unique_ptr<testing::ChronydInstance>> &
                      });
     ui::MainWindow window;
     window.attachSession(&session);
-    window.loadSettings(nullptr, {});
-    session.setServers(specs);
+    window.loadSettings(nullptr, servers);
     session.start();
     window.show();
     JunkSprayer::Config config;
@@ -131,6 +138,8 @@ GuiFigures runGui(const std::vector<std::unique_ptr<testing::ChronydInstance>> &
     const double sprayerInWindow = sprayer.threadCpuSeconds() * seconds / (seconds + WARMUP_MS / 1000.0);
     figures.cpuPercent = 100.0 * (cpuAfter - cpuBefore - sprayerInWindow) / seconds;
     figures.junkSent = sprayer.junkSent();
+    figures.junkRate = sprayer.sprayingSeconds() > 0 ? double(sprayer.junkSent()) / sprayer.sprayingSeconds() : 0;
+    figures.logEntries = window.eventLog()->size();
     for (const engine::ServerStatus &status : session.snapshot().servers) {
         if (status.port == sprayer.port()) {
             figures.hostileRejected = status.datagramsRejected;
@@ -147,9 +156,52 @@ struct CliFigures
     int lines = 0;
     int rejectionLines = 0;
     int sampleLines = 0;
+    // Output lines per server per reason per poll interval: the most in any one interval, and
+    // on average over the run (a rejection summary counts once under each reason it names; a
+    // sample under "sample", a failed request under its reason).
+    int maxPerServerReasonInterval = 0;
+    double meanPerServerReasonInterval = 0;
+    QString worstKey;                    // "server reason" of that maximum
     double rssStart = 0, rssMax = 0;     // MiB, after the warm-up and at its highest
     qint64 junkSent = 0;
+    double junkRate = 0;                 // datagrams/s while spraying
 };
+
+// Fills the per-server, per-reason, per-poll-interval figures from `monitor --json` output.
+void countPerServerReasonInterval(const QByteArray &output, double runSeconds, CliFigures &figures)
+{
+    QHash<QString, QHash<qint64, int>> buckets; // "server reason" → interval number → lines
+    for (const QByteArray &line : output.split('\n')) {
+        const QJsonObject o = QJsonDocument::fromJson(line).object();
+        const QString type = o.value(u"type"_s).toString();
+        const QString server = o.value(u"server"_s).toString();
+        if (server.isEmpty())
+            continue; // system lines are not per server
+        const qint64 interval = qint64(std::floor(o.value(u"t"_s).toDouble() / POLL_INTERVAL));
+        QStringList reasons;
+        if (type == u"rejections"_s)
+            reasons = o.value(u"reasons"_s).toObject().keys();
+        else if (type == u"sample"_s && o.value(u"accepted"_s).toBool(true))
+            reasons << u"sample"_s;
+        else
+            reasons << type + u'/' + o.value(u"reason"_s).toString();
+        for (const QString &reason : reasons)
+            ++buckets[server + u' ' + reason][interval];
+    }
+    double worstMean = 0;
+    for (auto key = buckets.cbegin(); key != buckets.cend(); ++key) {
+        int total = 0;
+        for (const int lines : *key) {
+            total += lines;
+            if (lines > figures.maxPerServerReasonInterval) {
+                figures.maxPerServerReasonInterval = lines;
+                figures.worstKey = key.key();
+            }
+        }
+        worstMean = std::max(worstMean, total / (runSeconds / POLL_INTERVAL));
+    }
+    figures.meanPerServerReasonInterval = worstMean;
+}
 
 CliFigures runCli(const std::vector<std::unique_ptr<testing::ChronydInstance>> &good, double junkPerSecond)
 {
@@ -198,6 +250,8 @@ CliFigures runCli(const std::vector<std::unique_ptr<testing::ChronydInstance>> &
     output += cli.readAllStandardOutput();
     sprayer.stop();
     figures.junkSent = sprayer.junkSent();
+    figures.junkRate = sprayer.sprayingSeconds() > 0 ? double(sprayer.junkSent()) / sprayer.sprayingSeconds() : 0;
+    countPerServerReasonInterval(output, FLOOD_SECONDS + WARMUP_MS / 1000.0, figures);
     for (const QByteArray &line : output.split('\n')) {
         if (line.trimmed().isEmpty())
             continue;
@@ -208,6 +262,17 @@ CliFigures runCli(const std::vector<std::unique_ptr<testing::ChronydInstance>> &
             ++figures.sampleLines;
     }
     return figures;
+}
+
+// The flood must really be >= JUNK_PER_SECOND; say so plainly when the generator fell short
+// (on a loaded machine), so the figures are not mistaken for a full-rate result.
+void reportSprayRate(const char *run, double rate)
+{
+    if (rate >= JUNK_PER_SECOND * 0.995)
+        std::printf("  %s: sprayer reached %.0f junk datagrams/s (>= %.0f) ok\n", run, rate, JUNK_PER_SECOND);
+    else
+        std::printf("  %s: SHORTFALL: the sprayer reached only %.0f junk datagrams/s, below the required %.0f\n", run,
+                    rate, JUNK_PER_SECOND);
 }
 
 double ratio(double value, double baseline)
@@ -252,24 +317,32 @@ int main(int argc, char **argv)
                     flood.goodSamples[i], r);
     }
     std::printf("  worst good-server ratio  %.2f (target >= 0.95) %s\n", worst, worst >= 0.95 ? "ok" : "MISSED");
-    std::printf("  hostile: junk sent %lld (%.0f/s), counted by the engine %d, its samples %d (calm %d)\n",
-                static_cast<long long>(flood.junkSent), double(flood.junkSent) / (FLOOD_SECONDS + WARMUP_MS / 1000.0),
-                flood.hostileRejected, flood.hostileSamples, calm.hostileSamples);
+    std::printf("  event-log entries at end %9d    %9d   <= 10000  %s\n", calm.logEntries, flood.logEntries,
+                flood.logEntries <= 10000 ? "ok" : "MISSED");
+    std::printf("  hostile: junk sent %lld at %.0f/s, counted by the engine %d, its samples %d (calm %d)\n",
+                static_cast<long long>(flood.junkSent), flood.junkRate, flood.hostileRejected, flood.hostileSamples,
+                calm.hostileSamples);
+    reportSprayRate("GUI run", flood.junkRate);
 
     const CliFigures cliCalm = runCli(good, 0);
     const CliFigures cliFlood = runCli(good, JUNK_PER_SECOND);
     // One line per server per reason per poll interval, at most (JUNK_KIND_COUNT reasons at most
     // for the junk; one line each for samples and system status).
-    const double runSeconds = FLOOD_SECONDS + WARMUP_MS / 1000.0;
-    const int rejectionBound = int(runSeconds / POLL_INTERVAL + 1);
     std::printf("chronoscope-cli monitor --json  no flood      flood\n");
     std::printf("  output lines             %9d    %9d\n", cliCalm.lines, cliFlood.lines);
     std::printf("  sample lines             %9d    %9d\n", cliCalm.sampleLines, cliFlood.sampleLines);
-    std::printf("  rejection-summary lines  %9d    %9d   <= %d (1 per poll interval) %s\n", cliCalm.rejectionLines,
-                cliFlood.rejectionLines, rejectionBound, cliFlood.rejectionLines <= rejectionBound ? "ok" : "MISSED");
+    std::printf("  rejection-summary lines  %9d    %9d\n", cliCalm.rejectionLines, cliFlood.rejectionLines);
+    std::printf("  lines per server per reason per poll interval, most in one interval\n"
+                "                           %9d    %9d   <= 1      %s  (%s)\n",
+                cliCalm.maxPerServerReasonInterval, cliFlood.maxPerServerReasonInterval,
+                cliFlood.maxPerServerReasonInterval <= 1 ? "ok" : "MISSED", qPrintable(cliFlood.worstKey));
+    std::printf("  the same on average (worst server and reason)\n"
+                "                           %9.2f    %9.2f\n", cliCalm.meanPerServerReasonInterval,
+                cliFlood.meanPerServerReasonInterval);
     std::printf("  RSS after warm-up        %9.1f MB %9.1f MB\n", cliCalm.rssStart, cliFlood.rssStart);
     std::printf("  RSS growth               %9.1f MB %9.1f MB   < 5 MB    %s\n", cliCalm.rssMax - cliCalm.rssStart,
                 cliFlood.rssMax - cliFlood.rssStart, cliFlood.rssMax - cliFlood.rssStart < 5 ? "ok" : "MISSED");
-    std::printf("  junk sent to the CLI     %lld\n", static_cast<long long>(cliFlood.junkSent));
+    std::printf("  junk sent to the CLI     %lld at %.0f/s\n", static_cast<long long>(cliFlood.junkSent), cliFlood.junkRate);
+    reportSprayRate("CLI run", cliFlood.junkRate);
     return 0;
 }

@@ -1,18 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tests/fakes/junksprayer.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
-#include <optional>
 
 #include <arpa/inet.h>
-#include <netinet/in.h>
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
 
-#include "core/ntp/ntppacket.h"
 #include "core/ntp/ntptimestamp.h"
 
 using namespace Qt::StringLiterals;
@@ -21,11 +19,22 @@ namespace chronoscope::testing {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-constexpr int BATCH = 64; // datagrams per sendmmsg
+constexpr int BATCH = 64;          // datagrams per sendmmsg
+constexpr int POOL_PER_KIND = 16;  // junk datagrams of each kind made per request
 
 ntp::NtpTimestamp ntpNow()
 {
     return ntp::NtpTimestamp::fromSystemTime(std::chrono::system_clock::now());
+}
+
+std::int64_t steadyNs()
+{
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now().time_since_epoch()).count();
+}
+
+Clock::duration seconds(double s)
+{
+    return std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(s));
 }
 
 struct PendingReply
@@ -34,6 +43,23 @@ struct PendingReply
     ntp::NtpTimestamp receiveTime;
     Clock::time_point due;
 };
+
+QByteArray replyTo(const PendingReply &pending)
+{
+    ntp::Packet reply;
+    reply.version = pending.request.version;
+    reply.mode = ntp::Mode::Server;
+    reply.stratum = 1;
+    reply.poll = 6;
+    reply.precision = -20;
+    reply.referenceId = 0x4C4F434C; // "LOCL"
+    reply.rootDispersion = ntp::NtpShort::fromSeconds(0.0001);
+    reply.referenceTime = pending.receiveTime;
+    reply.originTime = pending.request.transmitTime;
+    reply.receiveTime = pending.receiveTime;
+    reply.transmitTime = ntpNow();
+    return ntp::encode(reply);
+}
 
 } // namespace
 
@@ -71,28 +97,58 @@ void JunkSprayer::start(const Config &config)
     m_stop = false;
     m_junkSent = 0;
     m_replies = 0;
-    m_thread = std::thread([this, config] { run(config); });
+    m_firstJunkNs = 0;
+    m_lastJunkNs = 0;
+    {
+        std::lock_guard lock(m_mutex);
+        m_target.reset();
+        m_cpuSeconds = 0;
+    }
+    Config bounded = config;
+    bounded.sprayThreads = std::clamp(config.sprayThreads, 1, 8);
+    m_threads.emplace_back([this, bounded] { serve(bounded); });
+    if (bounded.junkPerSecond > 0)
+        for (int i = 0; i < bounded.sprayThreads; ++i)
+            m_threads.emplace_back([this, bounded, i] { spray(bounded, i); });
 }
 
 void JunkSprayer::stop()
 {
     m_stop = true;
-    if (m_thread.joinable())
-        m_thread.join();
+    for (std::thread &thread : m_threads)
+        if (thread.joinable())
+            thread.join();
+    m_threads.clear();
 }
 
-void JunkSprayer::run(Config config)
+double JunkSprayer::sprayingSeconds() const
 {
-    QRandomGenerator random(20261204);
-    const Clock::time_point started = Clock::now();
-    const auto duration = std::chrono::duration<double>(config.durationSeconds);
-    std::optional<sockaddr_in> client;
+    const std::int64_t first = m_firstJunkNs.load();
+    return first == 0 ? 0.0 : double(m_lastJunkNs.load() - first) / 1e9;
+}
+
+std::optional<JunkSprayer::Target> JunkSprayer::target() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_target;
+}
+
+void JunkSprayer::addCpuTime()
+{
+    timespec cpu{};
+    ::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &cpu);
+    std::lock_guard lock(m_mutex);
+    m_cpuSeconds += double(cpu.tv_sec) + double(cpu.tv_nsec) / 1e9;
+}
+
+void JunkSprayer::serve(Config config)
+{
+    // Requests: remember the client's address (the spraying threads aim there) and answer late.
     std::optional<PendingReply> pending;
-    ntp::Packet lastRequest;
-    int kind = 0;
+    sockaddr_in client{};
+    std::uint64_t generation = 0;
     while (!m_stop.load(std::memory_order_relaxed)) {
         const Clock::time_point now = Clock::now();
-        // Requests: remember the client's address and answer later.
         for (;;) {
             char buffer[2048];
             sockaddr_in from{};
@@ -104,69 +160,89 @@ void JunkSprayer::run(Config config)
             const auto request = ntp::decode(QByteArrayView(buffer, n));
             if (!request || request->mode != ntp::Mode::Client)
                 continue;
+            {
+                std::lock_guard lock(m_mutex);
+                m_target = Target{from, *request, ++generation};
+            }
             client = from;
-            lastRequest = *request;
-            pending = PendingReply{*request, ntpNow(),
-                                   now + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(config.replyDelay))};
+            pending = PendingReply{*request, ntpNow(), now + seconds(config.replyDelay)};
         }
-        if (pending && now >= pending->due && client) {
-            ntp::Packet reply;
-            reply.version = pending->request.version;
-            reply.mode = ntp::Mode::Server;
-            reply.stratum = 1;
-            reply.poll = 6;
-            reply.precision = -20;
-            reply.referenceId = 0x4C4F434C; // "LOCL"
-            reply.rootDispersion = ntp::NtpShort::fromSeconds(0.0001);
-            reply.referenceTime = pending->receiveTime;
-            reply.originTime = pending->request.transmitTime;
-            reply.receiveTime = pending->receiveTime;
-            reply.transmitTime = ntpNow();
-            const QByteArray datagram = ntp::encode(reply);
+        if (pending && now >= pending->due) {
+            const QByteArray datagram = replyTo(*pending);
             if (::sendto(m_fd, datagram.constData(), size_t(datagram.size()), 0,
-                         reinterpret_cast<const sockaddr *>(&*client), sizeof(*client)) >= 0)
+                         reinterpret_cast<const sockaddr *>(&client), sizeof(client)) >= 0)
                 ++m_replies;
             pending.reset();
         }
-        // Junk, paced to the configured rate, while the time and count budgets last.
-        const double elapsed = std::chrono::duration<double>(now - started).count();
-        const bool spraying = config.junkPerSecond > 0 && now - started < duration
-                              && m_junkSent.load() < config.maxDatagrams && client;
-        if (!spraying) {
+        ::usleep(500);
+    }
+    addCpuTime();
+}
+
+void JunkSprayer::spray(Config config, int index)
+{
+    QRandomGenerator random(20261204 + quint32(index));
+    const double rate = config.junkPerSecond / config.sprayThreads; // datagrams/s of this thread
+    const Clock::duration duration = seconds(config.durationSeconds);
+    std::vector<QByteArray> pool;
+    std::uint64_t poolGeneration = 0;
+    std::size_t next = 0;
+    std::int64_t sent = 0;         // by this thread
+    sockaddr_in client{};
+    Clock::time_point started{};   // when this thread first had a client to aim at
+    while (!m_stop.load(std::memory_order_relaxed)) {
+        const Clock::time_point now = Clock::now();
+        const std::optional<Target> aim = target();
+        if (!aim) {
             ::usleep(1000);
             continue;
         }
-        const std::int64_t target = std::min<std::int64_t>(config.maxDatagrams,
-                                                           std::int64_t(elapsed * config.junkPerSecond));
-        const std::int64_t due = std::min<std::int64_t>(target - m_junkSent.load(), BATCH);
+        if (started == Clock::time_point{})
+            started = now;
+        if (now - started >= duration || m_junkSent.load() >= config.maxDatagrams)
+            break;
+        if (aim->generation != poolGeneration) {
+            // A new request: junk aimed at it (wrong origins relative to its nonce).
+            pool.clear();
+            for (int i = 0; i < POOL_PER_KIND * JUNK_KIND_COUNT; ++i)
+                pool.push_back(junkDatagram(JunkKind(i % JUNK_KIND_COUNT), aim->request, random));
+            poolGeneration = aim->generation;
+            client = aim->client;
+        }
+        const double elapsed = std::chrono::duration<double>(now - started).count();
+        std::int64_t due = std::min<std::int64_t>(std::int64_t(elapsed * rate) - sent, BATCH);
+        due = std::min<std::int64_t>(due, config.maxDatagrams - m_junkSent.load());
         if (due <= 0) {
             ::usleep(200);
             continue;
         }
-        // One sendmmsg per batch: the sprayer must outrun the client, not measure its own syscalls.
-        QByteArray junk[BATCH];
         iovec vectors[BATCH];
         mmsghdr messages[BATCH];
-        const int count = int(due);
-        for (int i = 0; i < count; ++i) {
-            junk[i] = junkDatagram(JunkKind(kind), lastRequest, random);
-            kind = (kind + 1) % JUNK_KIND_COUNT;
-            vectors[i] = iovec{junk[i].data(), size_t(junk[i].size())};
+        for (int i = 0; i < int(due); ++i) {
+            QByteArray &junk = pool[next];
+            next = (next + 1) % pool.size();
+            vectors[i] = iovec{junk.data(), size_t(junk.size())};
             messages[i] = mmsghdr{};
-            messages[i].msg_hdr.msg_name = &*client;
-            messages[i].msg_hdr.msg_namelen = sizeof(*client);
+            messages[i].msg_hdr.msg_name = &client;
+            messages[i].msg_hdr.msg_namelen = sizeof(client);
             messages[i].msg_hdr.msg_iov = &vectors[i];
             messages[i].msg_hdr.msg_iovlen = 1;
         }
-        const int sent = ::sendmmsg(m_fd, messages, unsigned(count), 0);
-        if (sent > 0)
-            m_junkSent += sent;
-        else
-            ::usleep(200); // e.g. ECONNREFUSED after the client closed its socket
+        const int count = ::sendmmsg(m_fd, messages, unsigned(due), 0);
+        if (count > 0) {
+            sent += count;
+            m_junkSent += count;
+            const std::int64_t ns = steadyNs();
+            std::int64_t none = 0;
+            m_firstJunkNs.compare_exchange_strong(none, ns);
+            m_lastJunkNs = ns;
+        } else {
+            // e.g. ECONNREFUSED after the client closed its socket: count it as paced anyway.
+            sent += due;
+            ::usleep(200);
+        }
     }
-    timespec cpu{};
-    ::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &cpu);
-    m_cpuSeconds = double(cpu.tv_sec) + double(cpu.tv_nsec) / 1e9;
+    addCpuTime();
 }
 
 } // namespace chronoscope::testing

@@ -4,13 +4,21 @@
 // with a wrong origin, oversize datagrams. Every junk datagram is counted under its reason, the
 // real replies are still used, the fake RATE never slows us down, the good servers are not
 // starved, rejections are reported as a few summaries (never one event per datagram), and
-// snapshots stay coalesced.
+// snapshots stay coalesced. With the GUI built, the same flood also runs through an
+// EngineSession (the engine in its own thread) into the window's EventRecorder and EventLog:
+// the log stays bounded.
 #include <QElapsedTimer>
+#include <QSignalSpy>
 #include <QTest>
 
+#include "core/engine/enginesession.h"
 #include "core/engine/serverstate.h"
+#include "core/eventlog/eventlog.h"
 #include "tests/fakes/engineharness.h"
 #include "tests/fakes/fakentpserver.h"
+#ifdef CHRONOSCOPE_HOSTILEFLOOD_UI
+#include "ui/eventrecorder.h"
+#endif
 
 using namespace Qt::StringLiterals;
 using chronoscope::engine::AssociationOptions;
@@ -84,6 +92,9 @@ class TestHostileFlood : public QObject
 private slots:
     void everyJunkDatagramIsCountedUnderItsReason();
     void floodDoesNotStarveTheGoodServers();
+#ifdef CHRONOSCOPE_HOSTILEFLOOD_UI
+    void sessionFloodKeepsTheEventLogBounded();
+#endif
 
 private:
     struct Lab
@@ -184,6 +195,79 @@ void TestHostileFlood::floodDoesNotStarveTheGoodServers()
     QVERIFY2(harness.snapshotCount() <= int(seconds / 0.1) + 3,
              qPrintable(u"%1 snapshots in %2 s"_s.arg(harness.snapshotCount()).arg(seconds)));
 }
+
+#ifdef CHRONOSCOPE_HOSTILEFLOOD_UI
+void TestHostileFlood::sessionFloodKeepsTheEventLogBounded()
+{
+    // As the window runs it: EngineSession → EventRecorder → EventLog (default capacity).
+    Lab lab;
+    lab.hostile.setJunkBeforeReply(2000);
+    chronoscope::eventlog::EventLog log;
+    chronoscope::ui::EventRecorder recorder(&log);
+    chronoscope::engine::EngineSession session;
+    using chronoscope::engine::EngineSession;
+    connect(&session, &EngineSession::snapshotChanged, &recorder, &chronoscope::ui::EventRecorder::onSnapshot);
+    connect(&session, &EngineSession::sampleAccepted, &recorder, &chronoscope::ui::EventRecorder::onSampleAccepted);
+    connect(&session, &EngineSession::requestFailed, &recorder, &chronoscope::ui::EventRecorder::onRequestFailed);
+    connect(&session, &EngineSession::rejectionsSummarised, &recorder, &chronoscope::ui::EventRecorder::onRejections);
+    QHash<int, int> samples;
+    QHash<int, int> summaries;
+    QHash<int, int> summarised;
+    QHash<int, int> failures;
+    connect(&session, &EngineSession::requestFailed, this,
+            [&](const chronoscope::engine::RequestOutcome &outcome) { ++failures[outcome.serverId]; });
+    connect(&session, &EngineSession::sampleAccepted, this,
+            [&](const chronoscope::engine::AcceptedSample &sample) { ++samples[sample.serverId]; });
+    connect(&session, &EngineSession::rejectionsSummarised, this, [&](const chronoscope::engine::RejectionSummary &r) {
+        ++summaries[r.serverId];
+        summarised[r.serverId] += r.total;
+    });
+    QSignalSpy finished(&session, &EngineSession::finished);
+    session.setOptions(options());
+    QList<chronoscope::engine::ServerSpec> specs;
+    for (FakeNtpServer *server : {&lab.hostile, &lab.good1, &lab.good2})
+        specs << EngineHarness::specFor(server->address(), server->port());
+    session.setServers(specs);
+    session.start();
+    QVERIFY(finished.wait(int(RUN_LIMIT * 1000)));
+    // The signals that came with the end are delivered; then the snapshot is final.
+    QTest::qWait(50);
+
+    const QList<ServerStatus> servers = session.snapshot().servers;
+    QCOMPARE(servers.size(), 3);
+    int hostileId = -1;
+    for (const ServerStatus &s : servers) {
+        if (s.port == lab.hostile.port()) {
+            hostileId = s.id;
+            QCOMPARE(s.requestsSent, REQUESTS);
+            QVERIFY2(s.datagramsRejected > 0 && s.datagramsRejected <= lab.hostile.junkSentTotal(), describe(s).constData());
+            // Every rejected datagram reached the GUI thread inside a summary, a handful in all.
+            QCOMPARE(summarised.value(s.id), s.datagramsRejected);
+            QVERIFY2(summaries.value(s.id) <= REQUESTS, qPrintable(QString::number(summaries.value(s.id))));
+        } else {
+            QVERIFY2(s.repliesAccepted == REQUESTS && s.timeouts == 0, describe(s).constData());
+            QCOMPARE(samples.value(s.id), REQUESTS);
+        }
+    }
+    QVERIFY(hostileId >= 0);
+
+    // The log holds a few entries per request, never one per datagram: per server at most a
+    // "server added", one "request sent" and one outcome per request, state changes; one
+    // rejection entry per summary; a few selection entries.
+    int rejectionEntries = 0;
+    for (const auto &entry : log.entries())
+        rejectionEntries += entry.kind == chronoscope::eventlog::EventKind::ReplyRejected && entry.serverId == hostileId;
+    // (a failed request that is neither a time-out nor a kiss is logged as a rejection too)
+    QVERIFY2(rejectionEntries >= summaries.value(hostileId)
+                 && rejectionEntries <= summaries.value(hostileId) + failures.value(hostileId),
+             qPrintable(u"%1 rejection entries, %2 summaries, %3 failures"_s.arg(rejectionEntries)
+                            .arg(summaries.value(hostileId)).arg(failures.value(hostileId))));
+    const int bound = 3 * (1 + 2 * REQUESTS + 6) + REQUESTS + 10;
+    QVERIFY2(log.size() <= bound, qPrintable(u"%1 entries for %2 junk datagrams"_s.arg(log.size()).arg(lab.hostile.junkSentTotal())));
+    QVERIFY(log.size() <= log.capacity());
+    QCOMPARE(log.droppedCount(), 0);
+}
+#endif
 
 QTEST_GUILESS_MAIN(TestHostileFlood)
 #include "tst_hostileflood.moc"

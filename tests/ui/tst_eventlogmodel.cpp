@@ -97,9 +97,19 @@ void TestEventLogModel::recorderWritesNtpdStyleEvents()
     s.name = u"127.0.0.1:123"_s;
     s.address = u"127.0.0.1"_s;
     s.state = engine::ServerState::Unusable;
-    recorder.onServerChanged(s);
+    // The recorder sees servers through snapshots, as the engine session publishes them: each
+    // change comes with a new revision.
+    engine::EngineSnapshot snapshot;
+    const auto publish = [&] {
+        ++s.revision;
+        ++snapshot.sequence;
+        snapshot.servers = {s};
+        recorder.onSnapshot(snapshot);
+    };
+    publish();
+    publish(); // nothing changed but the revision: no entry
     s.requestsSent = 1;
-    recorder.onServerChanged(s);
+    publish();
     engine::AcceptedSample accepted;
     accepted.serverId = 3;
     accepted.serverName = s.name;
@@ -129,7 +139,7 @@ void TestEventLogModel::recorderWritesNtpdStyleEvents()
     recorder.onRejections(flood);
     s.state = engine::ServerState::Falseticker;
     s.reason = u"outside the intersection"_s;
-    recorder.onServerChanged(s);
+    publish();
     engine::SystemStatus system;
     system.synchronized = true;
     system.offset = 0.001;
@@ -152,6 +162,13 @@ void TestEventLogModel::recorderWritesNtpdStyleEvents()
                         u"selection_changed: system peer is now 127.0.0.1:123"_s,
                         u"selection_changed: synchronised: offset +1.00 ms, 1 survivor(s)"_s}));
     QCOMPARE(log.at(6).level, EventLevel::Warning); // falseticker is bad news
+    // A removed server is named from the last snapshot, once.
+    const int before = log.size();
+    recorder.onServerRemoved(3);
+    recorder.onServerRemoved(3);
+    QCOMPARE(log.size(), before + 1);
+    QCOMPARE(log.at(before).server, s.name);
+    QCOMPARE(log.at(before).message, u"server removed"_s);
 }
 
 QTEST_MAIN(TestEventLogModel)

@@ -9,12 +9,14 @@
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
 #include "core/eventlog/eventlogentry.h"
+#include "core/metrics/listenaddress.h"
 #include "ui/models/eventlogmodel.h"
 
 using namespace Qt::StringLiterals;
@@ -34,6 +36,9 @@ SettingsDialog::SettingsDialog(const config::AppSettings &settings, QWidget *par
     , m_logSize(new QSpinBox(this))
     , m_logKeep(new QSpinBox(this))
     , m_logCapacity(new QSpinBox(this))
+    , m_metrics(new QCheckBox(tr("Serve &metrics for Prometheus"), this))
+    , m_metricsAddress(new QLineEdit(this))
+    , m_metricsProblem(new QLabel(this))
 {
     setWindowTitle(tr("Preferences"));
     m_closeToTray->setChecked(settings.closeToTray);
@@ -115,7 +120,29 @@ SettingsDialog::SettingsDialog(const config::AppSettings &settings, QWidget *par
     connect(m_notifyOffset, &QCheckBox::toggled, m_threshold, &QWidget::setEnabled);
     m_threshold->setEnabled(m_notifyOffset->isChecked());
 
+    auto *metrics = new QGroupBox(tr("Metrics"), this);
+    auto *metricsForm = new QFormLayout(metrics);
+    m_metrics->setObjectName(u"metricsEnabled"_s);
+    m_metrics->setChecked(settings.metricsEnabled);
+    m_metrics->setToolTip(tr("While Chronoscope runs, Prometheus can scrape http://ADDRESS/metrics"));
+    m_metricsAddress->setObjectName(u"metricsAddress"_s);
+    m_metricsAddress->setText(settings.metricsAddress);
+    m_metricsAddress->setAccessibleName(tr("Metrics address and port"));
+    //: Metrics address examples; 127.0.0.1 keeps the metrics on this computer
+    m_metricsAddress->setPlaceholderText(tr("127.0.0.1:9123 or [::1]:9123"));
+    m_metricsProblem->setObjectName(u"metricsProblem"_s);
+    m_metricsProblem->setWordWrap(true);
+    m_metricsProblem->hide();
+    metricsForm->addRow(m_metrics);
+    //: Where the metrics endpoint listens; other addresses than 127.0.0.1 reach the network
+    metricsForm->addRow(tr("&Listen on:"), m_metricsAddress);
+    metricsForm->addRow(m_metricsProblem);
+    connect(m_metrics, &QCheckBox::toggled, m_metricsAddress, &QWidget::setEnabled);
+    m_metricsAddress->setEnabled(m_metrics->isChecked());
+    connect(m_metricsAddress, &QLineEdit::textEdited, m_metricsProblem, &QWidget::hide);
+
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    buttons->setObjectName(u"buttons"_s);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
@@ -123,6 +150,7 @@ SettingsDialog::SettingsDialog(const config::AppSettings &settings, QWidget *par
     auto *left = new QVBoxLayout;
     left->addWidget(desktop);
     left->addWidget(file);
+    left->addWidget(metrics);
     left->addStretch(1);
     columns->addLayout(left, 3);
     columns->addWidget(events, 2);
@@ -149,7 +177,27 @@ config::AppSettings SettingsDialog::settings() const
     s.logFileMaxBytes = qint64(m_logSize->value()) * 1024;
     s.logFileKeep = m_logKeep->value();
     s.eventLogCapacity = m_logCapacity->value();
+    s.metricsEnabled = m_metrics->isChecked();
+    if (metrics::parseListenAddress(m_metricsAddress->text().trimmed()))
+        s.metricsAddress = m_metricsAddress->text().trimmed();
     return s;
+}
+
+QString SettingsDialog::problem() const
+{
+    const Result<metrics::ListenAddress> address = metrics::parseListenAddress(m_metricsAddress->text().trimmed());
+    return address || !m_metrics->isChecked() ? QString() : address.errorMessage();
+}
+
+void SettingsDialog::accept()
+{
+    if (const QString why = problem(); !why.isEmpty()) {
+        m_metricsProblem->setText(tr("Metrics address: %1").arg(why));
+        m_metricsProblem->show();
+        m_metricsAddress->setFocus();
+        return;
+    }
+    QDialog::accept();
 }
 
 } // namespace chronoscope::ui

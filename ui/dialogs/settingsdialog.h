@@ -9,13 +9,14 @@
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
+class QLabel;
 class QLineEdit;
 class QSpinBox;
 
 namespace chronoscope::ui {
 
-// Preferences: tray and notifications, appearance, which events the log records and the
-// optional log file with rotation.
+// Preferences: tray and notifications, appearance, which events the log records, the
+// optional log file with rotation, and metrics for Prometheus (off by default, loopback).
 class SettingsDialog final : public QDialog
 {
     Q_OBJECT
@@ -25,6 +26,10 @@ public:
 
     // The edited settings (fields the dialog does not show are kept from the input).
     config::AppSettings settings() const;
+    // Why OK is refused (a metrics address that does not parse); empty when acceptable.
+    QString problem() const;
+
+    void accept() override;
 
 private:
     config::AppSettings m_input;
@@ -39,6 +44,9 @@ private:
     QSpinBox *m_logSize;
     QSpinBox *m_logKeep;
     QSpinBox *m_logCapacity;
+    QCheckBox *m_metrics;
+    QLineEdit *m_metricsAddress;
+    QLabel *m_metricsProblem;
 };
 
 } // namespace chronoscope::ui

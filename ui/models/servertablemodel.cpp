@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/models/servertablemodel.h"
 
-#include <QSet>
-
+#include <algorithm>
 #include <bit>
 #include <cmath>
 
@@ -41,7 +40,7 @@ ServerTableModel::ServerTableModel(QObject *parent) : QAbstractTableModel(parent
 
 int ServerTableModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_servers.size());
+    return parent.isValid() ? 0 : int(m_ids.size());
 }
 
 int ServerTableModel::columnCount(const QModelIndex &parent) const
@@ -105,7 +104,7 @@ QVariant ServerTableModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const engine::ServerStatus &s = m_servers.at(index.row());
+    const engine::ServerStatus &s = *serverAt(index.row());
     switch (role) {
     case Qt::DisplayRole:
         return displayData(s, index.column());
@@ -208,68 +207,100 @@ QVariant ServerTableModel::sortData(const engine::ServerStatus &s, int column) c
     }
 }
 
-void ServerTableModel::updateServer(const engine::ServerStatus &status)
+namespace {
+
+bool rowChanged(const engine::ServerStatus &shown, const engine::ServerStatus &next)
 {
-    const int row = rowOf(status.id);
-    if (row >= 0) {
-        m_servers[row] = status;
-        emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
-        return;
-    }
-    const int newRow = int(m_servers.size());
-    beginInsertRows({}, newRow, newRow);
-    m_servers.append(status);
-    m_rows.insert(status.id, newRow);
-    endInsertRows();
+    return shown.revision != next.revision || shown.state != next.state || shown.reason != next.reason
+        || shown.address != next.address;
 }
 
-void ServerTableModel::setServers(const QList<engine::ServerStatus> &servers)
+} // namespace
+
+void ServerTableModel::setSnapshot(const engine::EngineSnapshot &snapshot)
 {
-    QSet<int> present;
-    for (const engine::ServerStatus &s : servers)
-        present.insert(s.id);
-    for (qsizetype row = m_servers.size() - 1; row >= 0; --row)
-        if (!present.contains(m_servers.at(row).id))
-            removeServer(m_servers.at(row).id);
-    for (const engine::ServerStatus &s : servers) {
-        const engine::ServerStatus *shown = serverById(s.id);
-        // Unchanged rows (same revision) are not touched: no dataChanged, no repaint.
-        if (shown && shown->revision == s.revision && shown->state == s.state && shown->reason == s.reason
-            && shown->address == s.address)
-            continue;
-        updateServer(s);
-    }
+    apply(snapshot, -1);
+}
+
+void ServerTableModel::updateServer(const engine::ServerStatus &status)
+{
+    engine::EngineSnapshot next = m_snapshot;
+    const auto it = std::find_if(next.servers.begin(), next.servers.end(),
+                                 [&](const engine::ServerStatus &s) { return s.id == status.id; });
+    if (it != next.servers.end())
+        *it = status;
+    else
+        next.servers.append(status);
+    apply(next, status.id);
 }
 
 void ServerTableModel::removeServer(int serverId)
 {
-    const int row = rowOf(serverId);
-    if (row < 0)
+    if (rowOf(serverId) < 0)
         return;
-    beginRemoveRows({}, row, row);
-    m_servers.removeAt(row);
-    reindex();
-    endRemoveRows();
+    engine::EngineSnapshot next = m_snapshot;
+    next.servers.removeIf([serverId](const engine::ServerStatus &s) { return s.id == serverId; });
+    apply(next, -1);
+}
+
+void ServerTableModel::apply(const engine::EngineSnapshot &next, int forcedId)
+{
+    QHash<int, qsizetype> nextPositions;
+    for (qsizetype i = 0; i < next.servers.size(); ++i)
+        nextPositions.insert(next.servers.at(i).id, i);
+    // Rows of servers that are gone (the old snapshot still answers data() meanwhile).
+    for (qsizetype row = m_ids.size() - 1; row >= 0; --row) {
+        if (nextPositions.contains(m_ids.at(row)))
+            continue;
+        beginRemoveRows({}, int(row), int(row));
+        m_ids.removeAt(row);
+        reindex();
+        endRemoveRows();
+    }
+    const engine::EngineSnapshot previous = m_snapshot;
+    const QHash<int, qsizetype> previousPositions = m_positions;
+    m_snapshot = next;
+    m_positions = nextPositions;
+    for (const engine::ServerStatus &s : next.servers) {
+        const int row = rowOf(s.id);
+        if (row < 0) {
+            const int newRow = int(m_ids.size());
+            beginInsertRows({}, newRow, newRow);
+            m_ids.append(s.id);
+            m_rows.insert(s.id, newRow);
+            endInsertRows();
+            continue;
+        }
+        // Unchanged rows (same revision) are not touched: no dataChanged, no repaint.
+        const engine::ServerStatus &shown = previous.servers.at(previousPositions.value(s.id));
+        if (s.id == forcedId || rowChanged(shown, s))
+            emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    }
 }
 
 void ServerTableModel::reindex()
 {
     m_rows.clear();
-    for (int row = 0; row < m_servers.size(); ++row)
-        m_rows.insert(m_servers.at(row).id, row);
+    for (int row = 0; row < m_ids.size(); ++row)
+        m_rows.insert(m_ids.at(row), row);
 }
 
 void ServerTableModel::clear()
 {
     beginResetModel();
-    m_servers.clear();
+    m_snapshot = {};
+    m_ids.clear();
     m_rows.clear();
+    m_positions.clear();
     endResetModel();
 }
 
 const engine::ServerStatus *ServerTableModel::serverAt(int row) const
 {
-    return row >= 0 && row < m_servers.size() ? &m_servers.at(row) : nullptr;
+    if (row < 0 || row >= m_ids.size())
+        return nullptr;
+    const qsizetype position = m_positions.value(m_ids.at(row), -1);
+    return position >= 0 ? &m_snapshot.servers.at(position) : nullptr;
 }
 
 const engine::ServerStatus *ServerTableModel::serverById(int serverId) const
@@ -277,10 +308,19 @@ const engine::ServerStatus *ServerTableModel::serverById(int serverId) const
     return serverAt(rowOf(serverId));
 }
 
+QList<engine::ServerStatus> ServerTableModel::servers() const
+{
+    QList<engine::ServerStatus> list;
+    list.reserve(m_ids.size());
+    for (int row = 0; row < m_ids.size(); ++row)
+        list.append(*serverAt(row));
+    return list;
+}
+
 void ServerTableModel::setNow(double unixSeconds)
 {
     m_now = unixSeconds;
-    if (!m_servers.isEmpty())
+    if (!m_ids.isEmpty())
         emit dataChanged(index(0, LastReply), index(rowCount() - 1, LastReply), {Qt::DisplayRole, SortRole});
 }
 
