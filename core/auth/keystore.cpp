@@ -11,6 +11,7 @@
 #include "core/auth/keyfileio.h"
 #include "core/auth/keyfilewriter.h"
 #include "core/auth/keyringvault.h"
+#include "core/config/corruptcopy.h"
 
 using namespace Qt::StringLiterals;
 
@@ -51,8 +52,12 @@ std::optional<Error> KeyStore::load()
     if (!read)
         return read.error();
     const KeyFileContents &contents = *read;
-    if (contents.hasErrors())
-        return Error{u"the key store has invalid lines:\n"_s + contents.describeErrors()};
+    if (contents.hasErrors()) {
+        // Kept aside (mode 0600 like the store) before a later save() replaces it.
+        const Result<QString> copy = config::keepCorruptCopy(m_path);
+        const QString kept = copy ? u"a copy of the damaged file was kept as %1"_s.arg(*copy) : copy.errorMessage();
+        return Error{u"the key store %1 has invalid lines (%2):\n"_s.arg(m_path, kept) + contents.describeErrors()};
+    }
     m_keys = contents.keys;
     m_useKeyring = contents.prefersKeyring;
     const KeyringVault vault(m_path);

@@ -6,6 +6,7 @@
 
 #include "core/config/appsettings.h"
 #include "core/config/configuredserver.h"
+#include "core/config/settingsparser.h"
 #include "core/result.h"
 
 namespace chronoscope::config {
@@ -17,18 +18,23 @@ struct LoadedSettings
     QList<ConfiguredServer> servers;
     AppSettings app;
     bool freshInstall = false;   // no file yet: defaults (the public pool) are in use
-    QString problem;             // empty when the file was sound; "file:line: ..." otherwise
+    bool unreadable = false;     // the file exists but cannot be read: defaults are in use and
+                                 // save() refuses to replace it (its settings may be fine)
+    QString problem;             // empty when the file was sound; "file:line: ..." lines otherwise
     QString backupPath;          // copy of the damaged file (empty when none was made)
 };
 
-// Reads and writes the GUI's settings file (INI, via QSettings). A damaged file is copied aside
-// (name.corrupt-<timestamp>), reported, and replaced on the next save, so the app always starts.
-// QSettings writes through QSaveFile (write to a temporary file, then rename), so a crash while
-// saving never leaves half a file. Not thread-safe; use it from one thread.
+// Reads and writes the GUI's settings file (INI). load() reads at most
+// limits::MAX_SETTINGS_FILE_BYTES and parses them with parseSettings() (no QSettings): a bad line
+// or value is dropped and reported, every other setting is kept, and the damaged file is copied
+// aside (name.corrupt-<timestamp>) before the next save replaces it, so the app always starts.
+// save() formats the file in QSettings' INI syntax (IniWriter; the old, possibly huge or damaged
+// file is never read) and writes it through QSaveFile (a temporary file renamed over the old one),
+// so a crash while saving never leaves half a file. Not thread-safe; use it from one thread.
 class SettingsStore
 {
 public:
-    static constexpr int FORMAT_VERSION = 1;
+    static constexpr int FORMAT_VERSION = SETTINGS_FORMAT_VERSION;
 
     explicit SettingsStore(const QString &filePath);
     // <config dir>/chronoscope/chronoscope.conf (QStandardPaths::AppConfigLocation); honours
@@ -37,14 +43,11 @@ public:
 
     QString filePath() const { return m_filePath; }
     LoadedSettings load() const;
-    // Returns the file written or an error naming the file and the cause.
+    // Returns the file written or an error naming the file and the cause. Refuses to replace a
+    // file that exists but cannot be read (see LoadedSettings::unreadable).
     Result<QString> save(const QList<ConfiguredServer> &servers, const AppSettings &app) const;
 
 private:
-    // The structure QSettings' INI reader silently skips: returns "line N: ..." for the first
-    // line that is neither blank, a comment, a [section] nor key=value.
-    static std::optional<QString> checkSyntax(const QByteArray &content);
-
     QString m_filePath;
 };
 

@@ -79,7 +79,7 @@ void TestMainWindow::damagedSettingsAreReportedBackedUpAndRepaired()
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QVERIFY2(window.noticeText().contains(u"settings file was damaged"_s), qPrintable(window.noticeText()));
-    QVERIFY(window.noticeText().contains(u"chronoscope.conf: line 4"_s));
+    QVERIFY(window.noticeText().contains(u"chronoscope.conf:4: binary data"_s));
     const QStringList backups = QDir(m_dir.filePath(u"damaged"_s)).entryList({u"chronoscope.conf.corrupt-*"_s});
     QCOMPARE(backups.size(), 1);
     // The app runs with the defaults, and the file on disk is sound again.

@@ -111,7 +111,7 @@ void TestSettingsStore::binaryGarbageIsBackedUpAndReported()
     const QString path = m_dir.filePath(u"garbage.conf"_s);
     writeFile(path, QByteArray("[chronoscope]\nversion=1\n\x00\xff\xfe garbage", 32));
     const LoadedSettings loaded = SettingsStore(path).load();
-    QVERIFY(loaded.problem.contains(u"garbage.conf: line 3"_s));
+    QVERIFY2(loaded.problem.contains(u"garbage.conf:3: binary data (a NUL byte)"_s), qPrintable(loaded.problem));
     QVERIFY(!loaded.backupPath.isEmpty());
     QVERIFY(QFile::exists(loaded.backupPath));
     QFile backup(loaded.backupPath);
@@ -126,20 +126,32 @@ void TestSettingsStore::brokenLineIsReportedWithItsNumber()
     const QString path = m_dir.filePath(u"broken.conf"_s);
     writeFile(path, "[chronoscope]\nversion=1\n\n[servers\nsize=1\n");
     const LoadedSettings loaded = SettingsStore(path).load();
-    QVERIFY2(loaded.problem.startsWith(u"broken.conf: line 4: section header '[servers'"_s), qPrintable(loaded.problem));
+    QVERIFY2(loaded.problem.startsWith(u"broken.conf:4: section header '[servers' is not closed with ']'"_s), qPrintable(loaded.problem));
     QVERIFY(QFile::exists(loaded.backupPath));
 }
 
 void TestSettingsStore::invalidEntryIsDroppedOthersKept()
 {
     const QString path = m_dir.filePath(u"entries.conf"_s);
-    writeFile(path, "[chronoscope]\nversion=1\n[servers]\nsize=3\n1\\host=ntp.example.org\n"
-                    "2\\host=ntp2.example.org\n2\\port=99999\n3\\host=192.0.2.3\n3\\minpoll=9\n3\\maxpoll=4\n");
+    QList<ConfiguredServer> servers;
+    for (const QString &host : {u"ntp.example.org"_s, u"ntp2.example.org"_s, u"192.0.2.3"_s}) {
+        ConfiguredServer server;
+        server.spec.host = host;
+        servers << server;
+    }
+    QVERIFY(SettingsStore(path).save(servers, AppSettings()));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QByteArray text = file.readAll();
+    file.close();
+    text.replace("2\\port=123", "2\\port=99999").replace("3\\minpoll=6", "3\\minpoll=9").replace("3\\maxpoll=10", "3\\maxpoll=4");
+    writeFile(path, text);
     const LoadedSettings loaded = SettingsStore(path).load();
     QCOMPARE(loaded.servers.size(), 1);
     QCOMPARE(loaded.servers.first().spec.host, u"ntp.example.org"_s);
-    QVERIFY2(loaded.problem.contains(u"entries.conf: server entry 2: port '99999'"_s), qPrintable(loaded.problem));
-    QVERIFY2(loaded.problem.contains(u"server entry 3 ('192.0.2.3'): minpoll 9 is above maxpoll 4"_s), qPrintable(loaded.problem));
+    QVERIFY2(loaded.problem.contains(u": server entry 2: port '99999' is not a number in 1–65535"_s), qPrintable(loaded.problem));
+    QVERIFY2(loaded.problem.contains(u": server entry 3 ('192.0.2.3'): minpoll 9 is above maxpoll 4"_s), qPrintable(loaded.problem));
+    QVERIFY(loaded.problem.startsWith(u"entries.conf:"_s));
     QVERIFY(QFile::exists(loaded.backupPath));
 }
 

@@ -1,0 +1,374 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/config/inireader.h"
+
+#include <cstring>
+
+#include <QStringDecoder>
+
+#include "core/config/settingslimits.h"
+#include "core/result.h"
+
+using namespace Qt::StringLiterals;
+
+namespace chronoscope::config {
+namespace {
+
+int hexDigit(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+int octalDigit(char c)
+{
+    return (c >= '0' && c <= '7') ? c - '0' : -1;
+}
+
+bool isBlank(char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+QByteArrayView trimmedBlanks(QByteArrayView text)
+{
+    while (!text.isEmpty() && isBlank(text.front()))
+        text = text.sliced(1);
+    while (!text.isEmpty() && isBlank(text.back()))
+        text = text.chopped(1);
+    return text;
+}
+
+// The escape after a backslash for the letters QSettings knows; 0 for any other.
+char namedEscape(char c)
+{
+    switch (c) {
+    case 'a': return '\a';
+    case 'b': return '\b';
+    case 'f': return '\f';
+    case 'n': return '\n';
+    case 'r': return '\r';
+    case 't': return '\t';
+    case 'v': return '\v';
+    case '"': return '"';
+    case '?': return '?';
+    case '\'': return '\'';
+    case '\\': return '\\';
+    default: return 0;
+    }
+}
+
+// A value's text after '=' as QSettings' INI reader decodes it: blanks around unquoted parts are
+// dropped, quotes group, an unquoted ',' makes a list, an unquoted ';' starts a comment.
+struct UnescapedValue
+{
+    QString text;
+    QStringList list;
+    bool isList = false;
+};
+
+Result<UnescapedValue> unescapeValue(QByteArrayView raw)
+{
+    UnescapedValue out;
+    QString current;
+    qsizetype i = 0;
+    bool inQuotes = false;
+    bool currentQuoted = false;
+    qsizetype chopLimit = 0; // characters before this index are kept even when they are blanks
+    const auto skipBlanks = [&] {
+        while (i < raw.size() && isBlank(raw.at(i)))
+            ++i;
+        chopLimit = current.size();
+    };
+    const auto chopTrailingBlanks = [&] {
+        while (current.size() > chopLimit && (current.back() == u' ' || current.back() == u'\t'))
+            current.chop(1);
+    };
+    skipBlanks();
+    while (i < raw.size()) {
+        const char c = raw.at(i);
+        if (c == '\\') {
+            if (++i >= raw.size())
+                break;
+            const char escaped = raw.at(i++);
+            if (const char named = namedEscape(escaped)) {
+                current += QLatin1Char(named);
+            } else if (escaped == 'x') {
+                // Any number of hex digits, kept to 16 bits like QSettings' char16_t.
+                char16_t value = 0;
+                bool any = false;
+                for (; i < raw.size() && hexDigit(raw.at(i)) >= 0; ++i, any = true)
+                    value = char16_t((value << 4) + hexDigit(raw.at(i)));
+                if (any)
+                    current += QChar(value);
+            } else if (octalDigit(escaped) >= 0) {
+                char16_t value = char16_t(octalDigit(escaped));
+                for (; i < raw.size() && octalDigit(raw.at(i)) >= 0; ++i)
+                    value = char16_t((value << 3) + octalDigit(raw.at(i)));
+                current += QChar(value);
+            } // any other character after '\' is dropped, as QSettings does
+            chopLimit = current.size();
+        } else if (c == '"') {
+            ++i;
+            currentQuoted = true;
+            inQuotes = !inQuotes;
+            if (!inQuotes)
+                skipBlanks();
+        } else if (c == ',' && !inQuotes) {
+            if (!currentQuoted)
+                chopTrailingBlanks();
+            out.isList = true;
+            out.list.append(current);
+            current.clear();
+            currentQuoted = false;
+            ++i;
+            skipBlanks();
+        } else if (c == ';' && !inQuotes) {
+            break;
+        } else {
+            qsizetype end = i + 1;
+            while (end < raw.size() && !std::strchr("\\\",;", raw.at(end)))
+                ++end;
+            current += QString::fromUtf8(raw.sliced(i, end - i));
+            i = end;
+        }
+    }
+    if (inQuotes)
+        return Error{u"a quoted value is not closed on its line"_s};
+    if (!currentQuoted)
+        chopTrailingBlanks();
+    if (out.isList)
+        out.list.append(current);
+    else
+        out.text = current;
+    return out;
+}
+
+// "@ByteArray(...)" and the other typed forms of QSettings::variantToString().
+Result<IniValue> classify(UnescapedValue unescaped, int line)
+{
+    IniValue value;
+    value.line = line;
+    if (unescaped.isList) {
+        for (QString &item : unescaped.list) {
+            if (item.startsWith(u"@@"_s))
+                item.remove(0, 1);
+            else if (item.startsWith(u'@'))
+                return Error{u"a list of typed values ('%1'), which Chronoscope never writes"_s.arg(item.left(20))};
+        }
+        value.kind = IniValue::Kind::List;
+        value.list = std::move(unescaped.list);
+        return value;
+    }
+    const QString &text = unescaped.text;
+    if (text.startsWith(u'@') && text.endsWith(u')')) {
+        if (text.startsWith(u"@ByteArray("_s)) {
+            value.kind = IniValue::Kind::Bytes;
+            value.bytes = QStringView(text).sliced(11).chopped(1).toLatin1();
+            return value;
+        }
+        if (text.startsWith(u"@String("_s)) {
+            value.text = text.sliced(8).chopped(1);
+            return value;
+        }
+        if (text == u"@Invalid()"_s) {
+            value.kind = IniValue::Kind::Invalid;
+            return value;
+        }
+        for (const QString &typed : {u"@Variant("_s, u"@DateTime("_s, u"@Rect("_s, u"@Size("_s, u"@Point("_s}) {
+            if (text.startsWith(typed))
+                return Error{u"a %1) value, which Chronoscope never writes"_s.arg(typed)};
+        }
+    }
+    value.text = text.startsWith(u"@@"_s) ? text.sliced(1) : text;
+    return value;
+}
+
+// Keys and section names: '\' stands for '/', %XX and %UXXXX for other characters.
+QString unescapeKey(QByteArrayView raw)
+{
+    const QString decoded = QString::fromUtf8(raw);
+    QString key;
+    key.reserve(decoded.size());
+    for (qsizetype i = 0; i < decoded.size(); ++i) {
+        const QChar c = decoded.at(i);
+        if (c == u'\\') {
+            key += u'/';
+            continue;
+        }
+        if (c == u'%' && i + 1 < decoded.size()) {
+            const bool wide = decoded.at(i + 1) == u'U';
+            const qsizetype digits = wide ? 4 : 2;
+            const qsizetype first = i + (wide ? 2 : 1);
+            bool ok = false;
+            const ushort code = first + digits <= decoded.size()
+                ? QStringView(decoded).sliced(first, digits).toUShort(&ok, 16) : 0;
+            if (ok) {
+                key += QChar(code);
+                i = first + digits - 1;
+                continue;
+            }
+        }
+        key += c;
+    }
+    return key;
+}
+
+// The index of the '=' between key and value: the first one outside quotes, or -1.
+qsizetype findEquals(QByteArrayView line)
+{
+    bool inQuotes = false;
+    for (qsizetype i = 0; i < line.size(); ++i) {
+        const char c = line.at(i);
+        if (c == '\\')
+            ++i;
+        else if (c == '"')
+            inQuotes = !inQuotes;
+        else if (c == '=' && !inQuotes)
+            return i;
+    }
+    return -1;
+}
+
+// Why a line cannot be text at all, or an empty string.
+QString binaryProblem(QByteArrayView line)
+{
+    for (const char c : line) {
+        const uchar u = uchar(c);
+        if (u == 0)
+            return u"binary data (a NUL byte)"_s;
+        if ((u < 0x20 && c != '\t') || u == 0x7f)
+            return u"binary data (control character 0x%1)"_s.arg(u, 2, 16, QLatin1Char('0'));
+    }
+    QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    const QString decoded = utf8(line);
+    if (utf8.hasError())
+        return u"not UTF-8 text (a different encoding?)"_s;
+    return {};
+}
+
+class LineReader
+{
+public:
+    explicit LineReader(IniDocument &doc) : m_doc(doc) { }
+
+    void read(QByteArrayView line, int number, bool complete)
+    {
+        if (line.size() > limits::MAX_SETTINGS_LINE_BYTES) {
+            report(number, u"the line is %1 bytes long; at most %2 are read"_s.arg(line.size()).arg(
+                limits::MAX_SETTINGS_LINE_BYTES));
+            return;
+        }
+        const QByteArrayView text = trimmedBlanks(line);
+        if (text.isEmpty() || text.front() == ';' || text.front() == '#')
+            return;
+        if (const QString binary = binaryProblem(text); !binary.isEmpty()) {
+            report(number, binary);
+            return;
+        }
+        const QString shown = QString::fromUtf8(text.first(std::min<qsizetype>(text.size(), 40)));
+        if (!complete) {
+            report(number, u"the file ends inside '%1' (cut off?); the line is ignored"_s.arg(shown));
+            return;
+        }
+        if (text.front() == '[') {
+            readSection(text, number, shown);
+            return;
+        }
+        const qsizetype equals = findEquals(text);
+        if (equals <= 0) {
+            report(number, u"'%1' is not a key=value line"_s.arg(shown));
+            return;
+        }
+        if (m_sectionBroken)
+            return; // reported once with the section header
+        const QByteArrayView rawKey = trimmedBlanks(text.first(equals));
+        if (rawKey.isEmpty()) {
+            report(number, u"'%1' has no key before '='"_s.arg(shown));
+            return;
+        }
+        const QString key = m_section + unescapeKey(rawKey);
+        Result<UnescapedValue> unescaped = unescapeValue(text.sliced(equals + 1));
+        Result<IniValue> value = unescaped ? classify(std::move(unescaped).value(), number) : Error{unescaped.error()};
+        if (!value) {
+            report(number, u"%1: %2; the value is ignored"_s.arg(key, value.errorMessage()));
+            return;
+        }
+        if (const auto previous = m_doc.values.constFind(key); previous != m_doc.values.cend())
+            report(number, u"%1 is set again (first on line %2); this line's value is used"_s.arg(key).arg(previous->line));
+        m_doc.values.insert(key, std::move(value).value());
+    }
+
+private:
+    void readSection(QByteArrayView text, int number, const QString &shown)
+    {
+        const qsizetype close = text.indexOf(']');
+        const QByteArrayView name = close > 0 ? trimmedBlanks(text.sliced(1, close - 1)) : QByteArrayView();
+        m_sectionBroken = name.isEmpty();
+        if (m_sectionBroken) {
+            report(number, close < 0 ? u"section header '%1' is not closed with ']'; the lines up to the next section are ignored"_s.arg(shown)
+                                     : u"section header '%1' has no name; the lines up to the next section are ignored"_s.arg(shown));
+            return;
+        }
+        const QString section = unescapeKey(name);
+        if (section.compare(u"general"_s, Qt::CaseInsensitive) == 0)
+            m_section.clear();
+        else if (section.compare(u"%general"_s, Qt::CaseInsensitive) == 0)
+            m_section = section.sliced(1) + u'/';
+        else
+            m_section = section + u'/';
+    }
+
+    void report(int line, const QString &message)
+    {
+        if (m_doc.problems.size() < limits::MAX_REPORTED_PROBLEMS)
+            m_doc.problems.append({line, message});
+        else
+            ++m_doc.unreportedProblems;
+    }
+
+    IniDocument &m_doc;
+    QString m_section;           // "" ([General]) or "name/"
+    bool m_sectionBroken = false; // the last header was damaged: its lines are skipped
+};
+
+} // namespace
+
+QVariant IniValue::toVariant() const
+{
+    switch (kind) {
+    case Kind::Text: return text;
+    case Kind::Bytes: return bytes;
+    case Kind::List: return list;
+    case Kind::Invalid: return {};
+    }
+    return {};
+}
+
+IniDocument readIni(QByteArrayView content)
+{
+    IniDocument doc;
+    if (content.startsWith("\xef\xbb\xbf"))
+        content = content.sliced(3);
+    LineReader reader(doc);
+    int number = 0;
+    qsizetype pos = 0;
+    while (pos < content.size()) {
+        ++number;
+        const char *start = content.data() + pos;
+        const auto *newline = static_cast<const char *>(std::memchr(start, '\n', size_t(content.size() - pos)));
+        const qsizetype length = newline ? newline - start : content.size() - pos;
+        QByteArrayView line = content.sliced(pos, length);
+        if (line.endsWith('\r'))
+            line = line.chopped(1);
+        reader.read(line, number, newline != nullptr);
+        pos += length + 1;
+    }
+    return doc;
+}
+
+} // namespace chronoscope::config
