@@ -991,6 +991,14 @@
     <context>
         <name>chronoscope::ui::MainWindow</name>
         <message>
+            <source>Metrics for Prometheus are not served: %1</source>
+            <translation>Metriken für Prometheus werden nicht bereitgestellt: %1</translation>
+        </message>
+        <message>
+            <source>Metrics for Prometheus: %1</source>
+            <translation>Metriken für Prometheus: %1</translation>
+        </message>
+        <message>
             <source>Chronoscope</source>
             <translation>Chronoscope</translation>
         </message>
@@ -1883,6 +1891,36 @@
     </context>
     <context>
         <name>chronoscope::ui::SettingsDialog</name>
+        <message>
+            <source>Serve &amp;metrics for Prometheus</source>
+            <translation>&amp;Metriken für Prometheus bereitstellen</translation>
+        </message>
+        <message>
+            <source>Metrics</source>
+            <translation>Metriken</translation>
+        </message>
+        <message>
+            <source>While Chronoscope runs, Prometheus can scrape http://ADDRESS/metrics</source>
+            <translation>Solange Chronoscope läuft, kann Prometheus http://ADRESSE/metrics abfragen</translation>
+        </message>
+        <message>
+            <source>Metrics address and port</source>
+            <translation>Adresse und Port der Metriken</translation>
+        </message>
+        <message>
+            <source>127.0.0.1:9123 or [::1]:9123</source>
+            <extracomment>Metrics address examples; 127.0.0.1 keeps the metrics on this computer</extracomment>
+            <translation>127.0.0.1:9123 oder [::1]:9123</translation>
+        </message>
+        <message>
+            <source>&amp;Listen on:</source>
+            <extracomment>Where the metrics endpoint listens; other addresses than 127.0.0.1 reach the network</extracomment>
+            <translation>Lauschen &amp;auf:</translation>
+        </message>
+        <message>
+            <source>Metrics address: %1</source>
+            <translation>Metrik-Adresse: %1</translation>
+        </message>
         <message>
             <source>&amp;Keep monitoring in the tray when the window is closed</source>
             <translation>Nach dem Schließen des Fensters im Systemabschnitt &amp;weiter überwachen</translation>

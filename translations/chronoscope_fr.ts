@@ -991,6 +991,14 @@
     <context>
         <name>chronoscope::ui::MainWindow</name>
         <message>
+            <source>Metrics for Prometheus are not served: %1</source>
+            <translation>Les métriques pour Prometheus ne sont pas servies : %1</translation>
+        </message>
+        <message>
+            <source>Metrics for Prometheus: %1</source>
+            <translation>Métriques pour Prometheus : %1</translation>
+        </message>
+        <message>
             <source>Chronoscope</source>
             <translation>Chronoscope</translation>
         </message>
@@ -1883,6 +1891,36 @@
     </context>
     <context>
         <name>chronoscope::ui::SettingsDialog</name>
+        <message>
+            <source>Serve &amp;metrics for Prometheus</source>
+            <translation>Servir les &amp;métriques pour Prometheus</translation>
+        </message>
+        <message>
+            <source>Metrics</source>
+            <translation>Métriques</translation>
+        </message>
+        <message>
+            <source>While Chronoscope runs, Prometheus can scrape http://ADDRESS/metrics</source>
+            <translation>Tant que Chronoscope fonctionne, Prometheus peut interroger http://ADRESSE/metrics</translation>
+        </message>
+        <message>
+            <source>Metrics address and port</source>
+            <translation>Adresse et port des métriques</translation>
+        </message>
+        <message>
+            <source>127.0.0.1:9123 or [::1]:9123</source>
+            <extracomment>Metrics address examples; 127.0.0.1 keeps the metrics on this computer</extracomment>
+            <translation>127.0.0.1:9123 ou [::1]:9123</translation>
+        </message>
+        <message>
+            <source>&amp;Listen on:</source>
+            <extracomment>Where the metrics endpoint listens; other addresses than 127.0.0.1 reach the network</extracomment>
+            <translation>&amp;Écouter sur :</translation>
+        </message>
+        <message>
+            <source>Metrics address: %1</source>
+            <translation>Adresse des métriques : %1</translation>
+        </message>
         <message>
             <source>&amp;Keep monitoring in the tray when the window is closed</source>
             <translation>&amp;Continuer la surveillance dans la zone de notification à la fermeture</translation>
