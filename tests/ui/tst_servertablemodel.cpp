@@ -5,6 +5,7 @@
 #include <QSortFilterProxyModel>
 #include <QTest>
 
+#include "core/engine/enginesnapshot.h"
 #include "ui/models/servertablemodel.h"
 
 using namespace Qt::StringLiterals;
@@ -48,6 +49,7 @@ private slots:
     void sortsByRawValuesUnknownLast();
     void formatsCells();
     void removesRows();
+    void showsTheSnapshotWithoutCopyingIt();
 };
 
 void TestServerTableModel::passesModelTester()
@@ -151,6 +153,44 @@ void TestServerTableModel::removesRows()
     QCOMPARE(model.index(1, ServerTableModel::Offset).data().toString(), u"+400 ms"_s);
     model.removeServer(42); // unknown: nothing happens
     QCOMPARE(removed.size(), 1);
+}
+
+void TestServerTableModel::showsTheSnapshotWithoutCopyingIt()
+{
+    ServerTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    chronoscope::engine::EngineSnapshot snapshot;
+    snapshot.sequence = 1;
+    snapshot.servers = {server(1, u"a"_s, 0.001), server(2, u"b"_s, 0.002), server(3, u"c"_s, 0.003)};
+    model.setSnapshot(snapshot);
+    QCOMPARE(model.rowCount(), 3);
+    // The model holds the session's snapshot itself (shared data), not rows of its own.
+    QCOMPARE(model.snapshot().servers.constData(), snapshot.servers.constData());
+    QCOMPARE(model.serverById(2), &snapshot.servers.at(1));
+
+    // Next snapshot: b changed (new revision), c gone, d new, a untouched.
+    chronoscope::engine::EngineSnapshot next;
+    next.sequence = 2;
+    ServerStatus b = server(2, u"b"_s, 0.020);
+    b.revision = 1;
+    next.servers = {server(1, u"a"_s, 0.001), b, server(4, u"d"_s, 0.004)};
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    model.setSnapshot(next);
+    QCOMPARE(reset.size(), 0);
+    QCOMPARE(removed.size(), 1);
+    QCOMPARE(inserted.size(), 1);
+    QCOMPARE(changed.size(), 1); // only b's row
+    QCOMPARE(changed.first().at(0).value<QModelIndex>().row(), model.rowOf(2));
+    QCOMPARE(model.index(model.rowOf(2), ServerTableModel::Offset).data().toString(), u"+20.0 ms"_s);
+    QCOMPARE(model.snapshot().servers.constData(), next.servers.constData());
+    QCOMPARE(model.serverById(4), &next.servers.at(2));
+    QVERIFY(!model.serverById(3));
+    // The same snapshot again changes nothing.
+    model.setSnapshot(next);
+    QCOMPARE(changed.size(), 1);
 }
 
 QTEST_MAIN(TestServerTableModel)
