@@ -8,8 +8,8 @@
 //   - the client, fed the input as a stream of replies (2-byte length + datagram; the request's
 //     sequence number is written into each so that it is matched), finishes a whole snapshot
 //     with a bounded number of requests, and its JSON can be built.
-// Build: the `fuzz` preset (clang), or runfuzz_cmdmon.cmake with clang++-14; the ctest
-// `fuzz_cmdmon` runs it for a few seconds.
+// Build: the `fuzz` preset (clang), or runfuzz_target.cmake with clang++-14; the ctest
+// `fuzz_cmdmon` runs it for a few seconds, `fuzz-long` for 10 million executions.
 #include <cstddef>
 #include <cstdint>
 #include <deque>

@@ -4,8 +4,8 @@
 //   - a frame that decodes re-encodes to exactly the same bytes (one canonical encoding, so
 //     nothing the helper accepted can carry hidden data);
 //   - a decoded request never has unknown flags, and unused fields are zero.
-// Build: the `fuzz` preset (clang), or tests/fuzz/runfuzz.cmake with clang++-14; the ctest
-// `fuzz_helperprotocol` runs it for a few seconds.
+// Build: the `fuzz` preset (clang), or runfuzz_target.cmake with clang++-14; the ctest
+// `fuzz_helperprotocol` runs it for a few seconds, `fuzz-long` for 10 million executions.
 #include <cstddef>
 #include <cstdint>
 #include <span>

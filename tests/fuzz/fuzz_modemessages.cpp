@@ -8,8 +8,8 @@
 //     the bytes and amplification factor it reports add up.
 // The input is read twice: whole, as one datagram for both decoders, then split into datagrams
 // (each preceded by a 2-byte length) as one probe's replies.
-// Build: the `fuzz` preset (clang), or runfuzz_modemessages.cmake with clang++-14; the ctest
-// `fuzz_modemessages` runs it for a few seconds.
+// Build: the `fuzz` preset (clang), or runfuzz_target.cmake with clang++-14; the ctest
+// `fuzz_modemessages` runs it for a few seconds, `fuzz-long` for 10 million executions.
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
