@@ -5,6 +5,7 @@
 
 #include <QJsonDocument>
 
+#include "app/cli/ntsoutcome.h"
 #include "app/cli/oneshotmeasurement.h"
 #include "app/cli/textreport.h"
 #include "core/engine/localclock.h"
@@ -26,7 +27,10 @@ int runCheck(const CliOptions &options)
         std::fwrite(text.constData(), 1, size_t(text.size()), stdout);
     }
     std::fflush(stdout);
-    return system.synchronized ? 0 : 1;
+    // A refused certificate is said on stderr too, with what to do about it.
+    for (const QString &line : ntsCertificateRefusals(servers))
+        std::fprintf(stderr, "chronoscope-cli: %s\n", qPrintable(line));
+    return offsetExitStatus(system.synchronized, servers);
 }
 
 } // namespace chronoscope::cli

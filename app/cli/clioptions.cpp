@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include <QFileInfo>
+
 using namespace Qt::StringLiterals;
 
 namespace chronoscope::cli {
@@ -21,6 +23,25 @@ Result<double> parseSeconds(const QString &option, const QString &text, double m
     return value;
 }
 
+// `--nts HOST[:KEPORT][,options]`: an NTS server whose key exchange runs on KEPORT (default 4460).
+Result<engine::ServerSpec> parseNtsServer(const QString &text)
+{
+    Result<engine::ServerSpec> parsed = engine::parseServerSpec(text);
+    if (!parsed)
+        return parsed;
+    engine::ServerSpec spec = *parsed;
+    const QString address = text.trimmed().section(u',', 0, 0);
+    const bool portGiven = address.startsWith(u'[') ? address.contains(u"]:"_s) : address.count(u':') == 1;
+    if (portGiven) {
+        spec.ntsPort = spec.port;
+        spec.port = 123;
+    }
+    if (spec.keyId != 0)
+        return Error{u"--nts %1: NTS brings its own keys; key=%2 does not apply"_s.arg(text).arg(spec.keyId)};
+    spec.nts = true;
+    return spec;
+}
+
 } // namespace
 
 engine::AssociationOptions CliOptions::associationOptions() const
@@ -31,6 +52,8 @@ engine::AssociationOptions CliOptions::associationOptions() const
     o.timeout = timeout;
     o.allowFastPolling = allowFastPolling;
     o.timestamps = userspaceTimestamps ? engine::TimestampSource::Userspace : engine::TimestampSource::Kernel;
+    o.ntsTrust.systemStore = true;
+    o.ntsTrust.caPaths = ntsCaPaths;
     return o;
 }
 
@@ -213,8 +236,20 @@ Result<CliOptions> parseCommandLine(const QStringList &arguments)
             Result<metrics::ListenAddress> where = metrics::parseListenAddress(value);
             if (!where) return where.error();
             options.metrics = *where;
-        } else if (arg == u"--nts"_s || arg == u"--ca-file"_s) {
-            return Error{u"option %1: NTS is not available in this version yet"_s.arg(arg)};
+        } else if (arg == u"--nts"_s) {
+            if (auto e = takeValue(&value)) return *e;
+            Result<engine::ServerSpec> spec = parseNtsServer(value);
+            if (!spec)
+                return Error{u"bad NTS server '%1': %2"_s.arg(value, spec.errorMessage())};
+            options.servers.append(*spec);
+        } else if (arg == u"--nts-ca"_s) {
+            if (auto e = takeValue(&value)) return *e;
+            const QFileInfo ca(value);
+            if (value.isEmpty() || !ca.exists())
+                return Error{u"--nts-ca '%1': no such file or directory"_s.arg(value)};
+            if (!ca.isReadable())
+                return Error{u"--nts-ca '%1': not readable"_s.arg(value)};
+            options.ntsCaPaths << ca.absoluteFilePath();
         } else {
             return Error{u"unknown option '%1'"_s.arg(arg)};
         }
@@ -225,7 +260,7 @@ Result<CliOptions> parseCommandLine(const QStringList &arguments)
         return Error{u"--json applies to check, monitor and diagnose, not step"_s};
     if (options.keyId != 0) {
         for (engine::ServerSpec &spec : options.servers) {
-            if (spec.keyId == 0)
+            if (spec.keyId == 0 && !spec.nts)   // NTS servers bring their own keys
                 spec.keyId = options.keyId;
         }
     }
@@ -233,6 +268,11 @@ Result<CliOptions> parseCommandLine(const QStringList &arguments)
         && std::none_of(options.servers.cbegin(), options.servers.cend(),
                         [](const engine::ServerSpec &spec) { return spec.keyId != 0; }))
         return Error{u"--keys %1 needs --key ID (or SERVER,key=ID) to say which key to use"_s.arg(options.keyFile)};
+    if (!options.ntsCaPaths.isEmpty()
+        && std::none_of(options.servers.cbegin(), options.servers.cend(),
+                        [](const engine::ServerSpec &spec) { return spec.nts; }))
+        return Error{u"--nts-ca %1 applies to NTS servers (--nts HOST[:KEPORT] or SERVER,nts)"_s.arg(
+            options.ntsCaPaths.first())};
     if (options.servers.isEmpty() && options.command != Command::Diagnose)
         return Error{u"no server given (e.g. chronoscope-cli %1 pool.ntp.org)"_s.arg(first)};
     return options;
@@ -255,7 +295,7 @@ QString usageText()
 
 SERVER is host, host:port, ipv4:port or [ipv6]:port (default port 123), optionally followed by
 chrony-style options after commas: prefer, noselect, trust, require, noiburst, minpoll=N,
-maxpoll=N, key=ID (e.g. ntp1.example,prefer).
+maxpoll=N, key=ID, nts, ntsport=N (e.g. ntp1.example,prefer; time.example,nts).
 
 Options:
   --pool HOST          add every address HOST resolves to (up to 4)
@@ -274,6 +314,10 @@ Options:
   --keys FILE          take keys from FILE (chrony or ntpd/ntpsec key file; it must not be
                        readable by group or others) instead of Chronoscope's key store
   --key ID             authenticate every SERVER without its own key=ID with key ID
+  --nts HOST[:KEPORT]  add an NTS server (RFC 8915): keys from its NTS-KE service on KEPORT
+                       (default 4460), every request and reply authenticated, never plain NTP
+  --nts-ca FILE|DIR    also trust this CA certificate (PEM), or every *.pem/*.crt in DIR, for
+                       NTS servers; the system's CA store is always trusted
 
 Step: measures like check and proposes a correction of the system offset. Offsets up to 0.5 s
 are slewed (the kernel runs the clock a little fast or slow; time never jumps); larger ones are
@@ -293,7 +337,8 @@ nothing needs attention, 1 when something does (a server that does not answer, a
 could not run, a probed server that answers mode 6 or 7 with data), 2 usage error.
 
 Offsets are server time minus local time: positive means your clock is behind.
-Exit status of check and monitor: 0 a system offset was determined, 1 none could be, 2 usage error.
+Exit status of check and monitor: 0 a system offset was determined, 1 none could be, 2 usage error,
+3 none could be and an NTS server's certificate was refused (not trusted, expired, other name).
 )"_s;
 }
 

@@ -39,6 +39,7 @@ struct CliOptions
     double probeWindow = 2.0;            // diagnose --window: seconds to collect probe replies
     QString keyFile;                     // --keys FILE: ntpd/ntpsec or chrony key file (empty: our store)
     quint32 keyId = 0;                   // --key ID: for every SERVER without its own key=ID
+    QStringList ntsCaPaths;              // --nts-ca FILE|DIR: private CAs for NTS-KE, besides the system store
     KeysOptions keys;                    // `keys` subcommand
     SystemOptions system;                // `system` subcommand (issue 15)
     std::optional<metrics::ListenAddress> metrics; // monitor --metrics ADDR:PORT (issue 16)

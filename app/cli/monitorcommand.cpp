@@ -9,6 +9,7 @@
 #include <QTimer>
 
 #include "app/cli/metricsserving.h"
+#include "app/cli/ntsoutcome.h"
 #include "app/cli/textreport.h"
 #include "app/cli/sessionsetup.h"
 #include "core/engine/enginesession.h"
@@ -86,7 +87,11 @@ int runMonitor(const CliOptions &options)
                            [] { QCoreApplication::quit(); });
     QCoreApplication::exec();
     QObject::disconnect(&session, nullptr, &session, nullptr);
-    return everSynchronized ? 0 : 1;
+    if (everSynchronized)
+        return 0;
+    for (const QString &line : ntsCertificateRefusals(session.snapshot().servers))
+        std::fprintf(stderr, "chronoscope-cli: %s\n", qPrintable(line));
+    return offsetExitStatus(false, session.snapshot().servers);
 }
 
 } // namespace chronoscope::cli

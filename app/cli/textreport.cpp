@@ -5,6 +5,7 @@
 
 #include "core/report/headline.h"
 #include "core/report/humanformat.h"
+#include "core/report/ntsjson.h"
 
 using namespace Qt::StringLiterals;
 using chronoscope::report::formatAge;
@@ -59,8 +60,27 @@ QString formatCheckReport(const QList<engine::ServerStatus> &servers, const engi
         out += pad(s.drift && s.drift->meaningful ? QString::number(s.drift->freqPpm, 'f', 2) : u"-"_s, 10, true);
         out += u"  "_s + s.reason + u"\n"_s;
     }
+    for (const engine::ServerStatus &s : servers)
+        if (s.nts)
+            out += formatNtsLine(s) + u"\n"_s;
     out += formatSystemLine(system) + u"\n"_s;
     return out;
+}
+
+QString formatNtsLine(const engine::ServerStatus &s)
+{
+    const engine::NtsStatus &n = *s.nts;
+    const QString ke = u"%1:%2"_s.arg(n.keHost).arg(n.kePort);
+    if (n.keyExchanges == 0)
+        return n.lastFailureText.isEmpty() ? u"NTS %1: no key exchange with %2 yet"_s.arg(s.name, ke)
+                                           : u"NTS %1: key exchange with %2 failed: %3"_s.arg(s.name, ke, n.lastFailureText);
+    const auto utc = [](const QDateTime &t) { return t.toUTC().toString(u"yyyy-MM-dd HH:mm:ss 'UTC'"_s); };
+    return u"NTS %1: keys from %2 at %3 (%4, %5), NTP at %6:%7, %8 cookie(s), certificate %9 issued by %10, "
+           u"valid until %11"_s.arg(s.name, ke, utc(n.lastKeyExchange), n.tlsVersion, report::aeadName(n.aead),
+                                    n.ntpServer)
+        .arg(n.ntpPort)
+        .arg(n.cookiesHeld)
+        .arg(n.certificateSubject, n.certificateIssuer, utc(n.certificateNotAfter));
 }
 
 QString formatSampleLine(const engine::AcceptedSample &e)

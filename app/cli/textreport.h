@@ -18,5 +18,7 @@ QString formatSampleLine(const engine::AcceptedSample &sample);
 QString formatFailureLine(const engine::RequestOutcome &outcome);
 QString formatRejectionLine(const engine::RejectionSummary &summary);
 QString formatSystemLine(const engine::SystemStatus &system);
+// For an NTS server (s.nts set): who vouched for it and what was negotiated, or why NTS failed.
+QString formatNtsLine(const engine::ServerStatus &s);
 
 } // namespace chronoscope::cli

@@ -423,6 +423,7 @@ bool ServerAssociation::checkNtsReply(const QByteArray &datagram)
     // identifier and our nonce as its origin time.
     const Result<ntp::Packet> header = ntp::decode(datagram);
     const nts::NtsReplyCheck check = m_nts->checkReply(datagram, header ? *header : ntp::Packet{});
+    m_status.nts = m_nts->status();   // now: a finished check publishes before changed()
     switch (check.outcome) {
     case nts::NtsReplyCheck::Outcome::Authentic:
         return true;
@@ -526,8 +527,10 @@ void ServerAssociation::onTimeout()
 {
     if (m_stopped)
         return;
-    if (m_nts)
+    if (m_nts) {
         m_nts->requestTimedOut();   // the cookie sent is gone; the next request asks for one more
+        m_status.nts = m_nts->status();
+    }
     ++m_status.timeouts;
     m_policy.onMissedReply();
     m_status.pollLog2 = m_policy.effectivePollLog2(std::max(0, m_status.requestsSent - 1));

@@ -3,6 +3,8 @@
 
 #include <QJsonArray>
 
+#include "core/report/ntsjson.h"
+
 using namespace Qt::StringLiterals;
 
 namespace chronoscope::report {
@@ -59,10 +61,13 @@ QJsonObject serverToJson(const engine::ServerStatus &s)
     o[u"poll"_s] = s.pollLog2;
     // The MAC algorithm the requests carry; null when a key id is configured but its key is
     // missing (nothing was sent). The key id only, never key material.
-    o[u"auth"_s] = s.authType ? QJsonValue(auth::keyTypeId(*s.authType))
-        : s.keyId != 0        ? QJsonValue(QJsonValue::Null)
-                              : QJsonValue(u"none"_s);
+    o[u"auth"_s] = s.nts               ? QJsonValue(u"nts"_s)
+        : s.authType                 ? QJsonValue(auth::keyTypeId(*s.authType))
+        : s.keyId != 0               ? QJsonValue(QJsonValue::Null)
+                                     : QJsonValue(u"none"_s);
     o[u"key_id"_s] = s.keyId != 0 ? QJsonValue(qint64(s.keyId)) : QJsonValue(QJsonValue::Null);
+    // NTS servers (RFC 8915): key exchange, negotiated NTP server, certificate; null otherwise.
+    o[u"nts"_s] = s.nts ? QJsonValue(ntsStatusToJson(*s.nts)) : QJsonValue(QJsonValue::Null);
     const bool drift = s.drift && s.drift->samples >= 3;
     o[u"frequency_ppm"_s] = drift ? QJsonValue(s.drift->freqPpm) : QJsonValue(QJsonValue::Null);
     o[u"skew_ppm"_s] = drift ? QJsonValue(s.drift->skewPpm) : QJsonValue(QJsonValue::Null);
@@ -168,6 +173,19 @@ QJsonObject systemEventToJson(const engine::SystemStatus &sys, const QList<engin
     o[u"error_bound"_s] = optionalNumber(sys.errorBound);
     o[u"frequency_ppm"_s] = optionalNumber(sys.freqPpm);
     o[u"states"_s] = states;
+    // NTS servers: key-exchange state and counts (changes here print a new line; bounded by
+    // the key exchanges and NAKs, not by packets).
+    QJsonObject nts;
+    for (const engine::ServerStatus &s : servers) {
+        if (!s.nts)
+            continue;
+        nts[s.name] = QJsonObject{{u"ke_state"_s, engine::ntsKeStateId(s.nts->keState)},
+                                  {u"key_exchanges"_s, s.nts->keyExchanges},
+                                  {u"naks"_s, s.nts->naks},
+                                  {u"failure"_s, optionalString(s.nts->lastFailureId)}};
+    }
+    if (!nts.isEmpty())
+        o[u"nts"_s] = nts;
     return o;
 }
 

@@ -37,6 +37,7 @@ private slots:
     void usageErrors_data();
     void usageErrors();
     void usageTextMentionsOptions();
+    void ntsServers();
 };
 
 void TstCliOptions::defaults()
@@ -255,7 +256,13 @@ void TstCliOptions::usageErrors_data()
                                          << QStringList{u"--duration"_s, u"check"_s};
     QTest::newRow("--keys without --key") << split(u"check --keys /etc/ntp.keys ntp.example.org"_s)
                                           << QStringList{u"--keys"_s, u"--key ID"_s};
-    QTest::newRow("nts not yet") << split(u"check --nts ntp.example.org"_s) << QStringList{u"--nts"_s};
+    QTest::newRow("nts-ca missing file") << split(u"check --nts ntp.example.org --nts-ca /nonexistent/ca.pem"_s)
+                                         << QStringList{u"/nonexistent/ca.pem"_s, u"no such file"_s};
+    QTest::newRow("nts-ca without nts server") << split(u"check ntp.example.org --nts-ca /"_s)
+                                               << QStringList{u"--nts-ca"_s, u"NTS servers"_s};
+    QTest::newRow("nts with key") << split(u"check --nts ntp.example.org,key=4"_s) << QStringList{u"key=4"_s};
+    QTest::newRow("nts bad port") << split(u"check --nts ntp.example.org:0"_s) << QStringList{u"'0'"_s};
+    QTest::newRow("nts missing value") << split(u"check --nts"_s) << QStringList{u"--nts"_s};
 }
 
 void TstCliOptions::usageErrors()
@@ -275,6 +282,29 @@ void TstCliOptions::usageTextMentionsOptions()
     for (const QString &option : {u"check"_s, u"monitor"_s, u"--json"_s, u"--samples"_s, u"--interval"_s,
                                   u"--timeout"_s, u"--duration"_s, u"--pool"_s, u"--version"_s, u"--help"_s})
         QVERIFY2(usage.contains(option), qPrintable(option));
+}
+
+void TstCliOptions::ntsServers()
+{
+    const chronoscope::Result<CliOptions> r = parseCommandLine(
+        split(u"check --nts time.example --nts [2001:db8::1]:4461 --nts 192.0.2.1:123 b.example,nts,ntsport=4470 "
+              u"c.example --key 5 --nts-ca /"_s));
+    QVERIFY2(r.ok(), qPrintable(r.errorMessage()));
+    QCOMPARE(r->servers.size(), 5);
+    const auto &s = r->servers;
+    QVERIFY(s[0].nts && s[1].nts && s[2].nts && s[3].nts && !s[4].nts);
+    QCOMPARE(s[0].ntsPort, quint16(4460));                  // default KE port
+    QCOMPARE(s[1].ntsPort, quint16(4461));                  // HOST:KEPORT is the KE port...
+    QCOMPARE(s[1].port, quint16(123));                      // ...not the NTP port
+    QCOMPARE(s[1].host, u"2001:db8::1"_s);
+    QCOMPARE(s[2].ntsPort, quint16(123));                   // an explicit :123 is taken as given
+    QCOMPARE(s[3].ntsPort, quint16(4470));
+    QCOMPARE(s[0].keyId, 0u);                               // --key never applies to NTS servers
+    QCOMPARE(s[4].keyId, 5u);
+    const chronoscope::engine::AssociationOptions o = r->associationOptions();
+    QVERIFY(o.ntsTrust.systemStore);
+    QCOMPARE(o.ntsTrust.caPaths, QStringList{u"/"_s});
+    QVERIFY(usageText().contains(u"--nts-ca"_s) && usageText().contains(u"--nts HOST[:KEPORT]"_s));
 }
 
 QTEST_APPLESS_MAIN(TstCliOptions)
