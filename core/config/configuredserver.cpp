@@ -25,6 +25,10 @@ std::optional<QString> validateServer(const ConfiguredServer &server)
         return u"minpoll %1 is above maxpoll %2"_s.arg(spec.minPollLog2).arg(spec.maxPollLog2);
     if (server.keyId > MAX_KEY_ID)
         return u"key %1 is above %2"_s.arg(server.keyId).arg(MAX_KEY_ID);
+    if (spec.nts && server.keyId != 0)
+        return u"NTS and key %1 exclude each other (NTS brings its own keys)"_s.arg(server.keyId);
+    if (spec.nts && spec.ntsPort == 0)
+        return u"NTS-KE port 0 is not a port"_s;
     if (spec.prefer && spec.noselect)
         return u"'prefer' and 'noselect' contradict each other"_s;
     return std::nullopt;

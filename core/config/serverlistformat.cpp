@@ -24,14 +24,15 @@ const QSet<QString> &chronyValueOptions()
                                        u"mindelay"_s, u"asymmetry"_s, u"offset"_s, u"minsamples"_s,
                                        u"maxsamples"_s, u"filter"_s, u"version"_s, u"polltarget"_s,
                                        u"presend"_s, u"minstratum"_s, u"certset"_s, u"extfield"_s,
-                                       u"ntsport"_s, u"maxsources"_s};
+                                       u"maxsources"_s};
     return options;
 }
 
 const QSet<QString> &ntpValueOptions()
 {
+    // ntpsec's NTS options with a value (ca, cert, aead, expire) are not ours: the CA is a setting.
     static const QSet<QString> options{u"version"_s, u"mode"_s, u"ttl"_s, u"bias"_s, u"ident"_s, u"minpoll"_s,
-                                       u"maxpoll"_s, u"key"_s};
+                                       u"maxpoll"_s, u"key"_s, u"ca"_s, u"cert"_s, u"aead"_s, u"expire"_s};
     return options;
 }
 
@@ -51,9 +52,39 @@ bool isRefclockAddress(const QString &host)
     return host.startsWith(u"127.127."_s);
 }
 
-QString hostForConf(const engine::ServerSpec &spec)
+QString hostForConf(const engine::ServerSpec &spec, bool chrony)
 {
+    // ntpsec gives a non-default NTS-KE port as host:port (IPv6 in brackets).
+    if (!chrony && spec.nts && spec.ntsPort != 4460)
+        return (spec.host.contains(u':') ? u"["_s + spec.host + u"]"_s : spec.host) + u":"_s
+            + QString::number(spec.ntsPort);
     return spec.host;
+}
+
+// ntpsec: "server HOST:PORT nts" names the NTS-KE port; splits it off `spec.host` (IPv6 in
+// brackets). Returns false when the port is not a number in 1–65535.
+bool takeNtpsecKePort(engine::ServerSpec &spec, QString *portText)
+{
+    qsizetype colon = -1;
+    if (spec.host.startsWith(u'[')) {
+        const qsizetype close = spec.host.indexOf(u"]:"_s);
+        if (close < 0)
+            return true;
+        colon = close + 1;
+    } else if (spec.host.count(u':') == 1) {
+        colon = spec.host.indexOf(u':');
+    } else {
+        return true;
+    }
+    *portText = spec.host.mid(colon + 1);
+    int port = 0;
+    if (!parseInt(*portText, 1, 65535, &port))
+        return false;
+    spec.ntsPort = quint16(port);
+    spec.host = spec.host.left(colon);
+    if (spec.host.startsWith(u'[') && spec.host.endsWith(u']'))
+        spec.host = spec.host.mid(1, spec.host.size() - 2);
+    return true;
 }
 
 } // namespace
@@ -122,6 +153,13 @@ ServerListImport parseServerList(const QString &text, ConfFormat format, const Q
         spec.host = words.takeFirst();
         spec.isPool = directive == u"pool"_s;
         spec.iburst = false; // both daemons default to no iburst
+        if (!chrony && words.contains(u"nts"_s, Qt::CaseInsensitive)) {
+            QString portText;
+            if (!takeNtpsecKePort(spec, &portText)) {
+                issue(u"NTS-KE port '%1' is not a number in 1…65535; line not imported"_s.arg(portText));
+                continue;
+            }
+        }
         if (spec.host.startsWith(u'[') && spec.host.endsWith(u']'))
             spec.host = spec.host.mid(1, spec.host.size() - 2);
         if (isRefclockAddress(spec.host)) {
@@ -162,6 +200,11 @@ ServerListImport parseServerList(const QString &text, ConfFormat format, const Q
             } else if (option == u"key"_s) {
                 if (needValue(1, int(MAX_KEY_ID), &value))
                     server.keyId = quint32(value);
+            } else if (option == u"nts"_s) {
+                spec.nts = true;
+            } else if (chrony && option == u"ntsport"_s) {
+                if (needValue(1, 65535, &value))
+                    spec.ntsPort = quint16(value);
             } else if (chrony && option == u"port"_s) {
                 if (needValue(1, 65535, &value))
                     spec.port = quint16(value);
@@ -179,6 +222,10 @@ ServerListImport parseServerList(const QString &text, ConfFormat format, const Q
             continue;
         if (spec.minPollLog2 > spec.maxPollLog2)
             spec.maxPollLog2 = spec.minPollLog2; // as chrony does: maxpoll never below minpoll
+        if (spec.nts && server.keyId != 0) {
+            issue(u"'nts' and 'key %1' exclude each other; imported with NTS only"_s.arg(server.keyId));
+            server.keyId = 0;
+        }
         if (const std::optional<QString> invalid = validateServer(server)) {
             issue(invalid.value() + u"; not imported"_s);
             continue;
@@ -306,7 +353,7 @@ QString formatServerList(const QList<ConfiguredServer> &servers, ConfFormat form
         QStringLiteral(CHRONOSCOPE_VERSION), QDateTime::currentDateTime().toString(Qt::ISODate));
     for (const ConfiguredServer &server : servers) {
         const engine::ServerSpec &spec = server.spec;
-        QStringList words{spec.isPool ? u"pool"_s : u"server"_s, hostForConf(spec)};
+        QStringList words{spec.isPool ? u"pool"_s : u"server"_s, hostForConf(spec, chrony)};
         if (chrony && spec.port != 123)
             words << u"port"_s << QString::number(spec.port);
         if (spec.iburst)
@@ -317,6 +364,11 @@ QString formatServerList(const QList<ConfiguredServer> &servers, ConfFormat form
             words << u"maxpoll"_s << QString::number(spec.maxPollLog2);
         if (server.keyId != 0)
             words << u"key"_s << QString::number(server.keyId);
+        if (spec.nts) {
+            words << u"nts"_s;
+            if (chrony && spec.ntsPort != 4460)
+                words << u"ntsport"_s << QString::number(spec.ntsPort);
+        }
         if (spec.prefer)
             words << u"prefer"_s;
         if (spec.noselect)

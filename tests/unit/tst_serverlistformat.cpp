@@ -17,6 +17,10 @@ private slots:
     void importsNtpFixtureWithLineNumbers();
     void exportRoundTripsThroughChrony();
     void ntpExportCommentsOutPorts();
+    void importsChronyNtsFixture();
+    void importsNtpsecNtsFixture();
+    void ntsRoundTrips_data();
+    void ntsRoundTrips();
     void missingFileIsAnErrorNamingIt();
     void overlongLineIsAnIssueWithItsNumber();
     void includesAreFollowedToADepthLimit();
@@ -148,6 +152,91 @@ void TestServerListFormat::ntpExportCommentsOutPorts()
     QVERIFY(warnings.first().contains(u"5123"_s));
     // The commented line is not imported back as a server.
     QCOMPARE(parseServerList(text, ConfFormat::Ntp, u"ntp.conf"_s).servers.size(), 0);
+}
+
+void TestServerListFormat::importsChronyNtsFixture()
+{
+    const QString path = QFINDTESTDATA("../fixtures/config/chrony-nts.conf");
+    QVERIFY(!path.isEmpty());
+    const chronoscope::Result<ServerListImport> result = importServerList(path, ConfFormat::Chrony);
+    QVERIFY2(result.ok(), qPrintable(result.errorMessage()));
+    const QList<ConfiguredServer> &servers = result->servers;
+    QCOMPARE(servers.size(), 4);
+    QCOMPARE(servers[0].spec.host, u"time.example.com"_s);
+    QVERIFY(servers[0].spec.nts && servers[0].spec.iburst);
+    QCOMPARE(servers[0].spec.ntsPort, quint16(4460));
+    QVERIFY(servers[1].spec.nts && servers[1].spec.prefer);
+    QCOMPARE(servers[1].spec.ntsPort, quint16(4461));
+    QVERIFY(servers[2].spec.nts && servers[2].spec.isPool);
+    QVERIFY(servers[3].spec.nts);
+    QCOMPARE(servers[3].keyId, 0u);   // NTS wins over the symmetric key, with an issue
+    QCOMPARE(issueLine(*result, u"exclude each other"_s), 5);
+    QCOMPARE(issueLine(*result, u"'70000'"_s), 6);
+    QCOMPARE(issueLine(*result, u"'ntstrustedcerts'"_s), 7);
+    QCOMPARE(result->issues.size(), 3);
+    // 'nts' is no longer dropped with a warning.
+    QCOMPARE(issueLine(*result, u"option 'nts'"_s), -1);
+}
+
+void TestServerListFormat::importsNtpsecNtsFixture()
+{
+    const QString path = QFINDTESTDATA("../fixtures/config/ntpsec-nts.conf");
+    QVERIFY(!path.isEmpty());
+    const chronoscope::Result<ServerListImport> result = importServerList(path, ConfFormat::Ntp);
+    QVERIFY2(result.ok(), qPrintable(result.errorMessage()));
+    const QList<ConfiguredServer> &servers = result->servers;
+    QCOMPARE(servers.size(), 4);
+    QCOMPARE(servers[0].spec.host, u"time.example.com"_s);
+    QVERIFY(servers[0].spec.nts && servers[0].spec.iburst);
+    QCOMPARE(servers[0].spec.ntsPort, quint16(4460));
+    QCOMPARE(servers[1].spec.host, u"nts.example.net"_s);   // host:port is the NTS-KE port
+    QCOMPARE(servers[1].spec.ntsPort, quint16(4461));
+    QCOMPARE(servers[1].spec.port, quint16(123));
+    QVERIFY(servers[1].spec.prefer);
+    QCOMPARE(servers[2].spec.host, u"2001:db8::4"_s);
+    QCOMPARE(servers[2].spec.ntsPort, quint16(4462));
+    QVERIFY(servers[3].spec.nts);
+    QCOMPARE(issueLine(*result, u"'ca /etc/ntpsec/private-ca.pem' is not supported"_s), 5);
+    QCOMPARE(issueLine(*result, u"'0'"_s), 6);
+    QCOMPARE(result->issues.size(), 2);
+}
+
+void TestServerListFormat::ntsRoundTrips_data()
+{
+    QTest::addColumn<int>("format");
+    QTest::newRow("chrony") << int(ConfFormat::Chrony);
+    QTest::newRow("ntpsec") << int(ConfFormat::Ntp);
+}
+
+void TestServerListFormat::ntsRoundTrips()
+{
+    QFETCH(int, format);
+    const auto confFormat = ConfFormat(format);
+    QList<ConfiguredServer> servers;
+    for (const auto &[host, port] : {std::pair{u"time.example.com"_s, 4460}, std::pair{u"nts.example.net"_s, 4461},
+                                     std::pair{u"2001:db8::4"_s, 4462}}) {
+        ConfiguredServer s;
+        s.spec.host = host;
+        s.spec.iburst = true;
+        s.spec.nts = true;
+        s.spec.ntsPort = quint16(port);
+        servers << s;
+    }
+    servers[1].spec.prefer = true;
+    QStringList warnings;
+    const QString text = formatServerList(servers, confFormat, &warnings);
+    QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(u'\n')));
+    if (confFormat == ConfFormat::Chrony) {
+        QVERIFY2(text.contains(u"server nts.example.net iburst nts ntsport 4461 prefer\n"_s), qPrintable(text));
+        QVERIFY2(text.contains(u"server time.example.com iburst nts\n"_s), qPrintable(text));
+    } else {
+        QVERIFY2(text.contains(u"server nts.example.net:4461 iburst nts prefer\n"_s), qPrintable(text));
+        QVERIFY2(text.contains(u"server [2001:db8::4]:4462 iburst nts\n"_s), qPrintable(text));
+        QVERIFY2(text.contains(u"server time.example.com iburst nts\n"_s), qPrintable(text));
+    }
+    const ServerListImport back = parseServerList(text, confFormat, u"exported.conf"_s);
+    QVERIFY2(back.issues.isEmpty(), qPrintable(back.issueTexts().join(u'\n')));
+    QCOMPARE(back.servers, servers);
 }
 
 void TestServerListFormat::missingFileIsAnErrorNamingIt()
