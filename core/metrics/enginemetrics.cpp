@@ -101,9 +101,15 @@ void writeServers(MetricsWriter &w, const MetricsState &state)
                 "Share of the last 8 polls that were answered (reach register), 0 to 1.", "ratio",
                 [](const ServerStatus &s) -> std::optional<double> { return std::popcount(s.reach) / 8.0; });
     serverGauge(w, servers, "chronoscope_server_authenticated",
-                "1 when requests carry a key and replies verified with it, else 0.", {},
+                "1 when requests carry a key (or NTS) and replies verified with it, else 0.", {},
                 [](const ServerStatus &s) -> std::optional<double> {
-                    return s.keyId != 0 && s.authenticatedReplies > 0 ? 1.0 : 0.0;
+                    return (s.keyId != 0 || s.nts) && s.authenticatedReplies > 0 ? 1.0 : 0.0;
+                });
+    serverGauge(w, servers, "chronoscope_server_nts_cookies",
+                "NTS cookies held for the server (NTS servers only; 8 when the pool is full, 0: a new key "
+                "exchange is needed).", {},
+                [](const ServerStatus &s) -> std::optional<double> {
+                    return s.nts ? std::optional(double(s.nts->cookiesHeld)) : std::nullopt;
                 });
 
     serverCounter(w, servers, "chronoscope_server_requests_sent", "Requests sent to the server.",

@@ -80,6 +80,10 @@ MetricsState labState()
     };
     state.snapshot.servers[1].keyId = 7;
     state.snapshot.servers[1].authenticatedReplies = 6;
+    // The third server speaks NTS and holds 7 cookies (one reply lost).
+    state.snapshot.servers[2].nts = engine::NtsStatus{};
+    state.snapshot.servers[2].nts->cookiesHeld = 7;
+    state.snapshot.servers[2].authenticatedReplies = 6;
     engine::SystemStatus &system = state.snapshot.system;
     system.synchronized = true;
     system.offset = 0.00005;
@@ -147,11 +151,15 @@ void TstEngineMetrics::serverGaugesCarryStateAndValues()
         u"chronoscope_server_reachability_ratio{server=\"127.0.0.2\",address=\"127.0.0.2\",state=\"sys_peer\"} 0.75"_s,
         u"chronoscope_server_authenticated{server=\"ntp.example\",address=\"::1\",state=\"candidate\"} 1"_s,
         u"chronoscope_server_authenticated{server=\"127.0.0.2\",address=\"127.0.0.2\",state=\"sys_peer\"} 0"_s,
+        u"chronoscope_server_authenticated{server=\"127.0.0.5\",address=\"127.0.0.5\",state=\"falseticker\"} 1"_s,
+        u"chronoscope_server_nts_cookies{server=\"127.0.0.5\",address=\"127.0.0.5\",state=\"falseticker\"} 7"_s,
     };
     const QStringList lines = sampleLines(text);
     for (const QString &line : expected)
         QVERIFY2(hasSample(lines, line), qPrintable(u"missing: "_s + line + u"\nin:\n"_s + text.left(3000)));
     QVERIFY(text.contains(u"# TYPE chronoscope_server_offset_seconds gauge\n"_s));
+    // Servers without NTS have no cookie series.
+    QVERIFY(!text.contains(u"chronoscope_server_nts_cookies{server=\"127.0.0.2\""_s));
 }
 
 void TstEngineMetrics::countersHaveNoStateLabel()
