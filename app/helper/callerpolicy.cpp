@@ -14,6 +14,11 @@ protocol::Verb CallerDecision::verbForOp(protocol::Op op) const
     }
 }
 
+std::uint32_t CallerDecision::capabilities() const
+{
+    return protocol::CAP_READ_STATE | (mayChange ? protocol::CAP_STEP | protocol::CAP_SLEW : 0u);
+}
+
 CallerDecision decideCaller(const CallerToken &token, CallerMode mode, bool groupConfigured)
 {
     CallerDecision decision;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 #include "core/protocol/verb.h"
@@ -29,6 +30,9 @@ struct CallerDecision
 {
     bool mayChange = false;
     protocol::Verb verbForOp(protocol::Op op) const; // the verb the request is judged under
+    // What HELLO advertises to this caller (protocol::CAP_*): unlike the Linux helper, whose verb
+    // allows one change op, the service authorises a caller for both.
+    std::uint32_t capabilities() const;
     std::string reason;                              // for the audit line
 };
 

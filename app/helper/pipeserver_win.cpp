@@ -187,8 +187,10 @@ void PipeServer::serveClient(void *pipeHandle, void *eventHandle)
         const protocol::Verb verb =
                 decision.verbForOp(peek.error == protocol::DecodeError::None ? peek.request.op : protocol::Op::None);
         HelperService service(verb, m_clock, m_config, m_limiter, m_audit, caller);
-        const protocol::Response response =
+        protocol::Response response =
                 bytes < protocol::REQUEST_SIZE ? service.handleTruncated(bytes, true) : service.handle(frame);
+        if (response.status == protocol::Status::Ok && response.op == protocol::Op::Hello)
+            response.info.capabilities = decision.capabilities(); // HELLO ran under one verb
 
         const protocol::ResponseFrame out = protocol::encodeResponse(response);
         ResetEvent(ov.hEvent);

@@ -229,6 +229,8 @@ TEST(callerPolicy)
     const CallerDecision allowed = decideCaller(admin, CallerMode::Service, false);
     CHECK(allowed.verbForOp(Op::Step) == protocol::Verb::Step);
     CHECK(allowed.verbForOp(Op::Slew) == protocol::Verb::Slew);
+    CHECK_EQ(allowed.capabilities(), protocol::CAP_READ_STATE | protocol::CAP_STEP | protocol::CAP_SLEW);
+    CHECK_EQ(refused.capabilities(), protocol::CAP_READ_STATE);
     // One-shot: whoever consented, and only them (even an administrator of another account).
     CallerToken consenting;
     consenting.sameUserAsHelper = true;

@@ -5,5 +5,6 @@ set(CHRONOSCOPE_WINDOWS_TESTS
     wineprefix
     tst_win_helpercore
     tst_win_clockops
+    tst_win_pipeservice
     no_clock_imports
     wineserver_stop)
