@@ -3,8 +3,6 @@
 
 #include <cstring>
 
-#include <QStringDecoder>
-
 #include "core/config/settingslimits.h"
 #include "core/result.h"
 
@@ -43,6 +41,18 @@ QByteArrayView trimmedBlanks(QByteArrayView text)
     return text;
 }
 
+// Appends UTF-8 bytes to `out`; ASCII (the usual case) without a temporary string.
+void appendUtf8(QString &out, QByteArrayView bytes)
+{
+    for (const char c : bytes) {
+        if (uchar(c) >= 0x80) {
+            out += QString::fromUtf8(bytes);
+            return;
+        }
+    }
+    out += QLatin1StringView(bytes.data(), bytes.size());
+}
+
 // The escape after a backslash for the letters QSettings knows; 0 for any other.
 char namedEscape(char c)
 {
@@ -75,6 +85,7 @@ Result<UnescapedValue> unescapeValue(QByteArrayView raw)
 {
     UnescapedValue out;
     QString current;
+    current.reserve(raw.size());
     qsizetype i = 0;
     bool inQuotes = false;
     bool currentQuoted = false;
@@ -133,7 +144,7 @@ Result<UnescapedValue> unescapeValue(QByteArrayView raw)
             qsizetype end = i + 1;
             while (end < raw.size() && !std::strchr("\\\",;", raw.at(end)))
                 ++end;
-            current += QString::fromUtf8(raw.sliced(i, end - i));
+            appendUtf8(current, raw.sliced(i, end - i));
             i = end;
         }
     }
@@ -188,33 +199,45 @@ Result<IniValue> classify(UnescapedValue unescaped, int line)
     return value;
 }
 
-// Keys and section names: '\' stands for '/', %XX and %UXXXX for other characters.
-QString unescapeKey(QByteArrayView raw)
+// Keys and section names, appended to `out`: '\' stands for '/', %XX and %UXXXX for other
+// characters (QSettings' key escaping).
+void appendUnescapedKey(QString &out, QByteArrayView raw)
 {
-    const QString decoded = QString::fromUtf8(raw);
-    QString key;
-    key.reserve(decoded.size());
-    for (qsizetype i = 0; i < decoded.size(); ++i) {
-        const QChar c = decoded.at(i);
-        if (c == u'\\') {
-            key += u'/';
+    qsizetype start = 0; // the first byte not yet appended
+    for (qsizetype i = 0; i < raw.size(); ++i) {
+        const char c = raw.at(i);
+        if (c != '\\' && c != '%')
+            continue;
+        appendUtf8(out, raw.sliced(start, i - start));
+        start = i + 1;
+        if (c == '\\') {
+            out += u'/';
             continue;
         }
-        if (c == u'%' && i + 1 < decoded.size()) {
-            const bool wide = decoded.at(i + 1) == u'U';
-            const qsizetype digits = wide ? 4 : 2;
-            const qsizetype first = i + (wide ? 2 : 1);
-            bool ok = false;
-            const ushort code = first + digits <= decoded.size()
-                ? QStringView(decoded).sliced(first, digits).toUShort(&ok, 16) : 0;
-            if (ok) {
-                key += QChar(code);
-                i = first + digits - 1;
-                continue;
-            }
+        const bool wide = i + 1 < raw.size() && raw.at(i + 1) == 'U';
+        const qsizetype first = i + (wide ? 2 : 1);
+        const qsizetype digits = wide ? 4 : 2;
+        char16_t code = 0;
+        bool ok = first + digits <= raw.size();
+        for (qsizetype d = first; ok && d < first + digits; ++d) {
+            ok = hexDigit(raw.at(d)) >= 0;
+            code = char16_t((code << 4) + (ok ? hexDigit(raw.at(d)) : 0));
         }
-        key += c;
+        if (!ok) {
+            out += u'%';
+            continue;
+        }
+        out += QChar(code);
+        i = first + digits - 1;
+        start = i + 1;
     }
+    appendUtf8(out, raw.sliced(start));
+}
+
+QString unescapeKey(QByteArrayView raw)
+{
+    QString key;
+    appendUnescapedKey(key, raw);
     return key;
 }
 
@@ -244,9 +267,7 @@ QString binaryProblem(QByteArrayView line)
         if ((u < 0x20 && c != '\t') || u == 0x7f)
             return u"binary data (control character 0x%1)"_s.arg(u, 2, 16, QLatin1Char('0'));
     }
-    QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
-    const QString decoded = utf8(line);
-    if (utf8.hasError())
+    if (!line.isValidUtf8())
         return u"not UTF-8 text (a different encoding?)"_s;
     return {};
 }
@@ -270,28 +291,30 @@ public:
             report(number, binary);
             return;
         }
-        const QString shown = QString::fromUtf8(text.first(std::min<qsizetype>(text.size(), 40)));
         if (!complete) {
-            report(number, u"the file ends inside '%1' (cut off?); the line is ignored"_s.arg(shown));
+            report(number, u"the file ends inside '%1' (cut off?); the line is ignored"_s.arg(shown(text)));
             return;
         }
         if (text.front() == '[') {
-            readSection(text, number, shown);
+            readSection(text, number);
             return;
         }
         const qsizetype equals = findEquals(text);
         if (equals <= 0) {
-            report(number, u"'%1' is not a key=value line"_s.arg(shown));
+            report(number, u"'%1' is not a key=value line"_s.arg(shown(text)));
             return;
         }
         if (m_sectionBroken)
             return; // reported once with the section header
         const QByteArrayView rawKey = trimmedBlanks(text.first(equals));
         if (rawKey.isEmpty()) {
-            report(number, u"'%1' has no key before '='"_s.arg(shown));
+            report(number, u"'%1' has no key before '='"_s.arg(shown(text)));
             return;
         }
-        const QString key = m_section + unescapeKey(rawKey);
+        QString key;
+        key.reserve(m_section.size() + rawKey.size());
+        key += m_section;
+        appendUnescapedKey(key, rawKey);
         Result<UnescapedValue> unescaped = unescapeValue(text.sliced(equals + 1));
         Result<IniValue> value = unescaped ? classify(std::move(unescaped).value(), number) : Error{unescaped.error()};
         if (!value) {
@@ -304,14 +327,17 @@ public:
     }
 
 private:
-    void readSection(QByteArrayView text, int number, const QString &shown)
+    // The start of a line (valid UTF-8) as quoted in a message.
+    static QString shown(QByteArrayView text) { return QString::fromUtf8(text.first(std::min<qsizetype>(text.size(), 40))); }
+
+    void readSection(QByteArrayView text, int number)
     {
         const qsizetype close = text.indexOf(']');
         const QByteArrayView name = close > 0 ? trimmedBlanks(text.sliced(1, close - 1)) : QByteArrayView();
         m_sectionBroken = name.isEmpty();
         if (m_sectionBroken) {
-            report(number, close < 0 ? u"section header '%1' is not closed with ']'; the lines up to the next section are ignored"_s.arg(shown)
-                                     : u"section header '%1' has no name; the lines up to the next section are ignored"_s.arg(shown));
+            report(number, close < 0 ? u"section header '%1' is not closed with ']'; the lines up to the next section are ignored"_s.arg(shown(text))
+                                     : u"section header '%1' has no name; the lines up to the next section are ignored"_s.arg(shown(text)));
             return;
         }
         const QString section = unescapeKey(name);

@@ -28,6 +28,12 @@ QString shown(const IniValue &value)
     return {};
 }
 
+// Text that survives a round trip through UTF-8 (no unpaired surrogate from a \x escape).
+bool isText(const IniValue &value)
+{
+    return value.kind == IniValue::Kind::Text && value.text.isValidUtf16();
+}
+
 std::optional<bool> toBool(const IniValue &value)
 {
     if (value.kind != IniValue::Kind::Text)
@@ -77,6 +83,15 @@ private:
     {
         const auto it = m_doc.values.constFind(key);
         return it == m_doc.values.cend() ? nullptr : &*it;
+    }
+
+    // prefix + name, built in a reused buffer (no allocation per lookup).
+    const IniValue *find(QStringView prefix, QStringView name) const
+    {
+        m_key.resize(0);
+        m_key += prefix;
+        m_key += name;
+        return find(m_key);
     }
 
     // line 0: something missing, named by key only.
@@ -161,7 +176,7 @@ private:
         int line = 0;
         QString absent;
         for (const char16_t *key : SERVER_FIELDS) {
-            const IniValue *value = find(prefix + QStringView(key));
+            const IniValue *value = find(prefix, key);
             if (!value && absent.isEmpty())
                 absent = QString::fromUtf16(key);
             else if (value && (line == 0 || value->line < line))
@@ -174,7 +189,7 @@ private:
         QString bad; // why the entry cannot be used, from its separator on (": ..." or " ('host'): ...")
         if (!absent.isEmpty())
             bad = u": it is incomplete ('%1' is missing)"_s.arg(absent);
-        const auto field = [&](const char16_t *key) { return find(prefix + QStringView(key)); };
+        const auto field = [&](const char16_t *key) { return find(prefix, key); };
         const auto readBool = [&](const char16_t *key, bool &target) {
             if (const IniValue *value = field(key); value && bad.isEmpty()) {
                 if (const std::optional<bool> parsed = toBool(*value))
@@ -191,7 +206,7 @@ private:
                     bad = u": %1 '%2' is not a number in %3–%4"_s.arg(QStringView(key), shown(*value)).arg(min).arg(max);
             }
         };
-        if (const IniValue *host = field(u"host"); host && host->kind == IniValue::Kind::Text)
+        if (const IniValue *host = field(u"host"); host && isText(*host))
             spec.host = host->text.trimmed();
         else if (host && bad.isEmpty())
             bad = u": host '%1' is not a name"_s.arg(shown(*host));
@@ -241,14 +256,14 @@ private:
                 reportApp(*value, u"offsetThreshold", u"not a number of seconds in 0.000001–3600"_s);
         }
         if (const IniValue *value = appValue(u"logFilePath")) {
-            if (value->kind == IniValue::Kind::Text && value->text.size() <= limits::MAX_PATH_CHARS)
+            if (isText(*value) && value->text.size() <= limits::MAX_PATH_CHARS)
                 app.logFilePath = value->text;
             else
                 reportApp(*value, u"logFilePath", u"not a path of at most %1 characters"_s.arg(limits::MAX_PATH_CHARS));
         }
         // An address that does not parse keeps the default (loopback), never an open one.
         if (const IniValue *value = appValue(u"metricsAddress")) {
-            if (value->kind == IniValue::Kind::Text && metrics::parseListenAddress(value->text).ok())
+            if (isText(*value) && metrics::parseListenAddress(value->text).ok())
                 app.metricsAddress = value->text;
             else
                 reportApp(*value, u"metricsAddress", u"not an ADDRESS:PORT to listen on"_s);
@@ -257,7 +272,7 @@ private:
         readAppBytes(u"windowState", app.windowState);
     }
 
-    const IniValue *appValue(const char16_t *key) const { return find(u"app/"_s + QStringView(key)); }
+    const IniValue *appValue(const char16_t *key) const { return find(u"app/", key); }
 
     void reportApp(const IniValue &value, const char16_t *key, const QString &expected)
     {
@@ -302,6 +317,7 @@ private:
     const QString m_fileName;
     ParsedSettings m_parsed;
     int m_unreported = 0;
+    mutable QString m_key; // find()'s buffer
 };
 
 } // namespace
