@@ -1,15 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // One hostile server among five good ones (issue 12). The good servers are real chronyd
-// instances on loopback; the hostile one (tests/fakes/junksprayer.h, its own thread) answers
-// every request half a second late and meanwhile sprays >= 100,000 junk datagrams/s — short
-// random bytes, wrong-origin mode-4 replies, wrong-origin kiss-o'-death RATE, oversize — at the
-// client's port, for FLOOD_SECONDS.
+// instances on loopback; the hostile one (tests/fakes/junksprayer.h, threads of its own)
+// answers every request half a second late and meanwhile sprays >= 100,000 junk datagrams/s
+// from two threads — short random bytes, wrong-origin mode-4 replies, wrong-origin
+// kiss-o'-death RATE, oversize — at the client's port, for FLOOD_SECONDS. The rate it really
+// reached is printed, with a SHORTFALL line when it missed the target.
 //
-// 1. The real MainWindow (offscreen) with an EngineSession: GUI event-loop latency (a 10 ms
-//    QTimer probe) p50/p99/max, RSS growth, CPU (the sprayer's own thread subtracted) and
-//    accepted samples per good server, without and with the flood, in the same run.
-// 2. chronoscope-cli monitor --json against the same servers: output lines (total and
-//    rejection summaries) and RSS growth, without and with the flood.
+// 1. The real MainWindow (offscreen), started as app/gui/main.cpp starts it (session attached,
+//    servers given as command-line servers through loadSettings): GUI event-loop latency (a
+//    10 ms QTimer probe) p50/p99/max, RSS growth, CPU (the sprayer's threads subtracted),
+//    accepted samples per good server and the event log's size, without and with the flood.
+// 2. chronoscope-cli monitor --json against the same servers: output lines per server per
+//    reason per poll interval (the most in any one interval, and the mean) and RSS growth,
+//    without and with the flood.
 // Targets: p99 < 100 ms, RSS growth < 10 MB (GUI) / < 5 MB (CLI), good servers >= 95 % of the
 // baseline samples, CLI output <= 1 line per server per reason per poll interval.
 #include <cmath>
