@@ -4,6 +4,24 @@
 #include <string_view>
 
 namespace chronoscope::helper {
+namespace {
+
+constexpr std::size_t MAX_SHOWN_ARGUMENT = 40;
+
+// An argument as it may appear in an error message: printable ASCII only (anything else as '?'),
+// at most MAX_SHOWN_ARGUMENT characters, so that no argument can write terminal escapes or a
+// megabyte of text into the caller's terminal or log.
+std::string shown(std::string_view arg)
+{
+    std::string out;
+    for (char c : arg.substr(0, MAX_SHOWN_ARGUMENT))
+        out += (c >= 0x20 && c < 0x7F) ? c : '?';
+    if (arg.size() > MAX_SHOWN_ARGUMENT)
+        out += "...";
+    return out;
+}
+
+} // namespace
 
 ParsedHelperOptions parseHelperOptions(int argc, const char *const *argv)
 {
@@ -26,7 +44,7 @@ ParsedHelperOptions parseHelperOptions(int argc, const char *const *argv)
     }
     const std::optional<protocol::Verb> verb = protocol::parseVerb(first);
     if (!verb) {
-        parsed.error = "unknown verb '" + std::string(first) + "' (expected step, slew or read-state)";
+        parsed.error = "unknown verb '" + shown(first) + "' (expected step, slew or read-state)";
         return parsed;
     }
     options.verb = *verb;
@@ -37,7 +55,7 @@ ParsedHelperOptions parseHelperOptions(int argc, const char *const *argv)
         } else if (arg == "--test-fake-clock") {
             options.fakeClock = true;
         } else {
-            parsed.error = "unknown argument '" + std::string(arg) + "'";
+            parsed.error = "unknown argument '" + shown(arg) + "'";
             return parsed;
         }
     }

@@ -22,6 +22,8 @@ HelperService::HelperService(protocol::Verb verb, ClockOps &clock, const HelperC
     , m_limiter(limiter)
     , m_audit(audit)
     , m_caller(caller)
+    , m_ownReplayGuard(std::int64_t(config.maxAgeMs) * 1'000'000)
+    , m_replay(&m_ownReplayGuard)
 {
 }
 
@@ -146,6 +148,22 @@ Response HelperService::change(const Request &request)
     record.realtimeBeforeNs = context.nowRealtimeNs;
     response.realtimeBeforeNs = context.nowRealtimeNs;
     Status status = validation.status;
+    // Only a request that would otherwise be carried out is remembered; a replay of it is
+    // refused as stale (its measurement was used up), whatever the rate limit says.
+    if (status == Status::Ok) {
+        switch (m_replay->checkAndRemember(request, context.nowMonotonicNs)) {
+        case ReplayGuard::Outcome::Fresh:
+            break;
+        case ReplayGuard::Outcome::Replayed:
+            status = Status::Stale;
+            record.detail = "replayed: this request id and measurement were already accepted";
+            break;
+        case ReplayGuard::Outcome::Full:
+            status = Status::RateLimited;
+            record.detail = "too many recent requests to check this one for a replay";
+            break;
+        }
+    }
     if (status == Status::Ok && !m_limiter.allows(context.nowMonotonicNs))
         status = Status::RateLimited;
     if (status != Status::Ok) {

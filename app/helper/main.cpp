@@ -18,7 +18,9 @@
 #include "app/helper/helperoptions.h"
 #include "app/helper/helperservice.h"
 #include "app/helper/platformclockops.h"
+#include "app/helper/processhardening.h"
 #include "app/helper/ratelimiter.h"
+#include "app/helper/replayguard.h"
 #include "app/helper/syslogauditsink.h"
 
 #ifndef CHRONOSCOPE_HELPER_STATE_DIR
@@ -30,17 +32,11 @@ using namespace chronoscope::helper;
 namespace {
 
 // pkexec puts the invoking user's uid in PKEXEC_UID; run directly, it is our own uid.
-CallerIdentity callerIdentity()
+CallerIdentity callerIdentity(const HelperEnvironment &environment)
 {
     CallerIdentity caller;
-    caller.uid = long(getuid());
+    caller.uid = callerUid(environment.pkexecUid, long(getuid()));
     caller.pid = long(getppid());
-    if (const char *value = std::getenv("PKEXEC_UID")) {
-        char *end = nullptr;
-        const long uid = std::strtol(value, &end, 10);
-        if (end != value && *end == '\0' && uid >= 0)
-            caller.uid = uid;
-    }
     return caller;
 }
 
@@ -48,6 +44,13 @@ CallerIdentity callerIdentity()
 
 int main(int argc, char *argv[])
 {
+    // Before anything else: nothing from the caller's environment is used past this point, and
+    // this root process's memory never lands in a core file or another process.
+    const HelperEnvironment environment = takeHelperEnvironment();
+    if (!hardenProcess()) {
+        std::fputs("chronoscope-helper: cannot make the process non-dumpable; refusing to run\n", stderr);
+        return ExitRefusedSetup;
+    }
     std::signal(SIGPIPE, SIG_IGN); // a vanished client shows up as a write error, not a signal
     umask(077);
 
@@ -68,6 +71,7 @@ int main(int argc, char *argv[])
 
     const HelperConfig config = defaultHelperConfig();
     RateLimiter limiter(config.minChangeIntervalNs, config.rateWindowNs, config.maxChangesPerWindow);
+    ReplayGuard replays(std::int64_t(config.maxAgeMs) * 1'000'000);
     std::unique_ptr<ClockOps> clock;
     if (options.fakeClock) {
         // The in-memory clock's history lives and dies with this process.
@@ -75,19 +79,23 @@ int main(int argc, char *argv[])
     } else if (options.dryRun) {
         clock = std::make_unique<DryRunClockOps>();
         limiter.setHistoryDirectory(CHRONOSCOPE_HELPER_STATE_DIR, true);
+        replays.setHistoryDirectory(CHRONOSCOPE_HELPER_STATE_DIR, true);
     } else {
         // Test suites set this so that no mistake in a test can ever reach the real clock.
-        if (std::getenv("CHRONOSCOPE_FORBID_CLOCK_CHANGES")) {
+        if (environment.forbidClockChanges) {
             std::fputs("chronoscope-helper: clock changes are forbidden in this environment "
                        "(CHRONOSCOPE_FORBID_CLOCK_CHANGES); use --dry-run\n", stderr);
             return ExitRefusedSetup;
         }
         clock = createPlatformClockOps();
-        if (geteuid() == 0)
+        if (geteuid() == 0) {
             limiter.setHistoryDirectory(CHRONOSCOPE_HELPER_STATE_DIR, false);
+            replays.setHistoryDirectory(CHRONOSCOPE_HELPER_STATE_DIR, false);
+        }
     }
 
     SyslogAuditSink audit;
-    HelperService service(options.verb, *clock, config, limiter, audit, callerIdentity());
+    HelperService service(options.verb, *clock, config, limiter, audit, callerIdentity(environment));
+    service.setReplayGuard(replays);
     return serveFrames(service, STDIN_FILENO, STDOUT_FILENO, FrameTimeouts{});
 }

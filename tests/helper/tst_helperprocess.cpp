@@ -6,6 +6,10 @@
 #include <chrono>
 #include <span>
 
+#include <unistd.h>
+
+#include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QTest>
 
@@ -80,6 +84,7 @@ public:
     }
     QByteArray audit() { return m_process.readAllStandardError(); }
     bool running() const { return m_process.state() == QProcess::Running; }
+    qint64 pid() const { return m_process.processId(); }
 
 private:
     QProcess m_process;
@@ -143,7 +148,10 @@ private slots:
         QCOMPARE(helper.exitCode(), 0); // exits when its input closes
         const QByteArray audit = helper.audit();
         QVERIFY2(audit.contains("result=applied status=ok verb=step op=step"), audit);
-        QVERIFY2(audit.contains("uid=4321"), audit);          // from PKEXEC_UID
+        // PKEXEC_UID counts only in a helper running as root (as pkexec starts it); started
+        // directly by a user, the helper logs that user's own uid.
+        const QByteArray uid = "uid=" + QByteArray::number(::getuid() == 0 ? 4321 : qlonglong(::getuid()));
+        QVERIFY2(audit.contains(QByteArray(" " + uid + " ")), audit);
         QVERIFY2(audit.contains("offset=+2.000000000s"), audit);
         QVERIFY2(audit.contains("old_time=") && audit.contains("new_time="), audit);
         QVERIFY2(audit.contains("backend=fake"), audit);
@@ -216,6 +224,84 @@ private slots:
         helper.closeInput();
         QCOMPARE(helper.exitCode(), 0);
         QVERIFY(helper.audit().contains("status=rate_limited"));
+    }
+
+    // Issue 13: the same frame sent again is refused (stale: its measurement was used) and
+    // audited as a replay, even where the rate limit would let it through.
+    void refusesAReplayedRequest()
+    {
+        Helper helper(FAKE_STEP);
+        QVERIFY(helper.started());
+        const Request step = change(Op::Step, S / 4);
+        std::optional<Response> r = helper.roundTrip(step);
+        QVERIFY(r);
+        QCOMPARE(name(r->status), name(Status::Ok));
+        r = helper.roundTrip(step);
+        QVERIFY(r);
+        QCOMPARE(name(r->status), name(Status::Stale));
+        QCOMPARE(r->appliedNs, 0);
+        helper.closeInput();
+        QCOMPARE(helper.exitCode(), 0);
+        const QByteArray audit = helper.audit();
+        QVERIFY2(audit.contains("result=refused status=stale") && audit.contains("detail=\"replayed:"), audit);
+    }
+
+    // Issue 13: a PKEXEC_UID that is not a plain uid is never logged as the caller.
+    void ignoresAMalformedPkexecUid_data()
+    {
+        QTest::addColumn<QString>("value");
+        QTest::newRow("trailing junk") << u"4321x"_s;
+        QTest::newRow("negative") << u"-5"_s;
+        QTest::newRow("leading zero") << u"04321"_s;
+        QTest::newRow("space") << u" 4321"_s;
+        QTest::newRow("no uid") << u"4294967295"_s;
+        QTest::newRow("too long") << u"123456789012"_s;
+        QTest::newRow("empty") << QString();
+    }
+    void ignoresAMalformedPkexecUid()
+    {
+        QFETCH(QString, value);
+        Helper helper(FAKE_STEP, value);
+        QVERIFY(helper.started());
+        const std::optional<Response> r = helper.roundTrip(change(Op::Step, S / 4));
+        QVERIFY(r);
+        helper.closeInput();
+        QCOMPARE(helper.exitCode(), 0);
+        const QByteArray audit = helper.audit();
+        QVERIFY2(audit.contains(QByteArray(" uid=" + QByteArray::number(qlonglong(::getuid())) + " ")), audit);
+    }
+
+    // Issue 13: the helper never writes a core file (RLIMIT_CORE 0, set first thing in main, and
+    // PR_SET_DUMPABLE 0, which tst_helperservice checks in process).
+    void runsWithoutCoreFiles()
+    {
+        Helper helper({u"read-state"_s, u"--test-fake-clock"_s});
+        QVERIFY(helper.started());
+        Request hello;
+        hello.op = Op::Hello;
+        hello.requestId = 3;
+        QVERIFY(helper.roundTrip(hello)); // main() has run its set-up by now
+        QFile limits(u"/proc/%1/limits"_s.arg(helper.pid()));
+        QVERIFY(limits.open(QIODevice::ReadOnly));
+        const QByteArray text = limits.readAll();
+        const qsizetype at = text.indexOf("Max core file size");
+        QVERIFY2(at >= 0, text);
+        const QList<QByteArray> words = text.mid(at, text.indexOf('\n', at) - at).simplified().split(' ');
+        QCOMPARE(words.value(4), QByteArray("0"));   // soft
+        QCOMPARE(words.value(5), QByteArray("0"));   // hard
+        helper.closeInput();
+        QCOMPARE(helper.exitCode(), 0);
+    }
+
+    // Issue 13: an unknown argument is named in the error, but only as bounded printable text.
+    void showsUnknownArgumentsSafely()
+    {
+        Helper helper({u"step"_s, u"\x1b]0;owned\x07"_s + QString(5000, u'A')});
+        QVERIFY(helper.started());
+        QCOMPARE(helper.exitCode(), 2);   // ExitUsage
+        const QByteArray error = helper.audit();
+        QVERIFY2(error.contains("unknown argument '?]0;owned?AAAA"), error);
+        QVERIFY2(!error.contains('\x1b') && !error.contains('\x07') && error.size() < 1000, error);
     }
 
     void refusesTheOtherVerbsChange()

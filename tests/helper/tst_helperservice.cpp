@@ -7,6 +7,14 @@
 #include <string>
 #include <vector>
 
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -17,7 +25,9 @@
 #include "app/helper/fakeclockops.h"
 #include "app/helper/helperconfig.h"
 #include "app/helper/helperservice.h"
+#include "app/helper/processhardening.h"
 #include "app/helper/ratelimiter.h"
+#include "app/helper/replayguard.h"
 #include "app/helper/systemclockreader.h"
 #include "core/protocol/codec.h"
 #include "core/protocol/limits.h"
@@ -229,6 +239,149 @@ private slots:
                                               | QFileDevice::WriteOther | QFileDevice::ReadOther | QFileDevice::ExeOther));
         RateLimiter fourth(2 * S, 60 * S, 10);
         QVERIFY(!fourth.setHistoryDirectory(open.toStdString(), false));
+    }
+
+    // Issue 13: a request carried out once is refused when it comes again, even after the rate
+    // limit's interval, and audited as a replay; a new request with the same offset is fine.
+    void refusesAReplayedRequest()
+    {
+        Rig rig;
+        const protocol::Request step = rig.change(Op::Step, S / 4, 0, S / 10);
+        QCOMPARE(name(rig.send(step).status), name(Status::Ok));
+        rig.clock.advance(2 * S + 1);   // past the rate limit's interval, still fresh (2.1 s < 5 s)
+        const protocol::Response again = rig.send(step);
+        QCOMPARE(name(again.status), name(Status::Stale));
+        QCOMPARE(again.appliedNs, 0);
+        QCOMPARE(rig.clock.calls().size(), std::size_t(1));
+        QVERIFY(rig.audit.lines.back().find("result=refused status=stale") != std::string::npos);
+        QVERIFY(rig.audit.lines.back().find("detail=\"replayed:") != std::string::npos);
+        QCOMPARE(name(rig.send(rig.change(Op::Step, S / 4)).status), name(Status::Ok));
+        // A refused request is not remembered: sent again once it can pass, it is carried out.
+        rig.clock.advance(2 * S + 1);
+        const protocol::Request unconfirmed = rig.change(Op::Step, 2 * S);
+        QCOMPARE(name(rig.send(unconfirmed).status), name(Status::NeedsConfirmation));
+        protocol::Request confirmed = unconfirmed;
+        confirmed.flags = protocol::FLAG_CONFIRMED;
+        QCOMPARE(name(rig.send(confirmed).status), name(Status::Ok));
+    }
+
+    void replaysAreRememberedAcrossRuns()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const std::string state = dir.filePath(QStringLiteral("state")).toStdString();
+        protocol::Request request;
+        request.op = Op::Step;
+        request.requestId = 0xfeedface;
+        request.measuredMonoNs = std::uint64_t(START_MONO);
+        {
+            ReplayGuard first(5 * S);
+            QVERIFY(first.setHistoryDirectory(state, false));
+            QCOMPARE(first.checkAndRemember(request, START_MONO + S), ReplayGuard::Outcome::Fresh);
+        }
+        ReplayGuard second(5 * S); // a later helper run
+        QVERIFY(second.setHistoryDirectory(state, false));
+        QCOMPARE(second.checkAndRemember(request, START_MONO + 3 * S), ReplayGuard::Outcome::Replayed);
+        ReplayGuard dryRun(5 * S);
+        QVERIFY(dryRun.setHistoryDirectory(state, true));
+        QCOMPARE(dryRun.checkAndRemember(request, START_MONO + 3 * S), ReplayGuard::Outcome::Replayed);
+        // Another request, and the same id with another measurement, are new.
+        protocol::Request other = request;
+        other.requestId += 1;
+        QCOMPARE(second.checkAndRemember(other, START_MONO + 3 * S), ReplayGuard::Outcome::Fresh);
+        other = request;
+        other.measuredMonoNs += 1;
+        QCOMPARE(second.checkAndRemember(other, START_MONO + 3 * S), ReplayGuard::Outcome::Fresh);
+        // Past the window the entry is forgotten (the staleness check refuses such a frame).
+        ReplayGuard later(5 * S);
+        QVERIFY(later.setHistoryDirectory(state, false));
+        QCOMPARE(later.checkAndRemember(request, START_MONO + 6 * S), ReplayGuard::Outcome::Fresh);
+        // The file is private, and a directory others may write is not trusted.
+        QCOMPARE(QFileInfo(dir.filePath(QStringLiteral("state/requests"))).permissions() & 0x0077, 0);
+        const QString open = dir.filePath(QStringLiteral("open"));
+        QVERIFY(QDir().mkpath(open));
+        QVERIFY(QFile::setPermissions(open, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
+                                              | QFileDevice::WriteOther | QFileDevice::ReadOther | QFileDevice::ExeOther));
+        ReplayGuard untrusted(5 * S);
+        QVERIFY(!untrusted.setHistoryDirectory(open.toStdString(), false));
+    }
+
+    void replayGuardIsBounded()
+    {
+        ReplayGuard guard(5 * S, 3);
+        protocol::Request r;
+        r.op = Op::Slew;
+        r.measuredMonoNs = std::uint64_t(START_MONO);
+        for (std::uint64_t id = 1; id <= 3; ++id) {
+            r.requestId = id;
+            QCOMPARE(guard.checkAndRemember(r, START_MONO + S), ReplayGuard::Outcome::Fresh);
+        }
+        r.requestId = 4;
+        QCOMPARE(guard.checkAndRemember(r, START_MONO + S), ReplayGuard::Outcome::Full);   // refused, not forgotten
+        r.requestId = 1;
+        QCOMPARE(guard.checkAndRemember(r, START_MONO + S), ReplayGuard::Outcome::Replayed);
+        // The history text: malformed lines skipped, at most `capacity` entries read.
+        const std::vector<ReplayGuard::Entry> parsed =
+                parseReplayEntries("12 00000000000000ff\njunk\n-3 zz\n13 1\n14 2 extra\n15 3\n16 4\n", 3);
+        QCOMPARE(parsed.size(), std::size_t(3));
+        QCOMPARE(parsed[0].measuredMonoNs, std::int64_t(12));
+        QCOMPARE(parsed[0].requestId, std::uint64_t(255));
+        QCOMPARE(parsed[2].measuredMonoNs, std::int64_t(15));
+        QCOMPARE(parseReplayEntries(formatReplayEntries(parsed), 3).size(), std::size_t(3));
+    }
+
+    void callerUidTrustsOnlyAPlainPkexecUidInARootHelper_data()
+    {
+        QTest::addColumn<QString>("pkexecUid");
+        QTest::addColumn<int>("realUid");
+        QTest::addColumn<qlonglong>("expected");
+        QTest::newRow("pkexec") << QStringLiteral("1000") << 0 << qlonglong(1000);
+        QTest::newRow("pkexec root") << QStringLiteral("0") << 0 << qlonglong(0);
+        QTest::newRow("largest") << QStringLiteral("4294967294") << 0 << qlonglong(4294967294);
+        QTest::newRow("no uid") << QStringLiteral("4294967295") << 0 << qlonglong(0);
+        QTest::newRow("user claims another uid") << QStringLiteral("0") << 1000 << qlonglong(1000);
+        QTest::newRow("junk") << QStringLiteral("1000;x") << 0 << qlonglong(0);
+        QTest::newRow("sign") << QStringLiteral("+1000") << 0 << qlonglong(0);
+        QTest::newRow("leading zero") << QStringLiteral("01000") << 0 << qlonglong(0);
+        QTest::newRow("overflow") << QStringLiteral("99999999999999999999") << 0 << qlonglong(0);
+        QTest::newRow("empty") << QString() << 0 << qlonglong(0);
+    }
+    void callerUidTrustsOnlyAPlainPkexecUidInARootHelper()
+    {
+        QFETCH(QString, pkexecUid);
+        QFETCH(int, realUid);
+        QFETCH(qlonglong, expected);
+        QCOMPARE(qlonglong(callerUid(pkexecUid.toStdString(), realUid)), expected);
+        QCOMPARE(qlonglong(callerUid(std::nullopt, realUid)), qlonglong(realUid));
+    }
+
+    // Issue 13: in a child process (the test's own environment stays): only PATH is left, the two
+    // variables the helper uses are handed over, and the process is not dumpable, without cores.
+    void takesItsEnvironmentAndHardensTheProcess()
+    {
+        const pid_t child = fork();
+        QVERIFY(child >= 0);
+        if (child == 0) {
+            setenv("PKEXEC_UID", "1000", 1);
+            setenv("CHRONOSCOPE_FORBID_CLOCK_CHANGES", "1", 1);
+            setenv("LD_LIBRARY_PATH", "/tmp/evil", 1);
+            setenv("TZ", "/tmp/evil", 1);
+            const HelperEnvironment taken = takeHelperEnvironment();
+            int failures = 0;
+            failures += taken.pkexecUid != std::optional<std::string>("1000");
+            failures += !taken.forbidClockChanges;
+            failures += environ == nullptr || environ[0] == nullptr || std::string(environ[0]) != "PATH=/usr/sbin:/usr/bin:/sbin:/bin"
+                || environ[1] != nullptr;
+            failures += !hardenProcess();
+            failures += prctl(PR_GET_DUMPABLE) != 0;
+            rlimit core{};
+            failures += getrlimit(RLIMIT_CORE, &core) != 0 || core.rlim_cur != 0 || core.rlim_max != 0;
+            _exit(failures);
+        }
+        int status = 0;
+        QCOMPARE(waitpid(child, &status, 0), child);
+        QVERIFY(WIFEXITED(status));
+        QCOMPARE(WEXITSTATUS(status), 0);
     }
 
     void verbLimitsTheOps()
