@@ -78,14 +78,14 @@ ParsedWindowsHelperOptions parseWindowsHelperOptions(int argc, const char *const
             }
         } else if (configurable && arg == "--stop-w32time") {
             options.stopTimeService = true;
-        } else if (serving && arg == "--pipe") {
+        } else if (configurable && arg == "--pipe") {
             if (!value(options.pipeName))
                 return parsed;
             if (!validPipeName(options.pipeName)) {
                 parsed.error = "--pipe: '" + options.pipeName + "' is not \\\\.\\pipe\\ followed by [A-Za-z0-9._-]";
                 return parsed;
             }
-        } else if (serving && arg == "--dry-run") {
+        } else if (configurable && arg == "--dry-run") {
             options.dryRun = true;
         } else if (testable && arg == "--test-fake-clock") {
             options.fakeClock = true;
@@ -115,6 +115,10 @@ std::string serviceArguments(const WindowsHelperOptions &options)
         arguments += " --group \"" + options.group + "\"";
     if (options.stopTimeService)
         arguments += " --stop-w32time";
+    if (options.pipeName != WindowsHelperOptions().pipeName)
+        arguments += " --pipe " + options.pipeName; // [A-Za-z0-9._-] after the prefix: no quotes needed
+    if (options.dryRun)
+        arguments += " --dry-run";
     return arguments;
 }
 
@@ -123,6 +127,7 @@ const char *windowsHelperUsage()
     return "Usage: chronoscope-helper.exe --service | --console | --one-shot [--group NAME|SID]\n"
            "                              [--stop-w32time] [--pipe \\\\.\\pipe\\NAME] [--dry-run]\n"
            "       chronoscope-helper.exe --install-service [--group NAME|SID] [--stop-w32time]\n"
+           "                              [--pipe \\\\.\\pipe\\NAME] [--dry-run]\n"
            "       chronoscope-helper.exe --uninstall-service\n"
            "\n"
            "The privileged half of Chronoscope on Windows: a service that answers fixed-size\n"

@@ -12,10 +12,11 @@ namespace chronoscope::helper {
 //   --one-shot           UAC-elevated alternative to the service: serves one connection, exits
 //   --install-service    register the service (demand start) and the Event Log source
 //   --uninstall-service  stop and remove both
-// Options of the serving modes (and of --install-service, which stores them in the service's
-// command line): --group NAME|SID (its members may change the clock, besides administrators),
+// Options of the serving modes and of --install-service, which stores them in the service's
+// command line: --group NAME|SID (its members may change the clock, besides administrators),
 // --stop-w32time (the user chose to let the helper stop W32Time instead of refusing),
-// --pipe NAME (default \\.\pipe\chronoscope-helper), --dry-run.
+// --pipe NAME (default \\.\pipe\chronoscope-helper), --dry-run (a service that validates
+// and logs but never changes the clock: evaluation, and the service test under wine).
 // For tests only, with --console or --one-shot: --test-fake-clock (the in-memory clock),
 // --audit-file PATH (instead of the Event Log), --stop-event NAME (a named event that stops it).
 struct WindowsHelperOptions

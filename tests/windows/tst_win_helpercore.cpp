@@ -259,6 +259,12 @@ TEST(windowsOptions)
     const ParsedWindowsHelperOptions install = parse({"--install-service", "--group", "Time Operators", "--stop-w32time"});
     CHECK(install.options.has_value());
     CHECK_EQ(serviceArguments(*install.options), std::string("--service --group \"Time Operators\" --stop-w32time"));
+    const ParsedWindowsHelperOptions dryRun = parse({"--install-service", "--dry-run", "--pipe", "\\\\.\\pipe\\t-1"});
+    CHECK(dryRun.options.has_value());
+    if (dryRun.options)
+        CHECK_EQ(serviceArguments(*dryRun.options), std::string("--service --pipe \\\\.\\pipe\\t-1 --dry-run"));
+    CHECK(!parse({"--install-service", "--test-fake-clock"}).options);
+    CHECK(!parse({"--install-service", "--audit-file", "x"}).options);
     const ParsedWindowsHelperOptions bad = parse({"--console", "--frobnicate"});
     CHECK(bad.error.find("--frobnicate") != std::string::npos);
 }

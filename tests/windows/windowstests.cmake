@@ -6,5 +6,6 @@ set(CHRONOSCOPE_WINDOWS_TESTS
     tst_win_helpercore
     tst_win_clockops
     tst_win_pipeservice
+    tst_win_service
     no_clock_imports
     wineserver_stop)
