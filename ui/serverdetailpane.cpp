@@ -15,6 +15,7 @@
 #include "core/engine/localclock.h"
 #include "core/report/humanformat.h"
 #include "ui/models/filterstagemodel.h"
+#include "ui/ntstext.h"
 #include "ui/statecolors.h"
 
 using namespace Qt::StringLiterals;
@@ -55,6 +56,7 @@ ServerDetailPane::ServerDetailPane(QWidget *parent)
     , m_timestamps(new QLabel(this))
     , m_tests(new QLabel(this))
     , m_rejections(new QLabel(this))
+    , m_nts(new QLabel(this))
     , m_stageView(new QTableView(this))
     , m_stages(new FilterStageModel(this))
 {
@@ -63,7 +65,7 @@ ServerDetailPane::ServerDetailPane(QWidget *parent)
     titleFont.setBold(true);
     m_title->setFont(titleFont);
     m_title->setWordWrap(true);
-    for (QLabel *label : {m_fields, m_timestamps, m_tests, m_rejections}) {
+    for (QLabel *label : {m_fields, m_timestamps, m_tests, m_rejections, m_nts}) {
         label->setTextFormat(Qt::RichText);
         label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
         label->setAlignment(Qt::AlignTop | Qt::AlignLeft);
@@ -94,9 +96,11 @@ ServerDetailPane::ServerDetailPane(QWidget *parent)
     grid->addWidget(group(tr("Last exchange (T1–T4)"), m_timestamps), 2, 0);
     grid->addWidget(group(tr("Tests on the last reply"), m_tests), 2, 1);
     grid->addWidget(group(tr("Rejected replies and kiss-o'-death"), m_rejections), 3, 0, 1, 2);
+    m_ntsBox = group(tr("Network Time Security: who vouches for this time"), m_nts);
+    grid->addWidget(m_ntsBox, 4, 0, 1, 2);
     grid->setColumnStretch(0, 1);
     grid->setColumnStretch(1, 1);
-    grid->setRowStretch(4, 1);
+    grid->setRowStretch(5, 1);
     for (QGroupBox *box : content->findChildren<QGroupBox *>())
         box->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
     auto *scroll = new QScrollArea(this);
@@ -132,7 +136,11 @@ QString ServerDetailPane::reasonText(const QString &id)
         {u"popcorn_spike"_s, QT_TR_NOOP("held back as a popcorn spike")},
     };
     const auto it = texts.constFind(id);
-    return it == texts.constEnd() ? id : tr(*it);
+    if (it == texts.constEnd()) {
+        const QString nts = NtsText::failureText(id);
+        return nts.isEmpty() ? id : nts;
+    }
+    return tr(*it);
 }
 
 QString ServerDetailPane::headerHtml(const engine::ServerStatus &s) const
@@ -238,6 +246,8 @@ void ServerDetailPane::showServer(const std::optional<engine::ServerStatus> &sta
         m_timestamps->clear();
         m_tests->clear();
         m_rejections->clear();
+        m_nts->clear();
+        m_ntsBox->setVisible(false);
         m_stages->clear();
         return;
     }
@@ -275,6 +285,13 @@ void ServerDetailPane::showServer(const std::optional<engine::ServerStatus> &sta
     else
         rejections += u"<p>"_s + tr("No kiss-o'-death received.") + u"</p>"_s;
     m_rejections->setText(rejections);
+    m_ntsBox->setVisible(s.nts.has_value());
+    m_nts->setText(s.nts ? NtsText::detailHtml(s, QDateTime::currentDateTimeUtc()) : QString());
+}
+
+QString ServerDetailPane::ntsText() const
+{
+    return m_nts->text();
 }
 
 QString ServerDetailPane::testsText() const

@@ -34,6 +34,8 @@ public:
     QString testsText() const;
     QString rejectionsText() const;
     QString timestampsText() const;
+    // The NTS section (empty and hidden for servers without NTS).
+    QString ntsText() const;
 
     // Translated phrase for a reject reason id ("bogus_origin" → "origin timestamp ...").
     static QString reasonText(const QString &reasonId);
@@ -58,6 +60,8 @@ private:
     QLabel *m_timestamps;
     QLabel *m_tests;
     QLabel *m_rejections;
+    QLabel *m_nts;
+    QWidget *m_ntsBox = nullptr;
     QTableView *m_stageView;
     FilterStageModel *m_stages;
 };

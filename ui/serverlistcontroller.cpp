@@ -64,7 +64,10 @@ int ServerListController::indexOf(const engine::ServerStatus &status) const
 {
     for (int i = 0; i < m_servers.size(); ++i) {
         const engine::ServerSpec &spec = m_servers.at(i).spec;
-        if (spec.port == status.port && spec.host.compare(status.host, Qt::CaseInsensitive) == 0)
+        // NTS servers are known by their key-exchange port: the NTP port is negotiated.
+        const bool samePort = status.nts ? spec.nts && spec.ntsPort == status.nts->kePort
+                                         : !spec.nts && spec.port == status.port;
+        if (samePort && spec.host.compare(status.host, Qt::CaseInsensitive) == 0)
             return i;
     }
     return -1;

@@ -27,12 +27,25 @@ ServerDialog::ServerDialog(const QList<config::ConfiguredServer> &existing, int 
     m_ui->minPoll->setToolTip(tr("log2 of the shortest interval between requests: 6 = 64 s. Public servers are never polled faster than 64 s."));
     m_ui->maxPoll->setToolTip(tr("log2 of the longest interval between requests: 10 = 1024 s"));
     m_ui->keyId->setToolTip(tr("Symmetric key number from your key file; none = no authentication"));
+    m_ui->nts->setToolTip(tr("Network Time Security (RFC 8915): keys from a TLS key exchange with the server, "
+                             "every reply authenticated; never falls back to unauthenticated NTP"));
+    m_ui->ntsPort->setToolTip(tr("TCP port of the server's NTS key exchange (NTS-KE); 4460 unless its operator says otherwise"));
+    m_ui->ntsPort->setEnabled(false);
+    connect(m_ui->nts, &QCheckBox::toggled, this, [this](bool on) {
+        // NTS brings its own keys and says where NTP goes: no key, no NTP port.
+        m_ui->ntsPort->setEnabled(on);
+        m_ui->keyId->setEnabled(!on);
+        m_ui->port->setEnabled(!on);
+        if (on)
+            m_ui->keyId->setValue(0);
+    });
 
     for (QObject *input : {static_cast<QObject *>(m_ui->host), static_cast<QObject *>(m_ui->port),
                            static_cast<QObject *>(m_ui->kind), static_cast<QObject *>(m_ui->minPoll),
                            static_cast<QObject *>(m_ui->maxPoll), static_cast<QObject *>(m_ui->keyId),
                            static_cast<QObject *>(m_ui->prefer), static_cast<QObject *>(m_ui->noselect),
-                           static_cast<QObject *>(m_ui->trust), static_cast<QObject *>(m_ui->iburst)}) {
+                           static_cast<QObject *>(m_ui->trust), static_cast<QObject *>(m_ui->iburst),
+                           static_cast<QObject *>(m_ui->nts), static_cast<QObject *>(m_ui->ntsPort)}) {
         if (auto *line = qobject_cast<QLineEdit *>(input))
             connect(line, &QLineEdit::textChanged, this, &ServerDialog::validate);
         else if (auto *spin = qobject_cast<QSpinBox *>(input))
@@ -81,6 +94,8 @@ void ServerDialog::setServer(const config::ConfiguredServer &server)
     m_ui->prefer->setChecked(spec.prefer);
     m_ui->noselect->setChecked(spec.noselect);
     m_ui->trust->setChecked(spec.trust);
+    m_ui->nts->setChecked(spec.nts);
+    m_ui->ntsPort->setValue(spec.ntsPort);
     validate();
 }
 
@@ -100,7 +115,9 @@ config::ConfiguredServer ServerDialog::server() const
     spec.prefer = m_ui->prefer->isChecked();
     spec.noselect = m_ui->noselect->isChecked();
     spec.trust = m_ui->trust->isChecked();
-    server.keyId = quint32(m_ui->keyId->value());
+    spec.nts = m_ui->nts->isChecked();
+    spec.ntsPort = quint16(m_ui->ntsPort->value());
+    server.keyId = spec.nts ? 0 : quint32(m_ui->keyId->value());
     return server;
 }
 

@@ -12,6 +12,7 @@
 
 #include "core/auth/keytype.h"
 #include "core/report/humanformat.h"
+#include "ui/ntstext.h"
 #include "ui/serverpalette.h"
 #include "ui/statecolors.h"
 
@@ -158,6 +159,8 @@ QVariant ServerTableModel::toolTip(const engine::ServerStatus &s, int column) co
     case Name:
         return s.host == s.name ? QVariant(s.name) : QVariant(tr("%1 (from %2)").arg(s.name, s.host));
     case Auth:
+        if (s.nts)
+            return NtsText::toolTip(s);
         return s.authType ? QVariant(tr("%n reply(s) authenticated with key %1", nullptr, s.authenticatedReplies).arg(s.keyId))
                           : QVariant();
     default:
@@ -180,6 +183,8 @@ QVariant ServerTableModel::displayData(const engine::ServerStatus &s, int column
     case Delay: return hasFilter(s) ? report::formatSeconds(s.filter->delay) : u"–"_s;
     case Jitter: return hasFilter(s) ? report::formatSeconds(s.filter->jitter) : u"–"_s;
     case Auth:
+        if (s.nts)
+            return NtsText::badge(*s.nts);
         if (s.authType)
             //: Authentication column: MAC algorithm and key number, e.g. "sha1 · key 7"
             return tr("%1 · key %2").arg(auth::keyTypeId(*s.authType)).arg(s.keyId);
