@@ -29,11 +29,17 @@ bool isSpaceOrSeparator(char c)
 
 QByteArray encodeReadVarRequest(std::uint16_t sequence)
 {
+    return encodeControlRequest(CONTROL_OP_READVAR, sequence, 0);
+}
+
+QByteArray encodeControlRequest(std::uint8_t opcode, std::uint16_t sequence, std::uint16_t associationId)
+{
     QByteArray out(CONTROL_HEADER_SIZE, '\0');
     out[0] = char((REQUEST_VERSION << 3) | MODE_CONTROL);
-    out[1] = char(CONTROL_OP_READVAR);
+    out[1] = char(opcode & OPCODE_MASK);
     qToBigEndian(sequence, out.data() + 2);
-    // status, association id (0: the system variables), offset and count stay zero.
+    qToBigEndian(associationId, out.data() + 6);
+    // status, offset and count stay zero.
     return out;
 }
 

@@ -18,6 +18,7 @@ namespace chronoscope::diagnostics {
 constexpr int CONTROL_HEADER_SIZE = 12;
 constexpr int CONTROL_MAX_DATA = 468;        // data bytes in one fragment (ntpd CTL_MAX_DATA_LEN)
 constexpr int CONTROL_MAX_TRAILER = 7 + 68;  // padding to 64 bits + key id and a digest of ≤ 64 bytes
+constexpr std::uint8_t CONTROL_OP_READSTAT = 1;   // association ids and status words
 constexpr std::uint8_t CONTROL_OP_READVAR = 2;
 
 // One decoded mode 6 response datagram (one fragment of a possibly longer response).
@@ -41,6 +42,10 @@ struct ControlReply
 // The request `ntpq -c readvar` sends for the system variables: version 2, association 0, no data.
 // Always CONTROL_HEADER_SIZE (12) bytes.
 QByteArray encodeReadVarRequest(std::uint16_t sequence);
+
+// A request without data: `opcode` (READSTAT, READVAR) for `associationId` (0: the system).
+// Always CONTROL_HEADER_SIZE (12) bytes.
+QByteArray encodeControlRequest(std::uint8_t opcode, std::uint16_t sequence, std::uint16_t associationId);
 
 // Parses one mode 6 response. Anything that is not a well-formed response (too short, wrong
 // mode or version, a request, a count beyond the datagram or the 468-byte fragment limit, an

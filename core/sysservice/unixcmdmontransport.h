@@ -21,7 +21,7 @@ namespace chronoscope::sysservice {
 //   - a path that is a symbolic link, or not a socket ("foreign"), or owned by a user other than
 //     root or this process's user;
 //   - a missing socket ("is chronyd running?"), a directory it may not enter ("permission
-//     denied: read it through the helper"), a socket nobody listens on ("dead socket"), a stream
+//     denied": run as root or use the command port), a socket nobody listens on ("dead socket"), a stream
 //     socket.
 // POSIX only; elsewhere open() returns an Error.
 class UnixCmdmonTransport final : public CmdmonTransport
@@ -37,7 +37,7 @@ public:
     Result<QByteArray> receive(int timeoutMs) override;
     QString endpoint() const override { return m_serverPath; }
 
-    // Whether the last open() failure was a permission problem (the GUI then offers the helper).
+    // Whether the last open() failure was a permission problem (the GUI and CLI then say so).
     // Set on the Error text's prefix "permission denied".
     static bool isPermissionError(const QString &message);
 

@@ -56,8 +56,8 @@ Result<struct stat> inspectSocketPath(const QString &path)
         if (error == ENOENT)
             return Error{u"no chronyd command socket at %1: is chronyd running (and is this its bindcmdaddress)?"_s.arg(path)};
         if (error == EACCES)
-            return Error{u"permission denied: %1 is in a directory only root and the chrony user may enter; "
-                         "read chronyd's state through the helper"_s.arg(path)};
+            return Error{u"permission denied: %1 is in a directory only root and the chrony user may enter "
+                         "(run as root, or read chronyd through its command port, cmdport 323)"_s.arg(path)};
         return Error{u"cannot inspect %1: %2"_s.arg(path, errnoText(error))};
     }
     if (S_ISLNK(info.st_mode))
@@ -118,7 +118,7 @@ Result<std::unique_ptr<UnixCmdmonTransport>> UnixCmdmonTransport::open(const QSt
         if (error == EPROTOTYPE)
             return Error{u"%1 is a stream socket, not chronyd's datagram socket"_s.arg(serverPath)};
         if (error == EACCES || error == EPERM)
-            return Error{u"permission denied: this user may not write to %1; read chronyd's state through the helper"_s.arg(serverPath)};
+            return Error{u"permission denied: this user may not write to %1 (run as root, or read chronyd through its command port, cmdport 323)"_s.arg(serverPath)};
         return Error{u"cannot connect to %1: %2"_s.arg(serverPath, errnoText(error))};
     }
     // The path must still be the socket inspected above (no swap between the check and connect).
