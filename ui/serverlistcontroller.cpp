@@ -27,6 +27,22 @@ void ServerListController::applyToSession()
     m_session->setServers(specs);
 }
 
+void ServerListController::restartNtsServers()
+{
+    if (!m_session)
+        return;
+    // Without them, then with them: the session keeps equal entries, so this re-creates only
+    // the NTS associations (with the engine's current trust).
+    QList<engine::ServerSpec> withoutNts;
+    for (const engine::ServerSpec &spec : m_session->servers())
+        if (!spec.nts)
+            withoutNts.append(spec);
+    if (withoutNts.size() == m_session->servers().size())
+        return;
+    m_session->setServers(withoutNts);
+    applyToSession();
+}
+
 void ServerListController::setServers(const QList<config::ConfiguredServer> &servers)
 {
     m_servers = servers;

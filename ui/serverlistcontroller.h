@@ -31,6 +31,8 @@ public:
     void addServer(const config::ConfiguredServer &server);
     void replaceServer(int index, const config::ConfiguredServer &server);
     void removeServer(int index);
+    // NTS servers start afresh (new key exchange), e.g. after the trusted CAs changed.
+    void restartNtsServers();
     // The list entry an engine association belongs to (-1: none).
     int indexOf(const engine::ServerStatus &status) const;
     // Whether changes are saved (false for servers given on the command line).

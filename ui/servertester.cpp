@@ -3,6 +3,7 @@
 
 #include <QTimer>
 
+#include "core/config/ntstrustfile.h"
 #include "core/engine/enginesession.h"
 
 namespace chronoscope::ui {
@@ -26,6 +27,9 @@ void ServerTester::start(const engine::ServerSpec &spec)
     options.maxRequests = REQUESTS;
     options.fixedInterval = 1.0; // the engine stretches this to 2 s for public servers
     options.timeout = 1.0;
+    // NTS servers: the system store plus the CAs of Tools → NTS Certificate Authorities.
+    if (const Result<QStringList> cas = config::NtsTrustFile().load())
+        options.ntsTrust.caPaths = *cas;
     m_session->setOptions(options);
     m_session->setServers({spec});
     m_session->start();

@@ -11,10 +11,12 @@
 #include "core/auth/keystore.h"
 #include "core/clock/processclockhelper.h"
 #include "core/config/configuredserver.h"
+#include "core/config/ntstrustfile.h"
 #include "core/config/settingsstore.h"
 #include "core/engine/enginesession.h"
 #include "core/engine/serverspec.h"
 #include "ui/diagnostics/diagnosticspage.h"
+#include "ui/dialogs/ntstrustdialog.h"
 #include "ui/keys/keymanagerdialog.h"
 #include "ui/mainwindow.h"
 #include "ui/serverlistcontroller.h"
@@ -61,6 +63,15 @@ int main(int argc, char *argv[])
     if (const std::optional<Error> error = keyStore.load())
         keyProblem = error->message;
     session.setKeys(keyStore.keys());
+    // NTS: the system's CA store plus the user's own CAs (Tools → NTS Certificate Authorities).
+    const config::NtsTrustFile ntsTrustFile;
+    const auto applyNtsTrust = [&session](const QStringList &caPaths) {
+        engine::AssociationOptions options;
+        options.ntsTrust.caPaths = caPaths;
+        session.setOptions(options);
+    };
+    const Result<QStringList> ntsCas = ntsTrustFile.load();
+    applyNtsTrust(ntsCas ? *ntsCas : QStringList{});
     window.loadSettings(&store, sessionServers);
     session.start();
 
@@ -74,6 +85,20 @@ int main(int argc, char *argv[])
         dialog.exec();
     });
     window.addToolAction(keysAction);
+
+    // Tools → NTS Certificate Authorities…: after a change, NTS servers negotiate afresh.
+    auto *ntsAction = new QAction(QObject::tr("NTS &Certificate Authorities…"), &window);
+    QObject::connect(ntsAction, &QAction::triggered, &window, [&window, &ntsTrustFile, applyNtsTrust] {
+        const Result<QStringList> current = ntsTrustFile.load();
+        ui::NtsTrustDialog dialog(current ? *current : QStringList{}, &window);
+        if (dialog.exec() != QDialog::Accepted)
+            return;
+        if (const std::optional<Error> error = ntsTrustFile.save(dialog.paths()))
+            std::fprintf(stderr, "chronoscope: %s\n", qPrintable(error->message));
+        applyNtsTrust(dialog.paths());
+        window.serverList()->restartNtsServers();
+    });
+    window.addToolAction(ntsAction);
 
     // Tools → Synchronise Now…: the privileged helper through pkexec.
     auto *clockHelper = new clock::ProcessClockHelper(&window);
@@ -94,6 +119,8 @@ int main(int argc, char *argv[])
     window.addPage(diagnostics, ui::DiagnosticsPage::title());
     if (!keyProblem.isEmpty())
         std::fprintf(stderr, "chronoscope: authentication keys not loaded: %s\n", qPrintable(keyProblem));
+    if (!ntsCas)
+        std::fprintf(stderr, "chronoscope: NTS certificate authorities not loaded: %s\n", qPrintable(ntsCas.errorMessage()));
     // With a tray, closing the window may keep monitoring; Quit ends the app.
     QApplication::setQuitOnLastWindowClosed(!window.tray()->isAvailable());
     window.show();

@@ -3,17 +3,23 @@
 // test time, NTS-KE on a non-default port, -x): the server dialog's NTS checkbox and key-exchange
 // port; the server table's Auth badge and tooltip; the detail pane's section on who vouched for
 // the time (certificate chain, expiry, negotiation time, cookies, next key exchange) and an NTS
-// failure in words (untrusted CA).
+// failure in words (untrusted CA); the CA setting (NtsTrustDialog, NtsTrustFile) taking effect
+// on a running NTS server that was refused.
 #include <QCheckBox>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTest>
 
+#include <QTemporaryDir>
+
+#include "core/config/ntstrustfile.h"
 #include "core/engine/enginesession.h"
 #include "tests/interop/ntschronyd.h"
+#include "ui/dialogs/ntstrustdialog.h"
 #include "ui/dialogs/serverdialog.h"
 #include "ui/models/servertablemodel.h"
 #include "ui/serverdetailpane.h"
+#include "ui/serverlistcontroller.h"
 
 using namespace Qt::StringLiterals;
 using namespace chronoscope;
@@ -136,6 +142,52 @@ private slots:
         pane.showServer(s, 0);
         QVERIFY2(pane.ntsText().contains(u"not signed by a trusted authority"_s), qPrintable(pane.ntsText()));
         QCOMPARE(ui::ServerDetailPane::reasonText(u"nts_bad_authenticator"_s), u"reply's NTS authenticator is wrong"_s);
+    }
+
+    void caSettingTrustsAPrivateCa()
+    {
+        // Monitoring with the system store only: the key exchange is refused.
+        engine::EngineSession session;
+        engine::AssociationOptions options;
+        options.fixedInterval = 0.2;
+        options.timeout = 0.5;
+        options.allowFastPolling = true;
+        session.setOptions(options);
+        ui::ServerListController list;
+        list.setSession(&session);
+        config::ConfiguredServer server;
+        server.spec = spec();
+        list.setServers({server});
+        session.start();
+        const auto stateIs = [&session](engine::ServerState state) {
+            return !session.snapshot().servers.isEmpty() && session.snapshot().servers.first().state == state;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(stateIs(engine::ServerState::AuthFailed), 10000);
+        QCOMPARE(session.snapshot().servers.first().nts->lastFailureId, u"nts_certificate_untrusted"_s);
+
+        // The dialog refuses what cannot be a CA and takes the test CA.
+        ui::NtsTrustDialog dialog({});
+        QVERIFY(!dialog.addPath(u"/nonexistent/ca.pem"_s));
+        QVERIFY(dialog.problem().contains(u"does not exist"_s));
+        QVERIFY2(dialog.addPath(m_server.caCertificate()), qPrintable(dialog.problem()));
+        QVERIFY(!dialog.addPath(m_server.caCertificate()));   // no duplicates
+        QCOMPARE(dialog.paths(), QStringList{m_server.caCertificate()});
+        QTemporaryDir dir;
+        const config::NtsTrustFile file(dir.filePath(u"nts-ca"_s));
+        QVERIFY(!file.save(dialog.paths()));
+
+        // Applied as the GUI does: new trust for the engine, NTS servers negotiate afresh.
+        options.ntsTrust.caPaths = *file.load();
+        session.setOptions(options);
+        list.restartNtsServers();
+        QTRY_VERIFY_WITH_TIMEOUT(!session.snapshot().servers.isEmpty()
+                                     && session.snapshot().servers.first().authenticatedReplies >= 2,
+                                 15000);
+        const engine::ServerStatus s = session.snapshot().servers.first();
+        QCOMPARE(s.nts->keState, engine::NtsStatus::KeState::Established);
+        QCOMPARE(s.nts->certificateIssuer, u"CN=Chronoscope Test CA"_s);
+        QCOMPARE(list.indexOf(s), 0);   // the row still maps to its list entry
+        session.stop();
     }
 };
 
