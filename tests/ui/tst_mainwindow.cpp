@@ -5,6 +5,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -45,6 +46,8 @@ class TestMainWindow : public QObject
 private slots:
     void initTestCase();
     void damagedSettingsAreReportedBackedUpAndRepaired();
+    void startsWithAHugeSettingsFileKeepingItsSettings();
+    void leavesAnUnreadableSettingsFileAlone();
     void importsChronyConfReportingSkippedLines();
     void exportsServerListAndMeasurements();
     void chartsGainPointsPerAcceptedReply();
@@ -89,6 +92,56 @@ void TestMainWindow::damagedSettingsAreReportedBackedUpAndRepaired()
     for (const eventlog::EventLogEntry &e : window.eventLog()->entries())
         logged = logged || (e.level == eventlog::EventLevel::Error && e.message.contains(u"damaged"_s));
     QVERIFY(logged);
+}
+
+void TestMainWindow::startsWithAHugeSettingsFileKeepingItsSettings()
+{
+    // Issue 13: a sound file followed by 100 MB of zeros (sparse). Only its first MiB is read.
+    const QString dir = m_dir.filePath(u"huge"_s);
+    QVERIFY(QDir().mkpath(dir));
+    const QString path = dir + u"/chronoscope.conf"_s;
+    config::SettingsStore store(path);
+    config::ConfiguredServer server;
+    server.spec.host = u"127.0.0.1"_s;
+    server.spec.port = 11123;
+    config::AppSettings app;
+    app.chartRangeSeconds = 300;
+    QVERIFY(store.save({server}, app));
+    {
+        QFile file(path);
+        QVERIFY(file.resize(100 * 1024 * 1024));
+    }
+    ui::MainWindow window; // no engine attached: nothing is contacted
+    window.loadSettings(&store);
+    QVERIFY2(window.noticeText().contains(u"chronoscope.conf: the file is 104857600 bytes long, above the limit of 1048576"_s),
+             qPrintable(window.noticeText()));
+    QCOMPARE(window.serverList()->servers(), QList<config::ConfiguredServer>{server});
+    QCOMPARE(QDir(dir).entryList({u"chronoscope.conf.corrupt-*"_s}).size(), 1);
+    // Written afresh right away: small and sound again, nothing lost.
+    QVERIFY(QFileInfo(path).size() < 4096);
+    const config::LoadedSettings again = store.load();
+    QVERIFY2(again.problem.isEmpty(), qPrintable(again.problem));
+    QCOMPARE(again.app.chartRangeSeconds, 300);
+}
+
+void TestMainWindow::leavesAnUnreadableSettingsFileAlone()
+{
+    // Issue 13: a directory where the file should be (root reads any mode-000 file; the unit
+    // test damagedfiles covers mode 000). The app starts with the defaults, says which file
+    // and why, and never replaces it.
+    const QString path = m_dir.filePath(u"unreadable/chronoscope.conf"_s);
+    QVERIFY(QDir().mkpath(path + u"/inside"_s));
+    config::SettingsStore store(path);
+    {
+        ui::MainWindow window;
+        window.loadSettings(&store);
+        QVERIFY2(window.noticeText().contains(path), qPrintable(window.noticeText()));
+        QVERIFY(window.noticeText().contains(u"cannot be read"_s));
+        QCOMPARE(window.serverList()->servers(), config::defaultServers());
+        window.close(); // saves the settings, or tries to
+    }
+    QVERIFY(QFileInfo(path + u"/inside"_s).isDir());
+    QVERIFY(QDir(m_dir.filePath(u"unreadable"_s)).entryList({u"*.corrupt-*"_s}).isEmpty());
 }
 
 void TestMainWindow::importsChronyConfReportingSkippedLines()
