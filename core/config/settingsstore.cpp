@@ -32,8 +32,11 @@ struct FileHead
 // lies about its size is still caught). A longer file is cut after its last complete line.
 Result<FileHead> readHead(const QString &path, qint64 limit)
 {
-    if (!QFileInfo(path).isFile())
-        return Error{u"it is not a regular file (a directory?)"_s};
+    const QFileInfo info(path);
+    if (info.isDir())
+        return Error{u"it is a directory, not a file"_s};
+    if (!info.isFile())
+        return Error{u"it is not a regular file"_s}; // a FIFO or device would block or never end
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return Error{file.errorString()};

@@ -250,7 +250,7 @@ void TestDamagedFiles::directoryInPlaceOfTheFileIsLeftAlone()
     SettingsStore store(path);
     const LoadedSettings loaded = store.load();
     QVERIFY(loaded.unreadable);
-    QVERIFY2(loaded.problem.startsWith(path + u" cannot be read: it is not a regular file (a directory?)"_s), qPrintable(loaded.problem));
+    QVERIFY2(loaded.problem.startsWith(path + u" cannot be read: it is a directory, not a file"_s), qPrintable(loaded.problem));
     QVERIFY(loaded.backupPath.isEmpty());
     QCOMPARE(loaded.servers, defaultServers());
     const Result<QString> saved = store.save(loaded.servers, loaded.app);
