@@ -112,7 +112,8 @@ ensure_chronyd() {
 
 # Unpacks Debian's ntpsec package into build/tools/ntpsec, never installing it (it conflicts with
 # chrony and would start a time service). Its ntpd shows real mode 6 answers to the exposure
-# probe; the tests run it on loopback without CAP_SYS_TIME. Exports CHRONOSCOPE_NTPSEC_NTPD.
+# probe and to `system --ntpd`, compared there with its own ntpq (python3-ntp, unpacked too); the
+# tests run it on loopback without CAP_SYS_TIME. Exports CHRONOSCOPE_NTPSEC_NTPD.
 ensure_ntpsec() {
     local tools="$PWD/build/tools" ntpd="$PWD/build/tools/ntpsec/usr/sbin/ntpd"
     if [ ! -x "$ntpd" ]; then
@@ -126,6 +127,12 @@ ensure_ntpsec() {
         # shellcheck disable=SC2086
         install_missing $depends
         dpkg-deb -x "$deb" "$tools/ntpsec"
+    fi
+    # ntpq (a Python program) needs python3-ntp: unpacked next to it, its libntpc where ntp/ looks.
+    if [ ! -e "$tools/ntpsec/usr/lib/python3/dist-packages/ntp/libntpc.so" ]; then
+        quietly "downloading python3-ntp" sh -c "cd '$tools' && rm -f python3-ntp_*.deb && apt-get download python3-ntp"
+        dpkg-deb -x "$(ls "$tools"/python3-ntp_*.deb)" "$tools/ntpsec"
+        ln -sf ../../../x86_64-linux-gnu/ntp/libntpc.so.1 "$tools/ntpsec/usr/lib/python3/dist-packages/ntp/libntpc.so"
     fi
     export CHRONOSCOPE_NTPSEC_NTPD="$ntpd"
     log "ntpsec's ntpd for tests: $CHRONOSCOPE_NTPSEC_NTPD"

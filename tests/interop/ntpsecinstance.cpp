@@ -70,7 +70,8 @@ bool NtpsecInstance::writeConfig()
                            "restrict 127.0.0.1%1\n"
                            "restrict ::1%1\n"
                            "logfile %2/ntpd.log\n"
-                           "statsdir %2/\n"_s.arg(flags, m_dir->path());
+                           "statsdir %2/\n"_s.arg(flags, m_dir->path())
+        + m_extraConfig;
     QFile file(m_dir->filePath(u"ntp.conf"_s));
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(config.toUtf8()) < 0) {
         m_errorString = u"cannot write %1: %2"_s.arg(file.fileName(), file.errorString());

@@ -24,6 +24,9 @@ public:
     explicit NtpsecInstance(bool answerQueries);
     ~NtpsecInstance();
 
+    // Extra ntp.conf lines (e.g. `server` lines and `interface listen ::1`), appended.
+    void setExtraConfig(const QString &lines) { m_extraConfig = lines; }
+
     // $CHRONOSCOPE_NTPSEC_NTPD, else build/tools/ntpsec/usr/sbin/ntpd in the source tree; empty
     // when neither exists.
     static QString findNtpd();
@@ -41,6 +44,7 @@ private:
     bool verifyNoClockCapability();
 
     bool m_answerQueries;
+    QString m_extraConfig;
     QString m_errorString;
     std::unique_ptr<QTemporaryDir> m_dir;
     QProcess m_process;
