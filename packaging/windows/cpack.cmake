@@ -1,11 +1,15 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # The Windows installer (included by packaging/cpack.cmake): NSIS, per-machine, with a Start-menu
-# entry, an optional desktop shortcut and PATH entry for chronoscope-cli, and an uninstaller that
-# is also registered under "Apps & features". Run on Windows after building:
+# entry, an optional desktop shortcut and PATH entry for chronoscope-cli, the clock helper
+# service, and an uninstaller that is also registered under "Apps & features". Built on Windows
+# after building (README "Building the Windows installer"):
 #   cmake --build build --config Release && cd build && cpack -G NSIS
-# NSIS rather than WiX: the helper is a one-shot elevated executable (requireAdministrator
-# manifest), which needs no service tables. When the helper becomes a service (HELPER.md §3.2),
-# switch to CPack's WIX generator and add its ServiceInstall through CPACK_WIX_PATCH_FILE.
+# The installer registers the helper service by running the helper itself
+# (chronoscope-helper.exe --install-service: service, failure actions, access rights and Event
+# Log source in one place, serviceinstaller_win.cpp) rather than with NSIS or WiX service tables,
+# so NSIS and a hand-run install do exactly the same; the uninstaller stops and removes it first.
+# CI builds this installer on Linux from the real cross-compiled helper, installs and uninstalls
+# it under wine (tests/packaging/checkwindowsinstaller.cmake).
 set(CPACK_GENERATOR "NSIS")
 set(CPACK_PACKAGE_FILE_NAME "Chronoscope-${PROJECT_VERSION}-win64")
 set(CPACK_PACKAGE_INSTALL_REGISTRY_KEY "Chronoscope")
@@ -37,3 +41,31 @@ if(NOT CPACK_RESOURCE_FILE_LICENSE)
     # No license file in the tree yet: no license page rather than CMake's placeholder text.
     set(CPACK_NSIS_IGNORE_LICENSE_PAGE ON)
 endif()
+
+# The installer's own architecture: makensis's default (a 32-bit x86-unicode installer, which
+# installs the 64-bit programs through WOW64; the official Windows NSIS ships only that stub), or
+# e.g. amd64-unicode where makensis has that stub (Debian's nsis). CI builds the amd64 one because
+# its wine runs 64-bit programs only. (CPACK_NSIS_DEFINES lands in the script's header.)
+set(CHRONOSCOPE_NSIS_TARGET "" CACHE STRING "NSIS Target of the installer (empty: makensis's default x86-unicode)")
+if(CHRONOSCOPE_NSIS_TARGET)
+    set(CPACK_NSIS_DEFINES "Target ${CHRONOSCOPE_NSIS_TARGET}")
+endif()
+
+# The clock helper service (README "Windows helper service"). Before the files: a service of an
+# older installation still running from $INSTDIR is stopped and removed, so its executable can
+# be replaced. After them: registered (demand start); a failure aborts the installation.
+set(CPACK_NSIS_EXTRA_PREINSTALL_COMMANDS [=[
+  IfFileExists "$INSTDIR\bin\chronoscope-helper.exe" 0 +2
+    ExecWait '"$INSTDIR\bin\chronoscope-helper.exe" --uninstall-service'
+]=])
+set(CPACK_NSIS_EXTRA_INSTALL_COMMANDS [=[
+  ExecWait '"$INSTDIR\bin\chronoscope-helper.exe" --install-service' $0
+  StrCmp $0 "0" chronoscope_service_done
+    MessageBox MB_OK|MB_ICONSTOP "Registering the Chronoscope clock helper service failed (status $0)." /SD IDOK
+    SetErrorLevel 3
+    Abort
+  chronoscope_service_done:
+]=])
+set(CPACK_NSIS_EXTRA_UNINSTALL_COMMANDS [=[
+  ExecWait '"$INSTDIR\bin\chronoscope-helper.exe" --uninstall-service' $0
+]=])
