@@ -322,7 +322,7 @@ public:
             return;
         }
         if (const auto previous = m_doc.values.constFind(key); previous != m_doc.values.cend())
-            report(number, u"%1 is set again (first on line %2); this line's value is used"_s.arg(key).arg(previous->line));
+            report(number, u"%1 is set again (first on line %2); this line's value is used"_s.arg(key, QString::number(previous->line)));
         m_doc.values.insert(key, std::move(value).value());
     }
 

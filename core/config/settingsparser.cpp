@@ -74,7 +74,7 @@ public:
         readServers();
         readApp();
         if (m_unreported > 0)
-            m_parsed.problems << u"%1: %2 more problem(s) not listed"_s.arg(m_fileName).arg(m_unreported);
+            m_parsed.problems << u"%1: %2 more problem(s) not listed"_s.arg(m_fileName, QString::number(m_unreported));
         return std::move(m_parsed);
     }
 
@@ -101,7 +101,7 @@ private:
             ++m_unreported;
             return;
         }
-        m_parsed.problems << (line > 0 ? u"%1:%2: %3"_s.arg(m_fileName).arg(line).arg(message)
+        m_parsed.problems << (line > 0 ? u"%1:%2: %3"_s.arg(m_fileName, QString::number(line), message)
                                        : u"%1: %2"_s.arg(m_fileName, message));
     }
 
@@ -150,7 +150,7 @@ private:
             report(0, u"[servers] size is missing (the file is cut off?); the %1 entries present are read"_s.arg(count));
         } else if (const std::optional<qint64> n = toInteger(*size, 0, std::numeric_limits<qint64>::max()); !n) {
             count = highestEntryPresent();
-            report(size->line, u"[servers] size='%1' is not a count; the %2 entries present are read"_s.arg(shown(*size)).arg(count));
+            report(size->line, u"[servers] size='%1' is not a count; the %2 entries present are read"_s.arg(shown(*size), QString::number(count)));
         } else if (*n > limits::MAX_SERVERS) {
             count = limits::MAX_SERVERS;
             report(size->line, u"[servers] size=%1 is above the limit of %2 servers; later entries are ignored"_s.arg(*n).arg(count));
@@ -163,7 +163,7 @@ private:
                 ++missing;
         }
         if (missing > 0 && size)
-            report(size->line, u"[servers] size=%1 but %2 of these entries are missing"_s.arg(shown(*size)).arg(missing));
+            report(size->line, u"[servers] size=%1 but %2 of these entries are missing"_s.arg(shown(*size), QString::number(missing)));
     }
 
     // Returns false when the file has no key at all for entry `number`.
@@ -203,7 +203,7 @@ private:
                 if (const std::optional<qint64> parsed = toInteger(*value, min, max))
                     target = std::remove_reference_t<decltype(target)>(*parsed);
                 else
-                    bad = u": %1 '%2' is not a number in %3–%4"_s.arg(QStringView(key), shown(*value)).arg(min).arg(max);
+                    bad = u": %1 '%2' is not a number in %3–%4"_s.arg(QStringView(key), shown(*value), QString::number(min), QString::number(max));
             }
         };
         if (const IniValue *host = field(u"host"); host && isText(*host))

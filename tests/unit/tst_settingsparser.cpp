@@ -262,6 +262,7 @@ private slots:
     void overLimitValuesAreDropped();
     void badServerFieldDropsOnlyThatEntry();
     void emptyTextIsReportedWithDefaults();
+    void percentSignsInTheFileAreQuotedAsTheyAre();
 
 private:
     QTemporaryDir m_dir;
@@ -557,6 +558,16 @@ void TestSettingsParser::emptyTextIsReportedWithDefaults()
     QCOMPARE(parsed.servers, defaultServers());
     QCOMPARE(parsed.app, AppSettings());
     QCOMPARE(parsed.version, 0);
+}
+
+void TestSettingsParser::percentSignsInTheFileAreQuotedAsTheyAre()
+{
+    // The file's text is never taken for QString::arg() placeholders.
+    const QByteArray text = "[chronoscope]\nversion=1\n[servers]\n" + entry(1, "%1%2", {{"port", "%3"}}) + "size=%2%1\n";
+    const ParsedSettings parsed = parseSettings(text, u"pct.conf"_s);
+    QCOMPARE(parsed.problems, (QStringList{
+        u"pct.conf:15: [servers] size='%2%1' is not a count; the 1 entries present are read"_s,
+        u"pct.conf:4: server entry 1: port '%3' is not a number in 1–65535; the entry is ignored"_s}));
 }
 
 QTEST_GUILESS_MAIN(TestSettingsParser)
