@@ -16,7 +16,8 @@ struct RequestOutcome
     QString serverName;
     double time = 0;          // Unix seconds
     bool timedOut = false;    // no (valid) reply before the timeout
-    QString reasonId;         // "timeout", "refused", "socket_error", "kiss_of_death", "auth_unavailable"
+    QString reasonId;         // "timeout", "refused", "socket_error", "kiss_of_death", "auth_unavailable",
+                              // or an NTS reason id (core/nts/ntsfailure.h): a failed key exchange, "nts_nak"
     QString detail;           // in words, e.g. "no reply within 1 s"
     QString kissCode;         // kiss_of_death: the code as received ("RATE", ...); else empty
 };

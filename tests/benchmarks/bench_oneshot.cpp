@@ -2,7 +2,9 @@
 // Benchmark (not a test): chronoscope-cli against chrony's one-shot mode (`chronyd -Q`), both
 // measuring the same loopback chronyd in one run. Prints, with the ratio ours/peer:
 //   - precision: the standard deviation of 100 single-exchange offsets (and the mean delay);
-//   - wall time of a one-shot check: a single exchange each, and each tool's default one-shot.
+//   - wall time of a one-shot check: a single exchange each, and each tool's default one-shot;
+//   - NTS next to plain NTP (issue 14): ours against one chronyd NTS server (NtsChronyd), with
+//     and without NTS: precision of 100 exchanges, mean delay, one-shot wall time (NTS-KE included).
 // Run it with `cmake --build build/dev --target run-benchmarks`.
 #include <algorithm>
 #include <cmath>
@@ -22,6 +24,7 @@
 #include <QTemporaryDir>
 
 #include "tests/interop/chronydinstance.h"
+#include "tests/interop/ntschronyd.h"
 
 using namespace Qt::StringLiterals;
 using chronoscope::testing::ChronydInstance;
@@ -140,6 +143,58 @@ void printRow(const char *what, double ours, double peer, const char *unit, doub
                 peer > 0 ? ours / peer : 0.0);
 }
 
+// Accepted sample offsets and delays from `monitor --json` output, at most OFFSET_SAMPLES.
+void collectSamples(const QByteArray &monitorOutput, QList<double> *offsets, QList<double> *delays)
+{
+    for (const QByteArray &line : monitorOutput.split('\n')) {
+        const QJsonObject o = QJsonDocument::fromJson(line).object();
+        if (o.value(u"type"_s).toString() == u"sample"_s && o.value(u"accepted"_s).toBool() && offsets->size() < OFFSET_SAMPLES) {
+            offsets->append(o.value(u"offset"_s).toDouble());
+            delays->append(o.value(u"delay"_s).toDouble());
+        }
+    }
+}
+
+// NTS next to plain NTP, both ours, against the same chronyd NTS server. Returns false when a
+// run collected too few samples.
+bool benchNts()
+{
+    chronoscope::testing::NtsChronyd nts;
+    if (!nts.start()) {
+        std::fprintf(stderr, "cannot start the chronyd NTS server: %s\n", qPrintable(nts.errorString()));
+        return false;
+    }
+    const QString plainServer = u"127.0.0.1:%1"_s.arg(nts.ntpPort());
+    const QStringList ntsServer{u"--nts"_s, nts.keEndpoint(), u"--nts-ca"_s, nts.caCertificate()};
+    const QStringList monitor{u"monitor"_s, u"--json"_s, u"--interval"_s, u"0.0625"_s, u"--duration"_s, u"7.5"_s};
+    QByteArray output;
+    QList<double> ntsOffsets, ntsDelays, plainOffsets, plainDelays;
+    runOurs(monitor + ntsServer, &output);
+    collectSamples(output, &ntsOffsets, &ntsDelays);
+    runOurs(monitor + QStringList{plainServer}, &output);
+    collectSamples(output, &plainOffsets, &plainDelays);
+    QList<double> ntsWall, plainWall;
+    for (int i = 0; i < WALL_RUNS; ++i) {
+        ntsWall.append(runOurs(QStringList{u"check"_s, u"--samples"_s, u"1"_s} + ntsServer, nullptr));
+        plainWall.append(runOurs({u"check"_s, u"--samples"_s, u"1"_s, plainServer}, nullptr));
+    }
+    std::printf("\nNTS next to plain NTP: ours against one chronyd NTS server (NTS-KE on %s, NTP on %s)\n",
+                qPrintable(nts.keEndpoint()), qPrintable(plainServer));
+    std::printf("%-44s %12s %12s\n", "", "NTS", "plain");
+    std::printf("%-44s %12lld %12lld\n", "offsets collected", qint64(ntsOffsets.size()), qint64(plainOffsets.size()));
+    const auto row = [](const char *what, double ntsValue, double plainValue, const char *unit, double scale) {
+        std::printf("%-44s %12.3f %12.3f %s   ratio NTS/plain %.3f\n", what, ntsValue * scale, plainValue * scale, unit,
+                    plainValue > 0 ? ntsValue / plainValue : 0.0);
+    };
+    row("offset std dev of 100 exchanges", stats(ntsOffsets).stddev, stats(plainOffsets).stddev, "µs", 1e6);
+    row("offset mean", stats(ntsOffsets).mean, stats(plainOffsets).mean, "µs", 1e6);
+    row("mean delay", stats(ntsDelays).mean, stats(plainDelays).mean, "µs", 1e6);
+    row("one-shot wall time, 1 exchange (median)", median(ntsWall), median(plainWall), "ms", 1e3);
+    std::printf("(NTS one-shot includes the TLS 1.3 key exchange; the monitor runs one key exchange and then "
+                "uses its cookies)\n");
+    return ntsOffsets.size() == OFFSET_SAMPLES && plainOffsets.size() == OFFSET_SAMPLES;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -204,5 +259,6 @@ int main(int argc, char *argv[])
     printRow("one-shot wall time, 1 exchange (median)", median(oursSingle), median(peerSingle), "ms", 1e3);
     printRow("one-shot wall time, default check (median)", median(oursDefault), median(peerDefault), "ms", 1e3);
     std::printf("(default check: ours 4 exchanges at 1/16 s on loopback; chronyd -Q: iburst until it selects)\n");
-    return ourOffsets.size() == OFFSET_SAMPLES && peerOffsets.size() == OFFSET_SAMPLES ? 0 : 1;
+    const bool ntsComplete = benchNts();
+    return ourOffsets.size() == OFFSET_SAMPLES && peerOffsets.size() == OFFSET_SAMPLES && ntsComplete ? 0 : 1;
 }

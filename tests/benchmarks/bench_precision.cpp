@@ -40,6 +40,7 @@
 #include "tests/benchmarks/processstats.h"
 #include "tests/fakes/udprelay.h"
 #include "tests/interop/chronydinstance.h"
+#include "tests/interop/ntschronyd.h"
 
 using namespace Qt::StringLiterals;
 using chronoscope::testing::ChronydInstance;
@@ -112,10 +113,11 @@ struct TimestampSources
     int samples = 0;
 };
 
-std::optional<Measurement> measureOurs(const QString &address, int exchanges, TimestampSources *sources)
+// `target` is "address:port" or NTS options ("--nts", "localhost:KEPORT", "--nts-ca", CA).
+std::optional<Measurement> measureOursAt(const QStringList &target, int exchanges, TimestampSources *sources)
 {
-    const QStringList arguments{u"check"_s, u"--json"_s, u"--samples"_s, QString::number(exchanges),
-                                u"--interval"_s, u"0.0625"_s, u"%1:%2"_s.arg(address).arg(NTP_PORT)};
+    const QStringList arguments = QStringList{u"check"_s, u"--json"_s, u"--samples"_s, QString::number(exchanges),
+                                              u"--interval"_s, u"0.0625"_s} + target;
     const ProcessResult result = runProcess(cliPath(), arguments);
     const QJsonArray servers = QJsonDocument::fromJson(result.out).object().value(u"servers"_s).toArray();
     if (servers.isEmpty())
@@ -128,6 +130,11 @@ std::optional<Measurement> measureOurs(const QString &address, int exchanges, Ti
     sources->kernelReceive += timestamps.value(u"receive"_s).toString() == u"kernel"_s;
     sources->kernelTransmit += timestamps.value(u"transmit"_s).toString() == u"kernel"_s;
     return Measurement{server.value(u"offset"_s).toDouble(), server.value(u"delay"_s).toDouble()};
+}
+
+std::optional<Measurement> measureOurs(const QString &address, int exchanges, TimestampSources *sources)
+{
+    return measureOursAt({u"%1:%2"_s.arg(address).arg(NTP_PORT)}, exchanges, sources);
 }
 
 // chronyd -Q under the same protections as the fixture's servers (-x; no CAP_SYS_TIME as root).
@@ -264,6 +271,47 @@ void runScenario(const char *title, const QList<Tool> &tools)
     printRatio("delay ratio ours/chronyd -Q", delayChronyd, "[aim <= 1.1]");
 }
 
+// NTS next to plain NTP (issue 14): ours against one chronyd NTS server, one exchange per sample
+// (each NTS sample runs its own TLS key exchange first), interleaved like runScenario.
+void runNtsScenario(const QList<Tool> &tools)
+{
+    std::printf("\n-- NTS next to plain NTP, same chronyd NTS server, one exchange per sample: %d rounds x %d "
+                "samples per tool, interleaved --\n", ROUNDS, SAMPLES_PER_ROUND);
+    std::printf("%5s", "round");
+    for (const Tool &tool : tools)
+        std::printf("  %-11s σ µs  mean µs delay µs", tool.name);
+    std::printf("\n");
+    QList<double> sigmaRatios, delayRatios;
+    QList<int> failures(tools.size(), 0);
+    for (int round = 0; round < ROUNDS; ++round) {
+        QList<ToolRound> results(tools.size());
+        for (int sample = 0; sample < SAMPLES_PER_ROUND; ++sample) {
+            for (int k = 0; k < tools.size(); ++k) {
+                const int t = (k + round * SAMPLES_PER_ROUND + sample) % int(tools.size());
+                if (const auto m = tools[t].measure()) {
+                    results[t].offsets.append(m->offset);
+                    if (m->delay)
+                        results[t].delays.append(*m->delay);
+                } else {
+                    ++failures[t];
+                }
+            }
+        }
+        std::printf("%5d", round + 1);
+        for (const ToolRound &r : results)
+            std::printf("  %11s %6.1f %8.1f %8.1f", "", stddev(r.offsets) * 1e6, mean(r.offsets) * 1e6,
+                        mean(r.delays) * 1e6);
+        std::printf("\n");
+        if (stddev(results[1].offsets) > 0)
+            sigmaRatios.append(stddev(results[0].offsets) / stddev(results[1].offsets));
+        if (mean(results[1].delays) > 0)
+            delayRatios.append(mean(results[0].delays) / mean(results[1].delays));
+    }
+    std::printf("failed samples: %s %d, %s %d\n", tools[0].name, failures[0], tools[1].name, failures[1]);
+    printRatio("σ ratio NTS/plain", sigmaRatios, "(NTS adds no timing error: aim ~1)");
+    printRatio("delay ratio NTS/plain", delayRatios, "(extension fields and AEAD on both sides)");
+}
+
 bool writeFile(const QString &path, const QString &text)
 {
     QFile file(path);
@@ -339,5 +387,18 @@ int main(int argc, char *argv[])
     sources = {};
     runScenario("relay 0.5-1.5 ms each way, each tool's default filtering", relayed);
     std::printf("relay: %d datagrams forwarded, %d returned\n", relay.forwarded(), relay.returned());
+
+    chronoscope::testing::NtsChronyd nts;
+    if (!nts.start()) {
+        std::fprintf(stderr, "cannot start the chronyd NTS server: %s\n", qPrintable(nts.errorString()));
+        return 1;
+    }
+    sources = {};
+    const QStringList ntsServer{u"--nts"_s, nts.keEndpoint(), u"--nts-ca"_s, nts.caCertificate()};
+    const QStringList plainServer{u"127.0.0.1:%1"_s.arg(nts.ntpPort())};
+    runNtsScenario({
+        {"ours NTS", [&] { return measureOursAt(ntsServer, 1, &sources); }},
+        {"ours plain", [&] { return measureOursAt(plainServer, 1, &sources); }},
+    });
     return 0;
 }
