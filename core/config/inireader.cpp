@@ -264,7 +264,7 @@ QString binaryProblem(QByteArrayView line)
         const uchar u = uchar(c);
         if (u == 0)
             return u"binary data (a NUL byte)"_s;
-        if ((u < 0x20 && c != '\t') || u == 0x7f)
+        if (u < 0x20 && c != '\t') // DEL (0x7f) is text: QSettings writes it unescaped
             return u"binary data (control character 0x%1)"_s.arg(u, 2, 16, QLatin1Char('0'));
     }
     if (!line.isValidUtf8())

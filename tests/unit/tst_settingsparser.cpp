@@ -10,6 +10,7 @@
 
 #include "core/config/inireader.h"
 #include "core/config/iniwriter.h"
+#include "core/config/settingsformatter.h"
 #include "core/config/settingslimits.h"
 #include "core/config/settingsparser.h"
 #include "core/config/settingsstore.h"
@@ -100,6 +101,11 @@ QList<SeedCase> seedCases()
     SeedCase nul{u"nul-in-path"_s, {server(u"192.0.2.1"_s)}, {}};
     nul.app.logFilePath = QString::fromUtf8("/tmp/a\0b1", 9);
     cases.append(nul);
+
+    // Regression (fuzz_settings): DEL and C1 controls are written as they are, not escaped.
+    SeedCase controls{u"control-characters"_s, {server(u"192.0.2.2"_s)}, {}};
+    controls.app.logFilePath = u"/tmp/\x7f\u0085\tx\x01y"_s;
+    cases.append(controls);
 
     SeedCase many{u"many-servers"_s, {}, {}};
     for (int i = 0; i < 12; ++i) {
@@ -263,6 +269,7 @@ private slots:
     void badServerFieldDropsOnlyThatEntry();
     void emptyTextIsReportedWithDefaults();
     void percentSignsInTheFileAreQuotedAsTheyAre();
+    void regressionInputsKeepTheFuzzProperties();
 
 private:
     QTemporaryDir m_dir;
@@ -568,6 +575,21 @@ void TestSettingsParser::percentSignsInTheFileAreQuotedAsTheyAre()
     QCOMPARE(parsed.problems, (QStringList{
         u"pct.conf:15: [servers] size='%2%1' is not a count; the 1 entries present are read"_s,
         u"pct.conf:4: server entry 1: port '%3' is not a number in 1–65535; the entry is ignored"_s}));
+}
+
+void TestSettingsParser::regressionInputsKeepTheFuzzProperties()
+{
+    // Inputs fuzz_settings once failed on (tests/fuzz/seeds/settings/regression-*): what is read,
+    // written again, reads back the same without a problem.
+    const QStringList names = QDir(SEED_DIR).entryList({u"regression-*"_s}, QDir::Files);
+    QVERIFY(!names.isEmpty());
+    for (const QString &name : names) {
+        const ParsedSettings parsed = parseSettings(readAll(SEED_DIR + u'/' + name), name);
+        const ParsedSettings again = parseSettings(formatSettings(parsed.servers, parsed.app), u"written.conf"_s);
+        QVERIFY2(again.problems.isEmpty(), qPrintable(name + u": "_s + problemsOf(again)));
+        QCOMPARE(again.servers, parsed.servers);
+        QCOMPARE(again.app, parsed.app);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestSettingsParser)
