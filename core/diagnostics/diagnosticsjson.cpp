@@ -3,20 +3,11 @@
 
 #include <QJsonArray>
 
+#include "core/report/jsonvalue.h"
 using namespace Qt::StringLiterals;
 
 namespace chronoscope::diagnostics {
 namespace {
-
-QJsonValue optionalNumber(const std::optional<double> &value)
-{
-    return value ? QJsonValue(*value) : QJsonValue(QJsonValue::Null);
-}
-
-QJsonValue optionalString(const QString &value)
-{
-    return value.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(value);
-}
 
 QJsonArray stringArray(const QStringList &list)
 {
@@ -39,8 +30,8 @@ QJsonObject socketToJson(const UdpSocketEntry &entry, const QString &meaning)
     QJsonArray processes;
     for (const ProcessRef &p : entry.processes) {
         processes.append(QJsonObject{{u"pid"_s, p.pid},
-                                     {u"name"_s, optionalString(p.name)},
-                                     {u"executable"_s, optionalString(p.executable)}});
+                                     {u"name"_s, report::textOrNull(p.name)},
+                                     {u"executable"_s, report::textOrNull(p.executable)}});
     }
     o[u"processes"_s] = processes;
     o[u"meaning"_s] = meaning;
@@ -53,11 +44,11 @@ QJsonObject outcomeToJson(const ProbeOutcome &o)
     json[u"request"_s] = o.request;
     json[u"sent"_s] = o.requestBytes > 0;
     json[u"request_bytes"_s] = o.requestBytes;
-    json[u"send_error"_s] = optionalString(o.sendError);
+    json[u"send_error"_s] = report::textOrNull(o.sendError);
     json[u"answered"_s] = o.answered();
     json[u"answered_with_data"_s] = o.answeredWithData();
     json[u"refused"_s] = o.refused;
-    json[u"network_error"_s] = optionalString(o.networkError);
+    json[u"network_error"_s] = report::textOrNull(o.networkError);
     json[u"datagrams"_s] = o.datagrams;
     json[u"reply_bytes"_s] = o.replyBytes;
     json[u"valid_replies"_s] = o.validReplies;
@@ -65,7 +56,7 @@ QJsonObject outcomeToJson(const ProbeOutcome &o)
     json[u"amplification_factor"_s] = o.amplificationFactor();
     json[u"complete"_s] = o.answered() ? QJsonValue(o.complete) : QJsonValue();
     json[u"error_code"_s] = o.errorCode ? QJsonValue(*o.errorCode) : QJsonValue();
-    json[u"error"_s] = optionalString(o.errorText);
+    json[u"error"_s] = report::textOrNull(o.errorText);
     QJsonArray rejected;
     for (auto it = o.rejected.cbegin(); it != o.rejected.cend(); ++it)
         rejected.append(QJsonObject{{u"reason"_s, it.key()}, {u"count"_s, it.value()}});
@@ -73,7 +64,7 @@ QJsonObject outcomeToJson(const ProbeOutcome &o)
     if (o.request == u"monlist"_s)
         json[u"monlist_entries"_s] = o.monlistEntries;
     else
-        json[u"server_version"_s] = optionalString(o.serverVersion);
+        json[u"server_version"_s] = report::textOrNull(o.serverVersion);
     return json;
 }
 
@@ -84,7 +75,7 @@ QJsonObject portUsageToJson(const PortUsageReport &report)
     QJsonObject o;
     o[u"port"_s] = report.port;
     o[u"checked"_s] = report.error.isEmpty();
-    o[u"error"_s] = optionalString(report.error);
+    o[u"error"_s] = report::textOrNull(report.error);
     o[u"in_use"_s] = report.error.isEmpty() ? QJsonValue(!report.sockets.isEmpty()) : QJsonValue();
     QJsonArray sockets;
     for (qsizetype i = 0; i < report.sockets.size(); ++i)
@@ -105,16 +96,16 @@ QJsonObject timeServicesToJson(const TimeServicesReport &report)
     const KernelClockStatus &k = report.kernel;
     QJsonObject kernel;
     kernel[u"available"_s] = k.available;
-    kernel[u"error"_s] = optionalString(k.error);
+    kernel[u"error"_s] = report::textOrNull(k.error);
     kernel[u"synchronized"_s] = k.available ? QJsonValue(k.synchronized) : QJsonValue();
-    kernel[u"state"_s] = optionalString(k.state);
-    kernel[u"max_error"_s] = optionalNumber(k.maxError);
-    kernel[u"estimated_error"_s] = optionalNumber(k.estimatedError);
-    kernel[u"frequency_ppm"_s] = optionalNumber(k.frequencyPpm);
+    kernel[u"state"_s] = report::textOrNull(k.state);
+    kernel[u"max_error"_s] = report::numberOrNull(k.maxError);
+    kernel[u"estimated_error"_s] = report::numberOrNull(k.estimatedError);
+    kernel[u"frequency_ppm"_s] = report::numberOrNull(k.frequencyPpm);
     kernel[u"flags"_s] = stringArray(k.flags);
     QJsonObject o;
     o[u"services"_s] = services;
-    o[u"services_error"_s] = optionalString(report.servicesError);
+    o[u"services_error"_s] = report::textOrNull(report.servicesError);
     o[u"kernel"_s] = kernel;
     o[u"summary"_s] = report.summary;
     return o;
@@ -126,7 +117,7 @@ QJsonObject reachabilityToJson(const ReachabilityReport &report)
     for (const ServerReachability &s : report.servers) {
         QJsonObject o;
         o[u"name"_s] = s.name;
-        o[u"address"_s] = optionalString(s.address);
+        o[u"address"_s] = report::textOrNull(s.address);
         o[u"port"_s] = s.port;
         o[u"outcome"_s] = reachOutcomeId(s.outcome);
         o[u"requests"_s] = s.requests;
@@ -137,8 +128,8 @@ QJsonObject reachabilityToJson(const ReachabilityReport &report)
         o[u"timeouts"_s] = s.tally.timeouts;
         o[u"refused"_s] = s.tally.refused;
         o[u"send_errors"_s] = s.tally.socketErrors;
-        o[u"kiss_code"_s] = optionalString(s.kissCode);
-        o[u"detail"_s] = optionalString(s.detail);
+        o[u"kiss_code"_s] = report::textOrNull(s.kissCode);
+        o[u"detail"_s] = report::textOrNull(s.detail);
         servers.append(o);
     }
     return QJsonObject{{u"servers"_s, servers},
@@ -151,11 +142,11 @@ QJsonObject exposureToJson(const ExposureReport &report)
     QJsonObject o;
     o[u"target"_s] = report.target;
     o[u"host"_s] = report.host;
-    o[u"address"_s] = optionalString(report.address);
+    o[u"address"_s] = report::textOrNull(report.address);
     o[u"port"_s] = report.port;
     o[u"addresses_found"_s] = report.addressesFound;
     o[u"window"_s] = report.windowSeconds;
-    o[u"error"_s] = optionalString(report.error);
+    o[u"error"_s] = report::textOrNull(report.error);
     o[u"mode6"_s] = outcomeToJson(report.mode6);
     o[u"mode7"_s] = outcomeToJson(report.mode7);
     o[u"verdict"_s] = exposureVerdictId(report.verdict);

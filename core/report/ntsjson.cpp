@@ -3,22 +3,11 @@
 
 #include <QJsonArray>
 
+#include "core/report/jsonvalue.h"
+
 using namespace Qt::StringLiterals;
 
 namespace chronoscope::report {
-namespace {
-
-QJsonValue isoTime(const QDateTime &time)
-{
-    return time.isValid() ? QJsonValue(time.toUTC().toString(Qt::ISODate)) : QJsonValue(QJsonValue::Null);
-}
-
-QJsonValue optionalText(const QString &text)
-{
-    return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
-}
-
-} // namespace
 
 QString aeadName(int aead)
 {
@@ -36,20 +25,20 @@ QJsonObject ntsStatusToJson(const engine::NtsStatus &n)
     o[u"ntp_port"_s] = negotiated ? QJsonValue(n.ntpPort) : QJsonValue(QJsonValue::Null);
     o[u"aead"_s] = negotiated ? QJsonValue(aeadName(n.aead)) : QJsonValue(QJsonValue::Null);
     o[u"cookies"_s] = n.cookiesHeld;
-    o[u"last_key_exchange"_s] = isoTime(n.lastKeyExchange);
-    o[u"next_key_exchange"_s] = isoTime(n.rekeyDue);
+    o[u"last_key_exchange"_s] = isoTimeOrNull(n.lastKeyExchange);
+    o[u"next_key_exchange"_s] = isoTimeOrNull(n.rekeyDue);
     o[u"key_exchanges"_s] = n.keyExchanges;
     o[u"key_exchange_failures"_s] = n.keyExchangeFailures;
     o[u"naks"_s] = n.naks;
-    o[u"tls_version"_s] = optionalText(n.tlsVersion);
+    o[u"tls_version"_s] = textOrNull(n.tlsVersion);
     if (negotiated) {
         QJsonArray chain;
         for (const QString &subject : n.certificateChain)
             chain.append(subject);
         o[u"certificate"_s] = QJsonObject{{u"subject"_s, n.certificateSubject},
                                           {u"issuer"_s, n.certificateIssuer},
-                                          {u"not_before"_s, isoTime(n.certificateNotBefore)},
-                                          {u"not_after"_s, isoTime(n.certificateNotAfter)},
+                                          {u"not_before"_s, isoTimeOrNull(n.certificateNotBefore)},
+                                          {u"not_after"_s, isoTimeOrNull(n.certificateNotAfter)},
                                           {u"chain"_s, chain}};
     } else {
         o[u"certificate"_s] = QJsonValue(QJsonValue::Null);
@@ -58,7 +47,7 @@ QJsonObject ntsStatusToJson(const engine::NtsStatus &n)
         ? QJsonValue(QJsonValue::Null)
         : QJsonValue(QJsonObject{{u"reason"_s, n.lastFailureId},
                                  {u"detail"_s, n.lastFailureText},
-                                 {u"time"_s, isoTime(n.lastFailureTime)}});
+                                 {u"time"_s, isoTimeOrNull(n.lastFailureTime)}});
     return o;
 }
 

@@ -3,22 +3,13 @@
 
 #include <QJsonArray>
 
+#include "core/report/jsonvalue.h"
 #include "core/report/ntsjson.h"
 
 using namespace Qt::StringLiterals;
 
 namespace chronoscope::report {
 namespace {
-
-QJsonValue optionalNumber(const std::optional<double> &value)
-{
-    return value ? QJsonValue(*value) : QJsonValue(QJsonValue::Null);
-}
-
-QJsonValue optionalString(const QString &value)
-{
-    return value.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(value);
-}
 
 QString leapText(ntp::LeapIndicator leap)
 {
@@ -37,12 +28,12 @@ QJsonObject serverToJson(const engine::ServerStatus &s)
 {
     QJsonObject o;
     o[u"name"_s] = s.name;
-    o[u"address"_s] = optionalString(s.address);
+    o[u"address"_s] = textOrNull(s.address);
     o[u"port"_s] = s.port;
     o[u"state"_s] = engine::serverStateId(s.state);
-    o[u"reason"_s] = optionalString(s.reason);
+    o[u"reason"_s] = textOrNull(s.reason);
     o[u"stratum"_s] = s.stratum >= 0 ? QJsonValue(s.stratum) : QJsonValue(QJsonValue::Null);
-    o[u"refid"_s] = optionalString(s.refid);
+    o[u"refid"_s] = textOrNull(s.refid);
     const bool replied = s.stratum >= 0;
     o[u"leap"_s] = replied ? QJsonValue(leapText(s.leap)) : QJsonValue(QJsonValue::Null);
 
@@ -54,7 +45,7 @@ QJsonObject serverToJson(const engine::ServerStatus &s)
     o[u"root_delay"_s] = s.lastMeasurement ? QJsonValue(s.lastMeasurement->rootDelay) : QJsonValue(QJsonValue::Null);
     o[u"root_dispersion"_s] = s.lastMeasurement ? QJsonValue(s.lastMeasurement->rootDispersion)
                                                 : QJsonValue(QJsonValue::Null);
-    o[u"root_distance"_s] = optionalNumber(s.rootDistance);
+    o[u"root_distance"_s] = numberOrNull(s.rootDistance);
     o[u"samples_sent"_s] = s.requestsSent;
     o[u"samples_received"_s] = s.repliesAccepted;
     o[u"reach"_s] = s.reach;
@@ -72,7 +63,7 @@ QJsonObject serverToJson(const engine::ServerStatus &s)
     o[u"frequency_ppm"_s] = drift ? QJsonValue(s.drift->freqPpm) : QJsonValue(QJsonValue::Null);
     o[u"skew_ppm"_s] = drift ? QJsonValue(s.drift->skewPpm) : QJsonValue(QJsonValue::Null);
     o[u"drift_meaningful"_s] = drift && s.drift->meaningful;
-    o[u"kiss_code"_s] = optionalString(s.lastKiss);
+    o[u"kiss_code"_s] = textOrNull(s.lastKiss);
     // Where T4 and T1 came from: "kernel" (socket timestamps) or "userspace" (a clock read
     // around the system call); null before the first exchange.
     o[u"timestamps"_s] = replied ? QJsonValue(QJsonObject{
@@ -92,17 +83,17 @@ QJsonObject systemToJson(const engine::SystemStatus &sys)
 {
     QJsonObject o;
     o[u"synchronized"_s] = sys.synchronized;
-    o[u"offset"_s] = optionalNumber(sys.offset);
-    o[u"jitter"_s] = optionalNumber(sys.jitter);
-    o[u"error_bound"_s] = optionalNumber(sys.errorBound);
-    o[u"sys_peer"_s] = optionalString(sys.sysPeer);
+    o[u"offset"_s] = numberOrNull(sys.offset);
+    o[u"jitter"_s] = numberOrNull(sys.jitter);
+    o[u"error_bound"_s] = numberOrNull(sys.errorBound);
+    o[u"sys_peer"_s] = textOrNull(sys.sysPeer);
     o[u"survivors"_s] = sys.survivors;
-    o[u"root_delay"_s] = optionalNumber(sys.rootDelay);
-    o[u"root_dispersion"_s] = optionalNumber(sys.rootDispersion);
-    o[u"frequency_ppm"_s] = optionalNumber(sys.freqPpm);
-    o[u"skew_ppm"_s] = optionalNumber(sys.skewPpm);
+    o[u"root_delay"_s] = numberOrNull(sys.rootDelay);
+    o[u"root_dispersion"_s] = numberOrNull(sys.rootDispersion);
+    o[u"frequency_ppm"_s] = numberOrNull(sys.freqPpm);
+    o[u"skew_ppm"_s] = numberOrNull(sys.skewPpm);
     o[u"drift_meaningful"_s] = sys.driftMeaningful;
-    o[u"summary"_s] = optionalString(sys.summary);
+    o[u"summary"_s] = textOrNull(sys.summary);
     return o;
 }
 
@@ -138,7 +129,7 @@ QJsonObject requestOutcomeToJson(const engine::RequestOutcome &e)
     o[u"offset"_s] = QJsonValue();
     o[u"delay"_s] = QJsonValue();
     o[u"accepted"_s] = false;
-    o[u"reason"_s] = optionalString(e.reasonId);
+    o[u"reason"_s] = textOrNull(e.reasonId);
     if (!e.detail.isEmpty())
         o[u"detail"_s] = e.detail;
     return o;
@@ -167,11 +158,11 @@ QJsonObject systemEventToJson(const engine::SystemStatus &sys, const QList<engin
     QJsonObject o;
     o[u"type"_s] = u"system"_s;
     o[u"t"_s] = sys.time;
-    o[u"offset"_s] = optionalNumber(sys.offset);
-    o[u"jitter"_s] = optionalNumber(sys.jitter);
-    o[u"sys_peer"_s] = optionalString(sys.sysPeer);
-    o[u"error_bound"_s] = optionalNumber(sys.errorBound);
-    o[u"frequency_ppm"_s] = optionalNumber(sys.freqPpm);
+    o[u"offset"_s] = numberOrNull(sys.offset);
+    o[u"jitter"_s] = numberOrNull(sys.jitter);
+    o[u"sys_peer"_s] = textOrNull(sys.sysPeer);
+    o[u"error_bound"_s] = numberOrNull(sys.errorBound);
+    o[u"frequency_ppm"_s] = numberOrNull(sys.freqPpm);
     o[u"states"_s] = states;
     // NTS servers: key-exchange state and counts (changes here print a new line; bounded by
     // the key exchanges and NAKs, not by packets).
@@ -182,7 +173,7 @@ QJsonObject systemEventToJson(const engine::SystemStatus &sys, const QList<engin
         nts[s.name] = QJsonObject{{u"ke_state"_s, engine::ntsKeStateId(s.nts->keState)},
                                   {u"key_exchanges"_s, s.nts->keyExchanges},
                                   {u"naks"_s, s.nts->naks},
-                                  {u"failure"_s, optionalString(s.nts->lastFailureId)}};
+                                  {u"failure"_s, textOrNull(s.nts->lastFailureId)}};
     }
     if (!nts.isEmpty())
         o[u"nts"_s] = nts;
