@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/mainwindow.h"
 
+#include <algorithm>
+
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
@@ -107,6 +109,14 @@ MainWindow::MainWindow(QWidget *parent)
     createMenus();
     statusBar()->showMessage(tr("Starting…"));
     resize(1180, 820);
+    // Default split: the table shows about seven servers without a scrollbar, the pages get the
+    // rest. Laid out now, so that the sizes are exact; the user's own sizes are kept in
+    // AppSettings::windowState (see saveSettings).
+    QMainWindow::layout()->activate();
+    layout->activate();
+    const int tableHeight = m_table->horizontalHeader()->sizeHint().height()
+        + 7 * m_table->verticalHeader()->defaultSectionSize() + 2 * m_table->frameWidth();
+    split->setSizes({tableHeight, std::max(tableHeight, split->height() - tableHeight)});
 
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
         refreshDetails();
@@ -192,6 +202,8 @@ void MainWindow::loadSettings(config::SettingsStore *store, const QList<config::
     }
     if (!m_settings.windowGeometry.isEmpty())
         restoreGeometry(m_settings.windowGeometry);
+    if (!m_settings.windowState.isEmpty())
+        findChild<QSplitter *>(u"mainSplitter"_s)->restoreState(m_settings.windowState);
     m_servers->setServers(servers);
 }
 
@@ -253,6 +265,7 @@ void MainWindow::applyLogFile()
 void MainWindow::saveSettings()
 {
     m_settings.windowGeometry = saveGeometry();
+    m_settings.windowState = findChild<QSplitter *>(u"mainSplitter"_s)->saveState();
     if (!m_store)
         return;
     // Servers from the command line are for this run only: keep the saved list as it is.

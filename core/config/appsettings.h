@@ -24,7 +24,7 @@ struct AppSettings
     bool metricsEnabled = false;          // serve Prometheus metrics while the window monitors
     QString metricsAddress = QStringLiteral("127.0.0.1:9123"); // ADDR:PORT (core/metrics/listenaddress.h)
     QByteArray windowGeometry;            // QWidget::saveGeometry(), opaque here
-    QByteArray windowState;               // QMainWindow::saveState(), opaque here
+    QByteArray windowState;               // the main splitter's QSplitter::saveState(), opaque here
 
     friend bool operator==(const AppSettings &, const AppSettings &) = default;
 };

@@ -17,6 +17,8 @@
 #include <QMenu>
 #include <QStandardPaths>
 #include <QTabWidget>
+#include <QHeaderView>
+#include <QSplitter>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -57,6 +59,7 @@ private slots:
     void notifiesWhenTheOffsetCrossesTheThreshold();
     void writesTheEventLogFileAndExportsIt();
     void germanTranslationIsLoadedByLocale();
+    void remembersTheSplitterSizes();
 
 private:
     QTemporaryDir m_dir;
@@ -401,6 +404,37 @@ void TestMainWindow::writesTheEventLogFileAndExportsIt()
     QFile out(exported);
     QVERIFY(out.open(QIODevice::ReadOnly));
     QVERIFY(out.readAll().contains("imported 3 server(s)"));
+}
+
+void TestMainWindow::remembersTheSplitterSizes()
+{
+    const QString path = m_dir.filePath(u"splitter/chronoscope.conf"_s);
+    QDir().mkpath(m_dir.filePath(u"splitter"_s));
+    config::SettingsStore store(path);
+    int tableHeight = 0;
+    {
+        ui::MainWindow window;
+        window.loadSettings(&store);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *split = window.findChild<QSplitter *>(u"mainSplitter"_s);
+        QVERIFY(split);
+        // By default the four default servers and a few more fit without a scrollbar.
+        auto *table = qobject_cast<QTableView *>(split->widget(0));
+        QVERIFY(table);
+        QVERIFY2(table->viewport()->height() >= 6 * table->verticalHeader()->defaultSectionSize(),
+                 qPrintable(u"table viewport %1 px"_s.arg(table->viewport()->height())));
+        const QList<int> sizes = split->sizes();
+        tableHeight = sizes.at(0) + 60;
+        split->setSizes({tableHeight, sizes.at(0) + sizes.at(1) - tableHeight});
+        tableHeight = split->sizes().at(0);
+        window.close();
+    }
+    ui::MainWindow window;
+    window.loadSettings(&store);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QCOMPARE(window.findChild<QSplitter *>(u"mainSplitter"_s)->sizes().at(0), tableHeight);
 }
 
 QTEST_MAIN(TestMainWindow)
