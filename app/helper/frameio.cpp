@@ -9,11 +9,8 @@
 #include "core/protocol/codec.h"
 
 namespace chronoscope::helper {
-namespace {
 
-enum class ReadOutcome { Complete, ClosedAtStart, ClosedInside, TimedOutAtStart, TimedOutInside, Error };
-
-ReadOutcome readFrame(int fd, protocol::RequestFrame &frame, std::size_t &received, const FrameTimeouts &timeouts)
+ReadOutcome readRequestFrame(int fd, protocol::RequestFrame &frame, std::size_t &received, const FrameTimeouts &timeouts)
 {
     received = 0;
     while (received < frame.size()) {
@@ -37,7 +34,7 @@ ReadOutcome readFrame(int fd, protocol::RequestFrame &frame, std::size_t &receiv
     return ReadOutcome::Complete;
 }
 
-bool writeAll(int fd, const protocol::ResponseFrame &frame)
+bool writeResponseFrame(int fd, const protocol::ResponseFrame &frame)
 {
     std::size_t sent = 0;
     while (sent < frame.size()) {
@@ -51,14 +48,13 @@ bool writeAll(int fd, const protocol::ResponseFrame &frame)
     return true;
 }
 
-} // namespace
 
 int serveFrames(HelperService &service, int inFd, int outFd, const FrameTimeouts &timeouts)
 {
     for (;;) {
         protocol::RequestFrame frame{};
         std::size_t received = 0;
-        const ReadOutcome outcome = readFrame(inFd, frame, received, timeouts);
+        const ReadOutcome outcome = readRequestFrame(inFd, frame, received, timeouts);
         switch (outcome) {
         case ReadOutcome::ClosedAtStart:
             return ExitOk;
@@ -72,14 +68,14 @@ int serveFrames(HelperService &service, int inFd, int outFd, const FrameTimeouts
             // open), then stop.
             const protocol::Response response =
                     service.handleTruncated(received, outcome == ReadOutcome::ClosedInside);
-            writeAll(outFd, protocol::encodeResponse(response));
+            writeResponseFrame(outFd, protocol::encodeResponse(response));
             return ExitTruncated;
         }
         case ReadOutcome::Complete:
             break;
         }
         const protocol::Response response = service.handle(frame);
-        if (!writeAll(outFd, protocol::encodeResponse(response)))
+        if (!writeResponseFrame(outFd, protocol::encodeResponse(response)))
             return ExitIo;
         if (HelperService::endsSession(response))
             return ExitProtocol;

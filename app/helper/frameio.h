@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <cstddef>
+
 #include "app/helper/helperservice.h"
+#include "core/protocol/protocol.h"
 
 namespace chronoscope::helper {
 
@@ -22,6 +25,16 @@ struct FrameTimeouts
     int idleMs = 60'000;  // waiting for the first byte of a request
     int frameMs = 2'000;  // waiting for the rest of a started frame
 };
+
+// How reading one request frame from a stream ended.
+enum class ReadOutcome { Complete, ClosedAtStart, ClosedInside, TimedOutAtStart, TimedOutInside, Error };
+
+// Reads one REQUEST_SIZE frame from `fd` (waits up to idleMs for its first byte, frameMs for the
+// rest); `received` counts the bytes read. POSIX, used by serveFrames and the macOS daemon's
+// socket server (socketserver_posix.cpp).
+ReadOutcome readRequestFrame(int fd, protocol::RequestFrame &frame, std::size_t &received, const FrameTimeouts &timeouts);
+// Writes a whole response frame; false when the other end is gone.
+bool writeResponseFrame(int fd, const protocol::ResponseFrame &frame);
 
 // Serves requests from `inFd` (one fixed-size frame each) until the input closes, answering
 // each on `outFd` before reading the next: one request at a time. POSIX (poll/read/write).

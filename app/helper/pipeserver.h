@@ -9,12 +9,14 @@
 #include "app/helper/clockops.h"
 #include "app/helper/helperconfig.h"
 #include "app/helper/ratelimiter.h"
+#include "app/helper/replayguard.h"
 
 namespace chronoscope::helper {
 
 // The Windows service's front end (pipeserver_win.cpp): one named pipe in message mode, one
 // client at a time, one request message answered by one response message, judged by the same
-// HelperService (decoder, validator, bounds, rate limit, audit) as the Linux helper.
+// HelperService (decoder, validator, bounds, rate limit, replay guard, audit) as the Linux
+// helper, through CallerSession.
 //   - The pipe: first instance only (no squatting), local clients only; its DACL lets SYSTEM
 //     and Administrators do anything and interactive users (one-shot: the starting user) read
 //     and write.
@@ -53,6 +55,7 @@ private:
     RateLimiter &m_limiter;
     AuditSink &m_audit;
     Options m_options;
+    ReplayGuard m_replays; // for every connection (HELPER.md §4.3); in memory, like the service
 };
 
 } // namespace chronoscope::helper

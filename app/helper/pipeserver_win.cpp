@@ -7,6 +7,7 @@
 #include <windows.h>
 #include <sddl.h>
 
+#include "app/helper/callersession.h"
 #include "app/helper/callertoken.h"
 #include "app/helper/helperservice.h"
 #include "core/protocol/codec.h"
@@ -54,6 +55,7 @@ PipeServer::PipeServer(ClockOps &clock, const HelperConfig &config, RateLimiter 
     , m_limiter(limiter)
     , m_audit(audit)
     , m_options(std::move(options))
+    , m_replays(std::int64_t(config.maxAgeMs) * 1'000'000)
 {
 }
 
@@ -166,6 +168,7 @@ void PipeServer::serveClient(void *pipeHandle, void *eventHandle)
     CallerIdentity caller;
     caller.pid = token.pid;
     caller.account = describeCaller(token, decision);
+    CallerSession session(m_clock, m_config, m_limiter, m_replays, m_audit, decision, caller);
 
     for (;;) {
         // One byte more than a frame: a longer message shows up as REQUEST_SIZE + 1 bytes.
@@ -182,15 +185,7 @@ void PipeServer::serveClient(void *pipeHandle, void *eventHandle)
         else if (error != 0)
             return; // the client closed (ERROR_BROKEN_PIPE) or the pipe failed
 
-        const std::span<const std::uint8_t> frame(buffer.data(), bytes);
-        const protocol::DecodedRequest peek = protocol::decodeRequest(frame);
-        const protocol::Verb verb =
-                decision.verbForOp(peek.error == protocol::DecodeError::None ? peek.request.op : protocol::Op::None);
-        HelperService service(verb, m_clock, m_config, m_limiter, m_audit, caller);
-        protocol::Response response =
-                bytes < protocol::REQUEST_SIZE ? service.handleTruncated(bytes, true) : service.handle(frame);
-        if (response.status == protocol::Status::Ok && response.op == protocol::Op::Hello)
-            response.info.capabilities = decision.capabilities(); // HELLO ran under one verb
+        const protocol::Response response = session.answer(std::span<const std::uint8_t>(buffer.data(), bytes));
 
         const protocol::ResponseFrame out = protocol::encodeResponse(response);
         ResetEvent(ov.hEvent);

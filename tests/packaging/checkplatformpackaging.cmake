@@ -125,8 +125,10 @@ endforeach()
 run("${XMLLINT}" --noout "${contents}/Library/LaunchDaemons/${label}.plist")
 file(READ "${contents}/Library/LaunchDaemons/${label}.plist" plist)
 if(NOT plist MATCHES "<string>Contents/Library/LaunchServices/${label}</string>"
-   OR NOT plist MATCHES "<key>MachServices</key>" OR NOT plist MATCHES "<string>${APP_ID}</string>")
-    message(FATAL_ERROR "the launchd plist lacks BundleProgram, MachServices or the app id:\n${plist}")
+   OR NOT plist MATCHES "<key>Listeners</key>[ \t\n]*<dict>[ \t\n]*<key>SockPathName</key>[ \t\n]*<string>/var/run/${label}.sock</string>"
+   OR NOT plist MATCHES "<key>SockPathMode</key>[ \t\n]*<integer>438</integer>"
+   OR NOT plist MATCHES "<string>${APP_ID}</string>")
+    message(FATAL_ERROR "the launchd plist lacks BundleProgram, the Listeners socket (0666) or the app id:\n${plist}")
 endif()
 run("${XMLLINT}" --noout "${contents}/Info.plist")
 file(READ "${contents}/Info.plist" info)
