@@ -3,11 +3,19 @@
 // test time, NTS-KE on a non-default port, -x): a check with authenticated samples only; an
 // untrusted CA and a wrong host name end the check with their counted reason and no sample; a
 // monitor that turns its cookies over, gets a NAK after chronyd restarts with new keys, runs
-// NTS-KE again and goes on with authentic samples. Never a plain-NTP fallback.
+// NTS-KE again and goes on with authentic samples. Never a plain-NTP fallback: a hostile server
+// in chronyd's place (plain replies, wrong unique identifiers, a bad authenticator, a spoofed NAK,
+// malformed fields) gets every reply counted under its reason and none used.
+#include <QNetworkDatagram>
+#include <QRandomGenerator>
 #include <QTest>
+#include <QUdpSocket>
 
 #include "core/engine/syncengine.h"
+#include "core/engine/localclock.h"
 #include "core/nts/kerecord.h"
+#include "core/nts/ntsextensionfields.h"
+#include "core/ntp/ntppacket.h"
 #include "tests/fakes/engineharness.h"
 #include "tests/interop/ntschronyd.h"
 
@@ -37,6 +45,56 @@ QByteArray describe(const ServerStatus &s)
         .arg(s.nts ? chronoscope::engine::ntsKeStateId(s.nts->keState) : u"none"_s,
              s.nts ? s.nts->lastFailureText : QString())
         .toUtf8();
+}
+
+QByteArray field(std::uint16_t type, const QByteArray &body)
+{
+    QByteArray padded = body;
+    while (padded.size() % 4 != 0)
+        padded.append('\0');
+    const qsizetype length = 4 + padded.size();
+    QByteArray out;
+    out.append(char(type >> 8)).append(char(type & 0xff)).append(char(length >> 8)).append(char(length & 0xff));
+    return out + padded;
+}
+
+QByteArray randomBytes(int size)
+{
+    QByteArray bytes(size, '\0');
+    for (char &c : bytes)
+        c = char(QRandomGenerator::global()->bounded(256));
+    return bytes;
+}
+
+// Six hostile answers to one NTS request, each from the server's address and port.
+QList<QByteArray> hostileReplies(const QByteArray &request)
+{
+    chronoscope::ntp::Packet reply;
+    reply.mode = chronoscope::ntp::Mode::Server;
+    reply.stratum = 1;
+    reply.receiveTime = chronoscope::engine::LocalClock::now();
+    reply.transmitTime = chronoscope::engine::LocalClock::now();
+    QByteArray header = chronoscope::ntp::encode(reply);
+    header.replace(24, 8, request.mid(40, 8));   // origin = our nonce: every test but NTS passes
+    QByteArray uniqueId;
+    if (const auto fields = chronoscope::nts::splitExtensionFields(request, 48, 32))
+        for (const auto &f : *fields)
+            if (f.type == std::uint16_t(chronoscope::nts::NtsFieldType::UniqueIdentifier))
+                uniqueId = f.body(request).toByteArray();
+    QByteArray nak = header;
+    nak[1] = 0;                                   // stratum 0, kiss code NTSN
+    nak.replace(12, 4, "NTSN");
+    QByteArray authenticator;
+    authenticator.append('\0').append(char(16)).append('\0').append(char(32));
+    authenticator += randomBytes(16 + 32);
+    return {
+        header,                                                                   // plain NTP
+        header + field(0x0104, randomBytes(32)),                                  // wrong unique id
+        header + field(0x0104, uniqueId) + field(0x0404, authenticator),          // bad authenticator
+        nak + field(0x0104, randomBytes(32)),                                     // spoofed NAK
+        header + QByteArray::fromHex("01040003"),                                 // impossible length
+        header + field(0x0104, uniqueId),                                         // no authenticator
+    };
 }
 
 } // namespace
@@ -187,6 +245,72 @@ private slots:
         // Every accepted reply was authentic.
         QCOMPARE(s.authenticatedReplies, s.repliesAccepted);
         harness.engine().stop();
+    }
+
+    void hostileServerIsNeverTrusted()
+    {
+        EngineHarness harness([&] {
+            AssociationOptions o = options(0);
+            o.allowFastPolling = true;
+            return o;
+        }());
+        harness.addServer(spec());
+        QVERIFY2(harness.waitFor([&] { return only(harness).authenticatedReplies >= 2; }, RUN_LIMIT),
+                 describe(only(harness)).constData());
+
+        // chronyd goes; a hostile server answers on its NTP port instead.
+        const quint16 ntpPort = m_server.ntpPort();
+        m_server.stop();
+        QUdpSocket hostile;
+        QVERIFY(hostile.bind(QHostAddress::LocalHost, ntpPort));
+        int requests = 0;
+        bool allRequestsNts = true;
+        connect(&hostile, &QUdpSocket::readyRead, this, [&] {
+            while (hostile.hasPendingDatagrams()) {
+                const QNetworkDatagram request = hostile.receiveDatagram();
+                ++requests;
+                const auto fields = chronoscope::nts::splitExtensionFields(request.data(), 48, 32);
+                allRequestsNts = allRequestsNts && fields && fields->size() >= 3;   // unique id, cookie, authenticator
+                for (const QByteArray &reply : hostileReplies(request.data()))
+                    hostile.writeDatagram(reply, request.senderAddress(), quint16(request.senderPort()));
+            }
+        });
+        // Counting starts once the hostile server has its first request (chronyd is gone then).
+        QVERIFY2(harness.waitFor([&] { return requests >= 1; }, RUN_LIMIT), describe(only(harness)).constData());
+        const ServerStatus before = only(harness);
+        const int requestsBefore = requests;
+        // Four more: fewer than the cookies held, so no key exchange is due.
+        QVERIFY2(harness.waitFor([&] { return only(harness).timeouts >= before.timeouts + 4; }, RUN_LIMIT),
+                 describe(only(harness)).constData());
+        harness.engine().stop();
+        const ServerStatus s = only(harness);
+        QVERIFY(allRequestsNts);
+        QCOMPARE(s.repliesAccepted, before.repliesAccepted);   // nothing hostile became a sample
+        QCOMPARE(s.authenticatedReplies, before.authenticatedReplies);
+        QCOMPARE(s.nts->naks, 0);                              // the spoofed NAK did not count
+        QCOMPARE(s.nts->keyExchanges, 1);                      // ...and forced no new key exchange
+        // Every answer was counted under its reason: each request that timed out since `before`
+        // had its six answers rejected (the one in flight at `before` maybe partly earlier).
+        const int completed = s.timeouts - before.timeouts;
+        const int sent = requests - requestsBefore + 1;
+        const auto within = [&](const QString &id, int perRequest) {
+            const int n = s.rejections.value(id) - before.rejections.value(id);
+            return n >= (completed - 1) * perRequest && n <= sent * perRequest;
+        };
+        QVERIFY2(within(u"nts_unique_id_mismatch"_s, 3), describe(s).constData());   // plain, wrong id, spoofed NAK
+        QVERIFY2(within(u"nts_bad_authenticator"_s, 1), describe(s).constData());
+        QVERIFY2(within(u"nts_malformed_fields"_s, 1), describe(s).constData());
+        QVERIFY2(within(u"nts_missing_authenticator"_s, 1), describe(s).constData());
+        // ...and under no other reason.
+        QCOMPARE(s.datagramsRejected, s.rejections.value(u"nts_unique_id_mismatch"_s)
+                                          + s.rejections.value(u"nts_bad_authenticator"_s)
+                                          + s.rejections.value(u"nts_malformed_fields"_s)
+                                          + s.rejections.value(u"nts_missing_authenticator"_s));
+        QVERIFY2(harness.failures().last().detail.contains(u"only invalid replies"_s),
+                 qPrintable(harness.failures().last().detail));
+
+        hostile.close();
+        QVERIFY2(m_server.restartWithNewKeys(), qPrintable(m_server.errorString()));
     }
 };
 
