@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/helper/systemclockreader.h"
 
-#include <cerrno>
 #include <ctime>
 
-#include <sys/timex.h>
+#include "core/protocol/kernelstate.h"
 
 namespace chronoscope::helper {
 namespace {
@@ -30,19 +29,7 @@ std::int64_t SystemClockReader::monotonicNs()
 
 int SystemClockReader::readState(protocol::KernelState &state)
 {
-    timex tx{};
-    tx.modes = 0; // read only: never add a mode bit here
-    const int result = adjtimex(&tx);
-    if (result < 0)
-        return errno;
-    // With STA_NANO the offset is in ns, otherwise in µs.
-    state.offsetNs = (tx.status & STA_NANO) ? std::int64_t(tx.offset) : std::int64_t(tx.offset) * 1000;
-    state.freqScaledPpm = tx.freq;
-    state.maxErrorUs = std::int32_t(tx.maxerror);
-    state.estErrorUs = std::int32_t(tx.esterror);
-    state.status = std::uint32_t(tx.status);
-    state.clockState = result;
-    return 0;
+    return protocol::readKernelState(state);
 }
 
 } // namespace chronoscope::helper

@@ -2,10 +2,9 @@
 // macOS reads. Compiled only on macOS (not built or tested on the Linux build machines).
 #include "app/helper/systemclockreader.h"
 
-#include <cerrno>
 #include <ctime>
 
-#include <sys/timex.h>
+#include "core/protocol/kernelstate.h"
 
 namespace chronoscope::helper {
 
@@ -23,18 +22,7 @@ std::int64_t SystemClockReader::monotonicNs()
 int SystemClockReader::readState(protocol::KernelState &state)
 {
     // ntp_adjtime exists since macOS 10.13 (chrony enables it for Darwin > 16).
-    timex tx{};
-    tx.modes = 0;
-    const int result = ntp_adjtime(&tx);
-    if (result < 0)
-        return errno;
-    state.offsetNs = (tx.status & STA_NANO) ? std::int64_t(tx.offset) : std::int64_t(tx.offset) * 1000;
-    state.freqScaledPpm = tx.freq;
-    state.maxErrorUs = std::int32_t(tx.maxerror);
-    state.estErrorUs = std::int32_t(tx.esterror);
-    state.status = std::uint32_t(tx.status);
-    state.clockState = result;
-    return 0;
+    return protocol::readKernelState(state);
 }
 
 } // namespace chronoscope::helper

@@ -3,22 +3,15 @@
 
 #include <sys/timex.h>
 
+#include "core/protocol/kernelstate.h"
+
 namespace chronoscope::clock {
 
 std::optional<protocol::KernelState> readKernelClockState()
 {
-    timex tx{};
-    tx.modes = 0; // read only
-    const int result = adjtimex(&tx);
-    if (result < 0)
-        return std::nullopt;
     protocol::KernelState state;
-    state.offsetNs = (tx.status & STA_NANO) ? std::int64_t(tx.offset) : std::int64_t(tx.offset) * 1000;
-    state.freqScaledPpm = tx.freq;
-    state.maxErrorUs = std::int32_t(tx.maxerror);
-    state.estErrorUs = std::int32_t(tx.esterror);
-    state.status = std::uint32_t(tx.status);
-    state.clockState = result;
+    if (protocol::readKernelState(state) != 0)
+        return std::nullopt;
     return state;
 }
 

@@ -25,7 +25,7 @@ QString kernelSentence(const KernelClockStatus &kernel)
 TimeServicesReport checkTimeServices()
 {
     TimeServicesReport report;
-    Result<QList<TimeServiceStatus>> services = detectTimeServices();
+    Result<QList<TimeServiceStatus>> services = listPlatformTimeServices();
     if (services)
         report.services = *services;
     else

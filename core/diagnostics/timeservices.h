@@ -26,15 +26,17 @@ struct TimeServicesReport
     QString summary;           // in words: who keeps the clock in step, and whether it is
 };
 
-// The platform's known time services and whether each runs. Read-only. One file per platform:
+// The platform's known time services and whether each runs, for the Diagnostics page (the
+// correction path asks clock::detectTimeServices, which this uses on Linux). Read-only. One file
+// per platform:
 //   timeservices_linux.cpp  chronyd, ntpd, systemd-timesyncd, ntpd-rs by process name
 //                           (clock::detectTimeServices)
 //   timeservices_win.cpp    w32time from the service manager, ntpd/chronyd processes (not built
 //                           on Linux)
 //   timeservices_other.cpp  an Error saying it is not available on this platform
-Result<QList<TimeServiceStatus>> detectTimeServices();
+Result<QList<TimeServiceStatus>> listPlatformTimeServices();
 
-// detectTimeServices() + readKernelClock() + summary.
+// listPlatformTimeServices() + readKernelClock() + summary.
 TimeServicesReport checkTimeServices();
 // Fills report.summary from services, servicesError and kernel.
 void summariseTimeServices(TimeServicesReport &report);

@@ -7,7 +7,7 @@ using namespace Qt::StringLiterals;
 
 namespace chronoscope::diagnostics {
 
-Result<QList<TimeServiceStatus>> detectTimeServices()
+Result<QList<TimeServiceStatus>> listPlatformTimeServices()
 {
     // The process scan is shared with the clock-correction code (core/clock/timeservices.h).
     const QStringList running = clock::detectTimeServices().running;

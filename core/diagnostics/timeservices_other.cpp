@@ -6,7 +6,7 @@ using namespace Qt::StringLiterals;
 
 namespace chronoscope::diagnostics {
 
-Result<QList<TimeServiceStatus>> detectTimeServices()
+Result<QList<TimeServiceStatus>> listPlatformTimeServices()
 {
     return Error{u"listing time services is not implemented on this platform"_s};
 }

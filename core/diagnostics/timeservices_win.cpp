@@ -37,7 +37,7 @@ bool windowsTimeRunning()
 
 } // namespace
 
-Result<QList<TimeServiceStatus>> detectTimeServices()
+Result<QList<TimeServiceStatus>> listPlatformTimeServices()
 {
     QList<TimeServiceStatus> services{
         {u"w32time"_s, false, u"the Windows Time service"_s},
