@@ -114,7 +114,7 @@ QString systemError(int error)
     return QString::fromLocal8Bit(std::strerror(error));
 }
 
-// POSIX: the temporary file is created by mkostemp, 0600 from its creation on on every file
+// POSIX: the temporary file is created by mkostemp, 0600 from its creation on, on every file
 // system. (Qt 6.4's QSaveFile uses an unnamed O_TMPFILE where the file system has it, but falls
 // back to a named temporary created 0666 less the umask and narrowed afterwards, which a reader
 // could open in between and keep reading the secrets written later.) Written, flushed to disk,
