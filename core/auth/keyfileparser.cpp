@@ -156,8 +156,10 @@ public:
             error(number, *junk);
             return;
         }
-        const QByteArrayList fields = splitFields(content);
+        QByteArrayList fields = splitFields(content);
         Result<SymmetricKey> key = chrony ? parseChrony(fields) : parseNtp(fields);
+        for (QByteArray &field : fields)
+            wipeBuffer(field);   // a field the key shares stays with the key (SecretBytes wipes it)
         if (!key) {
             error(number, key.errorMessage());
             return;
@@ -352,7 +354,10 @@ KeyFileContents parseKeyFile(QByteArrayView data, const QString &fileName, std::
                                   MAX_KEY_FILE_SIZE)});
         return out;
     }
-    QList<QByteArray> lines = data.toByteArray().split('\n');
+    // Every copy of the text that holds secrets is wiped before it is freed (secretbytes.h).
+    QByteArray text = data.toByteArray();
+    QList<QByteArray> lines = text.split('\n');
+    wipeBuffer(text);
     if (!lines.isEmpty() && lines.last().isEmpty())
         lines.removeLast();
     int crlfLine = 0;
@@ -383,6 +388,8 @@ KeyFileContents parseKeyFile(QByteArrayView data, const QString &fileName, std::
         parser.parseLine(number, line);
     }
     parser.finish();
+    for (QByteArray &line : lines)
+        wipeBuffer(line);
     return out;
 }
 
