@@ -5,7 +5,8 @@
 // helper's list) is refused with the same status and audit reason and ends the connection; root
 // may step the fake clock; a caller that is neither root nor in the admin or configured group
 // gets HELLO and READ_STATE only, its STEP refused as not_permitted. The clock is always the
-// in-memory one (--test-fake-clock / FakeClockOps); CHRONOSCOPE_FORBID_CLOCK_CHANGES is set.
+// in-memory one (--test-fake-clock / FakeClockOps); CHRONOSCOPE_FORBID_CLOCK_CHANGES is set. A
+// frame sent again on a new connection is refused as a replay.
 #include <csignal>
 #include <cstring>
 #include <mutex>
@@ -253,12 +254,20 @@ private slots:
             const std::optional<protocol::Response> hello = receive(fd);
             QVERIFY(hello && hello->status == Status::Ok);
             QCOMPARE(hello->info.capabilities, protocol::CAP_READ_STATE | protocol::CAP_STEP | protocol::CAP_SLEW);
-            QVERIFY(sendRequest(fd, change(Op::Step, 2)));
+            const protocol::Request request = change(Op::Step, 2);
+            QVERIFY(sendRequest(fd, request));
             const std::optional<protocol::Response> step = receive(fd);
             QVERIFY(step.has_value());
             QCOMPARE(statusText(step->status), statusText(Status::Ok));
             QCOMPARE(rig.clock.steppedNs(), S / 4);
             close(fd);
+            // The same frame on a new connection: a replay (the guard outlives connections).
+            const int again = connectTo(rig.path);
+            QVERIFY(sendRequest(again, request));
+            const std::optional<protocol::Response> replay = receive(again);
+            QVERIFY(replay.has_value());
+            QCOMPARE(statusText(replay->status), statusText(Status::Stale));
+            close(again);
 
             int report[2];
             QCOMPARE(pipe(report), 0);
@@ -289,11 +298,12 @@ private slots:
             QCOMPARE(statusText(Status(got[1])), statusText(Status::NotPermitted));
             QCOMPARE(statusText(Status(got[2])), statusText(Status::Ok));
             const std::vector<std::string> lines = rig.audit.lines();
-            QCOMPARE(lines.size(), std::size_t(2));
+            QCOMPARE(lines.size(), std::size_t(3));
             QVERIFY(lines[0].find("authorised: administrator") != std::string::npos);
-            QVERIFY(lines[1].find("uid=65534") != std::string::npos);
-            QVERIFY(lines[1].find("not authorised: not an administrator") != std::string::npos);
-            QVERIFY(lines[1].find("op not allowed for this verb") != std::string::npos);
+            QVERIFY(lines[1].find("replayed") != std::string::npos);
+            QVERIFY(lines[2].find("uid=65534") != std::string::npos);
+            QVERIFY(lines[2].find("not authorised: not an administrator") != std::string::npos);
+            QVERIFY(lines[2].find("op not allowed for this verb") != std::string::npos);
             QCOMPARE(rig.clock.calls().size(), std::size_t(1));
         } else {
             // Not root: unauthorised as we are, authorised through our own group as --group.

@@ -49,6 +49,12 @@ public:
     PipeClient &operator=(const PipeClient &) = delete;
 
     bool connected() const { return m_pipe != INVALID_HANDLE_VALUE; }
+    void close()
+    {
+        if (m_pipe != INVALID_HANDLE_VALUE)
+            CloseHandle(m_pipe);
+        m_pipe = INVALID_HANDLE_VALUE;
+    }
 
     // One message; false when the pipe refused it.
     bool send(std::span<const std::uint8_t> bytes)

@@ -4,7 +4,8 @@
 // "Windows helper service"):
 //  - every hostile frame of tests/helper/hostileframes.h (the Linux helper's list) is refused with
 //    the same status and audit reason as on Linux, ends the session, and changes nothing;
-//  - a well-formed STEP is applied to the fake clock (RESPONSE_SIMULATED, audit backend=fake);
+//  - a well-formed STEP is applied to the fake clock (RESPONSE_SIMULATED, audit backend=fake),
+//    and the same frame sent again on another connection is refused as a replay;
 //  - a caller whose token is not an administrator's gets HELLO and READ_STATE but its STEP is
 //    refused as not_permitted, as the Linux helper refuses an op its verb does not allow; a
 //    member of the configured --group may step.
@@ -157,7 +158,8 @@ TEST(aValidStepChangesOnlyTheFakeClock)
         CHECK_EQ(statusText(hello->status), statusText(Status::Ok));
         CHECK_EQ(hello->info.capabilities, protocol::CAP_READ_STATE | protocol::CAP_STEP | protocol::CAP_SLEW);
     }
-    const std::optional<protocol::Response> step = client.transact(changeRequest(Op::Step, S / 4, 2));
+    const protocol::Request request = changeRequest(Op::Step, S / 4, 2);
+    const std::optional<protocol::Response> step = client.transact(request);
     CHECK(step.has_value());
     if (step) {
         CHECK_EQ(statusText(step->status), statusText(Status::Ok));
@@ -168,12 +170,22 @@ TEST(aValidStepChangesOnlyTheFakeClock)
     // The same connection goes on after a change.
     const std::optional<protocol::Response> state = client.transact(simpleRequest(Op::ReadState, 3));
     CHECK(state.has_value() && state->status == Status::Ok && state->requestId == 3);
+    // The same frame again, on a new connection: a replay, refused whatever the rate limit says
+    // (the service's replay guard outlives connections). One connection at a time: close first.
+    client.close();
+    PipeClient replayer(helper.pipeName());
+    const std::optional<protocol::Response> replay = replayer.transact(request);
+    CHECK(replay.has_value());
+    if (replay)
+        CHECK_EQ(statusText(replay->status), statusText(Status::Stale));
     const std::vector<std::string> audit = helper.auditLines();
-    CHECK_EQ(audit.size(), std::size_t(1));
-    if (audit.size() == 1) {
+    CHECK_EQ(audit.size(), std::size_t(2));
+    if (audit.size() == 2) {
         CHECK(contains(audit[0], "result=applied status=ok verb=step op=step"));
         CHECK(contains(audit[0], "applied=+0.250000000s"));
         CHECK(contains(audit[0], "backend=fake"));
+        CHECK(contains(audit[1], "result=refused status=stale"));
+        CHECK(contains(audit[1], "replayed"));
     }
 }
 
