@@ -21,6 +21,10 @@
 #include "ui/mainwindow.h"
 #include "ui/serverlistcontroller.h"
 #include "ui/sync/synchronisecontroller.h"
+#include "ui/sysservice/systemservicepage.h"
+#ifdef CHRONOSCOPE_HAVE_TIMESYNCD
+#include "core/sysservice/timesyncd/timesyncdreading.h"
+#endif
 #include "ui/translations.h"
 #include "ui/tray/traycontroller.h"
 
@@ -117,6 +121,16 @@ int main(int argc, char *argv[])
         return specs;
     });
     window.addPage(diagnostics, ui::DiagnosticsPage::title());
+
+    // The System Time Service page: chronyd, ntpd or timesyncd beside our own measurement.
+    auto *systemService = new ui::SystemServicePage;
+    systemService->attachSession(&session);
+    sysservice::SystemServiceReaderOptions systemServiceOptions;
+#ifdef CHRONOSCOPE_HAVE_TIMESYNCD
+    systemServiceOptions.readTimesyncd = &sysservice::readTimesyncdOnSystemBus;
+#endif
+    systemService->setReaderOptions(systemServiceOptions);
+    window.addPage(systemService, ui::SystemServicePage::title());
     if (!keyProblem.isEmpty())
         std::fprintf(stderr, "chronoscope: authentication keys not loaded: %s\n", qPrintable(keyProblem));
     if (!ntsCas)

@@ -1,0 +1,202 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/sysservice/systemservicepage.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QThread>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+#include "core/engine/enginesession.h"
+#include "ui/sysservice/systemservicecomparison.h"
+
+using namespace Qt::StringLiterals;
+
+namespace chronoscope::ui {
+namespace {
+
+enum Column { SourceColumn, DaemonStateColumn, DaemonOffsetColumn, OurOffsetColumn, ComparisonColumn, ColumnCount };
+
+QString signedDistance(const std::optional<double> &seconds)
+{
+    if (!seconds)
+        return QString();
+    return (*seconds < 0 ? u"−"_s : u"+"_s) + SystemServiceComparison::distanceText(*seconds);
+}
+
+} // namespace
+
+SystemServicePage::SystemServicePage(QWidget *parent) : QWidget(parent)
+{
+    m_summary = new QLabel(this);
+    m_summary->setWordWrap(true);
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_problem = new QLabel(this);
+    m_problem->setWordWrap(true);
+    m_problem->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_problem->hide();
+    m_verdict = new QLabel(this);
+    m_verdict->setWordWrap(true);
+    m_verdict->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QFont bold = m_verdict->font();
+    bold.setBold(true);
+    m_verdict->setFont(bold);
+
+    m_sources = new QTreeWidget(this);
+    m_sources->setColumnCount(ColumnCount);
+    m_sources->setHeaderLabels({tr("Source"), tr("Daemon's state"), tr("Daemon's offset"), tr("Chronoscope's offset"),
+                                tr("Compared with Chronoscope")});
+    m_sources->setRootIsDecorated(false);
+    m_sources->setAlternatingRowColors(true);
+    m_sources->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_sources->setAccessibleName(tr("Sources of the system time service"));
+
+    m_refresh = new QPushButton(tr("&Refresh"), this);
+    m_refresh->setToolTip(tr("Read the system's time service again"));
+    connect(m_refresh, &QPushButton::clicked, this, &SystemServicePage::refresh);
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addStretch();
+    buttons->addWidget(m_refresh);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_problem);
+    layout->addWidget(m_verdict);
+    layout->addWidget(m_sources, 1);
+    layout->addLayout(buttons);
+    m_summary->setText(tr("The system's time service has not been read yet."));
+}
+
+SystemServicePage::~SystemServicePage()
+{
+    if (m_worker) {
+        // The reading ends within its timeouts; wait so that it never outlives the page.
+        m_worker->wait();
+        delete m_worker;
+    }
+}
+
+QString SystemServicePage::title()
+{
+    return tr("S&ystem Time Service");
+}
+
+void SystemServicePage::attachSession(const engine::EngineSession *session)
+{
+    m_snapshot = session->snapshot();
+    connect(session, &engine::EngineSession::snapshotChanged, this, [this](const engine::EngineSnapshot &snapshot) {
+        m_snapshot = snapshot;
+        if (m_reading.ok())
+            updateComparison();
+    });
+}
+
+QString SystemServicePage::summaryText() const
+{
+    return m_summary->text();
+}
+
+QString SystemServicePage::verdictText() const
+{
+    return m_verdict->text();
+}
+
+QString SystemServicePage::problemText() const
+{
+    return m_problem->isHidden() ? QString() : m_problem->text();
+}
+
+void SystemServicePage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (!m_shownOnce) {
+        m_shownOnce = true;
+        refresh();
+    }
+}
+
+void SystemServicePage::refresh()
+{
+    if (m_worker)
+        return;
+    m_refresh->setEnabled(false);
+    m_summary->setText(tr("Reading the system's time service…"));
+    const sysservice::SystemServiceReaderOptions options = m_options;
+    auto result = std::make_shared<sysservice::SystemServiceReading>();
+    // Sockets and D-Bus calls block: the reading runs in its own thread, never the GUI's.
+    m_worker = QThread::create([options, result] { *result = sysservice::readSystemService(options); });
+    connect(m_worker, &QThread::finished, this, [this, result] {
+        m_worker->deleteLater();
+        m_worker = nullptr;
+        m_refresh->setEnabled(true);
+        showReading(*result);
+        emit readingFinished();
+    });
+    m_worker->start();
+}
+
+void SystemServicePage::showReading(const sysservice::SystemServiceReading &reading)
+{
+    m_reading = reading;
+    m_sources->clear();
+    if (!reading.ok()) {
+        m_summary->setText(reading.daemon.isEmpty() ? tr("No time service was found on this computer.")
+                                                    : tr("%1 could not be read.").arg(reading.daemon));
+        QString problem = reading.error;
+        if (reading.permissionDenied)
+            problem = tr("Permission denied: this user may not read %1's command socket. Run Chronoscope as root, or "
+                         "let chronyd answer on its command port (cmdport 323 on 127.0.0.1), which this page then reads.")
+                          .arg(reading.daemon)
+                + u"\n"_s + reading.error;
+        m_problem->setText(problem);
+        m_problem->show();
+        m_verdict->clear();
+        return;
+    }
+    QString summary = reading.selectedAddress.isEmpty()
+        ? tr("%1 (read from %2) is not synchronised to any source.").arg(reading.daemon, reading.endpoint)
+        : tr("%1 (read from %2) follows %3.").arg(reading.daemon, reading.endpoint, reading.selectedAddress);
+    QStringList facts;
+    if (reading.offset)
+        facts.append(tr("offset of this clock %1 (positive: behind)").arg(signedDistance(reading.offset)));
+    if (reading.frequencyPpm)
+        facts.append(tr("frequency %1 ppm").arg(QString::number(*reading.frequencyPpm, 'f', 3)));
+    if (reading.stratum >= 0)
+        facts.append(tr("stratum %1").arg(reading.stratum));
+    if (!reading.leapWords.isEmpty())
+        facts.append(tr("leap status: %1").arg(reading.leapWords));
+    if (!facts.isEmpty())
+        summary += u"\n"_s + facts.join(u"; "_s);
+    m_summary->setText(summary);
+    if (reading.warnings.isEmpty()) {
+        m_problem->hide();
+    } else {
+        m_problem->setText(reading.warnings.join(u"\n"_s));
+        m_problem->show();
+    }
+    updateComparison();
+}
+
+void SystemServicePage::updateComparison()
+{
+    const SystemServiceComparison comparison = SystemServiceComparison::compare(m_reading, m_snapshot);
+    m_verdict->setText(comparison.verdicts().join(u"\n"_s));
+    m_sources->clear();
+    for (const SystemServiceComparison::Row &row : comparison.rows()) {
+        QString source = row.source.address.isEmpty() ? row.source.name : row.source.address;
+        if (!row.source.name.isEmpty() && row.source.name != row.source.address && !row.source.address.isEmpty())
+            source = row.source.name + u" ("_s + row.source.address + u")"_s;
+        auto *item = new QTreeWidgetItem(m_sources);
+        item->setText(SourceColumn, source);
+        item->setData(SourceColumn, Qt::UserRole, row.source.address);
+        item->setText(DaemonStateColumn, row.source.stateWords);
+        item->setData(DaemonStateColumn, Qt::UserRole, row.source.state);
+        item->setText(DaemonOffsetColumn, signedDistance(row.source.offset));
+        item->setText(OurOffsetColumn, row.measured && row.ourOffset ? signedDistance(row.ourOffset) : QString());
+        item->setText(ComparisonColumn, row.comparison);
+    }
+}
+
+} // namespace chronoscope::ui
