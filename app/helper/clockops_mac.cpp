@@ -2,7 +2,7 @@
 // macOS backend, compiled only on macOS (not built or tested on the Linux build machines).
 // macOS has no relative-step primitive: read, add, settimeofday — a gap of microseconds, which
 // is why the request still carries a relative offset (the prompt latency adds no error).
-// The launchd daemon that would host it is described in HELPER.md §2 and not written yet.
+// It runs inside the launchd daemon (main_launchd.cpp, HELPER.md §2.1).
 #include <cerrno>
 #include <memory>
 
