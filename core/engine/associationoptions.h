@@ -21,6 +21,7 @@ struct AssociationOptions
     double driftMinSpan = 60.0;           // seconds of samples before a frequency is meaningful
     nts::NtsTrust ntsTrust;               // CAs that may vouch for NTS-KE servers (system store + user CA)
     double ntsKeyExchangeTimeout = 5.0;   // seconds for one whole NTS-KE exchange
+    qint64 ntsRefreshSeconds = 2419200;   // scheduled NTS key renewal: 4 weeks, as chrony's ntsrefresh
 };
 
 } // namespace chronoscope::engine

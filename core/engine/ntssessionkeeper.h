@@ -36,6 +36,8 @@ public:
     // Starts a key exchange unless one is running; keysReady() or keyExchangeFailed() follows.
     void ensureKeys();
     void abort();
+    // Renew keys this long after each key exchange even without a NAK (seconds).
+    void setRefreshInterval(qint64 seconds) { m_auth.setRefreshInterval(seconds); }
 
     QHostAddress ntpAddress() const { return m_ntpAddress; }
     quint16 ntpPort() const { return m_status.ntpPort; }

@@ -69,6 +69,7 @@ ServerAssociation::ServerAssociation(int id, const ServerSpec &spec, const QStri
     if (spec.nts) {
         m_nts = new NtsSessionKeeper(spec.host, spec.ntsPort, address, options.ntsTrust, options.ntsKeyExchangeTimeout,
                                      this);
+        m_nts->setRefreshInterval(options.ntsRefreshSeconds);
         connect(m_nts, &NtsSessionKeeper::keysReady, this, &ServerAssociation::onKeysReady);
         connect(m_nts, &NtsSessionKeeper::keyExchangeFailed, this, &ServerAssociation::onKeyExchangeFailed);
         m_status.nts = m_nts->status();

@@ -247,6 +247,28 @@ private slots:
         harness.engine().stop();
     }
 
+    void keysAreRenewedOnSchedule()
+    {
+        // A refresh interval of 1 s: a new key exchange every second, without any NAK.
+        AssociationOptions o = options(0);
+        o.allowFastPolling = true;
+        o.ntsRefreshSeconds = 1;
+        EngineHarness harness(o);
+        harness.addServer(spec());
+        QVERIFY2(harness.waitFor([&] { return only(harness).nts && only(harness).nts->keyExchanges >= 3; }, RUN_LIMIT),
+                 describe(only(harness)).constData());
+        QVERIFY2(harness.waitFor([&] { return only(harness).authenticatedReplies >= 8; }, RUN_LIMIT),
+                 describe(only(harness)).constData());
+        harness.engine().stop();
+        const ServerStatus s = only(harness);
+        QCOMPARE(s.nts->naks, 0);
+        QCOMPARE(s.nts->keyExchangeFailures, 0);
+        QCOMPARE(s.datagramsRejected, 0);
+        QCOMPARE(s.authenticatedReplies, s.repliesAccepted);
+        QVERIFY(s.nts->rekeyDue > s.nts->lastKeyExchange);
+        QVERIFY(s.nts->lastKeyExchange.secsTo(s.nts->rekeyDue) == 1);
+    }
+
     void hostileServerIsNeverTrusted()
     {
         EngineHarness harness([&] {
