@@ -114,10 +114,10 @@ std::optional<Error> KeyStore::save()
             data += meta.toUtf8() + '\n';
         data += u"#@keyring %1 %2\n"_s.arg(key.id).arg(chronyTypeName(key.type)).toUtf8();
     }
-    std::optional<Error> failed = writePrivateFile(m_path, data);
+    std::optional<Error> notWritten = writePrivateFile(m_path, data);
     wipeBuffer(data);
-    if (failed)
-        return failed;
+    if (notWritten)
+        return notWritten;
 
     // Secrets that left the keyring (deleted keys, or moved back into the file).
     for (std::uint32_t id : std::as_const(m_inKeyring)) {
