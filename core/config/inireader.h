@@ -1,31 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <QByteArray>
 #include <QByteArrayView>
 #include <QHash>
 #include <QList>
 #include <QString>
-#include <QStringList>
-#include <QVariant>
+
+#include "core/config/inivalue.h"
 
 namespace chronoscope::config {
-
-// One value of an INI file in the syntax QSettings::IniFormat writes: quoted or plain text with
-// C-style escapes (\n, \", \\, \xHH, octal), "@ByteArray(...)", "@String(...)", "@Invalid()",
-// "@@" for a leading '@', and comma-separated lists.
-struct IniValue
-{
-    enum class Kind { Text, Bytes, List, Invalid };
-    Kind kind = Kind::Text;
-    QString text;        // Kind::Text
-    QByteArray bytes;    // Kind::Bytes
-    QStringList list;    // Kind::List
-    int line = 0;        // 1-based line in the file
-
-    // What QSettings::value() returns for the same text.
-    QVariant toVariant() const;
-};
 
 // A line that could not be used and why; the line's value is dropped, every other line is kept.
 struct IniProblem
