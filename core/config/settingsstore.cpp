@@ -88,7 +88,8 @@ LoadedSettings SettingsStore::load() const
     QStringList problems = std::move(parsed.problems);
     if (head->size > limits::MAX_SETTINGS_FILE_BYTES)
         problems.prepend(u"%1: the file is %2 bytes long, above the limit of %3; only the lines in its first %3 "
-                         u"bytes were read"_s.arg(fileName, QString::number(head->size), QString::number(limits::MAX_SETTINGS_FILE_BYTES)));
+                         u"bytes were read"_s.arg(fileName, QString::number(head->size),
+                                                   QString::number(limits::MAX_SETTINGS_FILE_BYTES)));
     if (parsed.version > FORMAT_VERSION)
         qCWarning(lcSettings) << m_filePath << "was written by a newer version" << parsed.version;
     if (problems.isEmpty())
