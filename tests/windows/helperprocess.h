@@ -53,8 +53,9 @@ class HelperProcess
 public:
     // `tag` makes the pipe, audit file and stop event names unique to this test process.
     // `token`: start it under this primary token (nullptr: the test's own).
+    // `mode`: --console, or --one-shot.
     HelperProcess(const std::string &helperExe, const std::string &tag, const std::string &extraArguments,
-                  HANDLE token = nullptr)
+                  HANDLE token = nullptr, const std::string &mode = "--console")
     {
         const std::string unique = tag + "-" + std::to_string(GetCurrentProcessId());
         m_pipeName = "\\\\.\\pipe\\chronoscope-test-" + unique;
@@ -64,7 +65,7 @@ public:
         m_auditPath = std::string(directory) + "\\" + unique + "-audit.log";
         DeleteFileA(m_auditPath.c_str());
         m_stop = CreateEventA(nullptr, TRUE, FALSE, m_stopEventName.c_str());
-        std::string command = "\"" + windowsPath(helperExe) + "\" --console --pipe " + m_pipeName + " --audit-file \""
+        std::string command = "\"" + windowsPath(helperExe) + "\" " + mode + " --pipe " + m_pipeName + " --audit-file \""
             + m_auditPath + "\" --stop-event " + m_stopEventName + " " + extraArguments;
         std::vector<char> line(command.begin(), command.end());
         line.push_back('\0');
@@ -94,9 +95,12 @@ public:
     bool started() const { return m_started; }
     const std::string &pipeName() const { return m_pipeName; }
     // Signals the stop event; the helper's exit status (-1: still running after 20 s).
-    int stop()
+    int stop() { return waitForExit(true); }
+    // The exit status of a helper that ends by itself (-1: still running after 20 s).
+    int waitForExit(bool signal = false)
     {
-        SetEvent(m_stop);
+        if (signal)
+            SetEvent(m_stop);
         if (WaitForSingleObject(m_process.hProcess, 20'000) != WAIT_OBJECT_0)
             return -1;
         DWORD status = 0;

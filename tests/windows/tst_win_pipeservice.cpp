@@ -8,7 +8,8 @@
 //    and the same frame sent again on another connection is refused as a replay;
 //  - a caller whose token is not an administrator's gets HELLO and READ_STATE but its STEP is
 //    refused as not_permitted, as the Linux helper refuses an op its verb does not allow; a
-//    member of the configured --group may step.
+//    member of the configured --group may step;
+//  - --one-shot serves one connection of the user who started it, then exits by itself.
 // Wine hands a pipe server its own token when it impersonates a client (its FSCTL_PIPE_IMPERSONATE
 // ignores the client's token), so the unauthorised caller is made by starting the helper itself
 // under a restricted token (Administrators deny-only): the helper then reads that token through
@@ -241,6 +242,28 @@ TEST(aMemberOfTheConfiguredGroupMayChange)
         CHECK(contains(audit[0], "authorised: configured group"));
     }
     CloseHandle(token);
+}
+
+TEST(oneShotServesOneConnectionOfTheConsentingUser)
+{
+    // Wine's user is elevated, as the UAC prompt would have made it; the pipe client is that user.
+    HelperProcess helper(g_helperExe, "oneshot", "--test-fake-clock", nullptr, "--one-shot");
+    CHECK(helper.started());
+    {
+        PipeClient client(helper.pipeName());
+        CHECK(client.connected());
+        const std::optional<protocol::Response> step = client.transact(changeRequest(Op::Step, S / 4, 1));
+        CHECK(step.has_value());
+        if (step) {
+            CHECK_EQ(statusText(step->status), statusText(Status::Ok));
+            CHECK_EQ(step->flags, protocol::RESPONSE_SIMULATED);
+        }
+    }
+    CHECK_EQ(helper.waitForExit(), 0); // by itself, after that one connection
+    const std::vector<std::string> audit = helper.auditLines();
+    CHECK_EQ(audit.size(), std::size_t(1));
+    if (!audit.empty())
+        CHECK(contains(audit[0], "authorised: the user who consented (UAC)"));
 }
 
 int main(int argc, char **argv)
