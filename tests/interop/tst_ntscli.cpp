@@ -11,6 +11,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
+#include <QTimer>
 
 #include "tests/interop/clirunner.h"
 #include "tests/interop/ntschronyd.h"
@@ -161,6 +162,32 @@ private slots:
         }
         QVERIFY2(accepted >= 5, run.describe().constData());
         QVERIFY(established);
+    }
+
+    void monitorReKeysAfterNak()
+    {
+        // chronyd restarts with new keys 1.5 s into the run: the next reply is an NTS NAK, the
+        // monitor says so and negotiates new keys, and authentic samples follow.
+        bool restarted = false;
+        QTimer::singleShot(1500, this, [&] { restarted = m_server.restartWithNewKeys(); });
+        const CliRun run = runCli({u"monitor"_s, u"--nts"_s, m_server.keEndpoint(), u"--nts-ca"_s,
+                                   m_server.caCertificate(), u"--json"_s, u"--interval"_s, u"0.25"_s,
+                                   u"--allow-fast-polling"_s, u"--duration"_s, u"5"_s});
+        QVERIFY2(restarted, qPrintable(m_server.errorString()));
+        QVERIFY2(run.finished && run.exitCode == 0, run.describe().constData());
+        int acceptedBefore = 0, acceptedAfter = 0, naks = 0, maxKeyExchanges = 0;
+        for (const QByteArray &line : run.out.split('\n')) {
+            const QJsonObject event = QJsonDocument::fromJson(line).object();
+            if (event[u"type"_s] == u"sample"_s && event[u"accepted"_s].toBool())
+                ++(naks == 0 ? acceptedBefore : acceptedAfter);
+            if (event[u"type"_s] == u"sample"_s && event[u"reason"_s] == u"nts_nak"_s)
+                ++naks;
+            if (event[u"type"_s] == u"system"_s && event.contains(u"nts"_s))
+                maxKeyExchanges = std::max(maxKeyExchanges,
+                                           event[u"nts"_s].toObject().begin()->toObject()[u"key_exchanges"_s].toInt());
+        }
+        QVERIFY2(acceptedBefore >= 2 && naks == 1 && acceptedAfter >= 2, run.describe().constData());
+        QCOMPARE(maxKeyExchanges, 2);
     }
 
     void usageErrors()
