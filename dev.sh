@@ -35,7 +35,8 @@ TEST_PACKAGES+=(gnome-keyring libsecret-tools dbus-bin dbus-daemon)
 BENCH_PACKAGES=(ntpsec-ntpdig)
 # Packaging (issue 7): CPack's shlibdeps (dpkg-dev, file), the .rpm (rpm), the validators
 # (desktop-file-utils, appstream), man pages (man-db), the installed GUI on X11 (xvfb, xauth) in the
-# package stage, and makensis for the Windows installer test on stand-in programs (nsis).
+# package stage, and makensis for the Windows installer tests (nsis): on stand-in programs, and
+# from the cross-compiled helper, installed under wine (packaging_windows_installer).
 TEST_PACKAGES+=(dpkg-dev file rpm desktop-file-utils appstream man-db xvfb xauth nsis)
 # Metrics (issue 16): a real Prometheus scrapes monitor --metrics (the tests run it as nobody on
 # 127.0.0.1 with a temporary config); promtool checks our exposition, alert rules and dashboard

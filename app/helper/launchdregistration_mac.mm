@@ -10,7 +10,8 @@
 namespace chronoscope::helper {
 namespace {
 
-SMAppService *daemonService(const std::string &plistName) API_AVAILABLE(macos(13.0))
+API_AVAILABLE(macos(13.0))
+SMAppService *daemonService(const std::string &plistName)
 {
     NSString *name = [NSString stringWithUTF8String:plistName.c_str()];
     return [SMAppService daemonServiceWithPlistName:name];

@@ -206,7 +206,9 @@ private slots:
         const CallerToken nobody = peerCallerToken(PeerCredentials{65534, 65534, 2}, "no-such-group-x", "");
         QVERIFY(!nobody.administrator);
         QVERIFY(!nobody.inConfiguredGroup);
-        QVERIFY(userInGroup(0, "root"));
+        const group *rootsGroup = getgrgid(0); // root on Linux, wheel on macOS
+        QVERIFY(rootsGroup != nullptr);
+        QVERIFY(userInGroup(0, rootsGroup->gr_name));
         QVERIFY(!userInGroup(0, "no-such-group-x"));
         QVERIFY(!userInGroup(0, ""));
         QVERIFY(!userInGroup(1'999'999'999, "root")); // no such user
