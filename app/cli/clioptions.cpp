@@ -289,8 +289,8 @@ QString usageText()
                                                 measure like check, then correct the clock
   chronoscope-cli keys    generate|list|import|export|delete ...   manage authentication keys
                                                 (chronoscope-cli keys --help)
-  chronoscope-cli system [--json] [--chronyd-socket PATH] [--chronyd-port N]
-                                                the system's own time service (chronyd)
+  chronoscope-cli system [--json] [--chronyd-socket PATH] [--chronyd-port N] [--ntpd HOST] [--timesyncd]
+                                                the system's own time service (chronyd, ntpd, timesyncd)
   chronoscope-cli --version | --help
 
 SERVER is host, host:port, ipv4:port or [ipv6]:port (default port 123), optionally followed by
