@@ -6,8 +6,9 @@
 // --uninstall-service removes both. The service is installed with --dry-run: it validates and
 // logs, never changes the clock (every change answer carries RESPONSE_DRY_RUN), and the wine
 // processes run without CAP_SYS_TIME (wine-run.sh).
-// What wine does not do: its event log is a stub (the audit lines cannot be read back), and
-// restart-on-crash and the service's access rights are stored but not acted on.
+// What wine does not do: its event log is a stub (the audit lines cannot be read back), it does
+// not act on restart-on-crash, and it keeps no service access rights (QueryServiceObjectSecurity
+// returns an empty DACL), so that interactive users may start the service is not tested here.
 #include <string>
 #include <vector>
 
