@@ -2102,4 +2102,150 @@
             <translation>Chronoscope: %1</translation>
         </message>
     </context>
+    <context>
+        <name>SystemServiceComparison</name>
+        <message>
+            <source>%1 s</source>
+            <translation>%1 s</translation>
+        </message>
+        <message>
+            <source>%1 ms</source>
+            <translation>%1 ms</translation>
+        </message>
+        <message>
+            <source>%1 µs</source>
+            <translation>%1 µs</translation>
+        </message>
+        <message>
+            <source>not measured by Chronoscope</source>
+            <translation>von Chronoscope nicht gemessen</translation>
+        </message>
+        <message>
+            <source>Chronoscope: %1</source>
+            <translation>Chronoscope: %1</translation>
+        </message>
+        <message>
+            <source>%1 away from the majority (Chronoscope: %2)</source>
+            <translation>%1 von der Mehrheit entfernt (Chronoscope: %2)</translation>
+        </message>
+        <message>
+            <source>agrees, %1 from the majority (Chronoscope: %2)</source>
+            <translation>stimmt überein, %1 von der Mehrheit (Chronoscope: %2)</translation>
+        </message>
+        <message>
+            <source>%1 follows %2, which Chronoscope measures %3 away from the majority.</source>
+            <translation>%1 folgt %2, das Chronoscope %3 von der Mehrheit entfernt misst.</translation>
+        </message>
+        <message>
+            <source>%1 combines %2 into its time, which Chronoscope measures %3 away from the majority.</source>
+            <translation>%1 bezieht %2 in seine Zeit ein, das Chronoscope %3 von der Mehrheit entfernt misst.</translation>
+        </message>
+        <message>
+            <source>%1 rejects %2 as a falseticker, but Chronoscope finds it within %3 of the majority.</source>
+            <translation>%1 verwirft %2 als Falschticker, aber Chronoscope misst es innerhalb von %3 zur Mehrheit.</translation>
+        </message>
+        <message>
+            <source>%1 reports no sources.</source>
+            <translation>%1 meldet keine Quellen.</translation>
+        </message>
+        <message>
+            <source>Chronoscope does not measure any of %1's sources: add them to the server list to compare.</source>
+            <translation>Chronoscope misst keine der Quellen von %1: Fügen Sie sie zur Serverliste hinzu, um zu vergleichen.</translation>
+        </message>
+        <message>
+            <source>Chronoscope has no majority yet to compare with.</source>
+            <translation>Chronoscope hat noch keine Mehrheit zum Vergleich.</translation>
+        </message>
+        <message>
+            <source>%1 and Chronoscope agree: %1 follows %2, which Chronoscope finds in the majority.</source>
+            <translation>%1 und Chronoscope stimmen überein: %1 folgt %2, das laut Chronoscope zur Mehrheit gehört.</translation>
+        </message>
+        <message>
+            <source>%1 and Chronoscope agree about the sources both measure.</source>
+            <translation>%1 und Chronoscope stimmen bei den Quellen überein, die beide messen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>chronoscope::ui::SystemServicePage</name>
+        <message>
+            <source>Source</source>
+            <translation>Quelle</translation>
+        </message>
+        <message>
+            <source>Daemon's state</source>
+            <translation>Zustand beim Dienst</translation>
+        </message>
+        <message>
+            <source>Daemon's offset</source>
+            <translation>Abweichung laut Dienst</translation>
+        </message>
+        <message>
+            <source>Chronoscope's offset</source>
+            <translation>Abweichung laut Chronoscope</translation>
+        </message>
+        <message>
+            <source>Compared with Chronoscope</source>
+            <translation>Im Vergleich mit Chronoscope</translation>
+        </message>
+        <message>
+            <source>Sources of the system time service</source>
+            <translation>Quellen des Zeitdienstes des Systems</translation>
+        </message>
+        <message>
+            <source>&amp;Refresh</source>
+            <translation>&amp;Aktualisieren</translation>
+        </message>
+        <message>
+            <source>Read the system's time service again</source>
+            <translation>Den Zeitdienst des Systems erneut abfragen</translation>
+        </message>
+        <message>
+            <source>The system's time service has not been read yet.</source>
+            <translation>Der Zeitdienst des Systems wurde noch nicht abgefragt.</translation>
+        </message>
+        <message>
+            <source>S&amp;ystem Time Service</source>
+            <translation>S&amp;ystem-Zeitdienst</translation>
+        </message>
+        <message>
+            <source>Reading the system's time service…</source>
+            <translation>Zeitdienst des Systems wird abgefragt…</translation>
+        </message>
+        <message>
+            <source>No time service was found on this computer.</source>
+            <translation>Auf diesem Computer wurde kein Zeitdienst gefunden.</translation>
+        </message>
+        <message>
+            <source>%1 could not be read.</source>
+            <translation>%1 konnte nicht abgefragt werden.</translation>
+        </message>
+        <message>
+            <source>Permission denied: this user may not read %1's command socket. Run Chronoscope as root, or let chronyd answer on its command port (cmdport 323 on 127.0.0.1), which this page then reads.</source>
+            <translation>Zugriff verweigert: Dieser Benutzer darf den Befehls-Socket von %1 nicht lesen. Starten Sie Chronoscope als root, oder lassen Sie chronyd auf seinem Befehlsport antworten (cmdport 323 auf 127.0.0.1), den diese Seite dann liest.</translation>
+        </message>
+        <message>
+            <source>%1 (read from %2) is not synchronised to any source.</source>
+            <translation>%1 (abgefragt über %2) ist mit keiner Quelle synchronisiert.</translation>
+        </message>
+        <message>
+            <source>%1 (read from %2) follows %3.</source>
+            <translation>%1 (abgefragt über %2) folgt %3.</translation>
+        </message>
+        <message>
+            <source>offset of this clock %1 (positive: behind)</source>
+            <translation>Abweichung dieser Uhr %1 (positiv: geht nach)</translation>
+        </message>
+        <message>
+            <source>frequency %1 ppm</source>
+            <translation>Frequenz %1 ppm</translation>
+        </message>
+        <message>
+            <source>stratum %1</source>
+            <translation>Stratum %1</translation>
+        </message>
+        <message>
+            <source>leap status: %1</source>
+            <translation>Schaltsekundenstatus: %1</translation>
+        </message>
+    </context>
 </TS>

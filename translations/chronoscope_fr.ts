@@ -2102,4 +2102,150 @@
             <translation>Chronoscope : %1</translation>
         </message>
     </context>
+    <context>
+        <name>SystemServiceComparison</name>
+        <message>
+            <source>%1 s</source>
+            <translation>%1 s</translation>
+        </message>
+        <message>
+            <source>%1 ms</source>
+            <translation>%1 ms</translation>
+        </message>
+        <message>
+            <source>%1 µs</source>
+            <translation>%1 µs</translation>
+        </message>
+        <message>
+            <source>not measured by Chronoscope</source>
+            <translation>non mesuré par Chronoscope</translation>
+        </message>
+        <message>
+            <source>Chronoscope: %1</source>
+            <translation>Chronoscope : %1</translation>
+        </message>
+        <message>
+            <source>%1 away from the majority (Chronoscope: %2)</source>
+            <translation>à %1 de la majorité (Chronoscope : %2)</translation>
+        </message>
+        <message>
+            <source>agrees, %1 from the majority (Chronoscope: %2)</source>
+            <translation>concorde, à %1 de la majorité (Chronoscope : %2)</translation>
+        </message>
+        <message>
+            <source>%1 follows %2, which Chronoscope measures %3 away from the majority.</source>
+            <translation>%1 suit %2, que Chronoscope mesure à %3 de la majorité.</translation>
+        </message>
+        <message>
+            <source>%1 combines %2 into its time, which Chronoscope measures %3 away from the majority.</source>
+            <translation>%1 intègre %2 à son heure, que Chronoscope mesure à %3 de la majorité.</translation>
+        </message>
+        <message>
+            <source>%1 rejects %2 as a falseticker, but Chronoscope finds it within %3 of the majority.</source>
+            <translation>%1 rejette %2 comme faux-tic, mais Chronoscope le mesure à moins de %3 de la majorité.</translation>
+        </message>
+        <message>
+            <source>%1 reports no sources.</source>
+            <translation>%1 ne signale aucune source.</translation>
+        </message>
+        <message>
+            <source>Chronoscope does not measure any of %1's sources: add them to the server list to compare.</source>
+            <translation>Chronoscope ne mesure aucune des sources de %1 : ajoutez-les à la liste des serveurs pour comparer.</translation>
+        </message>
+        <message>
+            <source>Chronoscope has no majority yet to compare with.</source>
+            <translation>Chronoscope n'a pas encore de majorité pour comparer.</translation>
+        </message>
+        <message>
+            <source>%1 and Chronoscope agree: %1 follows %2, which Chronoscope finds in the majority.</source>
+            <translation>%1 et Chronoscope concordent : %1 suit %2, que Chronoscope trouve dans la majorité.</translation>
+        </message>
+        <message>
+            <source>%1 and Chronoscope agree about the sources both measure.</source>
+            <translation>%1 et Chronoscope concordent sur les sources que tous deux mesurent.</translation>
+        </message>
+    </context>
+    <context>
+        <name>chronoscope::ui::SystemServicePage</name>
+        <message>
+            <source>Source</source>
+            <translation>Source</translation>
+        </message>
+        <message>
+            <source>Daemon's state</source>
+            <translation>État selon le service</translation>
+        </message>
+        <message>
+            <source>Daemon's offset</source>
+            <translation>Décalage selon le service</translation>
+        </message>
+        <message>
+            <source>Chronoscope's offset</source>
+            <translation>Décalage selon Chronoscope</translation>
+        </message>
+        <message>
+            <source>Compared with Chronoscope</source>
+            <translation>Comparaison avec Chronoscope</translation>
+        </message>
+        <message>
+            <source>Sources of the system time service</source>
+            <translation>Sources du service de temps du système</translation>
+        </message>
+        <message>
+            <source>&amp;Refresh</source>
+            <translation>&amp;Actualiser</translation>
+        </message>
+        <message>
+            <source>Read the system's time service again</source>
+            <translation>Interroger à nouveau le service de temps du système</translation>
+        </message>
+        <message>
+            <source>The system's time service has not been read yet.</source>
+            <translation>Le service de temps du système n'a pas encore été interrogé.</translation>
+        </message>
+        <message>
+            <source>S&amp;ystem Time Service</source>
+            <translation>Service de temps du s&amp;ystème</translation>
+        </message>
+        <message>
+            <source>Reading the system's time service…</source>
+            <translation>Interrogation du service de temps du système…</translation>
+        </message>
+        <message>
+            <source>No time service was found on this computer.</source>
+            <translation>Aucun service de temps n'a été trouvé sur cet ordinateur.</translation>
+        </message>
+        <message>
+            <source>%1 could not be read.</source>
+            <translation>%1 n'a pas pu être interrogé.</translation>
+        </message>
+        <message>
+            <source>Permission denied: this user may not read %1's command socket. Run Chronoscope as root, or let chronyd answer on its command port (cmdport 323 on 127.0.0.1), which this page then reads.</source>
+            <translation>Permission refusée : cet utilisateur ne peut pas lire le socket de commande de %1. Lancez Chronoscope en tant que root, ou laissez chronyd répondre sur son port de commande (cmdport 323 sur 127.0.0.1), que cette page lit alors.</translation>
+        </message>
+        <message>
+            <source>%1 (read from %2) is not synchronised to any source.</source>
+            <translation>%1 (interrogé via %2) n'est synchronisé sur aucune source.</translation>
+        </message>
+        <message>
+            <source>%1 (read from %2) follows %3.</source>
+            <translation>%1 (interrogé via %2) suit %3.</translation>
+        </message>
+        <message>
+            <source>offset of this clock %1 (positive: behind)</source>
+            <translation>décalage de cette horloge %1 (positif : en retard)</translation>
+        </message>
+        <message>
+            <source>frequency %1 ppm</source>
+            <translation>fréquence %1 ppm</translation>
+        </message>
+        <message>
+            <source>stratum %1</source>
+            <translation>strate %1</translation>
+        </message>
+        <message>
+            <source>leap status: %1</source>
+            <translation>état de seconde intercalaire : %1</translation>
+        </message>
+    </context>
 </TS>
