@@ -173,10 +173,23 @@ bool benchNts()
     collectSamples(output, &ntsOffsets, &ntsDelays);
     runOurs(monitor + QStringList{plainServer}, &output);
     collectSamples(output, &plainOffsets, &plainDelays);
-    QList<double> ntsWall, plainWall;
+    // The peer: chronyd -Q with the same NTS server (one sample, the test CA trusted).
+    QTemporaryDir peerDir;
+    const QString peerConf = peerDir.filePath(u"nts.conf"_s);
+    if (!writeFile(peerConf, u"server localhost nts ntsport %1 iburst maxsamples 1\nntstrustedcerts %2\n"
+                             "pidfile %3/q.pid\ncmdport 0\nbindcmdaddress /\nlogdir %3\nlog measurements\n"_s
+                                 .arg(nts.kePort()).arg(nts.caCertificate(), peerDir.path()))) {
+        std::fprintf(stderr, "cannot write %s\n", qPrintable(peerConf));
+        return false;
+    }
+    QList<double> ntsWall, plainWall, peerWall;
+    int peerAnswers = 0;
     for (int i = 0; i < WALL_RUNS; ++i) {
         ntsWall.append(runOurs(QStringList{u"check"_s, u"--samples"_s, u"1"_s} + ntsServer, nullptr));
         plainWall.append(runOurs({u"check"_s, u"--samples"_s, u"1"_s, plainServer}, nullptr));
+        double wall = 0;
+        peerAnswers += runChronydQuery(peerConf, &wall).has_value();
+        peerWall.append(wall);
     }
     std::printf("\nNTS next to plain NTP: ours against one chronyd NTS server (NTS-KE on %s, NTP on %s)\n",
                 qPrintable(nts.keEndpoint()), qPrintable(plainServer));
@@ -192,7 +205,13 @@ bool benchNts()
     row("one-shot wall time, 1 exchange (median)", median(ntsWall), median(plainWall), "ms", 1e3);
     std::printf("(NTS one-shot includes the TLS 1.3 key exchange; the monitor runs one key exchange and then "
                 "uses its cookies)\n");
-    return ntsOffsets.size() == OFFSET_SAMPLES && plainOffsets.size() == OFFSET_SAMPLES;
+    std::printf("%-44s %12s %12s\n", "", "ours NTS", "chronyd -Q NTS");
+    printRow("NTS one-shot wall time, 1 exchange (median)", median(ntsWall), median(peerWall), "ms", 1e3);
+    const QList<double> peerDelays = chronyDelays(peerDir.filePath(u"measurements.log"_s));
+    printRow("NTS mean delay (ours: 100 monitor exchanges)", stats(ntsDelays).mean, stats(peerDelays).mean, "µs", 1e6);
+    std::printf("(chronyd -Q answered %d of %d runs; its delay from measurements.log over %lld exchanges)\n", peerAnswers,
+                WALL_RUNS, qint64(peerDelays.size()));
+    return ntsOffsets.size() == OFFSET_SAMPLES && plainOffsets.size() == OFFSET_SAMPLES && peerAnswers == WALL_RUNS;
 }
 
 } // namespace
