@@ -21,6 +21,7 @@
 #include "tests/interop/chronydinstance.h"
 #include "tests/interop/clirunner.h"
 #include "tests/interop/ntpsecinstance.h"
+#include "core/sysservice/systemservicereader.h"
 
 using namespace Qt::StringLiterals;
 using chronoscope::testing::ChronydInstance;
@@ -80,6 +81,7 @@ private slots:
     void systemVariablesMatchNtpqReadvar();
     void textNamesTheFalsetickerAndIpv6Works();
     void nonLoopbackAndSilentPortsAreClearErrors();
+    void detectionFallsBackFromChronydToNtpd();
     void cleanupTestCase();
 
 private:
@@ -214,6 +216,31 @@ void TstNtpdSystem::nonLoopbackAndSilentPortsAreClearErrors()
     QCOMPARE(silent.exitCode, 3);
     QVERIFY2(silent.err.contains(QByteArray(QByteArray("nothing listens on 127.0.0.1:") + QByteArray::number(closed))) || silent.err.contains("no reply"),
              silent.describe().constData());
+}
+
+void TstNtpdSystem::detectionFallsBackFromChronydToNtpd()
+{
+    // What the GUI page reads: no chronyd socket, nothing on chronyd's command port, so ntpd on
+    // loopback answers, and timesyncd is not asked.
+    using namespace chronoscope::sysservice;
+    SystemServiceReaderOptions options;
+    options.chronydSocket = u"/nonexistent/chronyd.sock"_s;
+    options.chronydPort = ChronydInstance::freeUdpPort(QHostAddress(QHostAddress::LocalHost));
+    bool timesyncdAsked = false;
+    options.readTimesyncd = [&timesyncdAsked] {
+        timesyncdAsked = true;
+        return SystemServiceReading{};
+    };
+    const SystemServiceReading reading = readSystemService(options);
+    QVERIFY2(reading.ok(), qPrintable(reading.error));
+    QCOMPARE(reading.daemon, u"ntpd"_s);
+    QCOMPARE(reading.endpoint, u"127.0.0.1:123"_s);
+    QVERIFY(!timesyncdAsked);
+    QCOMPARE(reading.sources.size(), SERVERS.size());
+    for (const SystemServiceSource &source : reading.sources)
+        if (source.address == FALSETICKER)
+            QCOMPARE(source.state, u"falseticker"_s);
+    QVERIFY(reading.selectedAddress.startsWith(u"10.123.0.2"_s));
 }
 
 QTEST_GUILESS_MAIN(TstNtpdSystem)

@@ -6,6 +6,7 @@
 // oversized and error responses. The CLI's loopback endpoint parser too.
 #include <QJsonArray>
 #include <QTest>
+#include <QUdpSocket>
 #include <QtEndian>
 
 #include <deque>
@@ -18,6 +19,7 @@
 #include "core/sysservice/ntpdclient.h"
 #include "core/sysservice/ntpdjson.h"
 #include "core/sysservice/ntpdpeerstate.h"
+#include "core/sysservice/systemservicereader.h"
 
 using namespace Qt::StringLiterals;
 using namespace chronoscope::sysservice;
@@ -169,6 +171,8 @@ private slots:
     void malformedAndErrorResponsesAreErrors();
     void associationListBounds();
     void peerWithoutVariablesIsAWarning();
+    void readingInTheSharedWords();
+    void detectionEndsWithTimesyncd();
     void loopbackEndpoints_data();
     void loopbackEndpoints();
 };
@@ -457,6 +461,65 @@ void TstNtpdMode6::peerWithoutVariablesIsAWarning()
     QCOMPARE(s->peers[0].associationId, std::uint16_t(99));
     QCOMPARE(s->warnings.size(), 1);
     QVERIFY2(s->warnings.first().contains(u"association 99: ntpd refused READVAR: unknown association"_s), qPrintable(s->warnings.first()));
+}
+
+void TstNtpdMode6::readingInTheSharedWords()
+{
+    ScriptedNtpd ntpd;
+    ntpd.respond = goodNtpd;
+    NtpdClient client(ntpd, 100, 1);
+    const Result<NtpdSnapshot> s = client.snapshot();
+    QVERIFY(s);
+    const SystemServiceReading r = readingFromNtpd(*s);
+    QVERIFY(r.ok());
+    QCOMPARE(r.daemon, u"ntpd"_s);
+    QCOMPARE(r.selectedAddress, u"10.123.0.21"_s);
+    QCOMPARE(r.sources.size(), 3);
+    QCOMPARE(r.sources[2].state, u"falseticker"_s);
+    QCOMPARE(*r.sources[2].offset, 2.501728812);
+    QCOMPARE(*r.frequencyPpm, 12.345);
+    QCOMPARE(r.leapWords, u"normal"_s);
+}
+
+void TstNtpdMode6::detectionEndsWithTimesyncd()
+{
+    // No chronyd socket, nothing on the command port or the ntpd port: timesyncd is asked last,
+    // and when it is not running either the error names all three.
+    SystemServiceReaderOptions options;
+    options.chronydSocket = u"/nonexistent/chronyd.sock"_s;
+    QUdpSocket closed;
+    QVERIFY(closed.bind(QHostAddress(QHostAddress::LocalHost), 0));
+    const quint16 port = closed.localPort();
+    closed.close();
+    options.chronydPort = port;
+    options.ntpdPort = port;
+    int asked = 0;
+    options.readTimesyncd = [&asked] {
+        ++asked;
+        SystemServiceReading r;
+        r.daemon = u"systemd-timesyncd"_s;
+        r.error = u"systemd-timesyncd is not running (org.freedesktop.timesync1 has no owner on the bus)"_s;
+        return r;
+    };
+    const SystemServiceReading none = readSystemService(options);
+    QCOMPARE(asked, 1);
+    QVERIFY(!none.ok());
+    QVERIFY(none.daemon.isEmpty());
+    QVERIFY2(none.error.contains(u"chronyd: no chronyd command socket at /nonexistent/chronyd.sock"_s)
+                 && (none.error.contains(u"ntpd: nothing listens on 127.0.0.1:%1"_s.arg(port))
+                     || none.error.contains(u"ntpd: no reply from 127.0.0.1:%1 to READVAR"_s.arg(port)))
+                 && none.error.contains(u"systemd-timesyncd: systemd-timesyncd is not running"_s),
+             qPrintable(none.error));
+
+    options.readTimesyncd = [] {
+        SystemServiceReading r;
+        r.daemon = u"systemd-timesyncd"_s;
+        r.selectedAddress = u"192.0.2.123"_s;
+        return r;
+    };
+    const SystemServiceReading timesyncd = readSystemService(options);
+    QVERIFY(timesyncd.ok());
+    QCOMPARE(timesyncd.daemon, u"systemd-timesyncd"_s);
 }
 
 void TstNtpdMode6::loopbackEndpoints_data()
