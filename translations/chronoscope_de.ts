@@ -2220,8 +2220,8 @@
             <translation>%1 konnte nicht abgefragt werden.</translation>
         </message>
         <message>
-            <source>Permission denied: this user may not read %1's command socket. Run Chronoscope as root, or let chronyd answer on its command port (cmdport 323 on 127.0.0.1), which this page then reads.</source>
-            <translation>Zugriff verweigert: Dieser Benutzer darf den Befehls-Socket von %1 nicht lesen. Starten Sie Chronoscope als root, oder lassen Sie chronyd auf seinem Befehlsport antworten (cmdport 323 auf 127.0.0.1), den diese Seite dann liest.</translation>
+            <source>Permission denied: this user may not read %1's command socket. Let chronyd answer on its command port (cmdport 323 on 127.0.0.1), which this page then reads, or read it as root with chronoscope-cli system.</source>
+            <translation>Zugriff verweigert: Dieser Benutzer darf den Befehls-Socket von %1 nicht lesen. Lassen Sie chronyd auf seinem Befehlsport antworten (cmdport 323 auf 127.0.0.1), den diese Seite dann liest, oder lesen Sie ihn als root mit chronoscope-cli system.</translation>
         </message>
         <message>
             <source>%1 (read from %2) is not synchronised to any source.</source>

@@ -2220,8 +2220,8 @@
             <translation>%1 n'a pas pu être interrogé.</translation>
         </message>
         <message>
-            <source>Permission denied: this user may not read %1's command socket. Run Chronoscope as root, or let chronyd answer on its command port (cmdport 323 on 127.0.0.1), which this page then reads.</source>
-            <translation>Permission refusée : cet utilisateur ne peut pas lire le socket de commande de %1. Lancez Chronoscope en tant que root, ou laissez chronyd répondre sur son port de commande (cmdport 323 sur 127.0.0.1), que cette page lit alors.</translation>
+            <source>Permission denied: this user may not read %1's command socket. Let chronyd answer on its command port (cmdport 323 on 127.0.0.1), which this page then reads, or read it as root with chronoscope-cli system.</source>
+            <translation>Permission refusée : cet utilisateur ne peut pas lire le socket de commande de %1. Laissez chronyd répondre sur son port de commande (cmdport 323 sur 127.0.0.1), que cette page lit alors, ou lisez-le en tant que root avec chronoscope-cli system.</translation>
         </message>
         <message>
             <source>%1 (read from %2) is not synchronised to any source.</source>

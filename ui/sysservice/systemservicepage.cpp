@@ -146,8 +146,9 @@ void SystemServicePage::showReading(const sysservice::SystemServiceReading &read
                                                     : tr("%1 could not be read.").arg(reading.daemon));
         QString problem = reading.error;
         if (reading.permissionDenied)
-            problem = tr("Permission denied: this user may not read %1's command socket. Run Chronoscope as root, or "
-                         "let chronyd answer on its command port (cmdport 323 on 127.0.0.1), which this page then reads.")
+            problem = tr("Permission denied: this user may not read %1's command socket. Let chronyd answer on its command "
+                         "port (cmdport 323 on 127.0.0.1), which this page then reads, or read it as root with "
+                         "chronoscope-cli system.")
                           .arg(reading.daemon)
                 + u"\n"_s + reading.error;
         m_problem->setText(problem);
