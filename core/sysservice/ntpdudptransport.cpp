@@ -4,6 +4,8 @@
 #include <QElapsedTimer>
 #include <QNetworkDatagram>
 
+#include "core/sysservice/refusedbypeer.h"
+
 using namespace Qt::StringLiterals;
 
 namespace chronoscope::sysservice {
@@ -47,6 +49,8 @@ Result<QByteArray> NtpdUdpTransport::receive(int timeoutMs)
     QElapsedTimer timer;
     timer.start();
     while (timer.elapsed() < timeoutMs) {
+        if (refusedByPeer(*m_socket))
+            return Error{u"nothing listens on %1 (no ntpd running there)"_s.arg(endpoint())};
         if (!m_socket->hasPendingDatagrams()
             && !m_socket->waitForReadyRead(int(qMax<qint64>(1, timeoutMs - timer.elapsed())))) {
             if (m_socket->error() == QAbstractSocket::ConnectionRefusedError)

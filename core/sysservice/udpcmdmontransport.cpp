@@ -4,6 +4,8 @@
 #include <QElapsedTimer>
 #include <QNetworkDatagram>
 
+#include "core/sysservice/refusedbypeer.h"
+
 #include "core/sysservice/cmdmonprotocol.h"
 
 using namespace Qt::StringLiterals;
@@ -49,6 +51,8 @@ Result<QByteArray> UdpCmdmonTransport::receive(int timeoutMs)
     QElapsedTimer timer;
     timer.start();
     while (timer.elapsed() < timeoutMs) {
+        if (refusedByPeer(*m_socket))
+            return Error{u"nothing listens on %1 (chronyd's command port closed: cmdport 0?)"_s.arg(endpoint())};
         if (!m_socket->hasPendingDatagrams()
             && !m_socket->waitForReadyRead(int(qMax<qint64>(1, timeoutMs - timer.elapsed())))) {
             if (m_socket->error() == QAbstractSocket::ConnectionRefusedError)

@@ -214,7 +214,7 @@ void TstNtpdSystem::nonLoopbackAndSilentPortsAreClearErrors()
     const quint16 closed = ChronydInstance::freeUdpPort(QHostAddress(QHostAddress::LocalHost));
     const CliRun silent = runCli({u"system"_s, u"--ntpd"_s, u"127.0.0.1:%1"_s.arg(closed)}, 20);
     QCOMPARE(silent.exitCode, 3);
-    QVERIFY2(silent.err.contains(QByteArray(QByteArray("nothing listens on 127.0.0.1:") + QByteArray::number(closed))) || silent.err.contains("no reply"),
+    QVERIFY2(silent.err.contains(QByteArray(QByteArray("nothing listens on 127.0.0.1:") + QByteArray::number(closed))),
              silent.describe().constData());
 }
 
