@@ -131,9 +131,10 @@ ensure_ntpsec() {
     fi
     # ntpq (a Python program) needs python3-ntp: unpacked next to it, its libntpc where ntp/ looks.
     if [ ! -e "$tools/ntpsec/usr/lib/python3/dist-packages/ntp/libntpc.so" ]; then
+        if [ $apt_updated -eq 0 ]; then quietly "apt-get update" as_root apt-get update -qq; apt_updated=1; fi
         quietly "downloading python3-ntp" sh -c "cd '$tools' && rm -f python3-ntp_*.deb && apt-get download python3-ntp"
         dpkg-deb -x "$(ls "$tools"/python3-ntp_*.deb)" "$tools/ntpsec"
-        ln -sf ../../../x86_64-linux-gnu/ntp/libntpc.so.1 "$tools/ntpsec/usr/lib/python3/dist-packages/ntp/libntpc.so"
+        ln -sf "$(ls "$tools"/ntpsec/usr/lib/*/ntp/libntpc.so.1 | head -n 1)" "$tools/ntpsec/usr/lib/python3/dist-packages/ntp/libntpc.so"
     fi
     export CHRONOSCOPE_NTPSEC_NTPD="$ntpd"
     log "ntpsec's ntpd for tests: $CHRONOSCOPE_NTPSEC_NTPD"
