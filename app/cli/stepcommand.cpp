@@ -14,7 +14,7 @@
 #include "app/cli/textreport.h"
 #include "core/clock/clockcorrector.h"
 #include "core/clock/correctionpolicy.h"
-#include "core/clock/processclockhelper.h"
+#include "core/clock/clockhelperfactory.h"
 #include "core/clock/timeservices.h"
 #include "core/engine/localclock.h"
 #include "core/report/humanformat.h"
@@ -94,8 +94,9 @@ int runStep(const CliOptions &options)
         return 1;
     }
 
-    clock::ProcessClockHelper helper;
-    clock::ClockCorrector corrector(&helper);
+    // pkexec on Linux, the helper service's pipe or socket on Windows and macOS.
+    const std::unique_ptr<clock::ClockHelper> helper = clock::createClockHelper();
+    clock::ClockCorrector corrector(helper.get());
     clock::CorrectionOutcome outcome;
     QEventLoop loop;
     QObject::connect(&corrector, &clock::ClockCorrector::freshMeasurementNeeded, &loop, [&] {
@@ -113,7 +114,7 @@ int runStep(const CliOptions &options)
     if (corrector.isRunning())
         loop.exec();
     // The helper's audit lines (also in the system log), so the user sees what it recorded.
-    print(stderr, helper.diagnostics().trimmed());
+    print(stderr, helper->diagnostics().trimmed());
     print(outcome.result == clock::CorrectionOutcome::Result::Applied
                   || outcome.result == clock::CorrectionOutcome::Result::DryRun
                   ? stdout : stderr,

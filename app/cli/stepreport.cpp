@@ -49,6 +49,7 @@ QString helperErrorText(clock::HelperError error)
     case clock::HelperError::Crashed: return u"the helper stopped without answering"_s;
     case clock::HelperError::Timeout: return u"the helper did not answer in time"_s;
     case clock::HelperError::BadReply: return u"the helper's answer was not understood"_s;
+    case clock::HelperError::ServiceNotRunning: return u"the clock helper service is not running"_s;
     }
     return u"unknown error"_s;
 }

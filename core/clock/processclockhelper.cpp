@@ -1,10 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/clock/processclockhelper.h"
 
-#include <span>
-
 #include "core/protocol/codec.h"
-#include "core/protocol/names.h"
 
 using namespace Qt::StringLiterals;
 
@@ -54,7 +51,7 @@ void ProcessClockHelper::open(protocol::Verb verb, bool dryRun)
     }
     m_failed = false;
     m_answeredOnce = false;
-    m_buffer.clear();
+    m_reader.reset();
     m_stderr.clear();
     const Result<HelperLaunch> launch = m_override ? Result<HelperLaunch>(*m_override) : helperLaunch(verb, dryRun);
     if (!launch) {
@@ -73,15 +70,14 @@ void ProcessClockHelper::send(const protocol::Request &request)
     if (m_failed)
         return;
     const protocol::RequestFrame frame = protocol::encodeRequest(request);
-    m_requestId = request.requestId;
-    m_awaiting = true;
+    m_reader.expect(request.requestId);
     m_process.write(reinterpret_cast<const char *>(frame.data()), qint64(frame.size()));
     m_timer.start(m_answeredOnce ? REPLY_TIMEOUT_MS : FIRST_REPLY_TIMEOUT_MS);
 }
 
 void ProcessClockHelper::close()
 {
-    m_awaiting = false;
+    m_reader.reset();
     m_timer.stop();
     if (m_process.state() != QProcess::NotRunning)
         m_process.closeWriteChannel();
@@ -89,35 +85,29 @@ void ProcessClockHelper::close()
 
 void ProcessClockHelper::onReadyRead()
 {
-    m_buffer += m_process.readAllStandardOutput();
-    if (!m_awaiting || m_buffer.size() < qsizetype(protocol::RESPONSE_SIZE))
-        return;
-    const QByteArray frame = m_buffer.left(qsizetype(protocol::RESPONSE_SIZE));
-    m_buffer.remove(0, qsizetype(protocol::RESPONSE_SIZE));
-    const protocol::DecodedResponse decoded = protocol::decodeResponse(
-            std::span(reinterpret_cast<const std::uint8_t *>(frame.constData()), std::size_t(frame.size())));
-    if (decoded.error != protocol::DecodeError::None) {
-        fail(HelperError::BadReply, u"undecodable reply (%1)"_s.arg(QString::fromLatin1(protocol::decodeErrorName(decoded.error))));
-        return;
+    // Read only the expected reply; anything else stays in QProcess's buffer, unread.
+    while (!m_failed && m_reader.isAwaiting() && m_process.bytesAvailable() > 0) {
+        switch (m_reader.feed(m_process.read(m_reader.bytesWanted()))) {
+        case ResponseFrameReader::Progress::NeedMore:
+            break;
+        case ResponseFrameReader::Progress::Invalid:
+            fail(HelperError::BadReply, m_reader.error());
+            return;
+        case ResponseFrameReader::Progress::Replied:
+            m_answeredOnce = true;
+            m_timer.stop();
+            const protocol::Response response = m_reader.response(); // send() may follow at once
+            emit replied(response);
+            return;
+        }
     }
-    // A refusal of a frame the helper could not read carries request id 0.
-    if (decoded.response.requestId != m_requestId && decoded.response.requestId != 0) {
-        fail(HelperError::BadReply, u"reply to another request"_s);
-        return;
-    }
-    m_awaiting = false;
-    m_answeredOnce = true;
-    m_timer.stop();
-    emit replied(decoded.response);
 }
 
 void ProcessClockHelper::onFinished(int exitCode, QProcess::ExitStatus status)
 {
-    m_buffer += m_process.readAllStandardOutput();
     m_stderr += m_process.readAllStandardError();
-    if (m_awaiting && m_buffer.size() >= qsizetype(protocol::RESPONSE_SIZE))
-        onReadyRead();
-    if (!m_awaiting || m_failed)
+    onReadyRead();
+    if (!m_reader.isAwaiting() || m_failed)
         return;
     const QString details = QString::fromUtf8(m_stderr).trimmed();
     if (status == QProcess::CrashExit)
@@ -141,7 +131,7 @@ void ProcessClockHelper::onErrorOccurred(QProcess::ProcessError error)
 
 void ProcessClockHelper::onTimeout()
 {
-    if (!m_awaiting)
+    if (!m_reader.isAwaiting())
         return;
     m_process.kill();
     fail(HelperError::Timeout, u"the helper did not answer in time"_s);
@@ -152,7 +142,7 @@ void ProcessClockHelper::fail(HelperError error, const QString &detail)
     if (m_failed)
         return;
     m_failed = true;
-    m_awaiting = false;
+    m_reader.reset();
     m_timer.stop();
     emit failed(error, detail);
 }

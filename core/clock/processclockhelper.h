@@ -9,6 +9,7 @@
 
 #include "core/clock/clockhelper.h"
 #include "core/clock/helperlaunch.h"
+#include "core/clock/responseframereader.h"
 
 namespace chronoscope::clock {
 
@@ -44,13 +45,11 @@ private:
     std::optional<HelperLaunch> m_override;
     QProcess m_process;
     QTimer m_timer;
-    QByteArray m_buffer;
+    ResponseFrameReader m_reader;
     QByteArray m_stderr;
-    bool m_awaiting = false;
     bool m_answeredOnce = false;
     bool m_elevated = false;
     bool m_failed = false;
-    std::uint64_t m_requestId = 0;
 };
 
 } // namespace chronoscope::clock
