@@ -41,7 +41,7 @@ QString SystemServiceComparison::distanceText(double seconds)
         return tr("%1 s").arg(QString::number(a, 'f', 3));
     if (a >= 1e-3)
         return tr("%1 ms").arg(QString::number(a * 1e3, 'f', 1));
-    return tr("%1 µs").arg(QString::number(a * 1e6, 'f', 0));
+    return tr("%1 µs").arg(QString::number(a * 1e6, 'f', a < 1e-5 ? 1 : 0));
 }
 
 SystemServiceComparison SystemServiceComparison::compare(const sysservice::SystemServiceReading &reading,
