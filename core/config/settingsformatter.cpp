@@ -26,6 +26,8 @@ QByteArray formatSettings(const QList<ConfiguredServer> &servers, const AppSetti
         ini.setBool(entry + u"trust"_s, server.spec.trust);
         ini.setBool(entry + u"require"_s, server.spec.require);
         ini.setNumber(entry + u"key"_s, qint64(server.keyId));
+        ini.setBool(entry + u"nts"_s, server.spec.nts);
+        ini.setNumber(entry + u"ntsport"_s, qint64(server.spec.ntsPort));
     }
     ini.setNumber(u"servers/size"_s, qint64(servers.size()));
     ini.setBool(u"app/closeToTray"_s, app.closeToTray);

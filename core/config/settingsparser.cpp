@@ -57,6 +57,9 @@ std::optional<qint64> toInteger(const IniValue &value, qint64 min, qint64 max)
 // The keys of a [servers] entry, in the order they are checked.
 constexpr const char16_t *SERVER_FIELDS[] = {u"host", u"port", u"pool", u"iburst", u"minpoll", u"maxpoll",
                                              u"prefer", u"noselect", u"trust", u"require", u"key"};
+// ... and those every entry has from format version 2 on (a version 1 file predates NTS: its
+// servers are plain NTP).
+constexpr const char16_t *SERVER_FIELDS_V2[] = {u"nts", u"ntsport"};
 
 class SettingsReader
 {
@@ -175,13 +178,18 @@ private:
         // (a default port, or no key, could point it at another service or lose its authentication).
         int line = 0;
         QString absent;
-        for (const char16_t *key : SERVER_FIELDS) {
+        const auto checkPresent = [&](const char16_t *key) {
             const IniValue *value = find(prefix, key);
             if (!value && absent.isEmpty())
                 absent = QString::fromUtf16(key);
             else if (value && (line == 0 || value->line < line))
                 line = value->line;
-        }
+        };
+        for (const char16_t *key : SERVER_FIELDS)
+            checkPresent(key);
+        if (m_parsed.version >= 2)
+            for (const char16_t *key : SERVER_FIELDS_V2)
+                checkPresent(key);
         if (line == 0)
             return false;
         ConfiguredServer server;
@@ -220,6 +228,8 @@ private:
         readBool(u"trust", spec.trust);
         readBool(u"require", spec.require);
         readInt(u"key", 0, MAX_KEY_ID, server.keyId);
+        readBool(u"nts", spec.nts);
+        readInt(u"ntsport", 1, 65535, spec.ntsPort);
         if (bad.isEmpty()) {
             if (const std::optional<QString> invalid = validateServer(server))
                 bad = u" ('%1'): %2"_s.arg(spec.host, *invalid);

@@ -11,7 +11,7 @@
 
 namespace chronoscope::config {
 
-constexpr int SETTINGS_FORMAT_VERSION = 1; // [chronoscope] version= of the files we write
+constexpr int SETTINGS_FORMAT_VERSION = 2; // [chronoscope] version= of the files we write (2: NTS)
 
 // The settings read from one file's text, and what was wrong with it.
 struct ParsedSettings

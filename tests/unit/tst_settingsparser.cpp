@@ -66,7 +66,10 @@ QList<SeedCase> seedCases()
     v6.spec.noselect = true;
     v6.spec.require = true;
     v6.keyId = 7;
-    custom.servers << local << pool << v6;
+    ConfiguredServer nts = server(u"nts.example.org"_s);
+    nts.spec.nts = true;
+    nts.spec.ntsPort = 4461;
+    custom.servers << local << pool << v6 << nts;
     custom.app.closeToTray = false;
     custom.app.notifyOffset = false;
     custom.app.offsetThreshold = 0.000001;
@@ -145,6 +148,8 @@ void writeWithQSettings(const QString &path, const SeedCase &seed)
         settings.setValue(u"trust"_s, s.spec.trust);
         settings.setValue(u"require"_s, s.spec.require);
         settings.setValue(u"key"_s, s.keyId);
+        settings.setValue(u"nts"_s, s.spec.nts);
+        settings.setValue(u"ntsport"_s, s.spec.ntsPort);
     }
     settings.endArray();
     const AppSettings &app = seed.app;
@@ -188,6 +193,8 @@ SeedCase readWithQSettings(const QString &path)
         s.spec.trust = settings.value(u"trust"_s).toBool();
         s.spec.require = settings.value(u"require"_s).toBool();
         s.keyId = settings.value(u"key"_s).toUInt();
+        s.spec.nts = settings.value(u"nts"_s).toBool();
+        s.spec.ntsPort = quint16(settings.value(u"ntsport"_s, 4460).toUInt());
         read.servers << s;
     }
     settings.endArray();
@@ -267,6 +274,7 @@ private slots:
     void badAppValueKeepsEveryOtherSetting();
     void overLimitValuesAreDropped();
     void badServerFieldDropsOnlyThatEntry();
+    void ntsIsKeptFromVersionTwoOn();
     void emptyTextIsReportedWithDefaults();
     void percentSignsInTheFileAreQuotedAsTheyAre();
     void regressionInputsKeepTheFuzzProperties();
@@ -556,6 +564,36 @@ void TestSettingsParser::badServerFieldDropsOnlyThatEntry()
         u"servers.conf:15: server entry 2: require 'perhaps' is not true or false; the entry is ignored"_s,
         u"servers.conf:37: server entry 4: 'C.EXAMPLE:1123' is listed twice; the entry is ignored"_s,
         u"servers.conf:48: server entry 5: it is incomplete ('host' is missing); the entry is ignored"_s}));
+}
+
+void TestSettingsParser::ntsIsKeptFromVersionTwoOn()
+{
+    const QByteArray v2 = "[chronoscope]\nversion=2\n[servers]\n"
+        + entry(1, "nts.example", {{"nts", "true"}, {"ntsport", "4461"}})
+        + entry(2, "plain.example", {{"nts", "false"}, {"ntsport", "4460"}})
+        + entry(3, "cut.example", {{"nts", "true"}}) + "size=3\n";
+    ParsedSettings parsed = parseSettings(v2, u"v2.conf"_s);
+    QCOMPARE(parsed.version, 2);
+    QCOMPARE(parsed.servers.size(), 2);
+    QVERIFY(parsed.servers.at(0).spec.nts);
+    QCOMPARE(parsed.servers.at(0).spec.ntsPort, 4461);
+    QVERIFY(!parsed.servers.at(1).spec.nts);
+    // A version 2 entry without ntsport is damaged: NTS could otherwise be lost silently.
+    QCOMPARE(parsed.problems.size(), 1);
+    QVERIFY2(parsed.problems.first().contains(u"server entry 3: it is incomplete ('ntsport' is missing)"_s),
+             qPrintable(problemsOf(parsed)));
+    // Written again, NTS survives.
+    parsed = parseSettings(formatSettings(parsed.servers, parsed.app), u"again.conf"_s);
+    QVERIFY(parsed.problems.isEmpty());
+    QVERIFY(parsed.servers.at(0).spec.nts);
+    QCOMPARE(parsed.servers.at(0).spec.ntsPort, 4461);
+
+    // Version 1 files predate NTS: their servers are plain NTP, and nothing is missing.
+    const QByteArray v1 = "[chronoscope]\nversion=1\n[servers]\n" + entry(1, "old.example") + "size=1\n";
+    parsed = parseSettings(v1, u"v1.conf"_s);
+    QVERIFY2(parsed.problems.isEmpty(), qPrintable(problemsOf(parsed)));
+    QCOMPARE(parsed.servers.size(), 1);
+    QVERIFY(!parsed.servers.first().spec.nts);
 }
 
 void TestSettingsParser::emptyTextIsReportedWithDefaults()
