@@ -9,7 +9,7 @@
 #include <QTimer>
 
 #include "core/auth/keystore.h"
-#include "core/clock/processclockhelper.h"
+#include "core/clock/clockhelperfactory.h"
 #include "core/config/configuredserver.h"
 #include "core/config/ntstrustfile.h"
 #include "core/config/settingsstore.h"
@@ -104,8 +104,9 @@ int main(int argc, char *argv[])
     });
     window.addToolAction(ntsAction);
 
-    // Tools → Synchronise Now…: the privileged helper through pkexec.
-    auto *clockHelper = new clock::ProcessClockHelper(&window);
+    // Tools → Synchronise Now…: the privileged helper (pkexec on Linux, the helper service's pipe
+    // or socket on Windows and macOS).
+    auto *clockHelper = clock::createClockHelper(&window).release(); // owned by the window
     auto *synchronise = new ui::SynchroniseController(&session, clockHelper, &window);
     auto *syncAction = new QAction(QObject::tr("&Synchronise Now…"), &window);
     syncAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));

@@ -228,7 +228,7 @@ void LocalSocketClockHelper::note(const QString &line)
         m_diagnostics.append(line);
 }
 
-void LocalSocketClockHelper::fail(HelperError error, const QString &detail)
+void LocalSocketClockHelper::fail(HelperError error, QString detail)
 {
     if (m_failed)
         return;

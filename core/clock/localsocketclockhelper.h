@@ -50,7 +50,7 @@ private:
     void onTimeout();
     bool acceptHello(const protocol::Response &response);
     void note(const QString &line);
-    void fail(HelperError error, const QString &detail);
+    void fail(HelperError error, QString detail); // by value: it may be the reader's error, which fail() clears
 
     QString m_serverName;
     QLocalSocket m_socket;

@@ -137,7 +137,7 @@ void ProcessClockHelper::onTimeout()
     fail(HelperError::Timeout, u"the helper did not answer in time"_s);
 }
 
-void ProcessClockHelper::fail(HelperError error, const QString &detail)
+void ProcessClockHelper::fail(HelperError error, QString detail)
 {
     if (m_failed)
         return;

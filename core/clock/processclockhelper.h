@@ -40,7 +40,7 @@ private:
     void onFinished(int exitCode, QProcess::ExitStatus status);
     void onErrorOccurred(QProcess::ProcessError error);
     void onTimeout();
-    void fail(HelperError error, const QString &detail);
+    void fail(HelperError error, QString detail); // by value: it may be the reader's error, which fail() clears
 
     std::optional<HelperLaunch> m_override;
     QProcess m_process;
