@@ -46,6 +46,7 @@ private slots:
     void jsonTrackingMatchesChronycTracking();
     void textNamesTheFalseticker();
     void udpFallbackWhenTheSocketIsMissing();
+    void udpFallbackAlsoTriesIpv6Loopback();
     void missingSocketIsAClearError();
     void badOptionsAreUsageErrors();
     void cleanupTestCase();
@@ -184,6 +185,27 @@ void TstSystemCli::udpFallbackWhenTheSocketIsMissing()
     QCOMPARE(json.value(u"sources"_s).toArray().size(), qsizetype(m_servers.size()));
     const QString warnings = QString::fromUtf8(QJsonDocument(json.value(u"warnings"_s).toArray()).toJson());
     QVERIFY2(warnings.contains(u"no chronyd command socket at"_s), qPrintable(warnings));
+}
+
+void TstSystemCli::udpFallbackAlsoTriesIpv6Loopback()
+{
+    // A second client whose command port listens on ::1 only (chronyd -6): 127.0.0.1 refuses,
+    // ::1 answers. Its one (IPv4) source stays unreachable; only the endpoint matters here.
+    ChronydInstance client{QHostAddress(QHostAddress::LocalHostIPv6)};
+    client.setClientMode(true);
+    const quint16 port = ChronydInstance::freeUdpPort(QHostAddress(QHostAddress::LocalHostIPv6));
+    QVERIFY(port != 0);
+    client.setExtraConfig(u"cmdport %1\nbindcmdaddress ::1\nserver %2 port %3 iburst\n"_s.arg(port)
+                              .arg(m_servers.front()->address().toString()).arg(m_servers.front()->port()));
+    QVERIFY2(client.start(), qPrintable(client.errorString()));
+    const CliRun run = runCli({u"system"_s, u"--json"_s, u"--chronyd-socket"_s, client.commandSocketPath() + u".missing"_s,
+                               u"--chronyd-port"_s, QString::number(port)}, 30);
+    QVERIFY2(run.finished && (run.exitCode == 0 || run.exitCode == 1), run.describe().constData());
+    QString error;
+    const QJsonObject json = run.json(&error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QCOMPARE(json.value(u"endpoint"_s).toString(), u"[::1]:%1"_s.arg(port));
+    QCOMPARE(json.value(u"sources"_s).toArray().size(), 1);
 }
 
 void TstSystemCli::missingSocketIsAClearError()
