@@ -11,8 +11,9 @@
 namespace chronoscope::clock {
 
 // The client's view of the privileged helper: open it for one verb (which may ask the user for
-// a password), send requests one at a time, get one reply each. ProcessClockHelper is the real
-// one; tests substitute a fake. Lives in the GUI/CLI thread.
+// a password), send requests one at a time, get one reply each. ProcessClockHelper (pkexec) and
+// LocalSocketClockHelper (the Windows service, the macOS daemon) are the real ones, chosen by
+// createClockHelper(); tests substitute a fake. Lives in the GUI/CLI thread.
 class ClockHelper : public QObject
 {
     Q_OBJECT
@@ -27,7 +28,8 @@ public:
     virtual void send(const protocol::Request &request) = 0;
     // Closes the helper's input; it exits.
     virtual void close() = 0;
-    // What the helper wrote on stderr so far (its audit lines), for logs and error details.
+    // For logs and error details: what the pkexec'd helper wrote on stderr (its audit lines), or
+    // what happened on the service's connection.
     virtual QString diagnostics() const { return {}; }
 
 signals:
