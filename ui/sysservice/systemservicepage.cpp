@@ -184,12 +184,19 @@ void SystemServicePage::updateComparison()
 {
     const SystemServiceComparison comparison = SystemServiceComparison::compare(m_reading, m_snapshot);
     m_verdict->setText(comparison.verdicts().join(u"\n"_s));
-    m_sources->clear();
-    for (const SystemServiceComparison::Row &row : comparison.rows()) {
+    // Snapshots arrive up to ten times a second: update the rows in place (selection and scroll
+    // position stay) unless the daemon's list itself changed.
+    const QList<SystemServiceComparison::Row> &rows = comparison.rows();
+    if (m_sources->topLevelItemCount() != rows.size())
+        m_sources->clear();
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        const SystemServiceComparison::Row &row = rows.at(i);
         QString source = row.source.address.isEmpty() ? row.source.name : row.source.address;
         if (!row.source.name.isEmpty() && row.source.name != row.source.address && !row.source.address.isEmpty())
             source = row.source.name + u" ("_s + row.source.address + u")"_s;
-        auto *item = new QTreeWidgetItem(m_sources);
+        QTreeWidgetItem *item = m_sources->topLevelItem(int(i));
+        if (!item)
+            item = new QTreeWidgetItem(m_sources);
         item->setText(SourceColumn, source);
         item->setData(SourceColumn, Qt::UserRole, row.source.address);
         item->setText(DaemonStateColumn, row.source.stateWords);
