@@ -80,7 +80,8 @@ Result<QByteArray> NtpdClient::request(std::uint8_t opcode, std::uint16_t associ
                 lastError = reassembly.fragmentCount() > 0
                     ? u"incomplete %1 response from %2: %3 fragment(s) within %4 ms"_s.arg(opcodeName(opcode), m_transport.endpoint())
                           .arg(reassembly.fragmentCount()).arg(m_timeoutMs)
-                    : u"no reply from %1 to %2 within %3 ms"_s.arg(m_transport.endpoint(), opcodeName(opcode)).arg(m_timeoutMs);
+                    : u"no reply from %1 to %2 within %3 ms (is ntpd running, and do its restrict lines allow queries from this computer?)"_s
+                          .arg(m_transport.endpoint(), opcodeName(opcode)).arg(m_timeoutMs);
                 break;
             }
             const Result<ControlReply> reply = diagnostics::decodeControlReply(*datagram);

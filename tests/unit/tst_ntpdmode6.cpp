@@ -167,6 +167,7 @@ private slots:
     void snapshotFromAScriptedNtpd();
     void lateAndForeignDatagramsAreSkipped();
     void truncatedFragmentSetIsIncomplete();
+    void silentNtpdSaysWhy();
     void malformedAndErrorResponsesAreErrors_data();
     void malformedAndErrorResponsesAreErrors();
     void associationListBounds();
@@ -391,6 +392,20 @@ void TstNtpdMode6::truncatedFragmentSetIsIncomplete()
     QVERIFY(!s);
     QVERIFY2(s.errorMessage().contains(u"incomplete READVAR response from 127.0.0.1:123"_s), qPrintable(s.errorMessage()));
     QCOMPARE(ntpd.requests, 2);   // retried once, then gave up
+}
+
+void TstNtpdMode6::silentNtpdSaysWhy()
+{
+    // ntpd with `restrict ... noquery` does not answer mode 6 at all.
+    ScriptedNtpd ntpd;
+    ntpd.respond = [](const Request &) { return QList<QByteArray>{}; };
+    NtpdClient client(ntpd, 100, 2);
+    const Result<NtpdSnapshot> s = client.snapshot();
+    QVERIFY(!s);
+    QVERIFY2(s.errorMessage().contains(u"no reply from 127.0.0.1:123 to READVAR within 100 ms (is ntpd running, and do its "
+                                        "restrict lines allow queries from this computer?)"_s),
+             qPrintable(s.errorMessage()));
+    QCOMPARE(ntpd.requests, 2);
 }
 
 void TstNtpdMode6::malformedAndErrorResponsesAreErrors_data()
