@@ -1,8 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/clock/clockhelperfactory.h"
 
+#include <optional>
+#include <string>
+
 #include "core/clock/localsocketclockhelper.h"
 #include "core/clock/processclockhelper.h"
+#ifdef Q_OS_WIN
+#  include "core/clock/windowsservicestart.h"
+#endif
 
 using namespace Qt::StringLiterals;
 
@@ -11,6 +17,11 @@ namespace chronoscope::clock {
 QString windowsHelperPipeName()
 {
     return u"chronoscope-helper"_s;
+}
+
+QString windowsHelperServiceName()
+{
+    return u"ChronoscopeHelper"_s;
 }
 
 QString macHelperSocketPath()
@@ -24,7 +35,29 @@ std::unique_ptr<ClockHelper> createClockHelper(QObject *parent)
     if (!endpoint.isEmpty())
         return std::make_unique<LocalSocketClockHelper>(endpoint, parent);
 #if defined(Q_OS_WIN)
-    return std::make_unique<LocalSocketClockHelper>(windowsHelperPipeName(), parent);
+    auto helper = std::make_unique<LocalSocketClockHelper>(windowsHelperPipeName(), parent);
+    helper->setServiceStarter([]() -> std::optional<LocalSocketClockHelper::StartRefusal> {
+        const std::wstring name = windowsHelperServiceName().toStdWString();
+        const ServiceStartResult started = startWindowsService(name.c_str());
+        switch (started.result) {
+        case ServiceStart::Started:
+            return std::nullopt;
+        case ServiceStart::NotInstalled:
+            return LocalSocketClockHelper::StartRefusal{
+                    HelperError::NotInstalled, u"the Chronoscope helper service is not installed; reinstall Chronoscope"_s};
+        case ServiceStart::AccessDenied:
+            return LocalSocketClockHelper::StartRefusal{
+                    HelperError::ServiceNotRunning,
+                    u"the Chronoscope helper service is not running, and this account may not start it"_s};
+        case ServiceStart::Failed:
+            break;
+        }
+        return LocalSocketClockHelper::StartRefusal{
+                HelperError::ServiceNotRunning,
+                u"the Chronoscope helper service is not running and could not be started (Windows error %1)"_s.arg(
+                        started.win32Error)};
+    });
+    return helper;
 #elif defined(Q_OS_MACOS)
     return std::make_unique<LocalSocketClockHelper>(macHelperSocketPath(), parent);
 #else

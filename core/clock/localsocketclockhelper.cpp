@@ -73,6 +73,7 @@ void LocalSocketClockHelper::open(protocol::Verb verb, bool dryRun)
     m_dryRun = dryRun;
     m_open = true;
     m_failed = false;
+    m_startRequested = false;
     connectToService();
 }
 
@@ -81,6 +82,29 @@ void LocalSocketClockHelper::connectToService()
     m_connecting = true;
     m_timer.start(m_connectTimeoutMs);
     m_socket.connectToServer(m_serverName, QIODevice::ReadWrite); // may report at once
+}
+
+bool LocalSocketClockHelper::startServiceAndRetry()
+{
+    if (!m_startService)
+        return false;
+    if (!m_startRequested) {
+        m_startRequested = true;
+        if (const std::optional<StartRefusal> refusal = m_startService()) {
+            fail(refusal->error, refusal->detail);
+            return true;
+        }
+        note(u"asked for the helper service to be started"_s);
+    }
+    // The connect timer keeps running: it bounds the wait for the endpoint.
+    const std::uint64_t session = m_session;
+    QTimer::singleShot(CONNECT_RETRY_MS, this, [this, session] {
+        if (session != m_session || !m_open || m_failed || !m_connecting)
+            return;
+        m_socket.abort();
+        m_socket.connectToServer(m_serverName, QIODevice::ReadWrite);
+    });
+    return true;
 }
 
 void LocalSocketClockHelper::send(const protocol::Request &request)
@@ -177,6 +201,8 @@ void LocalSocketClockHelper::onErrorOccurred(QLocalSocket::LocalSocketError erro
         return;
     const QString name = m_serverName;
     if (m_connecting) {
+        if (error == QLocalSocket::ServerNotFoundError && startServiceAndRetry())
+            return;
         m_connecting = false;
         switch (error) {
         case QLocalSocket::ServerNotFoundError:
@@ -215,7 +241,10 @@ void LocalSocketClockHelper::onTimeout()
 {
     if (!m_open || m_failed)
         return;
-    if (m_connecting)
+    if (m_connecting && m_startRequested)
+        fail(HelperError::ServiceNotRunning, u"the helper service was started, but %1 did not appear within %2 ms"_s.arg(
+                                                     m_serverName).arg(m_connectTimeoutMs));
+    else if (m_connecting)
         fail(HelperError::Timeout, u"connecting to %1 timed out after %2 ms"_s.arg(m_serverName).arg(m_connectTimeoutMs));
     else if (m_reader.isAwaiting())
         fail(HelperError::Timeout, u"the helper service did not answer within %1 ms"_s.arg(m_replyTimeoutMs));

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 
 #include <QLocalSocket>
@@ -19,7 +20,9 @@ namespace chronoscope::clock {
 // not by a password prompt, and tells it in the HELLO reply what it may do: a session opened
 // for a change the caller may not make fails at HELLO (NotAuthorised), and so does a dry run
 // asked of a service that would change the clock. An idle connection the service closed is
-// opened again for the next request. Lives in the caller's thread.
+// opened again for the next request. With a service starter (Windows: the demand-start service,
+// windowsservicestart.h), a missing endpoint makes it start the service once and try again until
+// the connect timeout. Lives in the caller's thread.
 class LocalSocketClockHelper final : public ClockHelper
 {
     Q_OBJECT
@@ -36,13 +39,25 @@ public:
     QString diagnostics() const override { return m_diagnostics.join(u'\n'); }
     QString serverName() const { return m_serverName; }
 
+    // Why a service could not be started.
+    struct StartRefusal
+    {
+        HelperError error;
+        QString detail;
+    };
+    // Asks for the service to be started; nullopt when it runs or is starting.
+    using ServiceStarter = std::function<std::optional<StartRefusal>()>;
+    void setServiceStarter(ServiceStarter starter) { m_startService = std::move(starter); }
+
     static constexpr int CONNECT_TIMEOUT_MS = 5'000;
+    static constexpr int CONNECT_RETRY_MS = 100; // while a started service creates its endpoint
     // The service serves one client at a time and lets an idle one keep it for 10 s.
     static constexpr int REPLY_TIMEOUT_MS = 15'000;
     void setTimeouts(int connectMs, int replyMs);
 
 private:
     void connectToService();
+    bool startServiceAndRetry();
     void writePending();
     void onConnected();
     void onReadyRead();
@@ -63,6 +78,8 @@ private:
     bool m_open = false;
     bool m_failed = false;
     bool m_connecting = false;
+    bool m_startRequested = false; // this session asked for the service to be started
+    ServiceStarter m_startService;
     int m_connectTimeoutMs = CONNECT_TIMEOUT_MS;
     int m_replyTimeoutMs = REPLY_TIMEOUT_MS;
     std::uint64_t m_session = 0; // failures queued for an older session are dropped

@@ -78,18 +78,26 @@ QString errorName(const CorrectionOutcome &o)
 class Daemon
 {
 public:
-    explicit Daemon(const QStringList &options)
+    // `now`: start it and wait for its socket; else launch() starts it later, without waiting.
+    explicit Daemon(const QStringList &options, bool now = true)
+        : m_options(options)
     {
         chmod(dir.path().toLocal8Bit().constData(), 0711);
         socket = dir.filePath(u"helper.sock"_s);
         audit = dir.filePath(u"audit.log"_s);
-        process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        process.start(qEnvironmentVariable("CHRONOSCOPE_SOCKETD_BIN"),
-                      QStringList{u"--socket"_s, socket, u"--audit-file"_s, audit} + options);
-        started = process.waitForStarted(5000);
+        if (!now)
+            return;
+        started = launch() && process.waitForStarted(5000);
         for (int i = 0; started && i < 200 && !QFile::exists(socket); ++i)
             QTest::qWait(25);
         started = started && QFile::exists(socket);
+    }
+    bool launch()
+    {
+        process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        process.start(qEnvironmentVariable("CHRONOSCOPE_SOCKETD_BIN"),
+                      QStringList{u"--socket"_s, socket, u"--audit-file"_s, audit} + m_options);
+        return true;
     }
     ~Daemon()
     {
@@ -109,6 +117,9 @@ public:
     QString audit;
     QProcess process;
     bool started = false;
+
+private:
+    QStringList m_options;
 };
 
 // The options under which this test's own user may change the daemon's (fake) clock: root is an
@@ -377,6 +388,54 @@ private slots:
         QVERIFY2(o.detail.contains(u"not running"_s), qPrintable(o.detail));
     }
 
+    void startsAStoppedServiceOnce()
+    {
+        // As on Windows: no endpoint, so the service is started, and the client retries.
+        Daemon daemon(authorisedOptions() + QStringList{u"--test-fake-clock"_s}, false);
+        int starts = 0;
+        LocalSocketClockHelper helper(daemon.socket);
+        helper.setServiceStarter([&]() -> std::optional<LocalSocketClockHelper::StartRefusal> {
+            ++starts;
+            daemon.launch();
+            return std::nullopt;
+        });
+        ClockCorrector corrector(&helper);
+        CorrectionOutcome o = run(corrector, proposal(0.2), 0);
+        QCOMPARE(int(o.result), int(Outcome::Applied));
+        QVERIFY(o.simulated);
+        QCOMPARE(starts, 1);
+        QVERIFY2(helper.diagnostics().contains(u"asked for the helper service to be started"_s),
+                 qPrintable(helper.diagnostics()));
+        QVERIFY(daemon.auditText().contains("op=slew"));
+
+        // A service that cannot be started: the starter's reason, once.
+        LocalSocketClockHelper refused(daemon.dir.filePath(u"other.sock"_s));
+        starts = 0;
+        refused.setServiceStarter([&]() -> std::optional<LocalSocketClockHelper::StartRefusal> {
+            ++starts;
+            return LocalSocketClockHelper::StartRefusal{HelperError::NotInstalled, u"no such service"_s};
+        });
+        ClockCorrector refusedCorrector(&refused);
+        o = run(refusedCorrector, proposal(0.2), 0);
+        QCOMPARE(errorName(o), QString::number(int(HelperError::NotInstalled)));
+        QCOMPARE(o.detail, u"no such service"_s);
+        QCOMPARE(starts, 1);
+
+        // Started, but its endpoint never appears: not running, within the connect timeout.
+        LocalSocketClockHelper silent(daemon.dir.filePath(u"never.sock"_s));
+        silent.setTimeouts(400, 2000);
+        starts = 0;
+        silent.setServiceStarter([&]() -> std::optional<LocalSocketClockHelper::StartRefusal> {
+            ++starts;
+            return std::nullopt;
+        });
+        ClockCorrector silentCorrector(&silent);
+        o = run(silentCorrector, proposal(0.2), 0);
+        QCOMPARE(errorName(o), QString::number(int(HelperError::ServiceNotRunning)));
+        QVERIFY2(o.detail.contains(u"did not appear within 400 ms"_s), qPrintable(o.detail));
+        QCOMPARE(starts, 1);
+    }
+
     void garbageIsAProtocolErrorAndReadsStayBounded()
     {
         // After the request, an endless stream of bytes; the client must hang up, not read on.
@@ -551,6 +610,8 @@ private slots:
         QVERIFY(macos.contains(u"set(CHRONOSCOPE_HELPER_LABEL \"${CHRONOSCOPE_APP_ID}.helper\")"_s));
         QVERIFY(macos.contains(u"set(CHRONOSCOPE_APP_ID \"io.github.chronoscope.Chronoscope\""_s));
         QCOMPARE(macHelperSocketPath(), u"/var/run/io.github.chronoscope.Chronoscope.helper.sock"_s);
+        QVERIFY(read(u"app/helper/serviceinstaller.h"_s)
+                        .contains(u"SERVICE_NAME = L\"%1\""_s.arg(windowsHelperServiceName())));
 
         // Linux: pkexec; CHRONOSCOPE_HELPER_SOCKET selects the socket client anywhere.
         qunsetenv("CHRONOSCOPE_HELPER_SOCKET");
