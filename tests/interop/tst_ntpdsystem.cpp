@@ -4,7 +4,8 @@
 // sources are four lab chronyd servers, the last one 2.5 s ahead under libfaketime. Runs in a
 // private network namespace (in-ntpd-netns.sh under `unshare -n`, root): ntpd binds UDP port 123
 // and accepts no 127.x server but 127.0.0.1, so the servers are on 10.123.0.21-24:123 there.
-// Compared with ntpsec's own ntpq: `ntpq -p -n` (tally code per source) and `ntpq -c rv`.
+// Compared with ntpsec's own ntpq: `ntpq -p -n` (tally code per source) and `ntpq -c rv`. Also:
+// ::1, the detection order (no chronyd: ntpd), clear errors (not loopback, closed port, noquery).
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -82,6 +83,7 @@ private slots:
     void textNamesTheFalsetickerAndIpv6Works();
     void nonLoopbackAndSilentPortsAreClearErrors();
     void detectionFallsBackFromChronydToNtpd();
+    void noqueryNtpdIsAClearError();
     void cleanupTestCase();
 
 private:
@@ -241,6 +243,22 @@ void TstNtpdSystem::detectionFallsBackFromChronydToNtpd()
         if (source.address == FALSETICKER)
             QCOMPARE(source.state, u"falseticker"_s);
     QVERIFY(reading.selectedAddress.startsWith(u"10.123.0.2"_s));
+}
+
+void TstNtpdSystem::noqueryNtpdIsAClearError()
+{
+    // Last: ntpd restarted with `noquery` (its usual hardening) serves time but answers no mode 6.
+    m_ntpd.reset();
+    m_ntpd = std::make_unique<NtpsecInstance>(false);
+    QString config = u"interface listen ::1\n"_s;
+    for (const QString &address : SERVERS)
+        config += u"server %1 iburst minpoll 0 maxpoll 0\n"_s.arg(address);
+    m_ntpd->setExtraConfig(config);
+    QVERIFY2(m_ntpd->start(), qPrintable(m_ntpd->errorString()));
+    const CliRun run = runCli({u"system"_s, u"--ntpd"_s, u"127.0.0.1"_s}, 20);
+    QCOMPARE(run.exitCode, 3);
+    QVERIFY2(run.err.contains("no reply from 127.0.0.1:123 to READVAR") && run.err.contains("restrict lines allow queries"),
+             run.describe().constData());
 }
 
 QTEST_GUILESS_MAIN(TstNtpdSystem)
