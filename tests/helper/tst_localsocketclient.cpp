@@ -21,11 +21,13 @@
 #include <unistd.h>
 
 #include <QCoreApplication>
+#include <QEventLoop>
 #include <QFile>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include "core/clock/clockcorrector.h"
 #include "core/clock/clockhelperfactory.h"
@@ -33,6 +35,7 @@
 #include "core/clock/localsocketclockhelper.h"
 #include "core/clock/processclockhelper.h"
 #include "core/protocol/codec.h"
+#include "tests/fakes/fakentpserver.h"
 
 using namespace Qt::StringLiterals;
 using namespace chronoscope;
@@ -233,6 +236,28 @@ private:
     int m_stop[2] = {-1, -1};
     std::thread m_thread;
 };
+
+// `chronoscope-cli ARGS` with the helper socket `socket`, while this thread's event loop keeps an
+// in-process NTP server answering. Exit status, stdout and stderr in one text.
+std::pair<int, QString> runCli(const QStringList &arguments, const QString &socket)
+{
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"CHRONOSCOPE_HELPER_SOCKET"_s, socket);
+    process.setProcessEnvironment(env);
+    QEventLoop loop;
+    QObject::connect(&process, &QProcess::finished, &loop, &QEventLoop::quit);
+    QTimer::singleShot(60'000, &loop, &QEventLoop::quit);
+    process.start(qEnvironmentVariable("CHRONOSCOPE_CLI"), arguments);
+    process.closeWriteChannel();
+    loop.exec();
+    if (process.state() != QProcess::NotRunning) {
+        process.kill();
+        process.waitForFinished(2000);
+    }
+    const int status = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
+    return {status, QString::fromUtf8(process.readAllStandardOutput() + "\n--- stderr:\n" + process.readAllStandardError())};
+}
 
 // The child of unprivilegedCallerIsRefused: one slew through the socket, as whoever runs it.
 int childSlew(int argc, char **argv)
@@ -592,6 +617,29 @@ private slots:
         QCOMPARE(server.connections.load(), 2);
         QVERIFY(failed.isEmpty());
         helper.close();
+    }
+
+    void theCliCorrectsThroughTheSocket()
+    {
+        // chronoscope-cli step picks its helper with createClockHelper (the socket here).
+        testing::FakeNtpServer ntp;
+        QVERIFY(ntp.isListening());
+        ntp.setClockOffset(0.25);
+        const QStringList step{u"step"_s, u"--samples"_s, u"2"_s, u"--interval"_s, u"0.2"_s,
+                               u"127.0.0.1:%1"_s.arg(ntp.port())};
+        {
+            Daemon daemon(authorisedOptions() + QStringList{u"--test-fake-clock"_s});
+            QVERIFY(daemon.started);
+            const auto [status, text] = runCli(step, daemon.socket);
+            QVERIFY2(status == 0, qPrintable(text));
+            QVERIFY2(text.contains(u"Simulated: the helper's test clock was slewed"_s), qPrintable(text));
+            QVERIFY2(text.contains(u"connected to %1"_s.arg(daemon.socket)), qPrintable(text)); // diagnostics
+            QVERIFY(daemon.auditText().contains("result=applied status=ok verb=slew op=slew"));
+        }
+        QTemporaryDir dir;
+        const auto [status, text] = runCli(step, dir.filePath(u"none.sock"_s));
+        QVERIFY2(status == 1, qPrintable(text));
+        QVERIFY2(text.contains(u"Failed: the clock helper could not be started (no helper socket at"_s), qPrintable(text));
     }
 
     void thePlatformsEndpoints()
