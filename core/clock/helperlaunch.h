@@ -9,7 +9,8 @@
 
 namespace chronoscope::clock {
 
-// How to start the helper.
+// How to start the helper on Linux (on Windows and macOS the app talks to a running service
+// instead: createClockHelper() in clockhelperfactory.h).
 //
 // Normally: `pkexec <CHRONOSCOPE_HELPER_INSTALL_PATH> <verb> [--dry-run]`. The path is fixed at
 // configure time and is the one the polkit policy names (packaging/linux); pkexec picks the
