@@ -43,16 +43,30 @@ struct CliOptions
     KeysOptions keys;                    // `keys` subcommand
     SystemOptions system;                // `system` subcommand (issue 15)
     std::optional<metrics::ListenAddress> metrics; // monitor --metrics ADDR:PORT (issue 16)
+    QString helpCommand;                 // Help: the command whose help to print (empty: all commands)
     // The keys named by keyId (filled by main() through resolveServerKeys, not by parsing).
     QList<auth::SymmetricKey> keyMaterial;
 
     engine::AssociationOptions associationOptions() const;
 };
 
-// Parses arguments (without the program name). Errors name the offending value; the caller
-// prints them on stderr and exits with status 2.
+// Parses arguments (without the program name) with one QCommandLineParser per command
+// (app/cli/commandspecs.h). Errors name the offending value; the caller prints them on stderr
+// with usageErrorText() and exits with status 2 (ARCHITECTURE.md §3.3).
 Result<CliOptions> parseCommandLine(const QStringList &arguments);
 
+// `chronoscope-cli --help`: the commands, the SERVER syntax and the exit statuses.
 QString usageText();
+
+// The help of one command ("check", "keys", "keys generate"); usageText() for an empty or
+// unknown name.
+QString helpText(const QString &command);
+
+// The command the arguments name ("check", "keys generate", "keys"), empty when there is none.
+QString commandOfArguments(const QStringList &arguments);
+
+// The two lines a usage error prints on stderr:
+// "chronoscope-cli COMMAND: MESSAGE" and "Try 'chronoscope-cli COMMAND --help'."
+QString usageErrorText(const QStringList &arguments, const QString &message);
 
 } // namespace chronoscope::cli

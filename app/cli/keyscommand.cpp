@@ -202,7 +202,7 @@ int remove(auth::KeyStore &store, const KeysOptions &options)
 int runKeys(const KeysOptions &options)
 {
     if (options.action == KeysAction::Help) {
-        out(keysUsageText());
+        out(options.helpAction ? keysActionHelpText(*options.helpAction) : keysUsageText());
         return 0;
     }
     auth::KeyStore store(options.storePath);

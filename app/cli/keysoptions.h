@@ -7,6 +7,7 @@
 #include <QString>
 #include <QStringList>
 
+#include "app/cli/commandspec.h"
 #include "core/auth/keyfileformat.h"
 #include "core/auth/keytype.h"
 #include "core/result.h"
@@ -19,6 +20,7 @@ enum class KeysAction { Generate, List, Import, Export, Delete, Help };
 struct KeysOptions
 {
     KeysAction action = KeysAction::Help;
+    std::optional<KeysAction> helpAction;     // Help: `keys ACTION --help` (nullopt: `keys --help`)
     QString storePath;                        // --store FILE; empty: auth::KeyStore::defaultPath()
     auth::KeyType type = auth::KeyType::Aes128Cmac; // generate --type (RFC 8573 recommends AES128)
     quint32 id = 0;                           // generate --id (0: the next free one); delete ID
@@ -40,6 +42,13 @@ Result<quint32> parseKeyId(const QString &option, const QString &text);
 // Parses the arguments after "keys". Errors name the offending value (exit status 2).
 Result<KeysOptions> parseKeysArguments(const QStringList &arguments);
 
+// `keys --help`: every action in one text.
 QString keysUsageText();
+
+// `keys ACTION --help`.
+QString keysActionHelpText(KeysAction action);
+
+// `keys generate`, `keys list`, `keys import`, `keys export`, `keys delete`: one builder each.
+QList<CommandSpec> keysCommandSpecs();
 
 } // namespace chronoscope::cli

@@ -25,7 +25,7 @@ int main(int argc, char *argv[])
     arguments.removeFirst();
     chronoscope::Result<CliOptions> options = parseCommandLine(arguments);
     if (!options) {
-        std::fprintf(stderr, "chronoscope-cli: %s\n", qPrintable(options.errorMessage()));
+        std::fputs(qPrintable(usageErrorText(arguments, options.errorMessage())), stderr);
         return 2;
     }
     // Keys for authenticated servers: a missing key or a key file others can read is a usage
@@ -35,14 +35,14 @@ int main(int argc, char *argv[])
     for (const QString &warning : std::as_const(keyWarnings))
         std::fprintf(stderr, "chronoscope-cli: warning: %s\n", qPrintable(warning));
     if (!keys) {
-        std::fprintf(stderr, "chronoscope-cli: %s\n", qPrintable(keys.errorMessage()));
+        std::fputs(qPrintable(usageErrorText(arguments, keys.errorMessage())), stderr);
         return 2;
     }
     options.value().keyMaterial = *keys;
 
     switch (options->command) {
     case Command::Help:
-        std::fputs(qPrintable(usageText()), stdout);
+        std::fputs(qPrintable(helpText(options->helpCommand)), stdout);
         return 0;
     case Command::Version:
         std::printf("chronoscope-cli %s\n", CHRONOSCOPE_VERSION);

@@ -3,6 +3,8 @@
 
 #include <QStringList>
 
+#include "app/cli/commandspecs.h"
+
 using namespace Qt::StringLiterals;
 
 namespace chronoscope::cli {
@@ -44,56 +46,72 @@ Result<QPair<QHostAddress, quint16>> parseLoopbackEndpoint(const QString &text, 
     return QPair<QHostAddress, quint16>(address, portNumber);
 }
 
+CommandSpec systemCommandSpec()
+{
+    CommandSpec spec;
+    spec.name = u"system"_s;
+    spec.synopsis = u"[--json] [--chronyd-socket PATH] [--chronyd-port N] | [--json] --ntpd HOST | [--json] --timesyncd"_s;
+    spec.summary = u"What the system's own time service does: its selected source, offset, frequency, stratum and "
+                   u"leap status, and each of its sources with its state in words."_s;
+    spec.options = {
+        QCommandLineOption(u"json"_s, u"one JSON document on standard output"_s),
+        QCommandLineOption(u"chronyd-socket"_s,
+                           u"chronyd's command socket (default /run/chrony/chronyd.sock). When it cannot be used, "
+                           u"chronyd's UDP command port on 127.0.0.1 and ::1 is tried."_s,
+                           u"PATH"_s),
+        QCommandLineOption(u"chronyd-port"_s, u"that UDP command port (default 323)"_s, u"N"_s),
+        QCommandLineOption(u"ntpd"_s,
+                           u"read ntpd or ntpsec over mode 6 (what ntpq uses) at HOST: 127.0.0.1, ::1 or localhost, "
+                           u"optionally with :PORT ([::1]:PORT); default port 123"_s,
+                           u"HOST"_s),
+        QCommandLineOption(u"timesyncd"_s, u"read systemd-timesyncd over D-Bus (org.freedesktop.timesync1)"_s),
+    };
+    spec.details = uR"(Without a daemon option, chronyd is tried first (its socket, then its command port), then ntpd
+on 127.0.0.1 and ::1, then systemd-timesyncd.
+Exit status: 0 read, 1 the daemon is not synchronised, 2 usage error, 3 the daemon cannot be read.
+)"_s;
+    return spec;
+}
+
 Result<SystemOptions> parseSystemArguments(const QStringList &arguments)
 {
     SystemOptions options;
-    bool chronydOption = false;
-    for (qsizetype i = 0; i < arguments.size(); ++i) {
-        const QString &arg = arguments.at(i);
-        const auto value = [&]() -> Result<QString> {
-            if (i + 1 >= arguments.size() || arguments.at(i + 1).isEmpty())
-                return Error{u"%1 needs a value"_s.arg(arg)};
-            return arguments.at(++i);
-        };
-        if (arg == u"--json"_s) {
-            options.json = true;
-        } else if (arg == u"--help"_s || arg == u"-h"_s) {
-            options.help = true;
-        } else if (arg == u"--chronyd-socket"_s) {
-            const Result<QString> path = value();
-            if (!path)
-                return path.error();
-            options.chronydSocket = *path;
-            chronydOption = true;
-        } else if (arg == u"--chronyd-port"_s) {
-            const Result<QString> text = value();
-            if (!text)
-                return text.error();
-            bool ok = false;
-            const uint port = text->toUInt(&ok);
-            if (!ok || port == 0 || port > 65535)
-                return Error{u"--chronyd-port %1 is not a port number (1-65535)"_s.arg(*text)};
-            options.chronydPort = quint16(port);
-            chronydOption = true;
-        } else if (arg == u"--ntpd"_s) {
-            const Result<QString> text = value();
-            if (!text)
-                return text.error();
-            const auto endpoint = parseLoopbackEndpoint(*text, 123);
-            if (!endpoint)
-                return Error{u"--ntpd: "_s + endpoint.errorMessage()};
-            options.ntpdAddress = endpoint->first;
-            options.ntpdPort = endpoint->second;
-            if (options.daemon != SystemOptions::Daemon::Detect && options.daemon != SystemOptions::Daemon::Ntpd)
-                return Error{u"--ntpd cannot be combined with --timesyncd"_s};
-            options.daemon = SystemOptions::Daemon::Ntpd;
-        } else if (arg == u"--timesyncd"_s) {
-            if (options.daemon == SystemOptions::Daemon::Ntpd)
-                return Error{u"--timesyncd cannot be combined with --ntpd"_s};
-            options.daemon = SystemOptions::Daemon::Timesyncd;
-        } else {
-            return Error{u"unknown option '%1' for system (see chronoscope-cli system --help)"_s.arg(arg)};
-        }
+    const CommandSpec spec = systemCommandSpec();
+    QCommandLineParser parser;
+    const Result<ParsedCommand> parsed = parseCommand(spec, arguments, &parser, allCommandSpecs());
+    if (!parsed)
+        return parsed.error();
+    if (parsed->help) {
+        options.help = true;
+        return options;
+    }
+    options.json = parser.isSet(u"json"_s);
+    const bool chronydOption = parser.isSet(u"chronyd-socket"_s) || parser.isSet(u"chronyd-port"_s);
+    if (parser.isSet(u"chronyd-socket"_s)) {
+        options.chronydSocket = parser.value(u"chronyd-socket"_s);
+        if (options.chronydSocket.isEmpty())
+            return Error{u"--chronyd-socket needs a value"_s};
+    }
+    if (parser.isSet(u"chronyd-port"_s)) {
+        const QString text = parser.value(u"chronyd-port"_s);
+        bool ok = false;
+        const uint port = text.toUInt(&ok);
+        if (!ok || port == 0 || port > 65535)
+            return Error{u"--chronyd-port %1 is not a port number (1-65535)"_s.arg(text)};
+        options.chronydPort = quint16(port);
+    }
+    if (parser.isSet(u"ntpd"_s)) {
+        const auto endpoint = parseLoopbackEndpoint(parser.value(u"ntpd"_s), 123);
+        if (!endpoint)
+            return Error{u"--ntpd: "_s + endpoint.errorMessage()};
+        options.ntpdAddress = endpoint->first;
+        options.ntpdPort = endpoint->second;
+        options.daemon = SystemOptions::Daemon::Ntpd;
+    }
+    if (parser.isSet(u"timesyncd"_s)) {
+        if (options.daemon == SystemOptions::Daemon::Ntpd)
+            return Error{u"--timesyncd cannot be combined with --ntpd"_s};
+        options.daemon = SystemOptions::Daemon::Timesyncd;
     }
     if (chronydOption) {
         if (options.daemon != SystemOptions::Daemon::Detect)
@@ -105,24 +123,7 @@ Result<SystemOptions> parseSystemArguments(const QStringList &arguments)
 
 QString systemUsageText()
 {
-    return uR"(Usage:
-  chronoscope-cli system [--json] [--chronyd-socket PATH] [--chronyd-port N]
-  chronoscope-cli system [--json] --ntpd HOST
-  chronoscope-cli system [--json] --timesyncd
-
-What the system's own time service does: its selected source, offset, frequency, stratum and leap
-status, and each of its sources with its state in words. Without a daemon option, chronyd is
-tried first (its socket, then its command port), then ntpd on 127.0.0.1 and ::1, then
-systemd-timesyncd.
-  --chronyd-socket PATH  chronyd's command socket (default /run/chrony/chronyd.sock). When it
-                         cannot be used, chronyd's UDP command port on 127.0.0.1 and ::1 is tried.
-  --chronyd-port N       that UDP command port (default 323)
-  --ntpd HOST            read ntpd or ntpsec over mode 6 (what ntpq uses) at HOST: 127.0.0.1,
-                         ::1 or localhost, optionally with :PORT ([::1]:PORT); default port 123
-  --timesyncd            read systemd-timesyncd over D-Bus (org.freedesktop.timesync1)
-  --json                 one JSON document on standard output
-Exit status: 0 read, 1 the daemon is not synchronised, 2 usage error, 3 the daemon cannot be read.
-)"_s;
+    return commandHelpText(systemCommandSpec());
 }
 
 } // namespace chronoscope::cli

@@ -5,6 +5,7 @@
 #include <QPair>
 #include <QString>
 
+#include "app/cli/commandspec.h"
 #include "core/result.h"
 
 namespace chronoscope::cli {
@@ -32,5 +33,8 @@ Result<QPair<QHostAddress, quint16>> parseLoopbackEndpoint(const QString &text, 
 Result<SystemOptions> parseSystemArguments(const QStringList &arguments);
 
 QString systemUsageText();
+
+// The options of `system` for QCommandLineParser and its help.
+CommandSpec systemCommandSpec();
 
 } // namespace chronoscope::cli

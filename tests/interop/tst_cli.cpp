@@ -250,10 +250,14 @@ void TestCli::usageErrors()
     QVERIFY2(run.finished && run.exitCode == 2, run.describe().constData());
     QVERIFY2(run.seconds < 10.0, run.describe().constData()); // fails before any network activity
     QVERIFY2(run.out.isEmpty(), run.describe().constData());
+    // "chronoscope-cli COMMAND: what is wrong" and "Try 'chronoscope-cli COMMAND --help'." (§3.3).
     const QString message = QString::fromUtf8(run.err);
-    QVERIFY2(message.endsWith(u'\n') && message.count(u'\n') == 1, qPrintable(u"not one line: '%1'"_s.arg(message)));
-    QVERIFY2(message.startsWith(u"chronoscope-cli: "_s), qPrintable(message));
-    QVERIFY2(message.contains(named), qPrintable(u"'%1' does not name '%2'"_s.arg(message.trimmed(), named)));
+    const QStringList lines = message.split(u'\n');
+    QVERIFY2(message.endsWith(u'\n') && lines.size() == 3, qPrintable(u"not two lines: '%1'"_s.arg(message)));
+    const QString who = arguments.first() == u"frobnicate"_s ? u"chronoscope-cli"_s : u"chronoscope-cli "_s + arguments.first();
+    QVERIFY2(lines.at(0).startsWith(who + u": "_s), qPrintable(message));
+    QVERIFY2(lines.at(0).contains(named), qPrintable(u"'%1' does not name '%2'"_s.arg(lines.at(0), named)));
+    QCOMPARE(lines.at(1), u"Try '%1 --help'."_s.arg(who));
 }
 
 void TestCli::humanTable()

@@ -279,9 +279,13 @@ void TstCliOptions::usageErrors()
 void TstCliOptions::usageTextMentionsOptions()
 {
     const QString usage = usageText();
-    for (const QString &option : {u"check"_s, u"monitor"_s, u"--json"_s, u"--samples"_s, u"--interval"_s,
-                                  u"--timeout"_s, u"--duration"_s, u"--pool"_s, u"--version"_s, u"--help"_s})
-        QVERIFY2(usage.contains(option), qPrintable(option));
+    for (const QString &word : {u"check"_s, u"monitor"_s, u"step"_s, u"diagnose"_s, u"keys"_s, u"system"_s,
+                                u"--version"_s, u"--help"_s, u"COMMAND --help"_s})
+        QVERIFY2(usage.contains(word), qPrintable(word));
+    const QString monitor = helpText(u"monitor"_s);
+    for (const QString &option : {u"--json"_s, u"--samples"_s, u"--interval"_s, u"--timeout"_s, u"--duration"_s,
+                                  u"--pool"_s, u"--metrics"_s, u"--help"_s})
+        QVERIFY2(monitor.contains(option), qPrintable(option));
 }
 
 void TstCliOptions::ntsServers()
@@ -304,7 +308,7 @@ void TstCliOptions::ntsServers()
     const chronoscope::engine::AssociationOptions o = r->associationOptions();
     QVERIFY(o.ntsTrust.systemStore);
     QCOMPARE(o.ntsTrust.caPaths, QStringList{u"/"_s});
-    QVERIFY(usageText().contains(u"--nts-ca"_s) && usageText().contains(u"--nts HOST[:KEPORT]"_s));
+    QVERIFY(helpText(u"check"_s).contains(u"--nts-ca"_s) && helpText(u"check"_s).contains(u"--nts HOST[:KEPORT]"_s));
 }
 
 QTEST_APPLESS_MAIN(TstCliOptions)

@@ -85,9 +85,12 @@ void TstDiagnoseOptions::usageErrors()
 
 void TstDiagnoseOptions::helpMentionsDiagnose()
 {
-    const QString help = usageText();
-    QVERIFY(help.contains(u"chronoscope-cli diagnose [--json] [--port N] [--probe HOST[:PORT]] [SERVER...]"_s));
+    QVERIFY(usageText().contains(u"chronoscope-cli diagnose [--json] [--port N] [--probe HOST[:PORT]] [SERVER...]"_s));
+    const QString help = helpText(u"diagnose"_s);
+    QVERIFY(help.contains(u"Usage: chronoscope-cli diagnose [--json] [--port N] [--probe HOST[:PORT]]"_s));
     QVERIFY(help.contains(u"exactly one mode 6 READVAR and one mode 7 MON_GETLIST request"_s));
+    for (const QString &option : {u"--port N"_s, u"--probe HOST[:PORT]"_s, u"--window SEC"_s, u"--samples N"_s})
+        QVERIFY2(help.contains(option), qPrintable(option));
 }
 
 QTEST_GUILESS_MAIN(TstDiagnoseOptions)
