@@ -118,86 +118,6 @@
         <translation>%1 (vor %2)</translation>
     </message>
     <message>
-        <source>the key-exchange server&apos;s name does not resolve</source>
-        <translation>der Name des Schlüsselaustausch-Servers lässt sich nicht auflösen</translation>
-    </message>
-    <message>
-        <source>cannot connect to the key-exchange server</source>
-        <translation>keine Verbindung zum Schlüsselaustausch-Server möglich</translation>
-    </message>
-    <message>
-        <source>the key exchange did not finish in time</source>
-        <translation>der Schlüsselaustausch wurde nicht rechtzeitig abgeschlossen</translation>
-    </message>
-    <message>
-        <source>the TLS handshake with the key-exchange server failed</source>
-        <translation>der TLS-Handshake mit dem Schlüsselaustausch-Server ist fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>the key-exchange server does not offer TLS 1.3</source>
-        <translation>der Schlüsselaustausch-Server bietet kein TLS 1.3 an</translation>
-    </message>
-    <message>
-        <source>the server&apos;s certificate is not signed by a trusted authority</source>
-        <translation>das Zertifikat des Servers ist nicht von einer vertrauenswürdigen Zertifizierungsstelle signiert</translation>
-    </message>
-    <message>
-        <source>the server&apos;s certificate has expired or is not yet valid</source>
-        <translation>das Zertifikat des Servers ist abgelaufen oder noch nicht gültig</translation>
-    </message>
-    <message>
-        <source>the server&apos;s certificate is for a different host name</source>
-        <translation>das Zertifikat des Servers gilt für einen anderen Hostnamen</translation>
-    </message>
-    <message>
-        <source>the server does not speak the NTS key-exchange protocol</source>
-        <translation>der Server beherrscht das NTS-Schlüsselaustauschprotokoll nicht</translation>
-    </message>
-    <message>
-        <source>the key-exchange reply is malformed</source>
-        <translation>die Antwort des Schlüsselaustauschs ist fehlerhaft</translation>
-    </message>
-    <message>
-        <source>the key-exchange server refused the request</source>
-        <translation>der Schlüsselaustausch-Server hat die Anfrage abgelehnt</translation>
-    </message>
-    <message>
-        <source>the key-exchange server sent a warning</source>
-        <translation>der Schlüsselaustausch-Server hat eine Warnung gesendet</translation>
-    </message>
-    <message>
-        <source>the key-exchange reply has a critical record we do not know</source>
-        <translation>die Antwort des Schlüsselaustauschs enthält einen unbekannten kritischen Datensatz</translation>
-    </message>
-    <message>
-        <source>the key-exchange server offered nothing usable (no NTPv4, algorithm or cookies)</source>
-        <translation>der Schlüsselaustausch-Server bot nichts Brauchbares an (kein NTPv4, kein Algorithmus oder keine Cookies)</translation>
-    </message>
-    <message>
-        <source>no NTS cookies left</source>
-        <translation>keine NTS-Cookies mehr übrig</translation>
-    </message>
-    <message>
-        <source>the server no longer accepts our cookies (NTS NAK); new keys are negotiated</source>
-        <translation>der Server akzeptiert unsere Cookies nicht mehr (NTS NAK); neue Schlüssel werden ausgehandelt</translation>
-    </message>
-    <message>
-        <source>reply does not answer our request (NTS unique identifier)</source>
-        <translation>Antwort passt nicht zu unserer Anfrage (NTS Unique Identifier)</translation>
-    </message>
-    <message>
-        <source>reply without an NTS authenticator</source>
-        <translation>Antwort ohne NTS-Authentifikator</translation>
-    </message>
-    <message>
-        <source>reply&apos;s NTS authenticator is wrong</source>
-        <translation>NTS-Authentifikator der Antwort ist falsch</translation>
-    </message>
-    <message>
-        <source>reply&apos;s NTS extension fields are malformed</source>
-        <translation>NTS-Erweiterungsfelder der Antwort sind fehlerhaft</translation>
-    </message>
-    <message>
         <source>NTS · negotiating</source>
         <extracomment>Authentication column: NTS key exchange running</extracomment>
         <translation>NTS · wird ausgehandelt</translation>
@@ -302,6 +222,373 @@
     <message>
         <source>No NTS problem so far.</source>
         <translation>Bisher kein NTS-Problem.</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonTexts</name>
+    <message>
+        <source>waiting for the first reply</source>
+        <translation>warte auf die erste Antwort</translation>
+    </message>
+    <message>
+        <source>resolving %1</source>
+        <extracomment>%1 host name</extracomment>
+        <translation>%1 wird aufgelöst</translation>
+    </message>
+    <message>
+        <source>could not resolve &apos;%1&apos;: %2</source>
+        <extracomment>%1 host name, %2 error from the resolver</extracomment>
+        <translation>„%1“ ließ sich nicht auflösen: %2</translation>
+    </message>
+    <message>
+        <source>key %1 is not in the key store or key file; nothing is sent without it</source>
+        <translation>Schlüssel %1 ist weder im Schlüsselspeicher noch in der Schlüsseldatei; ohne ihn wird nichts gesendet</translation>
+    </message>
+    <message>
+        <source>cannot compute the MAC with key %1: %2</source>
+        <translation>der MAC mit Schlüssel %1 lässt sich nicht berechnen: %2</translation>
+    </message>
+    <message>
+        <source>reply not usable: %1 (%2)</source>
+        <extracomment>%1 why the reply was rejected, %2 detail</extracomment>
+        <translation>Antwort nicht verwendbar: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>authentication failed: %1 (%2)</source>
+        <translation>Authentifizierung fehlgeschlagen: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>server denied access (kiss code DENY); no longer polling it</source>
+        <translation>Server verweigert den Zugriff (Kiss-Code DENY); er wird nicht mehr abgefragt</translation>
+    </message>
+    <message>
+        <source>server restricts access (kiss code RSTR); no longer polling it</source>
+        <translation>Server schränkt den Zugriff ein (Kiss-Code RSTR); er wird nicht mehr abgefragt</translation>
+    </message>
+    <message>
+        <source>server asked us to poll less often (kiss code RATE); next poll in %1</source>
+        <extracomment>%1 duration, e.g. &quot;64 s&quot;</extracomment>
+        <translation>Server bittet um seltenere Abfragen (Kiss-Code RATE); nächste Abfrage in %1</translation>
+    </message>
+    <message>
+        <source>server sent kiss code %1</source>
+        <translation>Server sandte Kiss-Code %1</translation>
+    </message>
+    <message>
+        <source>the server no longer accepts our NTS cookies; negotiating new keys</source>
+        <translation>der Server akzeptiert unsere NTS-Cookies nicht mehr; neue Schlüssel werden ausgehandelt</translation>
+    </message>
+    <message>
+        <source>NTS key exchange with %1 port %2</source>
+        <extracomment>%1 host, %2 port</extracomment>
+        <translation>NTS-Schlüsselaustausch mit %1 Port %2</translation>
+    </message>
+    <message>
+        <source>NTS keys negotiated; waiting for the first authentic reply</source>
+        <translation>NTS-Schlüssel ausgehandelt; warte auf die erste authentische Antwort</translation>
+    </message>
+    <message>
+        <source>NTS key exchange with %1 port %2 failed: %3 (%4)</source>
+        <extracomment>%1 host, %2 port, %3 why, %4 detail</extracomment>
+        <translation>NTS-Schlüsselaustausch mit %1 Port %2 fehlgeschlagen: %3 (%4)</translation>
+    </message>
+    <message>
+        <source>no authentic reply; rejected: %1 (%2)</source>
+        <translation>keine authentische Antwort; verworfen: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>no reply to requests authenticated with key %1 (%2): the key is likely wrong or unknown to the server, or the server is down</source>
+        <extracomment>%1 key id, %2 key type</extracomment>
+        <translation>keine Antwort auf mit Schlüssel %1 (%2) authentifizierte Anfragen: Der Schlüssel ist wahrscheinlich falsch oder dem Server unbekannt, oder der Server ist nicht in Betrieb</translation>
+    </message>
+    <message>
+        <source>connection refused: nothing answers NTP on port %1</source>
+        <translation>Verbindung abgelehnt: auf Port %1 antwortet kein NTP</translation>
+    </message>
+    <message>
+        <source>no valid reply; rejected: %1 (%2)</source>
+        <translation>keine gültige Antwort; verworfen: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>network error: %1</source>
+        <translation>Netzwerkfehler: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>no reply to the last %n request(s)</source>
+        <extracomment>%n number of requests (1 to 8)</extracomment>
+        <translation>
+            <numerusform>keine Antwort auf die letzte Anfrage</numerusform>
+            <numerusform>keine Antwort auf die letzten %n Anfragen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no reply within %1</source>
+        <extracomment>%1 duration, e.g. &quot;1 s&quot;</extracomment>
+        <translation>keine Antwort innerhalb von %1</translation>
+    </message>
+    <message>
+        <source>only invalid replies: %1 (%2)</source>
+        <translation>nur ungültige Antworten: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>measured but never used (noselect)</source>
+        <translation>gemessen, aber nie verwendet (noselect)</translation>
+    </message>
+    <message>
+        <source>not reachable</source>
+        <translation>nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>no valid sample yet</source>
+        <translation>noch keine gültige Messung</translation>
+    </message>
+    <message>
+        <source>the server says its clock is not synchronised</source>
+        <translation>der Server meldet, seine Uhr sei nicht synchronisiert</translation>
+    </message>
+    <message>
+        <source>stratum %1: the server is not synchronised</source>
+        <translation>Stratum %1: Der Server ist nicht synchronisiert</translation>
+    </message>
+    <message>
+        <source>root distance %1 is above the %2 limit</source>
+        <extracomment>%1 root distance, %2 limit, e.g. &quot;1.6 s&quot;</extracomment>
+        <translation>Wurzeldistanz %1 liegt über der Grenze von %2</translation>
+    </message>
+    <message>
+        <source>jitter %1 is above the %2 limit</source>
+        <translation>Jitter %1 liegt über der Grenze von %2</translation>
+    </message>
+    <message>
+        <source>no majority: the %1 usable servers do not agree</source>
+        <translation>keine Mehrheit: Die %1 verwendbaren Server stimmen nicht überein</translation>
+    </message>
+    <message>
+        <source>disagrees with the trusted server(s)</source>
+        <translation>weicht von den vertrauenswürdigen Servern ab</translation>
+    </message>
+    <message numerus="yes">
+        <source>disagrees with %n other server(s)</source>
+        <extracomment>%n number of other servers</extracomment>
+        <translation>
+            <numerusform>weicht von einem anderen Server ab</numerusform>
+            <numerusform>weicht von %n anderen Servern ab</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>only %1 server(s) agree; at least %2 are required (minsources)</source>
+        <extracomment>%1 servers that agree, %2 servers required</extracomment>
+        <translation>nur %1 Server stimmen überein; mindestens %2 sind erforderlich (minsources)</translation>
+    </message>
+    <message>
+        <source>waiting for a required server to become usable (require)</source>
+        <translation>warte darauf, dass ein erforderlicher Server verwendbar wird (require)</translation>
+    </message>
+    <message>
+        <source>not combined: a preferred server is available</source>
+        <translation>nicht kombiniert: Ein bevorzugter Server ist verfügbar</translation>
+    </message>
+    <message>
+        <source>not combined: offset %1 is too far from the others</source>
+        <extracomment>%1 offset, e.g. &quot;12.3 ms&quot;</extracomment>
+        <translation>nicht kombiniert: Abweichung %1 liegt zu weit von den anderen entfernt</translation>
+    </message>
+    <message>
+        <source>no servers configured</source>
+        <translation>keine Server eingerichtet</translation>
+    </message>
+    <message>
+        <source>no server is usable</source>
+        <translation>kein Server ist verwendbar</translation>
+    </message>
+    <message>
+        <source>no majority: the usable servers disagree with each other</source>
+        <translation>keine Mehrheit: Die verwendbaren Server widersprechen einander</translation>
+    </message>
+    <message>
+        <source>reply came from a different address or port</source>
+        <translation>Antwort kam von einer anderen Adresse oder einem anderen Port</translation>
+    </message>
+    <message>
+        <source>malformed packet</source>
+        <translation>fehlerhaftes Paket</translation>
+    </message>
+    <message>
+        <source>not a server reply</source>
+        <translation>keine Serverantwort</translation>
+    </message>
+    <message>
+        <source>reply without an outstanding request</source>
+        <translation>Antwort ohne offene Anfrage</translation>
+    </message>
+    <message>
+        <source>origin timestamp does not match our request</source>
+        <translation>Ursprungszeitstempel passt nicht zu unserer Anfrage</translation>
+    </message>
+    <message>
+        <source>duplicate of an earlier reply</source>
+        <translation>Duplikat einer früheren Antwort</translation>
+    </message>
+    <message>
+        <source>reply carries a zero timestamp</source>
+        <translation>Antwort enthält einen Null-Zeitstempel</translation>
+    </message>
+    <message>
+        <source>kiss-o&apos;-death</source>
+        <translation>Kiss-o’-Death</translation>
+    </message>
+    <message>
+        <source>server says its clock is not synchronised</source>
+        <translation>Server meldet, seine Uhr sei nicht synchronisiert</translation>
+    </message>
+    <message>
+        <source>stratum 0 without a kiss code</source>
+        <translation>Stratum 0 ohne Kiss-Code</translation>
+    </message>
+    <message>
+        <source>server is unsynchronised (stratum 16)</source>
+        <translation>Server ist nicht synchronisiert (Stratum 16)</translation>
+    </message>
+    <message>
+        <source>root distance of 16 s or more</source>
+        <translation>Wurzeldistanz von 16 s oder mehr</translation>
+    </message>
+    <message>
+        <source>server timestamps are inconsistent</source>
+        <translation>Zeitstempel des Servers sind widersprüchlich</translation>
+    </message>
+    <message>
+        <source>round-trip delay above the limit</source>
+        <translation>Umlaufzeit über der Grenze</translation>
+    </message>
+    <message>
+        <source>reply is not authenticated</source>
+        <translation>Antwort ist nicht authentifiziert</translation>
+    </message>
+    <message>
+        <source>reply is authenticated with another key</source>
+        <translation>Antwort ist mit einem anderen Schlüssel authentifiziert</translation>
+    </message>
+    <message>
+        <source>reply failed authentication (MAC does not verify)</source>
+        <translation>Authentifizierung der Antwort fehlgeschlagen (MAC stimmt nicht)</translation>
+    </message>
+    <message>
+        <source>server refused our key (crypto-NAK)</source>
+        <translation>Server lehnt unseren Schlüssel ab (Crypto-NAK)</translation>
+    </message>
+    <message>
+        <source>no key to authenticate the request with</source>
+        <translation>kein Schlüssel zum Authentifizieren der Anfrage</translation>
+    </message>
+    <message>
+        <source>no reply in time</source>
+        <translation>keine rechtzeitige Antwort</translation>
+    </message>
+    <message>
+        <source>connection refused</source>
+        <translation>Verbindung abgelehnt</translation>
+    </message>
+    <message>
+        <source>network error</source>
+        <translation>Netzwerkfehler</translation>
+    </message>
+    <message>
+        <source>held back as a popcorn spike</source>
+        <translation>als Ausreißerspitze zurückgehalten</translation>
+    </message>
+    <message>
+        <source>the key-exchange server&apos;s name does not resolve</source>
+        <translation>der Name des Schlüsselaustausch-Servers lässt sich nicht auflösen</translation>
+    </message>
+    <message>
+        <source>cannot connect to the key-exchange server</source>
+        <translation>keine Verbindung zum Schlüsselaustausch-Server möglich</translation>
+    </message>
+    <message>
+        <source>the key exchange did not finish in time</source>
+        <translation>der Schlüsselaustausch wurde nicht rechtzeitig abgeschlossen</translation>
+    </message>
+    <message>
+        <source>the TLS handshake with the key-exchange server failed</source>
+        <translation>der TLS-Handshake mit dem Schlüsselaustausch-Server ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>the key-exchange server does not offer TLS 1.3</source>
+        <translation>der Schlüsselaustausch-Server bietet kein TLS 1.3 an</translation>
+    </message>
+    <message>
+        <source>the server&apos;s certificate is not signed by a trusted authority</source>
+        <translation>das Zertifikat des Servers ist nicht von einer vertrauenswürdigen Zertifizierungsstelle signiert</translation>
+    </message>
+    <message>
+        <source>the server&apos;s certificate has expired or is not yet valid</source>
+        <translation>das Zertifikat des Servers ist abgelaufen oder noch nicht gültig</translation>
+    </message>
+    <message>
+        <source>the server&apos;s certificate is for a different host name</source>
+        <translation>das Zertifikat des Servers gilt für einen anderen Hostnamen</translation>
+    </message>
+    <message>
+        <source>the server does not speak the NTS key-exchange protocol</source>
+        <translation>der Server beherrscht das NTS-Schlüsselaustauschprotokoll nicht</translation>
+    </message>
+    <message>
+        <source>the key-exchange reply is malformed</source>
+        <translation>die Antwort des Schlüsselaustauschs ist fehlerhaft</translation>
+    </message>
+    <message>
+        <source>the key-exchange server refused the request</source>
+        <translation>der Schlüsselaustausch-Server hat die Anfrage abgelehnt</translation>
+    </message>
+    <message>
+        <source>the key-exchange server sent a warning</source>
+        <translation>der Schlüsselaustausch-Server hat eine Warnung gesendet</translation>
+    </message>
+    <message>
+        <source>the key-exchange reply has a critical record we do not know</source>
+        <translation>die Antwort des Schlüsselaustauschs enthält einen unbekannten kritischen Datensatz</translation>
+    </message>
+    <message>
+        <source>the key-exchange server offered nothing usable (no NTPv4, algorithm or cookies)</source>
+        <translation>der Schlüsselaustausch-Server bot nichts Brauchbares an (kein NTPv4, kein Algorithmus oder keine Cookies)</translation>
+    </message>
+    <message>
+        <source>no NTS cookies left</source>
+        <translation>keine NTS-Cookies mehr übrig</translation>
+    </message>
+    <message>
+        <source>the server no longer accepts our cookies (NTS NAK); new keys are negotiated</source>
+        <translation>der Server akzeptiert unsere Cookies nicht mehr (NTS NAK); neue Schlüssel werden ausgehandelt</translation>
+    </message>
+    <message>
+        <source>reply does not answer our request (NTS unique identifier)</source>
+        <translation>Antwort passt nicht zu unserer Anfrage (NTS Unique Identifier)</translation>
+    </message>
+    <message>
+        <source>reply without an NTS authenticator</source>
+        <translation>Antwort ohne NTS-Authentifikator</translation>
+    </message>
+    <message>
+        <source>reply&apos;s NTS authenticator is wrong</source>
+        <translation>NTS-Authentifikator der Antwort ist falsch</translation>
+    </message>
+    <message>
+        <source>reply&apos;s NTS extension fields are malformed</source>
+        <translation>NTS-Erweiterungsfelder der Antwort sind fehlerhaft</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <extracomment>Duration: %1 a number in the user&apos;s locale</extracomment>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 µs</source>
+        <translation>%1 µs</translation>
     </message>
 </context>
 <context>
@@ -2149,78 +2436,6 @@
     <message>
         <source>Rejected replies and kiss-o&apos;-death</source>
         <translation>Verworfene Antworten und Kiss-o’-Death</translation>
-    </message>
-    <message>
-        <source>reply came from a different address or port</source>
-        <translation>Antwort kam von einer anderen Adresse oder einem anderen Port</translation>
-    </message>
-    <message>
-        <source>malformed packet</source>
-        <translation>fehlerhaftes Paket</translation>
-    </message>
-    <message>
-        <source>not a server reply</source>
-        <translation>keine Serverantwort</translation>
-    </message>
-    <message>
-        <source>reply without an outstanding request</source>
-        <translation>Antwort ohne offene Anfrage</translation>
-    </message>
-    <message>
-        <source>origin timestamp does not match our request</source>
-        <translation>Ursprungszeitstempel passt nicht zu unserer Anfrage</translation>
-    </message>
-    <message>
-        <source>duplicate of an earlier reply</source>
-        <translation>Duplikat einer früheren Antwort</translation>
-    </message>
-    <message>
-        <source>reply carries a zero timestamp</source>
-        <translation>Antwort enthält einen Null-Zeitstempel</translation>
-    </message>
-    <message>
-        <source>kiss-o&apos;-death</source>
-        <translation>Kiss-o’-Death</translation>
-    </message>
-    <message>
-        <source>server says its clock is not synchronised</source>
-        <translation>Server meldet, seine Uhr sei nicht synchronisiert</translation>
-    </message>
-    <message>
-        <source>stratum 0 without a kiss code</source>
-        <translation>Stratum 0 ohne Kiss-Code</translation>
-    </message>
-    <message>
-        <source>server is unsynchronised (stratum 16)</source>
-        <translation>Server ist nicht synchronisiert (Stratum 16)</translation>
-    </message>
-    <message>
-        <source>root distance of 16 s or more</source>
-        <translation>Wurzeldistanz von 16 s oder mehr</translation>
-    </message>
-    <message>
-        <source>server timestamps are inconsistent</source>
-        <translation>Zeitstempel des Servers sind widersprüchlich</translation>
-    </message>
-    <message>
-        <source>round-trip delay above the limit</source>
-        <translation>Umlaufzeit über der Grenze</translation>
-    </message>
-    <message>
-        <source>no reply in time</source>
-        <translation>keine rechtzeitige Antwort</translation>
-    </message>
-    <message>
-        <source>connection refused</source>
-        <translation>Verbindung abgelehnt</translation>
-    </message>
-    <message>
-        <source>network error</source>
-        <translation>Netzwerkfehler</translation>
-    </message>
-    <message>
-        <source>held back as a popcorn spike</source>
-        <translation>als Ausreißerspitze zurückgehalten</translation>
     </message>
     <message>
         <source>Address</source>

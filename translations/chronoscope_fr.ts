@@ -118,86 +118,6 @@
         <translation>%1 (il y a %2)</translation>
     </message>
     <message>
-        <source>the key-exchange server&apos;s name does not resolve</source>
-        <translation>le nom du serveur d’échange de clés ne se résout pas</translation>
-    </message>
-    <message>
-        <source>cannot connect to the key-exchange server</source>
-        <translation>impossible de se connecter au serveur d’échange de clés</translation>
-    </message>
-    <message>
-        <source>the key exchange did not finish in time</source>
-        <translation>l’échange de clés ne s’est pas terminé à temps</translation>
-    </message>
-    <message>
-        <source>the TLS handshake with the key-exchange server failed</source>
-        <translation>la négociation TLS avec le serveur d’échange de clés a échoué</translation>
-    </message>
-    <message>
-        <source>the key-exchange server does not offer TLS 1.3</source>
-        <translation>le serveur d’échange de clés ne propose pas TLS 1.3</translation>
-    </message>
-    <message>
-        <source>the server&apos;s certificate is not signed by a trusted authority</source>
-        <translation>le certificat du serveur n’est pas signé par une autorité de confiance</translation>
-    </message>
-    <message>
-        <source>the server&apos;s certificate has expired or is not yet valid</source>
-        <translation>le certificat du serveur a expiré ou n’est pas encore valide</translation>
-    </message>
-    <message>
-        <source>the server&apos;s certificate is for a different host name</source>
-        <translation>le certificat du serveur a été émis pour un autre nom d’hôte</translation>
-    </message>
-    <message>
-        <source>the server does not speak the NTS key-exchange protocol</source>
-        <translation>le serveur ne parle pas le protocole d’échange de clés NTS</translation>
-    </message>
-    <message>
-        <source>the key-exchange reply is malformed</source>
-        <translation>la réponse d’échange de clés est malformée</translation>
-    </message>
-    <message>
-        <source>the key-exchange server refused the request</source>
-        <translation>le serveur d’échange de clés a refusé la requête</translation>
-    </message>
-    <message>
-        <source>the key-exchange server sent a warning</source>
-        <translation>le serveur d’échange de clés a envoyé un avertissement</translation>
-    </message>
-    <message>
-        <source>the key-exchange reply has a critical record we do not know</source>
-        <translation>la réponse d’échange de clés contient un enregistrement critique inconnu</translation>
-    </message>
-    <message>
-        <source>the key-exchange server offered nothing usable (no NTPv4, algorithm or cookies)</source>
-        <translation>le serveur d’échange de clés n’a rien proposé d’utilisable (ni NTPv4, ni algorithme, ni cookies)</translation>
-    </message>
-    <message>
-        <source>no NTS cookies left</source>
-        <translation>plus aucun cookie NTS</translation>
-    </message>
-    <message>
-        <source>the server no longer accepts our cookies (NTS NAK); new keys are negotiated</source>
-        <translation>le serveur n’accepte plus nos cookies (NTS NAK) ; de nouvelles clés sont négociées</translation>
-    </message>
-    <message>
-        <source>reply does not answer our request (NTS unique identifier)</source>
-        <translation>la réponse ne correspond pas à notre requête (identifiant unique NTS)</translation>
-    </message>
-    <message>
-        <source>reply without an NTS authenticator</source>
-        <translation>réponse sans authentificateur NTS</translation>
-    </message>
-    <message>
-        <source>reply&apos;s NTS authenticator is wrong</source>
-        <translation>l’authentificateur NTS de la réponse est incorrect</translation>
-    </message>
-    <message>
-        <source>reply&apos;s NTS extension fields are malformed</source>
-        <translation>les champs d’extension NTS de la réponse sont malformés</translation>
-    </message>
-    <message>
         <source>NTS · negotiating</source>
         <extracomment>Authentication column: NTS key exchange running</extracomment>
         <translation>NTS · négociation</translation>
@@ -302,6 +222,373 @@
     <message>
         <source>No NTS problem so far.</source>
         <translation>Aucun problème NTS jusqu’ici.</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonTexts</name>
+    <message>
+        <source>waiting for the first reply</source>
+        <translation>en attente de la première réponse</translation>
+    </message>
+    <message>
+        <source>resolving %1</source>
+        <extracomment>%1 host name</extracomment>
+        <translation>résolution de %1</translation>
+    </message>
+    <message>
+        <source>could not resolve &apos;%1&apos;: %2</source>
+        <extracomment>%1 host name, %2 error from the resolver</extracomment>
+        <translation>impossible de résoudre « %1 » : %2</translation>
+    </message>
+    <message>
+        <source>key %1 is not in the key store or key file; nothing is sent without it</source>
+        <translation>la clé %1 n’est ni dans le magasin de clés ni dans le fichier de clés ; rien n’est envoyé sans elle</translation>
+    </message>
+    <message>
+        <source>cannot compute the MAC with key %1: %2</source>
+        <translation>impossible de calculer le MAC avec la clé %1 : %2</translation>
+    </message>
+    <message>
+        <source>reply not usable: %1 (%2)</source>
+        <extracomment>%1 why the reply was rejected, %2 detail</extracomment>
+        <translation>réponse inutilisable : %1 (%2)</translation>
+    </message>
+    <message>
+        <source>authentication failed: %1 (%2)</source>
+        <translation>échec de l’authentification : %1 (%2)</translation>
+    </message>
+    <message>
+        <source>server denied access (kiss code DENY); no longer polling it</source>
+        <translation>le serveur refuse l’accès (code kiss DENY) ; il n’est plus interrogé</translation>
+    </message>
+    <message>
+        <source>server restricts access (kiss code RSTR); no longer polling it</source>
+        <translation>le serveur restreint l’accès (code kiss RSTR) ; il n’est plus interrogé</translation>
+    </message>
+    <message>
+        <source>server asked us to poll less often (kiss code RATE); next poll in %1</source>
+        <extracomment>%1 duration, e.g. &quot;64 s&quot;</extracomment>
+        <translation>le serveur demande des interrogations moins fréquentes (code kiss RATE) ; prochaine interrogation dans %1</translation>
+    </message>
+    <message>
+        <source>server sent kiss code %1</source>
+        <translation>le serveur a envoyé le code kiss %1</translation>
+    </message>
+    <message>
+        <source>the server no longer accepts our NTS cookies; negotiating new keys</source>
+        <translation>le serveur n’accepte plus nos cookies NTS ; négociation de nouvelles clés</translation>
+    </message>
+    <message>
+        <source>NTS key exchange with %1 port %2</source>
+        <extracomment>%1 host, %2 port</extracomment>
+        <translation>échange de clés NTS avec %1 port %2</translation>
+    </message>
+    <message>
+        <source>NTS keys negotiated; waiting for the first authentic reply</source>
+        <translation>clés NTS négociées ; en attente de la première réponse authentique</translation>
+    </message>
+    <message>
+        <source>NTS key exchange with %1 port %2 failed: %3 (%4)</source>
+        <extracomment>%1 host, %2 port, %3 why, %4 detail</extracomment>
+        <translation>échec de l’échange de clés NTS avec %1 port %2 : %3 (%4)</translation>
+    </message>
+    <message>
+        <source>no authentic reply; rejected: %1 (%2)</source>
+        <translation>aucune réponse authentique ; rejetée : %1 (%2)</translation>
+    </message>
+    <message>
+        <source>no reply to requests authenticated with key %1 (%2): the key is likely wrong or unknown to the server, or the server is down</source>
+        <extracomment>%1 key id, %2 key type</extracomment>
+        <translation>aucune réponse aux requêtes authentifiées avec la clé %1 (%2) : la clé est probablement erronée ou inconnue du serveur, ou le serveur est arrêté</translation>
+    </message>
+    <message>
+        <source>connection refused: nothing answers NTP on port %1</source>
+        <translation>connexion refusée : rien ne répond en NTP sur le port %1</translation>
+    </message>
+    <message>
+        <source>no valid reply; rejected: %1 (%2)</source>
+        <translation>aucune réponse valide ; rejetée : %1 (%2)</translation>
+    </message>
+    <message>
+        <source>network error: %1</source>
+        <translation>erreur réseau : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>no reply to the last %n request(s)</source>
+        <extracomment>%n number of requests (1 to 8)</extracomment>
+        <translation>
+            <numerusform>aucune réponse à la dernière requête</numerusform>
+            <numerusform>aucune réponse aux %n dernières requêtes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no reply within %1</source>
+        <extracomment>%1 duration, e.g. &quot;1 s&quot;</extracomment>
+        <translation>aucune réponse en %1</translation>
+    </message>
+    <message>
+        <source>only invalid replies: %1 (%2)</source>
+        <translation>uniquement des réponses invalides : %1 (%2)</translation>
+    </message>
+    <message>
+        <source>measured but never used (noselect)</source>
+        <translation>mesuré mais jamais utilisé (noselect)</translation>
+    </message>
+    <message>
+        <source>not reachable</source>
+        <translation>injoignable</translation>
+    </message>
+    <message>
+        <source>no valid sample yet</source>
+        <translation>pas encore de mesure valide</translation>
+    </message>
+    <message>
+        <source>the server says its clock is not synchronised</source>
+        <translation>le serveur indique que son horloge n’est pas synchronisée</translation>
+    </message>
+    <message>
+        <source>stratum %1: the server is not synchronised</source>
+        <translation>stratum %1 : le serveur n’est pas synchronisé</translation>
+    </message>
+    <message>
+        <source>root distance %1 is above the %2 limit</source>
+        <extracomment>%1 root distance, %2 limit, e.g. &quot;1.6 s&quot;</extracomment>
+        <translation>la distance racine %1 dépasse la limite de %2</translation>
+    </message>
+    <message>
+        <source>jitter %1 is above the %2 limit</source>
+        <translation>la gigue %1 dépasse la limite de %2</translation>
+    </message>
+    <message>
+        <source>no majority: the %1 usable servers do not agree</source>
+        <translation>pas de majorité : les %1 serveurs utilisables ne concordent pas</translation>
+    </message>
+    <message>
+        <source>disagrees with the trusted server(s)</source>
+        <translation>en désaccord avec les serveurs de confiance</translation>
+    </message>
+    <message numerus="yes">
+        <source>disagrees with %n other server(s)</source>
+        <extracomment>%n number of other servers</extracomment>
+        <translation>
+            <numerusform>en désaccord avec %n autre serveur</numerusform>
+            <numerusform>en désaccord avec %n autres serveurs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>only %1 server(s) agree; at least %2 are required (minsources)</source>
+        <extracomment>%1 servers that agree, %2 servers required</extracomment>
+        <translation>seuls %1 serveurs concordent ; au moins %2 sont requis (minsources)</translation>
+    </message>
+    <message>
+        <source>waiting for a required server to become usable (require)</source>
+        <translation>en attente qu’un serveur requis devienne utilisable (require)</translation>
+    </message>
+    <message>
+        <source>not combined: a preferred server is available</source>
+        <translation>non combiné : un serveur préféré est disponible</translation>
+    </message>
+    <message>
+        <source>not combined: offset %1 is too far from the others</source>
+        <extracomment>%1 offset, e.g. &quot;12.3 ms&quot;</extracomment>
+        <translation>non combiné : le décalage %1 est trop éloigné des autres</translation>
+    </message>
+    <message>
+        <source>no servers configured</source>
+        <translation>aucun serveur configuré</translation>
+    </message>
+    <message>
+        <source>no server is usable</source>
+        <translation>aucun serveur n’est utilisable</translation>
+    </message>
+    <message>
+        <source>no majority: the usable servers disagree with each other</source>
+        <translation>pas de majorité : les serveurs utilisables se contredisent</translation>
+    </message>
+    <message>
+        <source>reply came from a different address or port</source>
+        <translation>la réponse venait d’une autre adresse ou d’un autre port</translation>
+    </message>
+    <message>
+        <source>malformed packet</source>
+        <translation>paquet malformé</translation>
+    </message>
+    <message>
+        <source>not a server reply</source>
+        <translation>pas une réponse de serveur</translation>
+    </message>
+    <message>
+        <source>reply without an outstanding request</source>
+        <translation>réponse sans requête en attente</translation>
+    </message>
+    <message>
+        <source>origin timestamp does not match our request</source>
+        <translation>l’horodatage d’origine ne correspond pas à notre requête</translation>
+    </message>
+    <message>
+        <source>duplicate of an earlier reply</source>
+        <translation>doublon d’une réponse antérieure</translation>
+    </message>
+    <message>
+        <source>reply carries a zero timestamp</source>
+        <translation>la réponse contient un horodatage nul</translation>
+    </message>
+    <message>
+        <source>kiss-o&apos;-death</source>
+        <translation>kiss-o’-death</translation>
+    </message>
+    <message>
+        <source>server says its clock is not synchronised</source>
+        <translation>le serveur indique que son horloge n’est pas synchronisée</translation>
+    </message>
+    <message>
+        <source>stratum 0 without a kiss code</source>
+        <translation>stratum 0 sans code kiss</translation>
+    </message>
+    <message>
+        <source>server is unsynchronised (stratum 16)</source>
+        <translation>le serveur n’est pas synchronisé (stratum 16)</translation>
+    </message>
+    <message>
+        <source>root distance of 16 s or more</source>
+        <translation>distance racine de 16 s ou plus</translation>
+    </message>
+    <message>
+        <source>server timestamps are inconsistent</source>
+        <translation>les horodatages du serveur sont incohérents</translation>
+    </message>
+    <message>
+        <source>round-trip delay above the limit</source>
+        <translation>délai aller-retour au-delà de la limite</translation>
+    </message>
+    <message>
+        <source>reply is not authenticated</source>
+        <translation>la réponse n’est pas authentifiée</translation>
+    </message>
+    <message>
+        <source>reply is authenticated with another key</source>
+        <translation>la réponse est authentifiée avec une autre clé</translation>
+    </message>
+    <message>
+        <source>reply failed authentication (MAC does not verify)</source>
+        <translation>échec de l’authentification de la réponse (le MAC ne correspond pas)</translation>
+    </message>
+    <message>
+        <source>server refused our key (crypto-NAK)</source>
+        <translation>le serveur refuse notre clé (crypto-NAK)</translation>
+    </message>
+    <message>
+        <source>no key to authenticate the request with</source>
+        <translation>aucune clé pour authentifier la requête</translation>
+    </message>
+    <message>
+        <source>no reply in time</source>
+        <translation>pas de réponse à temps</translation>
+    </message>
+    <message>
+        <source>connection refused</source>
+        <translation>connexion refusée</translation>
+    </message>
+    <message>
+        <source>network error</source>
+        <translation>erreur réseau</translation>
+    </message>
+    <message>
+        <source>held back as a popcorn spike</source>
+        <translation>retenu comme pic isolé</translation>
+    </message>
+    <message>
+        <source>the key-exchange server&apos;s name does not resolve</source>
+        <translation>le nom du serveur d’échange de clés ne se résout pas</translation>
+    </message>
+    <message>
+        <source>cannot connect to the key-exchange server</source>
+        <translation>impossible de se connecter au serveur d’échange de clés</translation>
+    </message>
+    <message>
+        <source>the key exchange did not finish in time</source>
+        <translation>l’échange de clés ne s’est pas terminé à temps</translation>
+    </message>
+    <message>
+        <source>the TLS handshake with the key-exchange server failed</source>
+        <translation>la négociation TLS avec le serveur d’échange de clés a échoué</translation>
+    </message>
+    <message>
+        <source>the key-exchange server does not offer TLS 1.3</source>
+        <translation>le serveur d’échange de clés ne propose pas TLS 1.3</translation>
+    </message>
+    <message>
+        <source>the server&apos;s certificate is not signed by a trusted authority</source>
+        <translation>le certificat du serveur n’est pas signé par une autorité de confiance</translation>
+    </message>
+    <message>
+        <source>the server&apos;s certificate has expired or is not yet valid</source>
+        <translation>le certificat du serveur a expiré ou n’est pas encore valide</translation>
+    </message>
+    <message>
+        <source>the server&apos;s certificate is for a different host name</source>
+        <translation>le certificat du serveur a été émis pour un autre nom d’hôte</translation>
+    </message>
+    <message>
+        <source>the server does not speak the NTS key-exchange protocol</source>
+        <translation>le serveur ne parle pas le protocole d’échange de clés NTS</translation>
+    </message>
+    <message>
+        <source>the key-exchange reply is malformed</source>
+        <translation>la réponse d’échange de clés est malformée</translation>
+    </message>
+    <message>
+        <source>the key-exchange server refused the request</source>
+        <translation>le serveur d’échange de clés a refusé la requête</translation>
+    </message>
+    <message>
+        <source>the key-exchange server sent a warning</source>
+        <translation>le serveur d’échange de clés a envoyé un avertissement</translation>
+    </message>
+    <message>
+        <source>the key-exchange reply has a critical record we do not know</source>
+        <translation>la réponse d’échange de clés contient un enregistrement critique inconnu</translation>
+    </message>
+    <message>
+        <source>the key-exchange server offered nothing usable (no NTPv4, algorithm or cookies)</source>
+        <translation>le serveur d’échange de clés n’a rien proposé d’utilisable (ni NTPv4, ni algorithme, ni cookies)</translation>
+    </message>
+    <message>
+        <source>no NTS cookies left</source>
+        <translation>plus aucun cookie NTS</translation>
+    </message>
+    <message>
+        <source>the server no longer accepts our cookies (NTS NAK); new keys are negotiated</source>
+        <translation>le serveur n’accepte plus nos cookies (NTS NAK) ; de nouvelles clés sont négociées</translation>
+    </message>
+    <message>
+        <source>reply does not answer our request (NTS unique identifier)</source>
+        <translation>la réponse ne correspond pas à notre requête (identifiant unique NTS)</translation>
+    </message>
+    <message>
+        <source>reply without an NTS authenticator</source>
+        <translation>réponse sans authentificateur NTS</translation>
+    </message>
+    <message>
+        <source>reply&apos;s NTS authenticator is wrong</source>
+        <translation>l’authentificateur NTS de la réponse est incorrect</translation>
+    </message>
+    <message>
+        <source>reply&apos;s NTS extension fields are malformed</source>
+        <translation>les champs d’extension NTS de la réponse sont malformés</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <extracomment>Duration: %1 a number in the user&apos;s locale</extracomment>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 µs</source>
+        <translation>%1 µs</translation>
     </message>
 </context>
 <context>
@@ -2149,78 +2436,6 @@
     <message>
         <source>Rejected replies and kiss-o&apos;-death</source>
         <translation>Réponses rejetées et kiss-o’-death</translation>
-    </message>
-    <message>
-        <source>reply came from a different address or port</source>
-        <translation>la réponse venait d’une autre adresse ou d’un autre port</translation>
-    </message>
-    <message>
-        <source>malformed packet</source>
-        <translation>paquet malformé</translation>
-    </message>
-    <message>
-        <source>not a server reply</source>
-        <translation>pas une réponse de serveur</translation>
-    </message>
-    <message>
-        <source>reply without an outstanding request</source>
-        <translation>réponse sans requête en attente</translation>
-    </message>
-    <message>
-        <source>origin timestamp does not match our request</source>
-        <translation>l’horodatage d’origine ne correspond pas à notre requête</translation>
-    </message>
-    <message>
-        <source>duplicate of an earlier reply</source>
-        <translation>doublon d’une réponse antérieure</translation>
-    </message>
-    <message>
-        <source>reply carries a zero timestamp</source>
-        <translation>la réponse contient un horodatage nul</translation>
-    </message>
-    <message>
-        <source>kiss-o&apos;-death</source>
-        <translation>kiss-o’-death</translation>
-    </message>
-    <message>
-        <source>server says its clock is not synchronised</source>
-        <translation>le serveur indique que son horloge n’est pas synchronisée</translation>
-    </message>
-    <message>
-        <source>stratum 0 without a kiss code</source>
-        <translation>stratum 0 sans code kiss</translation>
-    </message>
-    <message>
-        <source>server is unsynchronised (stratum 16)</source>
-        <translation>le serveur n’est pas synchronisé (stratum 16)</translation>
-    </message>
-    <message>
-        <source>root distance of 16 s or more</source>
-        <translation>distance racine de 16 s ou plus</translation>
-    </message>
-    <message>
-        <source>server timestamps are inconsistent</source>
-        <translation>les horodatages du serveur sont incohérents</translation>
-    </message>
-    <message>
-        <source>round-trip delay above the limit</source>
-        <translation>délai aller-retour au-delà de la limite</translation>
-    </message>
-    <message>
-        <source>no reply in time</source>
-        <translation>pas de réponse à temps</translation>
-    </message>
-    <message>
-        <source>connection refused</source>
-        <translation>connexion refusée</translation>
-    </message>
-    <message>
-        <source>network error</source>
-        <translation>erreur réseau</translation>
-    </message>
-    <message>
-        <source>held back as a popcorn spike</source>
-        <translation>retenu comme pic isolé</translation>
     </message>
     <message>
         <source>Address</source>

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/report/humanformat.h"
+#include "ui/reasontexts.h"
 
 using namespace Qt::StringLiterals;
 
@@ -32,7 +33,7 @@ QString HeadlineText::headline(const engine::SystemStatus &system, bool anyServe
         if (!anyServerReachable)
             return tr("No time server answers: check the network or the server list");
         if (!system.summary.isEmpty())
-            return tr("Cannot tell the time: %1").arg(system.summary);
+            return tr("Cannot tell the time: %1").arg(ReasonTexts::text(system.summaryCode, system.summary));
         return tr("The servers' answers cannot be trusted: no usable majority");
     }
     const double offset = *system.offset;

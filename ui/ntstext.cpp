@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/ntstext.h"
 
-#include <QHash>
 #include <QLocale>
 
 #include "core/report/humanformat.h"
 #include "core/report/ntsjson.h"
+#include "ui/reasontexts.h"
 
 using namespace Qt::StringLiterals;
 
@@ -31,30 +31,7 @@ QString when(const QDateTime &time, const QDateTime &now)
 
 QString NtsText::failureText(const QString &id)
 {
-    static const QHash<QString, const char *> texts{
-        {u"nts_resolve"_s, QT_TR_NOOP("the key-exchange server's name does not resolve")},
-        {u"nts_connect"_s, QT_TR_NOOP("cannot connect to the key-exchange server")},
-        {u"nts_timeout"_s, QT_TR_NOOP("the key exchange did not finish in time")},
-        {u"nts_tls_handshake"_s, QT_TR_NOOP("the TLS handshake with the key-exchange server failed")},
-        {u"nts_tls_version"_s, QT_TR_NOOP("the key-exchange server does not offer TLS 1.3")},
-        {u"nts_certificate_untrusted"_s, QT_TR_NOOP("the server's certificate is not signed by a trusted authority")},
-        {u"nts_certificate_expired"_s, QT_TR_NOOP("the server's certificate has expired or is not yet valid")},
-        {u"nts_certificate_name"_s, QT_TR_NOOP("the server's certificate is for a different host name")},
-        {u"nts_alpn"_s, QT_TR_NOOP("the server does not speak the NTS key-exchange protocol")},
-        {u"nts_ke_malformed"_s, QT_TR_NOOP("the key-exchange reply is malformed")},
-        {u"nts_ke_error"_s, QT_TR_NOOP("the key-exchange server refused the request")},
-        {u"nts_ke_warning"_s, QT_TR_NOOP("the key-exchange server sent a warning")},
-        {u"nts_ke_unknown_critical"_s, QT_TR_NOOP("the key-exchange reply has a critical record we do not know")},
-        {u"nts_ke_negotiation"_s, QT_TR_NOOP("the key-exchange server offered nothing usable (no NTPv4, algorithm or cookies)")},
-        {u"nts_no_cookies"_s, QT_TR_NOOP("no NTS cookies left")},
-        {u"nts_nak"_s, QT_TR_NOOP("the server no longer accepts our cookies (NTS NAK); new keys are negotiated")},
-        {u"nts_unique_id_mismatch"_s, QT_TR_NOOP("reply does not answer our request (NTS unique identifier)")},
-        {u"nts_missing_authenticator"_s, QT_TR_NOOP("reply without an NTS authenticator")},
-        {u"nts_bad_authenticator"_s, QT_TR_NOOP("reply's NTS authenticator is wrong")},
-        {u"nts_malformed_fields"_s, QT_TR_NOOP("reply's NTS extension fields are malformed")},
-    };
-    const auto it = texts.constFind(id);
-    return it == texts.constEnd() ? QString() : tr(*it);
+    return ReasonTexts::knowsReject(id) && id.startsWith(u"nts_"_s) ? ReasonTexts::rejectText(id) : QString();
 }
 
 QString NtsText::badge(const engine::NtsStatus &nts)

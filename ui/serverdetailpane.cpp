@@ -16,6 +16,7 @@
 #include "core/report/humanformat.h"
 #include "ui/models/filterstagemodel.h"
 #include "ui/ntstext.h"
+#include "ui/reasontexts.h"
 #include "ui/statecolors.h"
 
 using namespace Qt::StringLiterals;
@@ -113,36 +114,6 @@ ServerDetailPane::ServerDetailPane(QWidget *parent)
     showServer(std::nullopt, 0);
 }
 
-QString ServerDetailPane::reasonText(const QString &id)
-{
-    static const QHash<QString, const char *> texts{
-        {u"wrong_source"_s, QT_TR_NOOP("reply came from a different address or port")},
-        {u"malformed"_s, QT_TR_NOOP("malformed packet")},
-        {u"wrong_mode"_s, QT_TR_NOOP("not a server reply")},
-        {u"not_requested"_s, QT_TR_NOOP("reply without an outstanding request")},
-        {u"bogus_origin"_s, QT_TR_NOOP("origin timestamp does not match our request")},
-        {u"duplicate"_s, QT_TR_NOOP("duplicate of an earlier reply")},
-        {u"zero_timestamp"_s, QT_TR_NOOP("reply carries a zero timestamp")},
-        {u"kiss_of_death"_s, QT_TR_NOOP("kiss-o'-death")},
-        {u"unsynchronized"_s, QT_TR_NOOP("server says its clock is not synchronised")},
-        {u"stratum_zero"_s, QT_TR_NOOP("stratum 0 without a kiss code")},
-        {u"stratum_16"_s, QT_TR_NOOP("server is unsynchronised (stratum 16)")},
-        {u"root_distance"_s, QT_TR_NOOP("root distance of 16 s or more")},
-        {u"server_time_reversed"_s, QT_TR_NOOP("server timestamps are inconsistent")},
-        {u"excessive_delay"_s, QT_TR_NOOP("round-trip delay above the limit")},
-        {u"timeout"_s, QT_TR_NOOP("no reply in time")},
-        {u"refused"_s, QT_TR_NOOP("connection refused")},
-        {u"socket_error"_s, QT_TR_NOOP("network error")},
-        {u"popcorn_spike"_s, QT_TR_NOOP("held back as a popcorn spike")},
-    };
-    const auto it = texts.constFind(id);
-    if (it == texts.constEnd()) {
-        const QString nts = NtsText::failureText(id);
-        return nts.isEmpty() ? id : nts;
-    }
-    return tr(*it);
-}
-
 QString ServerDetailPane::headerHtml(const engine::ServerStatus &s) const
 {
     QString html = u"<table>"_s;
@@ -193,7 +164,7 @@ QString ServerDetailPane::testsHtml(const std::optional<LastOutcome> &event) con
     if (!event)
         return tr("No reply yet.");
     if (event->timedOut)
-        return tr("No reply to the last request (%1): no tests were run.").arg(reasonText(event->reasonId).toHtmlEscaped());
+        return tr("No reply to the last request (%1): no tests were run.").arg(ReasonTexts::rejectText(event->reasonId).toHtmlEscaped());
     static const QList<TestRow> tests{
         {QT_TR_NOOP("Reply comes from the server's address and port"), {u"wrong_source"_s}},
         {QT_TR_NOOP("Well-formed NTP server reply"), {u"malformed"_s, u"wrong_mode"_s}},
@@ -232,7 +203,7 @@ QString ServerDetailPane::testsHtml(const std::optional<LastOutcome> &event) con
     if (accepted)
         html += u"<p>"_s + tr("Reply at %1 accepted.").arg(when) + u"</p>"_s;
     else
-        html += u"<p>"_s + tr("Reply at %1 rejected: %2").arg(when, reasonText(event->reasonId).toHtmlEscaped())
+        html += u"<p>"_s + tr("Reply at %1 rejected: %2").arg(when, ReasonTexts::rejectText(event->reasonId).toHtmlEscaped())
             + (event->detail.isEmpty() ? QString() : u" (%1)"_s.arg(event->detail.toHtmlEscaped())) + u"</p>"_s;
     return html;
 }
@@ -254,7 +225,8 @@ void ServerDetailPane::showServer(const std::optional<engine::ServerStatus> &sta
     const engine::ServerStatus &s = *status;
     m_serverId = s.id;
     m_title->setText(s.reason.isEmpty() ? tr("%1 — %2").arg(s.name, stateName(s.state))
-                                        : tr("%1 — %2: %3").arg(s.name, stateName(s.state), s.reason));
+                                        : tr("%1 — %2: %3").arg(s.name, stateName(s.state),
+                                                                ReasonTexts::text(s.reasonCode, s.reason)));
     m_fields->setText(headerHtml(s));
     m_stages->setStatus(s, now);
     if (s.lastMeasurement) {
@@ -277,7 +249,7 @@ void ServerDetailPane::showServer(const std::optional<engine::ServerStatus> &sta
     } else {
         rejections = u"<table>"_s;
         for (auto it = s.rejections.cbegin(); it != s.rejections.cend(); ++it)
-            rejections += row(reasonText(it.key()), QString::number(it.value()));
+            rejections += row(ReasonTexts::rejectText(it.key()), QString::number(it.value()));
         rejections += u"</table>"_s;
     }
     if (!s.lastKiss.isEmpty())
@@ -292,6 +264,11 @@ void ServerDetailPane::showServer(const std::optional<engine::ServerStatus> &sta
 QString ServerDetailPane::ntsText() const
 {
     return m_nts->text();
+}
+
+QString ServerDetailPane::titleText() const
+{
+    return m_title->text();
 }
 
 QString ServerDetailPane::testsText() const

@@ -30,15 +30,14 @@ public:
     void showServer(const std::optional<engine::ServerStatus> &status, double now);
     int shownServerId() const { return m_serverId; }
     FilterStageModel *stageModel() const { return m_stages; }
+    // The title line ("name — state: reason"), for tests.
+    QString titleText() const;
     // The rendered test list (rich text), for tests.
     QString testsText() const;
     QString rejectionsText() const;
     QString timestampsText() const;
     // The NTS section (empty and hidden for servers without NTS).
     QString ntsText() const;
-
-    // Translated phrase for a reject reason id ("bogus_origin" → "origin timestamp ...").
-    static QString reasonText(const QString &reasonId);
 
 private:
     QString headerHtml(const engine::ServerStatus &s) const;

@@ -4,6 +4,8 @@
 #include <QMetaType>
 #include <QString>
 
+#include "core/engine/statusreason.h"
+
 namespace chronoscope::engine {
 
 // How one request ended when it produced no sample: no reply, ICMP refused, a socket error, a
@@ -19,6 +21,7 @@ struct RequestOutcome
     QString reasonId;         // "timeout", "refused", "socket_error", "kiss_of_death", "auth_unavailable",
                               // or an NTS reason id (core/nts/ntsfailure.h): a failed key exchange, "nts_nak"
     QString detail;           // in words, e.g. "no reply within 1 s"
+    StatusReason detailCode;  // the same as an id with arguments where core has one (else empty)
     QString kissCode;         // kiss_of_death: the code as received ("RATE", ...); else empty
 };
 

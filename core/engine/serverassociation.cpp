@@ -65,6 +65,7 @@ ServerAssociation::ServerAssociation(int id, const ServerSpec &spec, const QStri
     m_status.keyId = spec.keyId;
     m_status.condition = ServerCondition::Waiting;
     m_status.conditionReason = u"waiting for the first reply"_s;
+    m_status.conditionReasonCode = {u"waiting_first_reply"_s, {}};
     m_status.pollLog2 = m_policy.effectivePollLog2(std::max(0, m_status.requestsSent - 1));
     if (spec.nts) {
         m_nts = new NtsSessionKeeper(spec.host, spec.ntsPort, address, options.ntsTrust, options.ntsKeyExchangeTimeout,
@@ -120,6 +121,7 @@ void ServerAssociation::restart(double initialDelay)
     m_drift = stats::DriftEstimator(m_options.driftMinSpan);
     m_lastAcceptedTransmit = {};
     m_requestRejection.clear();
+    m_requestRejectionCode = {};
     m_lastError.clear();
     m_refused = false;
     m_missedInRow = 0;
@@ -134,7 +136,7 @@ void ServerAssociation::restart(double initialDelay)
     m_status.lastKiss.clear();
     m_status.finished = false;
     m_status.pollLog2 = m_policy.effectivePollLog2(0);
-    setCondition(ServerCondition::Waiting, u"waiting for the first reply"_s);
+    setCondition(ServerCondition::Waiting, u"waiting for the first reply"_s, {u"waiting_first_reply"_s, {}});
     start(initialDelay);
     changed();
 }
@@ -150,7 +152,8 @@ void ServerAssociation::sendRequest()
         return;
     if (m_spec.keyId != 0 && !m_key) {
         failWithoutSending(u"key %1 is not in the key store or key file; nothing is sent without it"_s.arg(
-            m_spec.keyId));
+                               m_spec.keyId),
+                           {u"key_not_found"_s, {QString::number(m_spec.keyId)}});
         return;
     }
     if (m_nts && !m_nts->ready()) {
@@ -180,7 +183,8 @@ void ServerAssociation::sendRequest()
         const Result<QByteArray> authenticated = ntp::appendMac(request, *m_key);
         if (!authenticated) {
             failWithoutSending(u"cannot compute the MAC with key %1: %2"_s.arg(m_key->id).arg(
-                authenticated.errorMessage()));
+                                   authenticated.errorMessage()),
+                               {u"mac_failed"_s, {QString::number(m_key->id), authenticated.errorMessage()}});
             return;
         }
         request = *authenticated;
@@ -190,6 +194,7 @@ void ServerAssociation::sendRequest()
     connect(m_channel.get(), &DatagramChannel::datagramReceived, this, &ServerAssociation::onDatagram);
     connect(m_channel.get(), &DatagramChannel::errorOccurred, this, &ServerAssociation::onChannelError);
     m_requestRejection.clear();
+    m_requestRejectionCode = {};
 
     // The reach register shifts on every transmission (RFC 5905 §13).
     m_status.reach = quint8(m_status.reach << 1);
@@ -280,8 +285,10 @@ void ServerAssociation::onDatagram(const QByteArray &datagram, const QHostAddres
     case ntp::RejectReason::ZeroTimestamp:
         // Not a valid answer (tests 1–3): keep waiting for the real reply until the timeout.
         // Only the first such datagram of a request is described (no string work per datagram).
-        if (m_requestRejection.isEmpty())
+        if (m_requestRejection.isEmpty()) {
             m_requestRejection = ntp::rejectReasonText(*verdict.reason) + u" ("_s + verdict.detail + u")"_s;
+            m_requestRejectionCode = {u"reject"_s, {ntp::rejectReasonId(*verdict.reason), verdict.detail}};
+        }
         return;
     case ntp::RejectReason::AuthMissing:
     case ntp::RejectReason::AuthKeyMismatch:
@@ -299,7 +306,8 @@ void ServerAssociation::onDatagram(const QByteArray &datagram, const QHostAddres
         m_status.stratum = verdict.packet->stratum;
         m_status.leap = verdict.packet->leap;
     }
-    setCondition(ServerCondition::UnusableReplies, ntp::rejectReasonText(*verdict.reason) + u": "_s + verdict.detail);
+    setCondition(ServerCondition::UnusableReplies, ntp::rejectReasonText(*verdict.reason) + u": "_s + verdict.detail,
+                 {u"reply_unusable"_s, {ntp::rejectReasonId(*verdict.reason), verdict.detail}});
     endRequest();
     scheduleNextOrFinish();
     changed();
@@ -332,7 +340,7 @@ void ServerAssociation::handleAccepted(const ntp::ReplyVerdict &verdict)
     m_status.pollLog2 = m_policy.effectivePollLog2(std::max(0, m_status.requestsSent - 1));
     refreshRootDistance();
     // Selection decides between sys_peer, candidate, falseticker...
-    setCondition(ServerCondition::Answering, QString());
+    setCondition(ServerCondition::Answering, QString(), {});
     AcceptedSample sample;
     sample.serverId = m_status.id;
     sample.serverName = m_status.name;
@@ -359,7 +367,8 @@ void ServerAssociation::handleKiss(const ntp::ReplyVerdict &verdict)
         m_denied = true;
         setCondition(ServerCondition::Denied, verdict.kiss == ntp::KissCode::Deny
                                                   ? u"server denied access (kiss code DENY); no longer polling it"_s
-                                                  : u"server restricts access (kiss code RSTR); no longer polling it"_s);
+                                                  : u"server restricts access (kiss code RSTR); no longer polling it"_s,
+                     {verdict.kiss == ntp::KissCode::Deny ? u"kod_deny"_s : u"kod_rstr"_s, {}});
         failRequest(false, u"kiss_of_death"_s, verdict.detail);
         endRequest();
         m_pollTimer.stop();
@@ -373,7 +382,8 @@ void ServerAssociation::handleKiss(const ntp::ReplyVerdict &verdict)
         m_status.pollLog2 = m_policy.effectivePollLog2(std::max(0, m_status.requestsSent - 1));
         setCondition(ServerCondition::RateLimited,
                      u"server asked us to poll less often (kiss code RATE); next poll in %1"_s.arg(
-                         describeInterval(m_policy.intervalAfter(m_status.requestsSent))));
+                         describeInterval(m_policy.intervalAfter(m_status.requestsSent))),
+                     {u"kod_rate"_s, {StatusReason::seconds(m_policy.intervalAfter(m_status.requestsSent))}});
         failRequest(false, u"kiss_of_death"_s, verdict.detail);
         endRequest();
         if (m_options.maxRequests > 0) {
@@ -392,7 +402,8 @@ void ServerAssociation::handleKiss(const ntp::ReplyVerdict &verdict)
     case ntp::KissCode::None:
         break;
     }
-    setCondition(ServerCondition::UnusableReplies, u"server sent kiss code %1"_s.arg(verdict.kissText));
+    setCondition(ServerCondition::UnusableReplies, u"server sent kiss code %1"_s.arg(verdict.kissText),
+                 {u"kod_other"_s, {verdict.kissText}});
     failRequest(false, u"kiss_of_death"_s, verdict.detail);
     endRequest();
     scheduleNextOrFinish();
@@ -404,7 +415,7 @@ void ServerAssociation::handleAuthFailure(const ntp::ReplyVerdict &verdict)
     // Test 5 failed: never a sample, and the state keeps the server out of selection until an
     // authentic reply arrives.
     const QString reason = ntp::rejectReasonText(*verdict.reason) + u": "_s + verdict.detail;
-    setCondition(ServerCondition::AuthFailed, reason);
+    setCondition(ServerCondition::AuthFailed, reason, {u"auth_rejected"_s, {ntp::rejectReasonId(*verdict.reason), verdict.detail}});
     if (*verdict.reason == ntp::RejectReason::CryptoNak) {
         // The server answered our request (the origin test passed), but not with our key.
         m_status.reach |= 1;
@@ -414,6 +425,7 @@ void ServerAssociation::handleAuthFailure(const ntp::ReplyVerdict &verdict)
     } else {
         // Possibly forged or damaged in transit: the genuine reply may still come.
         m_requestRejection = reason;
+        m_requestRejectionCode = {u"reject"_s, {ntp::rejectReasonId(*verdict.reason), verdict.detail}};
     }
     changed();
 }
@@ -431,8 +443,10 @@ bool ServerAssociation::checkNtsReply(const QByteArray &datagram)
     case nts::NtsReplyCheck::Outcome::Rejected:
         // Possibly forged or damaged: counted, and the genuine reply may still come.
         countRejection(nts::ntsFailureId(check.failure.kind), check.failure.detail);
-        if (m_requestRejection.isEmpty())
+        if (m_requestRejection.isEmpty()) {
             m_requestRejection = nts::ntsFailureText(check.failure.kind) + u" ("_s + check.failure.detail + u")"_s;
+            m_requestRejectionCode = {u"reject"_s, {nts::ntsFailureId(check.failure.kind), check.failure.detail}};
+        }
         return false;
     case nts::NtsReplyCheck::Outcome::Nak:
         break;
@@ -442,8 +456,8 @@ bool ServerAssociation::checkNtsReply(const QByteArray &datagram)
     m_status.reach |= 1;
     m_missedInRow = 0;
     const QString reason = nts::ntsFailureText(nts::NtsFailureKind::Nak) + u"; negotiating new keys"_s;
-    setCondition(ServerCondition::AuthFailed, reason);
-    failRequest(false, nts::ntsFailureId(nts::NtsFailureKind::Nak), reason);
+    setCondition(ServerCondition::AuthFailed, reason, {u"nts_nak_rekey"_s, {}});
+    failRequest(false, nts::ntsFailureId(nts::NtsFailureKind::Nak), reason, {u"nts_nak_rekey"_s, {}});
     endRequest();
     m_nts->ensureKeys();
     scheduleNextOrFinish();
@@ -456,7 +470,8 @@ void ServerAssociation::startKeyExchange()
     if (m_nts->isNegotiating())
         return;
     if (m_status.condition == ServerCondition::Waiting)
-        setCondition(ServerCondition::Waiting, u"NTS key exchange with %1 port %2"_s.arg(m_spec.host).arg(m_spec.ntsPort));
+        setCondition(ServerCondition::Waiting, u"NTS key exchange with %1 port %2"_s.arg(m_spec.host).arg(m_spec.ntsPort),
+                     {u"nts_ke_running"_s, {m_spec.host, QString::number(m_spec.ntsPort)}});
     m_nts->ensureKeys();
     changed();
 }
@@ -467,7 +482,8 @@ void ServerAssociation::onKeysReady()
     m_status.address = m_nts->ntpAddress().toString();
     m_status.port = m_nts->ntpPort();
     if (m_status.condition == ServerCondition::AuthFailed || m_status.condition == ServerCondition::Waiting)
-        setCondition(ServerCondition::Waiting, u"NTS keys negotiated; waiting for the first authentic reply"_s);
+        setCondition(ServerCondition::Waiting, u"NTS keys negotiated; waiting for the first authentic reply"_s,
+                     {u"nts_keys_ready"_s, {}});
     // The first request (or one held back for the keys) goes now; otherwise the schedule stands.
     if (!m_stopped && !m_denied && !m_status.finished && !m_outstanding && !m_pollTimer.isActive())
         m_pollTimer.start(std::chrono::milliseconds(0));
@@ -480,8 +496,11 @@ void ServerAssociation::onKeyExchangeFailed(const nts::NtsFailure &failure)
     const QString reason = u"NTS key exchange with %1 port %2 failed: %3%4"_s.arg(m_spec.host).arg(m_spec.ntsPort)
                                .arg(nts::ntsFailureText(failure.kind),
                                     failure.detail.isEmpty() ? QString() : u" ("_s + failure.detail + u")"_s);
-    setCondition(isReachabilityFailure(failure.kind) ? ServerCondition::Unreachable : ServerCondition::AuthFailed, reason);
-    failRequest(failure.kind == nts::NtsFailureKind::Timeout, nts::ntsFailureId(failure.kind), reason);
+    const StatusReason code{u"nts_ke_failed"_s, {m_spec.host, QString::number(m_spec.ntsPort),
+                                                 nts::ntsFailureId(failure.kind), failure.detail}};
+    setCondition(isReachabilityFailure(failure.kind) ? ServerCondition::Unreachable : ServerCondition::AuthFailed, reason,
+                 code);
+    failRequest(failure.kind == nts::NtsFailureKind::Timeout, nts::ntsFailureId(failure.kind), reason, code);
     if (m_stopped) {
         changed();
         return;
@@ -500,14 +519,14 @@ void ServerAssociation::onKeyExchangeFailed(const nts::NtsFailure &failure)
     changed();
 }
 
-void ServerAssociation::failWithoutSending(const QString &reason)
+void ServerAssociation::failWithoutSending(const QString &reason, const StatusReason &code)
 {
     qCWarning(lcAssociation) << m_status.name << reason;
     m_stopped = true;
     m_pollTimer.stop();
-    setCondition(ServerCondition::AuthFailed, reason);
+    setCondition(ServerCondition::AuthFailed, reason, code);
     m_status.finished = true;
-    failRequest(false, u"auth_unavailable"_s, reason);
+    failRequest(false, u"auth_unavailable"_s, reason, code);
     changed();
     emit finished(m_status.id);
 }
@@ -538,7 +557,10 @@ void ServerAssociation::onTimeout()
     const QString detail = m_refused ? m_lastError
         : !m_requestRejection.isEmpty() ? u"only invalid replies: "_s + m_requestRejection
                                         : u"no reply within %1"_s.arg(describeInterval(m_options.timeout));
-    failRequest(true, m_refused ? u"refused"_s : u"timeout"_s, detail);
+    const StatusReason detailCode = m_refused ? StatusReason{u"network_error"_s, {m_lastError}}
+        : !m_requestRejection.isEmpty()       ? StatusReason{u"only_invalid_replies"_s, m_requestRejectionCode.args}
+                                              : StatusReason{u"reply_timeout"_s, {StatusReason::seconds(m_options.timeout)}};
+    failRequest(true, m_refused ? u"refused"_s : u"timeout"_s, detail, detailCode);
     if (++m_missedInRow % MISSES_BEFORE_DUMMY == 0 && m_status.filter) {
         m_status.filter = m_filter.addDummy(LocalClock::nowUnixSeconds());
         m_status.filterStages = m_filter.stages();
@@ -558,34 +580,40 @@ void ServerAssociation::updateReachabilityState()
         // Nothing authentic came back yet. chronyd and ntpd do not answer a request whose key
         // they do not know or whose MAC fails, so silence most likely means a wrong key.
         if (!m_requestRejection.isEmpty())
-            setCondition(ServerCondition::AuthFailed, u"no authentic reply; rejected: "_s + m_requestRejection);
+            setCondition(ServerCondition::AuthFailed, u"no authentic reply; rejected: "_s + m_requestRejection,
+                         {u"no_authentic_reply"_s, m_requestRejectionCode.args});
         else if (m_status.rejections.value(ntp::rejectReasonId(ntp::RejectReason::CryptoNak)) == 0)
             setCondition(ServerCondition::AuthFailed,
                          u"no reply to requests authenticated with key %1 (%2): the key is likely wrong or "
                          u"unknown to the server (chrony and ntpd stay silent then), or the server is down"_s
                              .arg(m_key->id)
-                             .arg(auth::chronyTypeName(m_key->type)));
+                             .arg(auth::chronyTypeName(m_key->type)),
+                         {u"auth_silent"_s, {QString::number(m_key->id), auth::chronyTypeName(m_key->type)}});
         else
-            setCondition(ServerCondition::AuthFailed, m_status.conditionReason);
+            setCondition(ServerCondition::AuthFailed, m_status.conditionReason, m_status.conditionReasonCode);
         return;
     }
     if (m_status.reach != 0)
         return;
     if (m_refused)
-        setCondition(ServerCondition::Unreachable, u"connection refused: nothing answers NTP on port %1"_s.arg(destinationPort()));
+        setCondition(ServerCondition::Unreachable, u"connection refused: nothing answers NTP on port %1"_s.arg(destinationPort()),
+                     {u"refused"_s, {QString::number(destinationPort())}});
     else if (!m_requestRejection.isEmpty())
-        setCondition(ServerCondition::Unreachable, u"no valid reply; rejected: "_s + m_requestRejection);
+        setCondition(ServerCondition::Unreachable, u"no valid reply; rejected: "_s + m_requestRejection,
+                     {u"no_valid_reply"_s, m_requestRejectionCode.args});
     else if (!m_lastError.isEmpty())
-        setCondition(ServerCondition::Unreachable, u"network error: "_s + m_lastError);
+        setCondition(ServerCondition::Unreachable, u"network error: "_s + m_lastError, {u"network_error"_s, {m_lastError}});
     else
-        setCondition(ServerCondition::Unreachable, u"no reply to the last %1 request(s)"_s.arg(std::min(m_missedInRow, 8)));
+        setCondition(ServerCondition::Unreachable, u"no reply to the last %1 request(s)"_s.arg(std::min(m_missedInRow, 8)),
+                     {u"no_reply"_s, {QString::number(std::min(m_missedInRow, 8))}});
     m_refused = false;
 }
 
-void ServerAssociation::setCondition(ServerCondition condition, const QString &reason)
+void ServerAssociation::setCondition(ServerCondition condition, const QString &reason, const StatusReason &code)
 {
     m_status.condition = condition;
     m_status.conditionReason = reason;
+    m_status.conditionReasonCode = code;
 }
 
 void ServerAssociation::endRequest()
@@ -630,12 +658,13 @@ void ServerAssociation::refreshRootDistance()
                                                 LocalClock::nowUnixSeconds());
 }
 
-bool ServerAssociation::applySelection(ServerState state, const QString &reason)
+bool ServerAssociation::applySelection(ServerState state, const QString &reason, const StatusReason &code)
 {
-    if (m_status.state == state && m_status.reason == reason)
+    if (m_status.state == state && m_status.reason == reason && m_status.reasonCode == code)
         return false;
     m_status.state = state;
     m_status.reason = reason;
+    m_status.reasonCode = code;
     ++m_status.revision;
     return true;
 }
@@ -666,7 +695,8 @@ void ServerAssociation::reportRejections(bool force)
     emit rejectionsSummarised(out);
 }
 
-void ServerAssociation::failRequest(bool timedOut, const QString &reasonId, const QString &detail)
+void ServerAssociation::failRequest(bool timedOut, const QString &reasonId, const QString &detail,
+                                    const StatusReason &detailCode)
 {
     RequestOutcome outcome;
     outcome.serverId = m_status.id;
@@ -675,6 +705,7 @@ void ServerAssociation::failRequest(bool timedOut, const QString &reasonId, cons
     outcome.timedOut = timedOut;
     outcome.reasonId = reasonId;
     outcome.detail = detail;
+    outcome.detailCode = detailCode;
     if (reasonId == u"kiss_of_death"_s)
         outcome.kissCode = m_status.lastKiss;
     m_status.lastFailure = outcome;

@@ -64,7 +64,7 @@ public:
     void refreshRootDistance();
     // The selection step's decision (ServerStateRule) on this server; the only writer of
     // status().state and status().reason. Returns whether anything changed.
-    bool applySelection(ServerState state, const QString &reason);
+    bool applySelection(ServerState state, const QString &reason, const StatusReason &code = {});
     // True when the association holds a sample selection may use.
     bool isSelectable() const;
 
@@ -93,15 +93,16 @@ private:
     QHostAddress destinationAddress() const { return m_nts ? m_nts->ntpAddress() : m_address; }
     quint16 destinationPort() const { return m_nts ? m_nts->ntpPort() : m_spec.port; }
     // A keyId without its key, or a MAC that cannot be computed: stop, state auth_failed.
-    void failWithoutSending(const QString &reason);
+    void failWithoutSending(const QString &reason, const StatusReason &code);
     void endRequest();
     void scheduleNextOrFinish();
     void updateReachabilityState();
-    void setCondition(ServerCondition condition, const QString &reason);
+    void setCondition(ServerCondition condition, const QString &reason, const StatusReason &code);
     // Counts one datagram that was not used (exact counters; summarised per poll interval).
     void countRejection(const QString &reasonId, const QString &detail);
     void reportRejections(bool force);
-    void failRequest(bool timedOut, const QString &reasonId, const QString &detail);
+    void failRequest(bool timedOut, const QString &reasonId, const QString &detail,
+                     const StatusReason &detailCode = {});
     void changed();
 
     ServerSpec m_spec;
@@ -121,6 +122,7 @@ private:
     ntp::NtpTimestamp m_lastAcceptedTransmit;
     ntp::NtpTimestamp m_previousNonce;
     QString m_requestRejection;       // why replies to the current request were dropped
+    StatusReason m_requestRejectionCode; // the same: {reject id, detail}
     QString m_lastError;              // ICMP or socket error text, if any
     bool m_refused = false;
     int m_missedInRow = 0;

@@ -41,23 +41,26 @@ bool ServerStateRule::takesPartInSelection(ServerCondition condition, bool selec
 
 ServerStateRule::Decision ServerStateRule::decide(ServerCondition condition, const QString &conditionReason,
                                                   bool selectable, const std::optional<stats::Verdict> &verdict,
-                                                  const QString &verdictReason)
+                                                  const QString &verdictReason, const StatusReason &conditionCode,
+                                                  const StatusReason &verdictCode)
 {
     if (takesPartInSelection(condition, selectable) && verdict)
-        return {stateFor(*verdict), verdictReason};
+        return {stateFor(*verdict), verdictReason, verdictCode};
     switch (condition) {
-    case ServerCondition::RateLimited: return {ServerState::KodRate, conditionReason};
-    case ServerCondition::Denied: return {ServerState::KodDeny, conditionReason};
-    case ServerCondition::AuthFailed: return {ServerState::AuthFailed, conditionReason};
-    case ServerCondition::Unreachable: return {ServerState::Unreachable, conditionReason};
-    case ServerCondition::UnusableReplies: return {ServerState::Unusable, conditionReason};
+    case ServerCondition::RateLimited: return {ServerState::KodRate, conditionReason, conditionCode};
+    case ServerCondition::Denied: return {ServerState::KodDeny, conditionReason, conditionCode};
+    case ServerCondition::AuthFailed: return {ServerState::AuthFailed, conditionReason, conditionCode};
+    case ServerCondition::Unreachable: return {ServerState::Unreachable, conditionReason, conditionCode};
+    case ServerCondition::UnusableReplies: return {ServerState::Unusable, conditionReason, conditionCode};
     case ServerCondition::Waiting:
-        return {ServerState::Unusable, conditionReason.isEmpty() ? u"waiting for the first reply"_s : conditionReason};
+        if (conditionReason.isEmpty())
+            return {ServerState::Unusable, u"waiting for the first reply"_s, {u"waiting_first_reply"_s, {}}};
+        return {ServerState::Unusable, conditionReason, conditionCode};
     case ServerCondition::Answering:
         // Selection has not run since the first sample arrived.
-        return {ServerState::Candidate, QString()};
+        return {ServerState::Candidate, QString(), {}};
     }
-    return {ServerState::Unusable, conditionReason};
+    return {ServerState::Unusable, conditionReason, conditionCode};
 }
 
 } // namespace chronoscope::engine

@@ -7,6 +7,7 @@
 
 #include "core/engine/servercondition.h"
 #include "core/engine/serverstate.h"
+#include "core/engine/statusreason.h"
 #include "core/stats/sourceselector.h"
 
 namespace chronoscope::engine {
@@ -20,12 +21,15 @@ struct ServerStateRule
     {
         ServerState state = ServerState::Unusable;
         QString reason;   // in words; empty for sys_peer and candidate
+        StatusReason code; // the same as an id with arguments
     };
 
     // `selectable`: the association holds a sample selection may use. `verdict` and
-    // `verdictReason`: selection's judgement when the server took part in it.
+    // `verdictReason`: selection's judgement when the server took part in it. The codes travel
+    // with the words they stand for.
     static Decision decide(ServerCondition condition, const QString &conditionReason, bool selectable,
-                           const std::optional<stats::Verdict> &verdict, const QString &verdictReason);
+                           const std::optional<stats::Verdict> &verdict, const QString &verdictReason,
+                           const StatusReason &conditionCode = {}, const StatusReason &verdictCode = {});
     // Whether a server in `condition` takes part in selection at all.
     static bool takesPartInSelection(ServerCondition condition, bool selectable);
 };

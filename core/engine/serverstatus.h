@@ -14,6 +14,7 @@
 #include "core/engine/ntsstatus.h"
 #include "core/engine/servercondition.h"
 #include "core/engine/serverstate.h"
+#include "core/engine/statusreason.h"
 #include "core/ntp/measurement.h"
 #include "core/stats/clockfilter.h"
 #include "core/stats/driftestimator.h"
@@ -24,7 +25,7 @@ namespace chronoscope::engine {
 // EngineSnapshot. All times in seconds; offsets signed as in core/ntp/clockmath.h (positive:
 // local clock behind).
 // Who writes what (one writer per fact):
-//   state, reason              the selection step only (SyncEngine through ServerStateRule)
+//   state, reason, reasonCode  the selection step only (SyncEngine through ServerStateRule)
 //   everything else            the server's ServerAssociation (reachability, filter, per-packet
 //                              fields, counters); SyncEngine for names still resolving
 struct ServerStatus
@@ -37,8 +38,10 @@ struct ServerStatus
     quint64 revision = 0;              // grows with every change (cheap change detection)
     ServerState state = ServerState::Unusable;
     QString reason;                    // why the state, in words; empty for sys_peer/candidate
+    StatusReason reasonCode;           // the same as an id with arguments (the GUI translates it)
     ServerCondition condition = ServerCondition::Waiting; // the association's own view
     QString conditionReason;           // why the condition, in words
+    StatusReason conditionReasonCode;  // the same as an id with arguments
 
     // Latest accepted reply (empty until one arrives).
     std::optional<ntp::Measurement> lastMeasurement;
@@ -96,6 +99,7 @@ struct SystemStatus
     bool driftMeaningful = false;
     double time = 0;                   // Unix seconds of the evaluation
     QString summary;                   // why not synchronised, in words (empty when synchronised)
+    StatusReason summaryCode;          // the same as an id with arguments (written with summary)
 };
 
 } // namespace chronoscope::engine

@@ -120,6 +120,7 @@ void SyncEngine::addServer(const ServerSpec &spec)
     }
     status.condition = ServerCondition::Waiting;
     status.conditionReason = u"resolving %1"_s.arg(spec.host);
+    status.conditionReasonCode = {u"resolving"_s, {spec.host}};
     m_unresolved[placeholderId] = placeholder;
     m_entryOf[placeholderId] = entry;
     ++m_pendingLookups;
@@ -142,8 +143,9 @@ void SyncEngine::onLookedUp(const ServerSpec &spec, int placeholderId, const QHo
     const QList<QHostAddress> addresses = info.addresses();
     if (info.error() != QHostInfo::NoError || addresses.isEmpty()) {
         placeholder.status.condition = ServerCondition::Unreachable;
-        placeholder.status.conditionReason = u"could not resolve '%1': %2"_s.arg(
-            spec.host, info.errorString().isEmpty() ? u"no addresses"_s : info.errorString());
+        const QString error = info.errorString().isEmpty() ? u"no addresses"_s : info.errorString();
+        placeholder.status.conditionReason = u"could not resolve '%1': %2"_s.arg(spec.host, error);
+        placeholder.status.conditionReasonCode = {u"resolve_failed"_s, {spec.host, error}};
         placeholder.status.finished = true;
         ++placeholder.status.revision;
         schedulePublish();
@@ -182,8 +184,9 @@ void SyncEngine::addAssociation(const ServerSpec &spec, const QString &name, con
     connect(association, &ServerAssociation::statusChanged, this, &SyncEngine::onAssociationChanged);
     connect(association, &ServerAssociation::finished, this, &SyncEngine::checkFinished);
     const ServerStatus &s = association->status();
-    const ServerStateRule::Decision d = ServerStateRule::decide(s.condition, s.conditionReason, false, std::nullopt, {});
-    association->applySelection(d.state, d.reason);
+    const ServerStateRule::Decision d =
+        ServerStateRule::decide(s.condition, s.conditionReason, false, std::nullopt, {}, s.conditionReasonCode);
+    association->applySelection(d.state, d.reason, d.code);
     // Spread first requests a little so several servers do not share one scheduling slot.
     const double stagger = m_options.maxRequests > 0 ? 0.0 : 0.2 * QRandomGenerator::global()->generateDouble();
     association->start(stagger);
@@ -325,9 +328,11 @@ QList<ServerStatus> SyncEngine::servers() const
     for (const auto &[id, placeholder] : m_unresolved) {
         ServerStatus status = placeholder.status;
         const ServerStateRule::Decision d =
-            ServerStateRule::decide(status.condition, status.conditionReason, false, std::nullopt, {});
+            ServerStateRule::decide(status.condition, status.conditionReason, false, std::nullopt, {},
+                                    status.conditionReasonCode);
         status.state = d.state;
         status.reason = d.reason;
+        status.reasonCode = d.code;
         list.append(status);
     }
     std::sort(list.begin(), list.end(), [](const ServerStatus &a, const ServerStatus &b) { return a.id < b.id; });
@@ -359,8 +364,9 @@ void SyncEngine::evaluateSystem()
         const ServerStateRule::Decision d = ServerStateRule::decide(
             s.condition, s.conditionReason, association->isSelectable(),
             v == verdicts.end() ? std::nullopt : std::optional(v->second->verdict),
-            v == verdicts.end() ? QString() : v->second->reason);
-        association->applySelection(d.state, d.reason);
+            v == verdicts.end() ? QString() : v->second->reason, s.conditionReasonCode,
+            v == verdicts.end() ? StatusReason() : v->second->code);
+        association->applySelection(d.state, d.reason, d.code);
     }
 
     SystemStatus system;
@@ -375,6 +381,7 @@ void SyncEngine::evaluateSystem()
     system.intersectionLow = selection.intersectionLow;
     system.intersectionHigh = selection.intersectionHigh;
     system.summary = selection.summary;
+    system.summaryCode = selection.summaryCode;
     if (selection.sysPeerId >= 0)
         system.sysPeer = m_associations.at(selection.sysPeerId)->status().name;
 

@@ -30,23 +30,29 @@ QString serverCount(int n)
 // Why a candidate cannot take part in selection at all, or empty when it can.
 std::optional<CandidateVerdict> unfit(const SelectionCandidate &c, const SelectionOptions &options)
 {
-    auto verdict = [&](Verdict v, QString reason) { return CandidateVerdict{c.id, v, std::move(reason)}; };
+    auto verdict = [&](Verdict v, QString reason, QString id, QStringList args = {}) {
+        return CandidateVerdict{c.id, v, std::move(reason), engine::StatusReason{std::move(id), std::move(args)}};
+    };
     if (c.noselect)
-        return verdict(Verdict::Unusable, u"measured but never used (noselect)"_s);
+        return verdict(Verdict::Unusable, u"measured but never used (noselect)"_s, u"noselect"_s);
     if (!c.reachable)
-        return verdict(Verdict::Unusable, u"not reachable"_s);
+        return verdict(Verdict::Unusable, u"not reachable"_s, u"not_reachable"_s);
     if (!c.hasSample)
-        return verdict(Verdict::Unusable, u"no valid sample yet"_s);
+        return verdict(Verdict::Unusable, u"no valid sample yet"_s, u"no_sample"_s);
     if (!c.synchronised)
-        return verdict(Verdict::Unusable, u"the server says its clock is not synchronised"_s);
+        return verdict(Verdict::Unusable, u"the server says its clock is not synchronised"_s, u"server_unsynchronised"_s);
     if (c.stratum <= 0 || c.stratum >= ntp::MAXSTRAT)
-        return verdict(Verdict::Unusable, u"stratum %1: the server is not synchronised"_s.arg(c.stratum));
+        return verdict(Verdict::Unusable, u"stratum %1: the server is not synchronised"_s.arg(c.stratum),
+                       u"bad_stratum"_s, {QString::number(c.stratum)});
     const double limit = options.maxDistance + ntp::PHI * ntp::log2ToSeconds(c.pollLog2);
     if (c.rootDistance > limit)
         return verdict(Verdict::Unusable, u"root distance %1 is above the %2 limit"_s.arg(
-            seconds(c.rootDistance), seconds(options.maxDistance)));
+            seconds(c.rootDistance), seconds(options.maxDistance)), u"root_distance_high"_s,
+            {engine::StatusReason::seconds(c.rootDistance), engine::StatusReason::seconds(options.maxDistance)});
     if (c.jitter > options.maxJitter)
-        return verdict(Verdict::Jittery, u"jitter %1 is above the %2 limit"_s.arg(seconds(c.jitter), seconds(options.maxJitter)));
+        return verdict(Verdict::Jittery, u"jitter %1 is above the %2 limit"_s.arg(seconds(c.jitter), seconds(options.maxJitter)),
+                       u"jitter_high"_s,
+                       {engine::StatusReason::seconds(c.jitter), engine::StatusReason::seconds(options.maxJitter)});
     return std::nullopt;
 }
 
@@ -57,7 +63,7 @@ SelectionResult selectSources(const QList<SelectionCandidate> &candidates, const
     SelectionResult result;
     const int n = int(candidates.size());
     for (const SelectionCandidate &c : candidates)
-        result.verdicts.append(CandidateVerdict{c.id, Verdict::Unusable, QString()});
+        result.verdicts.append(CandidateVerdict{c.id, Verdict::Unusable, QString(), {}});
 
     // 1. Fitness (NTP-NOTES §3.2).
     QList<int> fit;
@@ -69,6 +75,7 @@ SelectionResult selectSources(const QList<SelectionCandidate> &candidates, const
     }
     if (fit.isEmpty()) {
         result.summary = n == 0 ? u"no servers configured"_s : u"no server is usable"_s;
+        result.summaryCode.id = n == 0 ? u"no_servers"_s : u"no_usable_server"_s;
         return result;
     }
 
@@ -88,8 +95,10 @@ SelectionResult selectSources(const QList<SelectionCandidate> &candidates, const
         for (int i : fit) {
             result.verdicts[i].verdict = Verdict::Falseticker;
             result.verdicts[i].reason = u"no majority: the %1 usable servers do not agree"_s.arg(fit.size());
+            result.verdicts[i].code = {u"no_majority_servers"_s, {QString::number(fit.size())}};
         }
         result.summary = u"no majority: the usable servers disagree with each other"_s;
+        result.summaryCode.id = u"no_majority"_s;
         return result;
     }
     result.intersectionLow = inter.low;
@@ -109,20 +118,26 @@ SelectionResult selectSources(const QList<SelectionCandidate> &candidates, const
         result.verdicts[i].reason = trustMode && !candidates[i].trust
             ? u"disagrees with the trusted server(s)"_s
             : u"disagrees with %1"_s.arg(serverCount(int(truechimers.size())));
+        result.verdicts[i].code = trustMode && !candidates[i].trust
+            ? engine::StatusReason{u"disagrees_trusted"_s, {}}
+            : engine::StatusReason{u"disagrees"_s, {QString::number(truechimers.size())}};
     }
     result.truechimers = int(truechimers.size());
 
-    auto holdBack = [&](const QString &why) {
+    auto holdBack = [&](const QString &why, const engine::StatusReason &code) {
         for (int i : truechimers) {
             result.verdicts[i].verdict = Verdict::Outlier;
             result.verdicts[i].reason = why;
+            result.verdicts[i].code = code;
         }
         result.summary = why;
+        result.summaryCode = code;
         return result;
     };
     // 3. minsources and require (chrony's W).
     if (truechimers.size() < options.minSources)
-        return holdBack(u"only %1 server(s) agree; at least %2 are required (minsources)"_s.arg(truechimers.size()).arg(options.minSources));
+        return holdBack(u"only %1 server(s) agree; at least %2 are required (minsources)"_s.arg(truechimers.size()).arg(options.minSources),
+                        {u"min_sources"_s, {QString::number(truechimers.size()), QString::number(options.minSources)}});
     bool anyRequire = false;
     bool requireSatisfied = false;
     for (int i = 0; i < n; ++i) {
@@ -130,7 +145,7 @@ SelectionResult selectSources(const QList<SelectionCandidate> &candidates, const
         requireSatisfied = requireSatisfied || (candidates[i].require && isTruechimer[i]);
     }
     if (anyRequire && !requireSatisfied)
-        return holdBack(u"waiting for a required server to become usable (require)"_s);
+        return holdBack(u"waiting for a required server to become usable (require)"_s, {u"require_waiting"_s, {}});
 
     // 4. prefer: when a preferred server survived, combine only preferred servers (chrony's P).
     QList<int> pool;
@@ -144,6 +159,7 @@ SelectionResult selectSources(const QList<SelectionCandidate> &candidates, const
         if (preferMode && !candidates[i].prefer) {
             result.verdicts[i].verdict = Verdict::Outlier;
             result.verdicts[i].reason = u"not combined: a preferred server is available"_s;
+            result.verdicts[i].code = {u"prefer_not_combined"_s, {}};
         }
     }
 
@@ -157,6 +173,7 @@ SelectionResult selectSources(const QList<SelectionCandidate> &candidates, const
     for (int i : cluster.outliers) {
         result.verdicts[i].verdict = Verdict::Outlier;
         result.verdicts[i].reason = u"not combined: offset %1 is too far from the others"_s.arg(seconds(candidates[i].offset));
+        result.verdicts[i].code = {u"cluster_outlier"_s, {engine::StatusReason::seconds(candidates[i].offset)}};
     }
 
     // 6. System peer and combine (weights 1/λ, NTP-NOTES §3.6).
@@ -166,6 +183,7 @@ SelectionResult selectSources(const QList<SelectionCandidate> &candidates, const
     for (int i : cluster.survivors) {
         result.verdicts[i].verdict = i == peer ? Verdict::SysPeer : Verdict::Candidate;
         result.verdicts[i].reason.clear();
+        result.verdicts[i].code = {};
         const double w = 1.0 / std::max(candidates[i].rootDistance, 1e-9);
         weightSum += w;
         weighted += w * candidates[i].offset;

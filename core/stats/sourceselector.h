@@ -6,6 +6,7 @@
 #include <QList>
 #include <QString>
 
+#include "core/engine/statusreason.h"
 #include "core/ntp/ntpconstants.h"
 
 namespace chronoscope::stats {
@@ -47,6 +48,7 @@ struct CandidateVerdict
     int id = -1;
     Verdict verdict = Verdict::Unusable;
     QString reason;                     // words a user understands; empty for sys peer/candidate
+    engine::StatusReason code;          // the same as an id with arguments
 };
 
 struct SelectionResult
@@ -64,6 +66,7 @@ struct SelectionResult
     std::optional<double> intersectionLow;   // [l, u] found by the intersection, seconds
     std::optional<double> intersectionHigh;
     QString summary;                    // why not synchronised, in words (empty when synchronised)
+    engine::StatusReason summaryCode;   // the same as an id with arguments
 };
 
 // Fitness, intersection, clustering and combining with chrony-style options (prefer, noselect,
