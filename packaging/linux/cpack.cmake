@@ -69,6 +69,11 @@ set(CPACK_RPM_EXCLUDE_FROM_AUTO_FILELIST_ADDITION
     /usr/share/man
     /usr/share/man/man1
     /usr/share/doc
+    /usr/share/bash-completion
+    /usr/share/bash-completion/completions
+    /usr/share/zsh
+    /usr/share/zsh/site-functions
+    /usr/share/zsh/vendor-completions
     /usr/share/polkit-1
     /usr/share/polkit-1/actions
     /usr/share/icons

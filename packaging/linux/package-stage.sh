@@ -227,12 +227,14 @@ check_present() {
              "/usr/share/metainfo/$app_id.metainfo.xml" /usr/share/icons/hicolor/scalable/apps/chronoscope.svg \
              /usr/share/icons/hicolor/{16x16,32x32,48x48,64x64,128x128,256x256}/apps/chronoscope.png \
              /usr/share/man/man1/chronoscope.1.gz /usr/share/man/man1/chronoscope-cli.1.gz \
-             /usr/share/doc/chronoscope/copyright /usr/share/doc/chronoscope/LICENSE; do
+             /usr/share/doc/chronoscope/copyright /usr/share/doc/chronoscope/LICENSE \
+             /usr/share/bash-completion/completions/chronoscope-cli \
+             /usr/share/zsh/vendor-completions/_chronoscope-cli; do
         [ -f "$f" ] || { echo "missing: $f"; missing=1; }
     done
     return $missing
 }
-check "programs, helper, policy, desktop entry, metainfo, icons, man pages, copyright and LICENSE are installed" check_present
+check "programs, helper, policy, desktop entry, metainfo, icons, man pages, completions, copyright and LICENSE are installed" check_present
 check "the installed LICENSE is the repository's GPL-3.0 text" cmp LICENSE /usr/share/doc/chronoscope/LICENSE
 check "the helper is root-owned, 0755, in a root-owned 0755 directory ($helper)" \
     test "$(stat -c '%U:%G %a' "$helper") $(stat -c '%U:%G %a' "$(dirname "$helper")")" = "root:root 755 root:root 755"

@@ -2,13 +2,14 @@
 # ctest script (cmake -P): `cmake --install` into a DESTDIR test root installs every file the
 # packages need at the standard places (HELPER.md §6.1): programs, the helper in libexec, the
 # polkit policy, the desktop entry, the AppStream metadata, hicolor icons (SVG + PNG sizes), gzip
-# man pages, the copyright file and LICENSE (the repository's full GPL-3.0 text); and the
+# man pages, the bash and zsh completion of chronoscope-cli, the copyright file and LICENSE (the repository's full GPL-3.0 text); and the
 # generated CPack configuration packages project()'s VERSION with the DEB generator, shlibdeps,
 # stripping and the run-time Qt plugin packages.
 # Inputs: SOURCE_DIR, BUILD_DIR, PREFIX, APP_ID, HELPER_PATH, POLICY_DIR, VERSION, WITH_GUI,
-# WITH_HELPER, WORK_DIR.
+# WITH_HELPER, WORK_DIR, BASH_COMPLETION_DIR, ZSH_COMPLETION_DIR.
 cmake_minimum_required(VERSION 3.21)
-foreach(var SOURCE_DIR BUILD_DIR PREFIX APP_ID HELPER_PATH POLICY_DIR VERSION WITH_GUI WITH_HELPER WORK_DIR)
+foreach(var SOURCE_DIR BUILD_DIR PREFIX APP_ID HELPER_PATH POLICY_DIR VERSION WITH_GUI WITH_HELPER WORK_DIR
+            BASH_COMPLETION_DIR ZSH_COMPLETION_DIR)
     if(NOT DEFINED ${var})
         message(FATAL_ERROR "missing -D${var}")
     endif()
@@ -26,7 +27,9 @@ set(expected
     "${PREFIX}/bin/chronoscope-cli"
     "${PREFIX}/share/man/man1/chronoscope-cli.1.gz"
     "${PREFIX}/share/doc/chronoscope/copyright"
-    "${PREFIX}/share/doc/chronoscope/LICENSE")
+    "${PREFIX}/share/doc/chronoscope/LICENSE"
+    "${PREFIX}/${BASH_COMPLETION_DIR}/chronoscope-cli"
+    "${PREFIX}/${ZSH_COMPLETION_DIR}/_chronoscope-cli")
 if(WITH_HELPER)
     list(APPEND expected "${HELPER_PATH}" "${PREFIX}/${POLICY_DIR}/${APP_ID}.policy")
 endif()

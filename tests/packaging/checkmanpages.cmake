@@ -1,8 +1,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # ctest script (cmake -P): the configured man pages render without groff warnings, carry the
 # project() version, and chronoscope-cli(1) documents every command, every `keys` action and every
-# option that `chronoscope-cli --help` and `chronoscope-cli keys --help` print, so that the page
-# cannot silently fall behind the program. Inputs: MAN_DIR, CLI, VERSION, WITH_GUI.
+# option that `chronoscope-cli COMMAND --help` prints for each of them (clihelp.cmake), so that the
+# page cannot silently fall behind the program. Inputs: MAN_DIR, CLI, VERSION, WITH_GUI.
 cmake_minimum_required(VERSION 3.21)
 foreach(var MAN_DIR CLI VERSION WITH_GUI)
     if(NOT DEFINED ${var})
@@ -33,47 +33,34 @@ foreach(page IN LISTS pages)
 endforeach()
 
 file(READ "${MAN_DIR}/chronoscope-cli.1" man)
-execute_process(COMMAND "${CLI}" --help RESULT_VARIABLE rc1 OUTPUT_VARIABLE help)
-execute_process(COMMAND "${CLI}" keys --help RESULT_VARIABLE rc2 OUTPUT_VARIABLE keyshelp)
-if(NOT rc1 EQUAL 0 OR NOT rc2 EQUAL 0)
-    message(FATAL_ERROR "${CLI} --help / keys --help failed (${rc1}, ${rc2})")
-endif()
+include("${CMAKE_CURRENT_LIST_DIR}/clihelp.cmake")
+chronoscope_cli_commands("${CLI}" commands)
 
+# Each command and keys action ("generate" of "keys generate") needs a .B heading of its own, and
+# every option its `chronoscope-cli COMMAND --help` prints is documented, written \-\-name in roff.
 set(missing "")
-# Commands ("  chronoscope-cli check ...") and keys actions ("  chronoscope-cli keys generate ...")
-# each need a .B heading of their own.
-string(REGEX MATCHALL "\n  chronoscope-cli +[a-z]+" commands "${help}")
-string(REGEX MATCHALL "\n  chronoscope-cli keys +[a-z]+" actions "${keyshelp}")
-set(names "")
-foreach(line IN LISTS commands actions)
-    string(REGEX MATCH "([a-z]+)$" name "${line}")
-    list(APPEND names "${name}")
-endforeach()
-list(REMOVE_DUPLICATES names)
-list(LENGTH names count)
-if(count LESS 9)
-    message(FATAL_ERROR "found only ${count} commands and keys actions in --help: ${names}")
-endif()
-foreach(name IN LISTS names)
+set(all_options "")
+foreach(command IN LISTS commands)
+    string(REGEX MATCH "([a-z]+)$" name "${command}")
     if(NOT man MATCHES "\n\\.B ${name}\n")
-        list(APPEND missing "command ${name}")
+        list(APPEND missing "command ${command}")
     endif()
+    chronoscope_cli_options("${CLI}" "${command}" options)
+    foreach(option IN LISTS options)
+        string(REPLACE "-" "\\-" roff "${option}")
+        string(FIND "${man}" "${roff}" at)
+        if(at EQUAL -1)
+            list(APPEND missing "option ${option} (${command})")
+        endif()
+    endforeach()
+    list(APPEND all_options ${options})
 endforeach()
-
-# Options, written \-\-name in roff.
-string(REGEX MATCHALL "--[a-z][a-z-]*[a-z]" options "${help}\n${keyshelp}")
-list(REMOVE_DUPLICATES options)
-list(LENGTH options count)
+list(REMOVE_DUPLICATES all_options)
+list(LENGTH all_options count)
 if(count LESS 25)
-    message(FATAL_ERROR "found only ${count} options in --help: ${options}")
+    message(FATAL_ERROR "found only ${count} options in the commands' --help: ${all_options}")
 endif()
-foreach(option IN LISTS options)
-    string(REPLACE "-" "\\-" roff "${option}")
-    string(FIND "${man}" "${roff}" at)
-    if(at EQUAL -1)
-        list(APPEND missing "option ${option}")
-    endif()
-endforeach()
+set(names "${commands}")
 if(missing)
     list(JOIN missing "\n  " missing)
     message(FATAL_ERROR "chronoscope-cli.1 does not document:\n  ${missing}\n"

@@ -4,6 +4,8 @@
 #include <QTest>
 
 #include "app/cli/clioptions.h"
+#include "app/cli/keysoptions.h"
+#include "app/cli/systemoptions.h"
 
 using namespace Qt::StringLiterals;
 using namespace chronoscope::cli;
@@ -37,6 +39,10 @@ private slots:
     void usageErrors_data();
     void usageErrors();
     void usageTextMentionsOptions();
+    void commandHelp_data();
+    void commandHelp();
+    void usageErrorLines_data();
+    void usageErrorLines();
     void ntsServers();
 };
 
@@ -263,6 +269,22 @@ void TstCliOptions::usageErrors_data()
     QTest::newRow("nts with key") << split(u"check --nts ntp.example.org,key=4"_s) << QStringList{u"key=4"_s};
     QTest::newRow("nts bad port") << split(u"check --nts ntp.example.org:0"_s) << QStringList{u"'0'"_s};
     QTest::newRow("nts missing value") << split(u"check --nts"_s) << QStringList{u"--nts"_s};
+    // One parser per command: an option of another command says where it belongs.
+    QTest::newRow("metrics with check") << split(u"check --metrics 9123 ntp.example.org"_s)
+                                        << QStringList{u"--metrics applies to monitor, not check"_s};
+    QTest::newRow("keys option with check") << split(u"check --show-secrets ntp.example.org"_s)
+                                            << QStringList{u"--show-secrets applies to keys generate and keys list, not check"_s};
+    QTest::newRow("system option with monitor") << split(u"monitor --ntpd 127.0.0.1 ntp.example.org"_s)
+                                                << QStringList{u"--ntpd applies to system, not monitor"_s};
+    QTest::newRow("keys with diagnose") << split(u"diagnose --key 3 ntp.example.org"_s)
+                                        << QStringList{u"--key applies to check, monitor and step, not diagnose"_s};
+    QTest::newRow("option before the command") << split(u"--json check ntp.example.org"_s)
+                                               << QStringList{u"'--json'"_s, u"command"_s};
+    QTest::newRow("system port") << split(u"system --chronyd-port 0"_s) << QStringList{u"--chronyd-port 0"_s};
+    QTest::newRow("system ntpd and timesyncd") << split(u"system --ntpd ::1 --timesyncd"_s)
+                                               << QStringList{u"--timesyncd cannot be combined with --ntpd"_s};
+    QTest::newRow("system socket missing value") << split(u"system --chronyd-socket"_s)
+                                                 << QStringList{u"option --chronyd-socket needs a value"_s};
 }
 
 void TstCliOptions::usageErrors()
@@ -286,6 +308,70 @@ void TstCliOptions::usageTextMentionsOptions()
     for (const QString &option : {u"--json"_s, u"--samples"_s, u"--interval"_s, u"--timeout"_s, u"--duration"_s,
                                   u"--pool"_s, u"--metrics"_s, u"--help"_s})
         QVERIFY2(monitor.contains(option), qPrintable(option));
+}
+
+void TstCliOptions::commandHelp_data()
+{
+    QTest::addColumn<QString>("line");
+    QTest::addColumn<QString>("helpCommand");   // the command whose help main() prints
+
+    for (const QString &command : {u"check"_s, u"monitor"_s, u"step"_s, u"diagnose"_s}) {
+        QTest::addRow("%s --help", qPrintable(command)) << command + u" --help"_s << command;
+        QTest::addRow("%s -h after options", qPrintable(command)) << command + u" --json -h"_s << command;
+    }
+    QTest::newRow("--help after a bad value") << u"check --samples 0 --help"_s << u"check"_s;
+    QTest::newRow("help step") << u"help step"_s << u"step"_s;
+    QTest::newRow("help") << u"help"_s << QString();
+}
+
+void TstCliOptions::commandHelp()
+{
+    QFETCH(QString, line);
+    QFETCH(QString, helpCommand);
+    const chronoscope::Result<CliOptions> r = parseCommandLine(split(line));
+    QVERIFY2(r.ok(), qPrintable(r.errorMessage()));
+    QCOMPARE(r->command, Command::Help);
+    QCOMPARE(r->helpCommand, helpCommand);
+    const QString help = helpText(helpCommand);
+    QVERIFY2(help.startsWith(helpCommand.isEmpty() ? u"Usage: chronoscope-cli COMMAND"_s
+                                                   : u"Usage: chronoscope-cli %1 "_s.arg(helpCommand)),
+             qPrintable(help));
+
+    // keys ACTION --help and system --help go to their own commands, which print the help.
+    for (const QString &action : {u"generate"_s, u"list"_s, u"import"_s, u"export"_s, u"delete"_s}) {
+        const chronoscope::Result<CliOptions> k = parseCommandLine({u"keys"_s, action, u"--help"_s});
+        QVERIFY2(k.ok(), qPrintable(k.errorMessage()));
+        QCOMPARE(k->keys.action, KeysAction::Help);
+        QVERIFY(k->keys.helpAction.has_value());
+        QVERIFY(keysActionHelpText(*k->keys.helpAction).startsWith(u"Usage: chronoscope-cli keys "_s + action));
+    }
+    const chronoscope::Result<CliOptions> s = parseCommandLine(split(u"system -h"_s));
+    QVERIFY(s.ok() && s->command == Command::System && s->system.help);
+    QVERIFY(systemUsageText().startsWith(u"Usage: chronoscope-cli system "_s));
+}
+
+void TstCliOptions::usageErrorLines_data()
+{
+    QTest::addColumn<QString>("line");
+    QTest::addColumn<QString>("expected");   // usageErrorText with the message "MSG"
+
+    QTest::newRow("check") << u"check --frob"_s << u"chronoscope-cli check: MSG\nTry 'chronoscope-cli check --help'.\n"_s;
+    QTest::newRow("keys action") << u"keys export a b"_s
+                                 << u"chronoscope-cli keys export: MSG\nTry 'chronoscope-cli keys export --help'.\n"_s;
+    QTest::newRow("keys unknown action") << u"keys rotate"_s
+                                         << u"chronoscope-cli keys: MSG\nTry 'chronoscope-cli keys --help'.\n"_s;
+    QTest::newRow("system") << u"system --bogus"_s
+                            << u"chronoscope-cli system: MSG\nTry 'chronoscope-cli system --help'.\n"_s;
+    QTest::newRow("unknown command") << u"frob"_s << u"chronoscope-cli: MSG\nTry 'chronoscope-cli --help'.\n"_s;
+    QTest::newRow("nothing") << QString() << u"chronoscope-cli: MSG\nTry 'chronoscope-cli --help'.\n"_s;
+}
+
+void TstCliOptions::usageErrorLines()
+{
+    QFETCH(QString, line);
+    QFETCH(QString, expected);
+    QCOMPARE(usageErrorText(split(line), u"MSG"_s), expected);
+    QVERIFY(!parseCommandLine(split(line)).ok());   // each of these lines is a usage error
 }
 
 void TstCliOptions::ntsServers()
