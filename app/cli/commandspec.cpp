@@ -197,7 +197,7 @@ Result<ParsedCommand> parseCommand(const CommandSpec &spec, const QStringList &a
 
 QString commandHelpText(const CommandSpec &spec)
 {
-    QString text = u"Usage: chronoscope-cli %1 %2\n"_s.arg(spec.name, spec.synopsis);
+    QString text = wrapped(u"Usage: chronoscope-cli %1 %2"_s.arg(spec.name, spec.synopsis), 4) + u'\n';
     text += wrapped(spec.summary, 0) + u'\n';
     if (!spec.arguments.isEmpty())
         text += u"\nArguments:\n"_s + table(spec.arguments);
@@ -206,7 +206,9 @@ QString commandHelpText(const CommandSpec &spec)
         rows.append({optionColumn(option), option.description()});
     text += u"\nOptions:\n"_s + table(rows);
     if (!spec.details.isEmpty())
-        text += u'\n' + spec.details;
+        text += u'\n';
+    for (const QString &paragraph : spec.details.split(u'\n', Qt::SkipEmptyParts))
+        text += wrapped(paragraph, 0) + u'\n';
     return text;
 }
 

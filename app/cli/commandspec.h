@@ -22,7 +22,7 @@ struct CommandSpec
     QString summary;                             // one sentence for the help's first line
     QList<QPair<QString, QString>> arguments;    // positional name and description
     QList<QCommandLineOption> options;           // without -h/--help, which every command has
-    QString details;                             // paragraphs after the options (may be empty)
+    QString details;                             // paragraphs (one per line) after the options, wrapped
 
     bool hasOption(const QString &optionName) const;
     bool optionTakesValue(const QString &optionName) const;
@@ -44,8 +44,8 @@ struct ParsedCommand
 Result<ParsedCommand> parseCommand(const CommandSpec &spec, const QStringList &arguments,
                                    QCommandLineParser *parser, const QList<CommandSpec> &all);
 
-// "Usage: chronoscope-cli NAME SYNOPSIS", the summary, arguments, options (wrapped at 79
-// columns) and details.
+// "Usage: chronoscope-cli NAME SYNOPSIS", the summary, arguments, options and details, wrapped at
+// 79 columns.
 QString commandHelpText(const CommandSpec &spec);
 
 // "a", "a and b", "a, b and c".

@@ -52,8 +52,8 @@ QList<QCommandLineOption> measurementOptions()
 
 const QList<QPair<QString, QString>> SERVER_ARGUMENT{{u"SERVER"_s, SERVER_SYNTAX}};
 
-const QString MEASURE_EXIT_STATUS = u"Exit status: 0 a system offset was determined, 1 none could be, 2 usage error,\n"
-                                    u"3 none could be and an NTS server's certificate was refused (not trusted, expired,\n"
+const QString MEASURE_EXIT_STATUS = u"Exit status: 0 a system offset was determined, 1 none could be, 2 usage error, "
+                                    u"3 none could be and an NTS server's certificate was refused (not trusted, expired, "
                                     u"other name).\n"_s;
 
 } // namespace
@@ -101,14 +101,14 @@ CommandSpec stepCommandSpec()
                        flag({u"y"_s, u"yes"_s}, u"confirm a step (offsets over 0.5 s) without asking"_s),
                        flag({u"yes-very-large"_s}, u"confirm a step of over an hour as well"_s)}
         + measurementOptions();
-    spec.details = uR"(Offsets up to 0.5 s are slewed (the kernel runs the clock a little fast or slow; time never
-jumps); larger ones are stepped after confirmation (--yes); steps over an hour need
---yes-very-large as well. Without these options step asks on the terminal, and refuses when there
-is none. The change is made by chronoscope-helper through pkexec (you may be asked for an
-administrator password); afterwards a fresh measurement verifies it. Running chronyd, ntpd or
-systemd-timesyncd would undo the change: step warns about them.
-Exit status: 0 corrected (or nothing to correct, or dry run passed), 1 not corrected, 2 usage error.
-)"_s;
+    spec.details = u"Offsets up to 0.5 s are slewed (the kernel runs the clock a little fast or slow; time never "
+                   u"jumps); larger ones are stepped after confirmation (--yes); steps over an hour need "
+                   u"--yes-very-large as well. Without these options step asks on the terminal, and refuses when "
+                   u"there is none. The change is made by chronoscope-helper through pkexec (you may be asked for an "
+                   u"administrator password); afterwards a fresh measurement verifies it. Running chronyd, ntpd or "
+                   u"systemd-timesyncd would undo the change: step warns about them.\n"
+                   u"Exit status: 0 corrected (or nothing to correct, or dry run passed), 1 not corrected, 2 usage "
+                   u"error.\n"_s;
     return spec;
 }
 
@@ -130,14 +130,13 @@ CommandSpec diagnoseCommandSpec()
         valued(u"interval"_s, u"SEC"_s, u"seconds between requests to one server (default 2)"_s),
         valued(u"timeout"_s, u"SEC"_s, u"seconds to wait for one reply (default 1)"_s),
     };
-    spec.details = uR"(Reports who holds local UDP port N (default 123) and what that means; which time services
-run and whether the kernel calls the clock synchronised; for each SERVER, whether --samples
-requests get replies, time-outs, ICMP refusals, DNS failures or kiss-o'-death. --probe sends
-exactly one mode 6 READVAR and one mode 7 MON_GETLIST request to the first address of HOST
-(nothing else, no retries) and reports whether the server answers and its amplification factor.
-Exit status: 0 nothing needs attention, 1 something does (a server that does not answer, a probe
-that could not run, a probed server that answers mode 6 or 7 with data), 2 usage error.
-)"_s;
+    spec.details = u"Reports who holds local UDP port N (default 123) and what that means; which time services run "
+                   u"and whether the kernel calls the clock synchronised; for each SERVER, whether --samples "
+                   u"requests get replies, time-outs, ICMP refusals, DNS failures or kiss-o'-death. --probe sends "
+                   u"exactly one mode 6 READVAR and one mode 7 MON_GETLIST request to the first address of HOST "
+                   u"(nothing else, no retries) and reports whether the server answers and its amplification factor.\n"
+                   u"Exit status: 0 nothing needs attention, 1 something does (a server that does not answer, a "
+                   u"probe that could not run, a probed server that answers mode 6 or 7 with data), 2 usage error.\n"_s;
     return spec;
 }
 

@@ -66,10 +66,10 @@ CommandSpec systemCommandSpec()
                            u"HOST"_s),
         QCommandLineOption(u"timesyncd"_s, u"read systemd-timesyncd over D-Bus (org.freedesktop.timesync1)"_s),
     };
-    spec.details = uR"(Without a daemon option, chronyd is tried first (its socket, then its command port), then ntpd
-on 127.0.0.1 and ::1, then systemd-timesyncd.
-Exit status: 0 read, 1 the daemon is not synchronised, 2 usage error, 3 the daemon cannot be read.
-)"_s;
+    spec.details = u"Without a daemon option, chronyd is tried first (its socket, then its command port), then ntpd "
+                   u"on 127.0.0.1 and ::1, then systemd-timesyncd.\n"
+                   u"Exit status: 0 read, 1 the daemon is not synchronised, 2 usage error, 3 the daemon cannot be "
+                   u"read.\n"_s;
     return spec;
 }
 

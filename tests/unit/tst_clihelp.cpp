@@ -127,8 +127,11 @@ void TstCliHelp::commandHelp()
     QVERIFY2(run.out.startsWith(usage), describe(arguments, run));
     for (const QString &text : mentions)
         QVERIFY2(run.out.contains(text), qPrintable(u"'%1' missing\n"_s.arg(text) + QString::fromUtf8(describe(arguments, run))));
-    if (arguments.first() != u"keys"_s || arguments.size() > 2)
+    if (arguments.first() != u"keys"_s || arguments.size() > 2) {
         QVERIFY2(run.out.contains(u"-h, --help"_s), describe(arguments, run));
+        for (const QString &line : run.out.split(u'\n'))   // a command's help fits 80 columns
+            QVERIFY2(line.size() <= 79, qPrintable(u"%1 columns: %2"_s.arg(line.size()).arg(line)));
+    }
 }
 
 void TstCliHelp::version()
