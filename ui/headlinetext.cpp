@@ -3,7 +3,9 @@
 
 #include <cmath>
 
-#include "core/report/humanformat.h"
+#include <QLocale>
+
+#include "ui/localformat.h"
 #include "ui/reasontexts.h"
 
 using namespace Qt::StringLiterals;
@@ -19,8 +21,10 @@ QString HeadlineText::driftPhrase(const engine::SystemStatus &system)
         return tr("keeps time to within 1 ms per day");
     // "about" a rate: two significant digits are all the estimate supports (as the core says it).
     const double magnitude = std::abs(perDay);
-    const QString amount = magnitude >= 1.0 ? QString::number(magnitude, 'f', magnitude >= 10 ? 0 : 1) + u" s"_s
-                                            : report::formatSeconds(magnitude);
+    QLocale locale;
+    locale.setNumberOptions(QLocale::OmitGroupSeparator);
+    const QString amount = magnitude >= 1.0 ? locale.toString(magnitude, 'f', magnitude >= 10 ? 0 : 1) + u" s"_s
+                                            : localSeconds(magnitude);
     //: %1: seconds per day, e.g. "4.3 s"
     return perDay > 0 ? tr("gains about %1 per day").arg(amount) : tr("loses about %1 per day").arg(amount);
 }
@@ -39,16 +43,16 @@ QString HeadlineText::headline(const engine::SystemStatus &system, bool anyServe
     const double offset = *system.offset;
     QString text;
     if (system.errorBound && std::abs(offset) <= *system.errorBound / 2.0) {
-        text = tr("Your clock is correct to within %1").arg(report::formatSeconds(*system.errorBound));
+        text = tr("Your clock is correct to within %1").arg(localSeconds(*system.errorBound));
     } else if (system.errorBound) {
         // Positive offset: the server is ahead, so the local clock is behind (clockmath.h).
-        text = offset > 0 ? tr("Your clock is %1 behind (± %2)").arg(report::formatSeconds(std::abs(offset)),
-                                                                     report::formatSeconds(*system.errorBound))
-                          : tr("Your clock is %1 ahead (± %2)").arg(report::formatSeconds(std::abs(offset)),
-                                                                    report::formatSeconds(*system.errorBound));
+        text = offset > 0 ? tr("Your clock is %1 behind (± %2)").arg(localSeconds(std::abs(offset)),
+                                                                     localSeconds(*system.errorBound))
+                          : tr("Your clock is %1 ahead (± %2)").arg(localSeconds(std::abs(offset)),
+                                                                    localSeconds(*system.errorBound));
     } else {
-        text = offset > 0 ? tr("Your clock is %1 behind").arg(report::formatSeconds(std::abs(offset)))
-                          : tr("Your clock is %1 ahead").arg(report::formatSeconds(std::abs(offset)));
+        text = offset > 0 ? tr("Your clock is %1 behind").arg(localSeconds(std::abs(offset)))
+                          : tr("Your clock is %1 ahead").arg(localSeconds(std::abs(offset)));
     }
     const QString drift = driftPhrase(system);
     //: Headline and drift, e.g. "Your clock is 12 ms behind (± 3 ms)" + "loses about 4 s per day"

@@ -192,7 +192,8 @@ QString ReasonTexts::seconds(const QString &argument)
     const double value = argument.toDouble(&ok);
     if (!ok)
         return argument;
-    const QLocale locale;
+    QLocale locale;
+    locale.setNumberOptions(QLocale::OmitGroupSeparator);
     const double magnitude = std::abs(value);
     if (magnitude >= 1.0)
         //: Duration: %1 a number in the user's locale

@@ -153,9 +153,10 @@ std::optional<ServerDetailPane::LastOutcome> ServerDetailPane::lastOutcome(const
             latest = candidate;
     };
     if (s.lastMeasurement)
-        consider({s.lastReplyTime, true, false, {}, {}});
-    consider({s.lastRejectionTime, false, false, s.lastRejectionId, s.lastRejectionDetail});
-    consider({s.lastFailure.time, false, s.lastFailure.timedOut, s.lastFailure.reasonId, s.lastFailure.detail});
+        consider({s.lastReplyTime, true, false, {}, {}, {}});
+    consider({s.lastRejectionTime, false, false, s.lastRejectionId, s.lastRejectionDetail, {}});
+    consider({s.lastFailure.time, false, s.lastFailure.timedOut, s.lastFailure.reasonId, s.lastFailure.detail,
+              s.lastFailure.detailCode});
     return latest;
 }
 
@@ -163,8 +164,10 @@ QString ServerDetailPane::testsHtml(const std::optional<LastOutcome> &event) con
 {
     if (!event)
         return tr("No reply yet.");
+    const QString detail = ReasonTexts::text(event->detailCode, event->detail);
     if (event->timedOut)
-        return tr("No reply to the last request (%1): no tests were run.").arg(ReasonTexts::rejectText(event->reasonId).toHtmlEscaped());
+        return tr("No reply to the last request (%1): no tests were run.")
+            .arg((detail.isEmpty() ? ReasonTexts::rejectText(event->reasonId) : detail).toHtmlEscaped());
     static const QList<TestRow> tests{
         {QT_TR_NOOP("Reply comes from the server's address and port"), {u"wrong_source"_s}},
         {QT_TR_NOOP("Well-formed NTP server reply"), {u"malformed"_s, u"wrong_mode"_s}},
@@ -204,7 +207,7 @@ QString ServerDetailPane::testsHtml(const std::optional<LastOutcome> &event) con
         html += u"<p>"_s + tr("Reply at %1 accepted.").arg(when) + u"</p>"_s;
     else
         html += u"<p>"_s + tr("Reply at %1 rejected: %2").arg(when, ReasonTexts::rejectText(event->reasonId).toHtmlEscaped())
-            + (event->detail.isEmpty() ? QString() : u" (%1)"_s.arg(event->detail.toHtmlEscaped())) + u"</p>"_s;
+            + (detail.isEmpty() ? QString() : u" (%1)"_s.arg(detail.toHtmlEscaped())) + u"</p>"_s;
     return html;
 }
 

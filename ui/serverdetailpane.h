@@ -49,6 +49,7 @@ private:
         bool timedOut = false;
         QString reasonId;
         QString detail;
+        engine::StatusReason detailCode; // the detail as an id, where core has one
     };
     static std::optional<LastOutcome> lastOutcome(const engine::ServerStatus &s);
     QString testsHtml(const std::optional<LastOutcome> &event) const;

@@ -7,10 +7,12 @@
 #include <QUdpSocket>
 
 #include "core/engine/enginesnapshot.h"
+#include "core/eventlog/eventlog.h"
 #include "core/engine/statusreason.h"
 #include "core/ntp/rejectreason.h"
 #include "core/nts/ntsfailure.h"
 #include "tests/fakes/engineharness.h"
+#include "ui/eventrecorder.h"
 #include "ui/headlinetext.h"
 #include "ui/models/servertablemodel.h"
 #include "ui/reasontexts.h"
@@ -201,6 +203,15 @@ void TestTranslatedReasons::noEnglishWithTheTranslationLoaded()
         QVERIFY2(!headline.contains(english[id]), qPrintable(id + u": "_s + headline));
         QVERIFY2(headline.contains(ui::ReasonTexts::text(sample(id), FALLBACK)), qPrintable(headline));
     }
+    // Numbers in the user's locale: German and French write a decimal comma.
+    engine::SystemStatus behind;
+    behind.synchronized = true;
+    behind.offset = 1.5;
+    behind.errorBound = 0.0125;
+    const QString headline = ui::HeadlineText::headline(behind, true, false);
+    QVERIFY2(headline.contains(u"1,500 s"_s) && headline.contains(u"12,5 ms"_s), qPrintable(headline));
+    QVERIFY2(ui::ReasonTexts::text(sample(u"cluster_outlier"_s), FALLBACK).contains(u"12,3 ms"_s),
+             qPrintable(ui::ReasonTexts::text(sample(u"cluster_outlier"_s), FALLBACK)));
 }
 
 void TestTranslatedReasons::engineTimeoutIsTranslated()
@@ -228,6 +239,10 @@ void TestTranslatedReasons::engineTimeoutIsTranslated()
     QCOMPARE(ui::ReasonTexts::text(status.reasonCode, FALLBACK), status.reason);
     const QString englishTimeout = ui::ReasonTexts::text(failure.detailCode, FALLBACK);
     QVERIFY2(englishTimeout.startsWith(u"no reply within"_s), qPrintable(englishTimeout));
+    ui::ServerDetailPane englishPane;
+    englishPane.showServer(status, 0);
+    const QString englishTests = englishPane.testsText();
+    QVERIFY2(englishTests.contains(englishTimeout), qPrintable(englishTests));
 
     for (const QLocale &locale : {QLocale(QLocale::German, QLocale::Germany), QLocale(QLocale::French, QLocale::France)}) {
         QTranslator translator;
@@ -240,9 +255,44 @@ void TestTranslatedReasons::engineTimeoutIsTranslated()
         model.setSnapshot(snapshot);
         const QString shown = cellText(model, 0, ui::ServerTableModel::Reason, Qt::DisplayRole);
         const QString timeout = ui::ReasonTexts::text(failure.detailCode, FALLBACK);
+        ui::ServerDetailPane pane;
+        pane.showServer(status, 0);
+        const QString tests = pane.testsText();
+        const QString title = pane.titleText();
+        // The event log: the state change, the failed request and the lost synchronisation.
+        eventlog::EventLog log;
+        ui::EventRecorder recorder(&log);
+        engine::ServerStatus before = status;
+        before.state = engine::ServerState::Candidate;
+        before.reason.clear();
+        before.reasonCode = {};
+        engine::EngineSnapshot first;
+        first.sequence = 1;
+        first.servers = {before};
+        recorder.onSnapshot(first);
+        recorder.onSnapshot(snapshot);
+        recorder.onRequestFailed(failure);
+        engine::SystemStatus synced;
+        synced.synchronized = true;
+        synced.offset = 0.01;
+        synced.time = 1;
+        recorder.onSystemChanged(synced);
+        engine::SystemStatus lost;
+        lost.time = 2;
+        lost.summary = u"no server is usable"_s;
+        lost.summaryCode = {u"no_usable_server"_s, {}};
+        recorder.onSystemChanged(lost);
         QCoreApplication::removeTranslator(&translator);
         QVERIFY2(!shown.isEmpty() && !shown.contains(status.reason), qPrintable(shown));
         QVERIFY2(timeout != englishTimeout && timeout != FALLBACK, qPrintable(timeout));
+        QVERIFY2(tests.contains(timeout.toHtmlEscaped()) && !tests.contains(englishTimeout), qPrintable(tests));
+        QVERIFY2(!title.contains(status.reason), qPrintable(title));
+        QVERIFY(log.size() >= 3);
+        for (int i = 0; i < log.size(); ++i) {
+            const QString message = log.at(i).message;
+            for (const QString &english : {status.reason, failure.detail, englishTimeout, lost.summary})
+                QVERIFY2(!message.contains(english), qPrintable(message));
+        }
     }
 }
 
