@@ -61,6 +61,25 @@ constexpr std::size_t RQ_VERSION = 4, RQ_OP = 6, RQ_ID = 8, RQ_OFFSET = 16, RQ_E
 constexpr std::size_t RS_VERSION = 4, RS_STATUS = 6, RS_ID = 8, RS_OP = 16, RS_FLAGS = 18, RS_ERRNO = 20,
                       RS_BEFORE = 24, RS_AFTER = 32, RS_APPLIED = 40, RS_PAYLOAD = 48;
 
+// Both frames begin alike: the magic, the version at 4, the request id at 8.
+constexpr std::size_t FRAME_VERSION = 4, FRAME_ID = 8;
+static_assert(RQ_VERSION == FRAME_VERSION && RS_VERSION == FRAME_VERSION && RQ_ID == FRAME_ID && RS_ID == FRAME_ID);
+
+// The checks every frame starts with: its size, its magic and its version. The request id is
+// read whenever the magic is right, so that a refusal can name the request it answers.
+template <typename Message>
+DecodeError readHeader(std::span<const std::uint8_t> bytes, std::size_t size, Message &message)
+{
+    if (bytes.size() != size)
+        return DecodeError::WrongSize;
+    const Reader r(bytes);
+    if (!r.magicOk())
+        return DecodeError::BadMagic;
+    message.requestId = r.u64(FRAME_ID);
+    message.version = r.u16(FRAME_VERSION);
+    return message.version == VERSION ? DecodeError::None : DecodeError::UnsupportedVersion;
+}
+
 bool knownOp(std::uint16_t op)
 {
     return op >= std::uint16_t(Op::Hello) && op <= std::uint16_t(Op::Slew);
@@ -105,22 +124,11 @@ RequestFrame encodeRequest(const Request &request)
 DecodedRequest decodeRequest(std::span<const std::uint8_t> bytes)
 {
     DecodedRequest out;
-    if (bytes.size() != REQUEST_SIZE) {
-        out.error = DecodeError::WrongSize;
-        return out;
-    }
-    const Reader r(bytes);
-    if (!r.magicOk()) {
-        out.error = DecodeError::BadMagic;
-        return out;
-    }
     Request &q = out.request;
-    q.requestId = r.u64(RQ_ID);
-    q.version = r.u16(RQ_VERSION);
-    if (q.version != VERSION) {
-        out.error = DecodeError::UnsupportedVersion;
+    out.error = readHeader(bytes, REQUEST_SIZE, q);
+    if (out.error != DecodeError::None)
         return out;
-    }
+    const Reader r(bytes);
     const std::uint16_t op = r.u16(RQ_OP);
     if (!knownOp(op)) {
         out.error = DecodeError::UnknownOp;
@@ -182,22 +190,11 @@ ResponseFrame encodeResponse(const Response &response)
 DecodedResponse decodeResponse(std::span<const std::uint8_t> bytes)
 {
     DecodedResponse out;
-    if (bytes.size() != RESPONSE_SIZE) {
-        out.error = DecodeError::WrongSize;
-        return out;
-    }
-    const Reader r(bytes);
-    if (!r.magicOk()) {
-        out.error = DecodeError::BadMagic;
-        return out;
-    }
     Response &p = out.response;
-    p.requestId = r.u64(RS_ID);
-    p.version = r.u16(RS_VERSION);
-    if (p.version != VERSION) {
-        out.error = DecodeError::UnsupportedVersion;
+    out.error = readHeader(bytes, RESPONSE_SIZE, p);
+    if (out.error != DecodeError::None)
         return out;
-    }
+    const Reader r(bytes);
     const std::uint16_t op = r.u16(RS_OP);
     if (op != 0 && !knownOp(op)) {
         out.error = DecodeError::UnknownOp;
