@@ -86,7 +86,7 @@ QString NtsText::detailHtml(const engine::ServerStatus &s, const QDateTime &now)
         html += u"<p>"_s
             + tr("Last NTS problem (%1): <b>%2</b>").arg(when(n.lastFailureTime, now).toHtmlEscaped(),
                                                         failureText(n.lastFailureId).toHtmlEscaped())
-            + u"<br>"_s + n.lastFailureText.toHtmlEscaped() + u"</p>"_s;
+            + (n.lastFailureDetail.isEmpty() ? QString() : u"<br>"_s + n.lastFailureDetail.toHtmlEscaped()) + u"</p>"_s;
     else if (n.keyExchanges > 0)
         html += u"<p>"_s + tr("No NTS problem so far.") + u"</p>"_s;
     return html;

@@ -107,6 +107,7 @@ void NtsSessionKeeper::fail(const nts::NtsFailure &failure)
     m_status.lastFailureId = nts::ntsFailureId(failure.kind);
     m_status.lastFailureText = nts::ntsFailureText(failure.kind)
         + (failure.detail.isEmpty() ? QString() : u": "_s + failure.detail);
+    m_status.lastFailureDetail = failure.detail;
     m_status.lastFailureTime = QDateTime::currentDateTimeUtc();
     emit keyExchangeFailed(failure);
 }
@@ -127,6 +128,7 @@ nts::NtsReplyCheck NtsSessionKeeper::checkReply(QByteArrayView datagram, const n
         m_status.lastFailureId = nts::ntsFailureId(check.failure.kind);
         m_status.lastFailureText = nts::ntsFailureText(check.failure.kind)
             + (check.failure.detail.isEmpty() ? QString() : u": "_s + check.failure.detail);
+        m_status.lastFailureDetail = check.failure.detail;
         m_status.lastFailureTime = QDateTime::currentDateTimeUtc();
     }
     refreshStatus();

@@ -40,6 +40,7 @@ struct NtsStatus
     int naks = 0;                   // NTS NAKs received (each leads to a new key exchange)
     QString lastFailureId;          // ntsFailureId() of the last NTS failure ("" when none)
     QString lastFailureText;        // the same in words, with the offending value
+    QString lastFailureDetail;      // the offending value alone (empty when there is none)
     QDateTime lastFailureTime;      // UTC
 };
 
