@@ -2439,6 +2439,7 @@
     </message>
     <message>
         <source>Address</source>
+        <extracomment>%1 address, %2 port</extracomment>
         <translation>Adresse</translation>
     </message>
     <message>
@@ -2632,6 +2633,10 @@
     <message>
         <source>Network Time Security: who vouches for this time</source>
         <translation>Network Time Security: Wer verbürgt sich für diese Zeit</translation>
+    </message>
+    <message>
+        <source>%1 port %2</source>
+        <translation>%1 Port %2</translation>
     </message>
 </context>
 <context>

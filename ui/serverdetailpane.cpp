@@ -117,7 +117,8 @@ ServerDetailPane::ServerDetailPane(QWidget *parent)
 QString ServerDetailPane::headerHtml(const engine::ServerStatus &s) const
 {
     QString html = u"<table>"_s;
-    html += row(tr("Address"), (s.address.isEmpty() ? u"–"_s : s.address) + u" port "_s + QString::number(s.port));
+    //: %1 address, %2 port
+    html += row(tr("Address"), tr("%1 port %2").arg(s.address.isEmpty() ? u"–"_s : s.address).arg(s.port));
     html += row(tr("Stratum"), s.stratum >= 0 ? QString::number(s.stratum) : u"–"_s);
     html += row(tr("Reference id"), s.refid.isEmpty() ? u"–"_s : s.refid.toHtmlEscaped());
     QString leap;
