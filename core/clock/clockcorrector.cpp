@@ -123,6 +123,18 @@ void ClockCorrector::onReplied(const protocol::Response &response)
     }
     if (m_stage == Stage::Hello) {
         emit authorised();
+        // The helper's own bounds (fixed when it was built) may ask for more confirmations than
+        // the defaults the proposal was made with: stop before any change is sent, and say so.
+        const CorrectionLimits helperLimits = CorrectionLimits::fromHelper(response.info);
+        if (const int needed = confirmationsNeeded(m_proposal, helperLimits); needed > m_confirmations) {
+            outcome.result = CorrectionOutcome::Result::Refused;
+            outcome.status = needed == 2 && m_confirmations == 1 ? protocol::Status::NeedsSecondConfirmation
+                                                                : protocol::Status::NeedsConfirmation;
+            outcome.detail = u"this helper asks for %1 confirmation(s) of steps above %2 s"_s.arg(needed).arg(
+                    helperLimits.veryLargeStep);
+            finish(outcome);
+            return;
+        }
         const std::int64_t ageNs = monotonicNowNs() - m_measuredNs;
         if (ageNs > std::int64_t(m_maxAgeMs) * 1'000'000) {
             m_stage = Stage::AwaitingMeasurement;

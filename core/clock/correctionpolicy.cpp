@@ -74,6 +74,13 @@ ServerMajority majorityOf(const QList<engine::ServerStatus> &servers)
     return majority;
 }
 
+int confirmationsNeeded(const CorrectionProposal &proposal, const CorrectionLimits &limits)
+{
+    if (proposal.kind != CorrectionKind::Step)
+        return 0;
+    return std::abs(proposal.offset) > limits.veryLargeStep ? 2 : 1;
+}
+
 CorrectionProposal proposeCorrection(const engine::SystemStatus &system, const ServerMajority &majority,
                                      const CorrectionLimits &limits)
 {
@@ -103,7 +110,7 @@ CorrectionProposal proposeCorrection(const engine::SystemStatus &system, const S
         p.confirmationsNeeded = 0;
     } else {
         p.kind = CorrectionKind::Step;
-        p.confirmationsNeeded = magnitude > limits.veryLargeStep ? 2 : 1;
+        p.confirmationsNeeded = confirmationsNeeded(p, limits);
     }
     return p;
 }

@@ -9,9 +9,9 @@
 
 namespace chronoscope::clock {
 
-// The limits the client follows, in seconds. Defaults mirror core/protocol/limits.h; after the
-// helper's HELLO, fromHelper() takes its configured bounds so that the client never proposes
-// what the helper would refuse.
+// The limits the client follows, in seconds. Defaults mirror core/protocol/limits.h; the helper
+// may have been built with other bounds: after its HELLO, ClockCorrector checks the confirmed
+// proposal against fromHelper() and stops before sending a change the helper would refuse.
 struct CorrectionLimits
 {
     double maxSlew = 0.5;          // |offset| up to this is slewed
@@ -53,6 +53,9 @@ struct CorrectionProposal
 };
 
 ServerMajority majorityOf(const QList<engine::ServerStatus> &servers);
+// How many confirmations `proposal` needs under `limits` (0 for a slew or no correction): a step
+// above limits.veryLargeStep needs two, any other step one.
+int confirmationsNeeded(const CorrectionProposal &proposal, const CorrectionLimits &limits);
 CorrectionProposal proposeCorrection(const engine::SystemStatus &system, const ServerMajority &majority,
                                      const CorrectionLimits &limits = CorrectionLimits::defaults());
 

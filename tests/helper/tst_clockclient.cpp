@@ -8,6 +8,7 @@
 #include <QTest>
 
 #include "core/clock/clockcorrector.h"
+#include "core/clock/clockhelper.h"
 #include "core/clock/correctionpolicy.h"
 #include "core/clock/helperlaunch.h"
 #include "core/clock/kernelclock.h"
@@ -49,6 +50,31 @@ CorrectionOutcome run(ClockCorrector &corrector, const CorrectionProposal &p, in
         return {};
     return finished.first().first().value<CorrectionOutcome>();
 }
+
+// A helper that answers from memory: HELLO with the given bounds, every change with Ok. It
+// records what it was sent.
+class FakeBoundsHelper : public ClockHelper
+{
+public:
+    explicit FakeBoundsHelper(protocol::HelperInfo info) : m_info(info) { }
+    void open(protocol::Verb, bool) override { }
+    void send(const protocol::Request &request) override
+    {
+        sent.append(request.op);
+        protocol::Response response;
+        response.requestId = request.requestId;
+        response.op = request.op;
+        response.status = protocol::Status::Ok;
+        response.info = m_info;
+        response.appliedNs = request.offsetNs;
+        QMetaObject::invokeMethod(this, [this, response] { emit replied(response); }, Qt::QueuedConnection);
+    }
+    void close() override { }
+    QList<protocol::Op> sent;
+
+private:
+    protocol::HelperInfo m_info;
+};
 
 } // namespace
 
@@ -181,6 +207,31 @@ private slots:
         QCOMPARE(authorised.size(), 1);
     }
 
+    // A helper built with a lower "very large step" bound than the client's default: the client
+    // stops after HELLO instead of sending a step the helper would refuse, and a second
+    // confirmation lets it through.
+    void followsTheHelpersOwnBounds()
+    {
+        protocol::HelperInfo info;
+        info.confirmBoundNs = 500'000'000;
+        info.veryLargeBoundNs = 60'000'000'000; // 60 s instead of 3600 s
+        FakeBoundsHelper helper(info);
+        ClockCorrector corrector(&helper);
+        const CorrectionProposal p = proposal(120.0);
+        QCOMPARE(p.confirmationsNeeded, 1); // by the client's default bounds
+        CorrectionOutcome o = run(corrector, p, 1);
+        QCOMPARE(o.result, Outcome::Refused);
+        QCOMPARE(o.status, protocol::Status::NeedsSecondConfirmation);
+        QVERIFY2(o.detail.contains(u"steps above 60 s"_s), qPrintable(o.detail));
+        QCOMPARE(helper.sent, QList<protocol::Op>{protocol::Op::Hello});
+        helper.sent.clear();
+        o = run(corrector, p, 2);
+        QCOMPARE(o.result, Outcome::Applied);
+        QCOMPARE(helper.sent, (QList<protocol::Op>{protocol::Op::Hello, protocol::Op::Step}));
+        QCOMPARE(confirmationsNeeded(p, CorrectionLimits::fromHelper(info)), 2);
+        QCOMPARE(confirmationsNeeded(proposal(0.1), CorrectionLimits::fromHelper(info)), 0); // a slew
+    }
+
     void stepsAfterConfirmationOnly()
     {
         ProcessClockHelper helper;
@@ -202,17 +253,19 @@ private slots:
         QCOMPARE(o.result, Outcome::Applied);
     }
 
-    // The helper enforces its rules even when the client gets them wrong.
-    void reportsTheHelpersOwnRefusal()
+    // A client that got the confirmations wrong is stopped by the real helper's HELLO bounds
+    // before it sends the step (the helper's own refusal of such a step: tst_helperprocess).
+    void stopsAtTheHelpersBoundsBeforeSending()
     {
         ProcessClockHelper helper;
         ClockCorrector corrector(&helper);
         CorrectionProposal forged = proposal(7200.0);
-        forged.confirmationsNeeded = 1; // a client bug: only FLAG_CONFIRMED is sent
+        forged.confirmationsNeeded = 1; // a client bug: only FLAG_CONFIRMED would be sent
         const CorrectionOutcome o = run(corrector, forged, 1);
         QCOMPARE(o.result, Outcome::Refused);
         QCOMPARE(o.status, protocol::Status::NeedsSecondConfirmation);
-        QVERIFY(o.detail.contains(u"needs_second_confirmation"_s));
+        QVERIFY2(o.detail.contains(u"steps above 3600 s"_s), qPrintable(o.detail));
+        QVERIFY2(!helper.diagnostics().contains(u"op=step"_s), qPrintable(helper.diagnostics()));
     }
 
     void asksForAFreshMeasurementWhenTheOldOneAged()
