@@ -9,6 +9,8 @@
 #include <QStringDecoder>
 #include <QUrl>
 
+#include "core/auth/keyfilewriter.h"
+
 using namespace Qt::StringLiterals;
 
 namespace chronoscope::auth {
@@ -19,6 +21,15 @@ constexpr int MAX_REPORTED_ERRORS = 100;     // a binary file would otherwise yi
 // names at most 6 characters; a longer field in their place is more likely a key written in the
 // wrong column, and messages never show key material (issue 13): it is described, not quoted.
 constexpr qsizetype MAX_SHOWN_TOKEN = 8;
+
+qsizetype metadataLineLength(std::uint32_t id, const QString &label, const QStringList &servers)
+{
+    SymmetricKey probe;
+    probe.id = id;
+    probe.label = label;
+    probe.servers = servers;
+    return metadataLine(probe).size();
+}
 
 QString quoted(QByteArrayView token)
 {
@@ -296,6 +307,13 @@ private:
                     meta.label = value;
                 else if (name == "servers")
                     meta.servers = value.split(u',', Qt::SkipEmptyParts);
+            }
+            // Decoding can lengthen a label (an invalid byte becomes U+FFFD, written back as 9
+            // characters): refuse what could not be written back within one line (fuzz_keyfile).
+            if (const qsizetype length = metadataLineLength(*id, meta.label, meta.servers); length > MAX_KEY_FILE_LINE) {
+                error(number, u"the label and servers of key %1 would take %2 characters written back (limit %3)"_s
+                                  .arg(*id).arg(length).arg(MAX_KEY_FILE_LINE));
+                return;
             }
             m_metadata[*id] = meta;
         }

@@ -9,6 +9,7 @@
 #include <QStandardPaths>
 
 #include "core/auth/keyfileio.h"
+#include "core/auth/keyfileparser.h"
 #include "core/auth/keyfilewriter.h"
 #include "core/auth/keyringvault.h"
 #include "core/config/corruptcopy.h"
@@ -136,10 +137,27 @@ const SymmetricKey *KeyStore::find(std::uint32_t id) const
     return it == m_keys.cend() ? nullptr : &*it;
 }
 
+namespace {
+
+// The store keeps a key's label and servers on one "#@key" line, which its reader accepts only
+// up to MAX_KEY_FILE_LINE characters: a longer one would make the whole store unreadable.
+std::optional<Error> checkMetadataLength(const SymmetricKey &key)
+{
+    const qsizetype length = metadataLine(key).size();
+    if (length <= MAX_KEY_FILE_LINE)
+        return std::nullopt;
+    return Error{u"key %1: the label and servers are too long (%2 characters in the key file, at most %3)"_s
+                     .arg(key.id).arg(length).arg(MAX_KEY_FILE_LINE)};
+}
+
+} // namespace
+
 std::optional<Error> KeyStore::add(SymmetricKey key)
 {
     if (std::optional<Error> invalid = validateKey(key))
         return invalid;
+    if (std::optional<Error> tooLong = checkMetadataLength(key))
+        return tooLong;
     if (find(key.id))
         return Error{u"key id %1 is already in use"_s.arg(key.id)};
     const auto at = std::lower_bound(m_keys.begin(), m_keys.end(), key.id,
@@ -152,6 +170,8 @@ std::optional<Error> KeyStore::update(const SymmetricKey &key)
 {
     if (std::optional<Error> invalid = validateKey(key))
         return invalid;
+    if (std::optional<Error> tooLong = checkMetadataLength(key))
+        return tooLong;
     for (SymmetricKey &existing : m_keys) {
         if (existing.id == key.id) {
             existing = key;

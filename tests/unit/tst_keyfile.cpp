@@ -9,6 +9,7 @@
 #include "core/auth/keyfileio.h"
 #include "core/auth/keyfileparser.h"
 #include "core/auth/keyfilewriter.h"
+#include "core/auth/keystore.h"
 #include "core/auth/keygenerator.h"
 
 using namespace Qt::StringLiterals;
@@ -61,6 +62,7 @@ class TestKeyFile : public QObject
 
 private slots:
     void keyCountIsBounded();
+    void metadataThatCannotBeWrittenBackIsRefused();
     void chronyFormat();
     void ntpFormat();
     void formatDetection_data();
@@ -478,6 +480,37 @@ void TestKeyFile::keyCountIsBounded()
     QCOMPARE(contents.errors.first().line, MAX_KEY_FILE_KEYS + 1);
     QCOMPARE(contents.errors.first().message, u"more than 1024 keys in one file; this key is not read"_s);
     QVERIFY(contents.describeErrors().startsWith(u"many.keys:1025: more than 1024 keys"_s));
+}
+
+// Regression (issue 13, fuzz_keyfile crash input tests/fuzz/seeds/keyfile/regression_label_grows):
+// a label of invalid UTF-8 decodes to U+FFFD, which is written back as 9 characters each; a
+// 300-byte line became a 2 000-character one that the parser then refused, so a store holding
+// it could not be read again. Such a line is refused when read, and KeyStore refuses such a label.
+void TestKeyFile::metadataThatCannotBeWrittenBackIsRefused()
+{
+    const QByteArray line = "#@key 1 label=" + QByteArray(250, '\xff') + "\n1 SHA1 HEX:00112233445566778899\n";
+    const KeyFileContents contents = parseKeyFile(line, u"keys"_s, KeyFileFormat::Chrony);
+    QCOMPARE(contents.errors.size(), 1);
+    QCOMPARE(contents.errors.first().line, 1);
+    QVERIFY2(contents.errors.first().message.contains(u"limit 2047"_s), qPrintable(contents.errors.first().message));
+    QCOMPARE(contents.keys.size(), 1);
+    QVERIFY(contents.keys.first().label.isEmpty());
+    // What is accepted is written back within the limit and reads again without errors.
+    const chronoscope::Result<QByteArray> written = writeKeyFile(contents.keys, KeyFileFormat::Chrony, true);
+    QVERIFY(written);
+    QVERIFY(!parseKeyFile(*written, u"keys"_s, KeyFileFormat::Chrony).hasErrors());
+
+    KeyStore store(u"/nonexistent/keys"_s);
+    SymmetricKey key;
+    key.id = 1;
+    key.type = KeyType::Sha1;
+    key.secret = SecretBytes(QByteArray(20, 'k'));
+    key.label = QString(300, QChar(0x4e2d));   // 300 CJK characters: 2 700 percent-encoded
+    const std::optional<chronoscope::Error> refused = store.add(key);
+    QVERIFY(refused);
+    QVERIFY2(refused->message.contains(u"too long"_s), qPrintable(refused->message));
+    key.label = QString(200, QChar(0x4e2d));
+    QVERIFY(!store.add(key));
 }
 
 QTEST_GUILESS_MAIN(TestKeyFile)
