@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The rate limit's history file (see ratelimiter.h), POSIX: a root-only directory on /run.
 #include "app/helper/ratelimiter.h"
+#include "app/helper/securedirectory.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -21,11 +22,7 @@ constexpr std::size_t MAX_HISTORY_BYTES = 64 * 1024;
 
 bool RateLimiter::setHistoryDirectory(const std::string &directory, bool readOnly)
 {
-    if (!readOnly && mkdir(directory.c_str(), 0700) != 0 && errno != EEXIST)
-        return false;
-    struct stat st{};
-    if (lstat(directory.c_str(), &st) != 0 || !S_ISDIR(st.st_mode) || st.st_uid != geteuid()
-        || (st.st_mode & (S_IWGRP | S_IWOTH)) != 0)
+    if (!ensureOwnerOnlyDirectory(directory, !readOnly))
         return false;
     m_historyFile = directory + "/changes";
     m_readOnly = readOnly;

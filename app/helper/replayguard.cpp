@@ -8,6 +8,8 @@
 #include <cstdio>
 
 #ifndef _WIN32
+#  include "app/helper/securedirectory.h"
+
 #  include <fcntl.h>
 #  include <sys/file.h>
 #  include <sys/stat.h>
@@ -92,11 +94,7 @@ ReplayGuard::Outcome ReplayGuard::checkAndRemember(const protocol::Request &requ
 
 bool ReplayGuard::setHistoryDirectory(const std::string &directory, bool readOnly)
 {
-    if (!readOnly && mkdir(directory.c_str(), 0700) != 0 && errno != EEXIST)
-        return false;
-    struct stat st{};
-    if (lstat(directory.c_str(), &st) != 0 || !S_ISDIR(st.st_mode) || st.st_uid != geteuid()
-        || (st.st_mode & (S_IWGRP | S_IWOTH)) != 0)
+    if (!ensureOwnerOnlyDirectory(directory, !readOnly))
         return false;
     m_historyFile = directory + "/requests";
     m_readOnly = readOnly;

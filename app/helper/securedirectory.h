@@ -14,4 +14,9 @@ bool ensureAdministratorsDirectory(const std::string &path, bool create, bool us
 // %ProgramData%\Chronoscope (C:\ProgramData\Chronoscope when the variable is unset).
 std::string programDataDirectory();
 
+// POSIX (securedirectory_posix.cpp): makes sure `path` is a real directory (not a link) owned by
+// this process's effective user and writable by nobody else. `create`: create it first (0700)
+// if missing. False when it is missing or someone else could have planted or changed it.
+bool ensureOwnerOnlyDirectory(const std::string &path, bool create);
+
 } // namespace chronoscope::helper
