@@ -9,7 +9,7 @@
 #include <QEventLoop>
 #include <QTimer>
 
-#include "core/clock/clockcorrector.h"
+#include "core/correction/clockcorrector.h"
 #include "app/cli/sessionsetup.h"
 #include "core/engine/enginesession.h"
 
@@ -23,7 +23,7 @@ OneShotMeasurement measureOnce(const CliOptions &options)
     QObject::connect(&session, &engine::EngineSession::finished, &loop, [&](const engine::EngineSnapshot &snapshot) {
         result.servers = snapshot.servers;
         result.system = snapshot.system;
-        result.monotonicNs = clock::ClockCorrector::monotonicNowNs();
+        result.monotonicNs = correction::ClockCorrector::monotonicNowNs();
         loop.quit();
     });
     startSession(session, options);

@@ -12,10 +12,10 @@
 #include "app/cli/oneshotmeasurement.h"
 #include "app/cli/stepreport.h"
 #include "app/cli/textreport.h"
-#include "core/clock/clockcorrector.h"
-#include "core/clock/correctionpolicy.h"
-#include "core/clock/clockhelperfactory.h"
-#include "core/clock/timeservices.h"
+#include "core/correction/clockcorrector.h"
+#include "core/correction/correctionpolicy.h"
+#include "core/correction/clockhelperfactory.h"
+#include "core/correction/timeservices.h"
 #include "core/engine/localclock.h"
 #include "core/report/humanformat.h"
 
@@ -33,9 +33,9 @@ void print(FILE *stream, const QString &text)
     std::fflush(stream);
 }
 
-clock::CorrectionProposal proposalFor(const OneShotMeasurement &m)
+correction::CorrectionProposal proposalFor(const OneShotMeasurement &m)
 {
-    return clock::proposeCorrection(m.system, clock::majorityOf(m.servers));
+    return correction::proposeCorrection(m.system, correction::majorityOf(m.servers));
 }
 
 // Asks on the terminal; never when stdin is not a terminal (scripts must say --yes).
@@ -52,7 +52,7 @@ bool ask(const QString &question, const QString &expected)
 }
 
 // How many confirmations the user gave, up to what the proposal needs.
-int confirm(const CliOptions &options, const clock::CorrectionProposal &p)
+int confirm(const CliOptions &options, const correction::CorrectionProposal &p)
 {
     int given = 0;
     if (p.confirmationsNeeded >= 1) {
@@ -78,13 +78,13 @@ int runStep(const CliOptions &options)
 {
     OneShotMeasurement measurement = measureOnce(options);
     print(stdout, formatCheckReport(measurement.servers, measurement.system, engine::LocalClock::nowUnixSeconds()));
-    const clock::CorrectionProposal proposal = proposalFor(measurement);
+    const correction::CorrectionProposal proposal = proposalFor(measurement);
     if (!proposal.isCorrection()) {
         print(stdout, describeNoCorrection(proposal, measurement.system));
-        return proposal.noCorrection == clock::NoCorrectionReason::WithinErrorBound ? 0 : 1;
+        return proposal.noCorrection == correction::NoCorrectionReason::WithinErrorBound ? 0 : 1;
     }
     print(stdout, describeProposal(proposal));
-    print(stderr, describeTimeServices(clock::detectTimeServices()));
+    print(stderr, describeTimeServices(correction::detectTimeServices()));
 
     const int confirmations = confirm(options, proposal);
     if (confirmations < proposal.confirmationsNeeded) {
@@ -95,18 +95,18 @@ int runStep(const CliOptions &options)
     }
 
     // pkexec on Linux, the helper service's pipe or socket on Windows and macOS.
-    const std::unique_ptr<clock::ClockHelper> helper = clock::createClockHelper();
-    clock::ClockCorrector corrector(helper.get());
-    clock::CorrectionOutcome outcome;
+    const std::unique_ptr<correction::ClockHelper> helper = correction::createClockHelper();
+    correction::ClockCorrector corrector(helper.get());
+    correction::CorrectionOutcome outcome;
     QEventLoop loop;
-    QObject::connect(&corrector, &clock::ClockCorrector::freshMeasurementNeeded, &loop, [&] {
+    QObject::connect(&corrector, &correction::ClockCorrector::freshMeasurementNeeded, &loop, [&] {
         // The password prompt took a while: measure again before anything is applied.
         print(stdout, u"Measuring again (the first measurement is too old now)…"_s);
         measurement = measureOnce(options);
         corrector.provideFreshMeasurement(proposalFor(measurement), measurement.monotonicNs);
     });
-    QObject::connect(&corrector, &clock::ClockCorrector::finished, &loop,
-                     [&](const clock::CorrectionOutcome &o) {
+    QObject::connect(&corrector, &correction::ClockCorrector::finished, &loop,
+                     [&](const correction::CorrectionOutcome &o) {
                          outcome = o;
                          loop.quit();
                      });
@@ -115,16 +115,16 @@ int runStep(const CliOptions &options)
         loop.exec();
     // The helper's audit lines (also in the system log), so the user sees what it recorded.
     print(stderr, helper->diagnostics().trimmed());
-    print(outcome.result == clock::CorrectionOutcome::Result::Applied
-                  || outcome.result == clock::CorrectionOutcome::Result::DryRun
+    print(outcome.result == correction::CorrectionOutcome::Result::Applied
+                  || outcome.result == correction::CorrectionOutcome::Result::DryRun
                   ? stdout : stderr,
           describeOutcome(outcome));
 
-    using Result = clock::CorrectionOutcome::Result;
+    using Result = correction::CorrectionOutcome::Result;
     if (outcome.result != Result::Applied && outcome.result != Result::DryRun)
         return 1;
     if (outcome.changedClock()) {
-        if (outcome.kind == clock::CorrectionKind::Slew) {
+        if (outcome.kind == correction::CorrectionKind::Slew) {
             print(stdout, u"The slew takes about %1; measure again later to verify it."_s.arg(
                                   report::formatAge(std::abs(outcome.applied) * 2000.0)));
         } else {

@@ -39,33 +39,33 @@ QString refusalReason(protocol::Status status)
     return u"refused"_s;
 }
 
-QString helperErrorText(clock::HelperError error)
+QString helperErrorText(correction::HelperError error)
 {
     switch (error) {
-    case clock::HelperError::NotInstalled: return u"the clock helper could not be started"_s;
-    case clock::HelperError::Cancelled: return u"the password prompt was closed"_s;
-    case clock::HelperError::NotAuthorised: return u"you are not authorised to change the clock"_s;
-    case clock::HelperError::RefusedToStart: return u"the helper refused to start"_s;
-    case clock::HelperError::Crashed: return u"the helper stopped without answering"_s;
-    case clock::HelperError::Timeout: return u"the helper did not answer in time"_s;
-    case clock::HelperError::BadReply: return u"the helper's answer was not understood"_s;
-    case clock::HelperError::ServiceNotRunning: return u"the clock helper service is not running"_s;
+    case correction::HelperError::NotInstalled: return u"the clock helper could not be started"_s;
+    case correction::HelperError::Cancelled: return u"the password prompt was closed"_s;
+    case correction::HelperError::NotAuthorised: return u"you are not authorised to change the clock"_s;
+    case correction::HelperError::RefusedToStart: return u"the helper refused to start"_s;
+    case correction::HelperError::Crashed: return u"the helper stopped without answering"_s;
+    case correction::HelperError::Timeout: return u"the helper did not answer in time"_s;
+    case correction::HelperError::BadReply: return u"the helper's answer was not understood"_s;
+    case correction::HelperError::ServiceNotRunning: return u"the clock helper service is not running"_s;
     }
     return u"unknown error"_s;
 }
 
 } // namespace
 
-QString describeProposal(const clock::CorrectionProposal &p)
+QString describeProposal(const correction::CorrectionProposal &p)
 {
-    const QString verb = p.kind == clock::CorrectionKind::Slew ? u"slew"_s : u"step"_s;
+    const QString verb = p.kind == correction::CorrectionKind::Slew ? u"slew"_s : u"step"_s;
     QString text = u"Proposed: %1 the clock %2 by %3 (error bound ± %4), backed by %5 of %6 servers"_s.arg(
             verb, direction(p.offset), report::formatSeconds(p.offset, true), report::formatSeconds(p.errorBound))
                            .arg(p.majority.agreeing).arg(p.majority.answering);
     if (!p.sysPeer.isEmpty())
         text += u" (system peer %1)"_s.arg(p.sysPeer);
     text += u"."_s;
-    if (p.kind == clock::CorrectionKind::Slew)
+    if (p.kind == correction::CorrectionKind::Slew)
         text += u"\nA slew lets the kernel run the clock slightly fast or slow until the offset is gone "
                 "(about 2000 s per second of offset); time never jumps."_s;
     else
@@ -73,39 +73,39 @@ QString describeProposal(const clock::CorrectionProposal &p)
     return text;
 }
 
-QString describeNoCorrection(const clock::CorrectionProposal &p, const engine::SystemStatus &system)
+QString describeNoCorrection(const correction::CorrectionProposal &p, const engine::SystemStatus &system)
 {
     switch (p.noCorrection) {
-    case clock::NoCorrectionReason::NotSynchronised:
+    case correction::NoCorrectionReason::NotSynchronised:
         return u"No correction: no majority of servers agrees on the time%1."_s.arg(
                 system.summary.isEmpty() ? QString() : u" (%1)"_s.arg(system.summary));
-    case clock::NoCorrectionReason::WithinErrorBound:
+    case correction::NoCorrectionReason::WithinErrorBound:
         return u"Nothing to do: the clock is within the measurement's error bound (offset %1, ± %2)."_s.arg(
                 report::formatSeconds(p.offset, true), report::formatSeconds(p.errorBound));
-    case clock::NoCorrectionReason::TooLarge:
+    case correction::NoCorrectionReason::TooLarge:
         return u"No correction: an offset of %1 is more than ten years; check the servers."_s.arg(
                 report::formatSeconds(p.offset, true));
-    case clock::NoCorrectionReason::None: break;
+    case correction::NoCorrectionReason::None: break;
     }
     return {};
 }
 
-QString describeTimeServices(const clock::TimeServiceReport &report)
+QString describeTimeServices(const correction::TimeServiceReport &report)
 {
     QStringList lines;
     for (const QString &service : report.running)
-        lines.append(u"Warning: "_s + clock::timeServiceAdvice(service));
+        lines.append(u"Warning: "_s + correction::timeServiceAdvice(service));
     if (report.running.isEmpty() && report.kernelSynchronised)
         lines.append(u"Warning: the kernel reports that something is already disciplining the clock "
                      "(adjtimex status); it may undo this change."_s);
     return lines.join(u'\n');
 }
 
-QString describeOutcome(const clock::CorrectionOutcome &o)
+QString describeOutcome(const correction::CorrectionOutcome &o)
 {
-    using Result = clock::CorrectionOutcome::Result;
+    using Result = correction::CorrectionOutcome::Result;
     const QString amount = report::formatSeconds(o.applied != 0 ? o.applied : o.requested, true);
-    const bool slew = o.kind == clock::CorrectionKind::Slew;
+    const bool slew = o.kind == correction::CorrectionKind::Slew;
     switch (o.result) {
     case Result::Applied:
         if (o.simulated)
@@ -120,7 +120,7 @@ QString describeOutcome(const clock::CorrectionOutcome &o)
         return u"Refused: %1."_s.arg(refusalReason(o.status));
     case Result::Cancelled:
         return u"Cancelled: %1; the clock was not changed."_s.arg(helperErrorText(
-                o.helperError.value_or(clock::HelperError::Cancelled)));
+                o.helperError.value_or(correction::HelperError::Cancelled)));
     case Result::Changed:
         return u"Not applied: the offset changed after you confirmed it (%1); run the command again."_s.arg(o.detail);
     case Result::Failed:

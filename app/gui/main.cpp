@@ -9,7 +9,7 @@
 #include <QTimer>
 
 #include "core/auth/keystore.h"
-#include "core/clock/clockhelperfactory.h"
+#include "core/correction/clockhelperfactory.h"
 #include "core/config/configuredserver.h"
 #include "core/config/ntstrustfile.h"
 #include "core/config/settingsstore.h"
@@ -106,7 +106,7 @@ int main(int argc, char *argv[])
 
     // Tools → Synchronise Now…: the privileged helper (pkexec on Linux, the helper service's pipe
     // or socket on Windows and macOS).
-    auto *clockHelper = clock::createClockHelper(&window).release(); // owned by the window
+    auto *clockHelper = correction::createClockHelper(&window).release(); // owned by the window
     auto *synchronise = new ui::SynchroniseController(&session, clockHelper, &window);
     auto *syncAction = new QAction(QObject::tr("&Synchronise Now…"), &window);
     syncAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "core/clock/clockcorrector.h"
+#include "core/correction/clockcorrector.h"
 
 #include <chrono>
 #include <cmath>
@@ -7,13 +7,13 @@
 
 #include <QRandomGenerator>
 
-#include "core/clock/clockhelper.h"
+#include "core/correction/clockhelper.h"
 #include "core/protocol/limits.h"
 #include "core/protocol/names.h"
 
 using namespace Qt::StringLiterals;
 
-namespace chronoscope::clock {
+namespace chronoscope::correction {
 
 ClockCorrector::ClockCorrector(ClockHelper *helper, QObject *parent)
     : QObject(parent)
@@ -177,4 +177,4 @@ void ClockCorrector::finish(CorrectionOutcome outcome)
     emit finished(outcome);
 }
 
-} // namespace chronoscope::clock
+} // namespace chronoscope::correction

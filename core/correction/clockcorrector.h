@@ -5,10 +5,10 @@
 
 #include <QObject>
 
-#include "core/clock/correctionoutcome.h"
-#include "core/clock/correctionpolicy.h"
+#include "core/correction/correctionoutcome.h"
+#include "core/correction/correctionpolicy.h"
 
-namespace chronoscope::clock {
+namespace chronoscope::correction {
 
 class ClockHelper;
 
@@ -42,7 +42,7 @@ signals:
     // The helper runs (any password prompt is over).
     void authorised();
     void freshMeasurementNeeded();
-    void finished(const chronoscope::clock::CorrectionOutcome &outcome);
+    void finished(const chronoscope::correction::CorrectionOutcome &outcome);
 
 private:
     enum class Stage { Idle, Hello, AwaitingMeasurement, Change };
@@ -62,4 +62,4 @@ private:
     std::uint64_t m_requestId = 0;
 };
 
-} // namespace chronoscope::clock
+} // namespace chronoscope::correction

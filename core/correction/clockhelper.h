@@ -4,11 +4,11 @@
 #include <QObject>
 #include <QString>
 
-#include "core/clock/helpererror.h"
+#include "core/correction/helpererror.h"
 #include "core/protocol/protocol.h"
 #include "core/protocol/verb.h"
 
-namespace chronoscope::clock {
+namespace chronoscope::correction {
 
 // The client's view of the privileged helper: open it for one verb (which may ask the user for
 // a password), send requests one at a time, get one reply each. ProcessClockHelper (pkexec) and
@@ -34,7 +34,7 @@ public:
 
 signals:
     void replied(const chronoscope::protocol::Response &response);
-    void failed(chronoscope::clock::HelperError error, const QString &detail);
+    void failed(chronoscope::correction::HelperError error, const QString &detail);
 };
 
-} // namespace chronoscope::clock
+} // namespace chronoscope::correction

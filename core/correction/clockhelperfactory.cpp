@@ -1,18 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "core/clock/clockhelperfactory.h"
+#include "core/correction/clockhelperfactory.h"
 
 #include <optional>
 #include <string>
 
-#include "core/clock/localsocketclockhelper.h"
-#include "core/clock/processclockhelper.h"
+#include "core/correction/localsocketclockhelper.h"
+#include "core/correction/processclockhelper.h"
 #ifdef Q_OS_WIN
-#  include "core/clock/windowsservicestart.h"
+#  include "core/correction/windowsservicestart.h"
 #endif
 
 using namespace Qt::StringLiterals;
 
-namespace chronoscope::clock {
+namespace chronoscope::correction {
 
 QString windowsHelperPipeName()
 {
@@ -65,4 +65,4 @@ std::unique_ptr<ClockHelper> createClockHelper(QObject *parent)
 #endif
 }
 
-} // namespace chronoscope::clock
+} // namespace chronoscope::correction

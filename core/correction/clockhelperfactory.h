@@ -6,9 +6,9 @@
 #include <QObject>
 #include <QString>
 
-#include "core/clock/clockhelper.h"
+#include "core/correction/clockhelper.h"
 
-namespace chronoscope::clock {
+namespace chronoscope::correction {
 
 // Where the long-running helpers listen (HELPER.md §4.1). Windows: the service's pipe,
 // \\.\pipe\chronoscope-helper (app/helper/windowshelperoptions.h; Qt adds the prefix). macOS:
@@ -26,4 +26,4 @@ QString windowsHelperServiceName();
 // judges the caller.
 std::unique_ptr<ClockHelper> createClockHelper(QObject *parent = nullptr);
 
-} // namespace chronoscope::clock
+} // namespace chronoscope::correction

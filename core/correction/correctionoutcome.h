@@ -6,11 +6,11 @@
 #include <QMetaType>
 #include <QString>
 
-#include "core/clock/correctionpolicy.h"
-#include "core/clock/helpererror.h"
+#include "core/correction/correctionpolicy.h"
+#include "core/correction/helpererror.h"
 #include "core/protocol/protocol.h"
 
-namespace chronoscope::clock {
+namespace chronoscope::correction {
 
 // How one "Synchronise now" ended, in terms the UI and the CLI can report plainly.
 struct CorrectionOutcome
@@ -38,6 +38,6 @@ struct CorrectionOutcome
     bool changedClock() const { return result == Result::Applied && !simulated; }
 };
 
-} // namespace chronoscope::clock
+} // namespace chronoscope::correction
 
-Q_DECLARE_METATYPE(chronoscope::clock::CorrectionOutcome)
+Q_DECLARE_METATYPE(chronoscope::correction::CorrectionOutcome)

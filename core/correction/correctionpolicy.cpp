@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "core/clock/correctionpolicy.h"
+#include "core/correction/correctionpolicy.h"
 
 #include <algorithm>
 #include <cmath>
 
 #include "core/protocol/limits.h"
 
-namespace chronoscope::clock {
+namespace chronoscope::correction {
 namespace {
 
 constexpr double toSeconds(std::int64_t ns)
@@ -115,4 +115,4 @@ CorrectionProposal proposeCorrection(const engine::SystemStatus &system, const S
     return p;
 }
 
-} // namespace chronoscope::clock
+} // namespace chronoscope::correction

@@ -7,7 +7,7 @@
 #include "core/engine/serverstatus.h"
 #include "core/protocol/protocol.h"
 
-namespace chronoscope::clock {
+namespace chronoscope::correction {
 
 // The limits the client follows, in seconds. Defaults mirror core/protocol/limits.h; the helper
 // may have been built with other bounds: after its HELLO, ClockCorrector checks the confirmed
@@ -59,6 +59,6 @@ int confirmationsNeeded(const CorrectionProposal &proposal, const CorrectionLimi
 CorrectionProposal proposeCorrection(const engine::SystemStatus &system, const ServerMajority &majority,
                                      const CorrectionLimits &limits = CorrectionLimits::defaults());
 
-} // namespace chronoscope::clock
+} // namespace chronoscope::correction
 
-Q_DECLARE_METATYPE(chronoscope::clock::CorrectionProposal)
+Q_DECLARE_METATYPE(chronoscope::correction::CorrectionProposal)

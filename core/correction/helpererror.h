@@ -3,7 +3,7 @@
 
 #include <QMetaType>
 
-namespace chronoscope::clock {
+namespace chronoscope::correction {
 
 // Why talking to the helper failed (as opposed to the helper refusing a request, which is a
 // protocol::Status in its reply). ui/ and the CLI turn these into words.
@@ -18,6 +18,6 @@ enum class HelperError {
     ServiceNotRunning, // the helper service (Windows pipe, macOS socket) does not accept connections
 };
 
-} // namespace chronoscope::clock
+} // namespace chronoscope::correction
 
-Q_DECLARE_METATYPE(chronoscope::clock::HelperError)
+Q_DECLARE_METATYPE(chronoscope::correction::HelperError)

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "core/clock/helperlaunch.h"
+#include "core/correction/helperlaunch.h"
 
 #include <QFileInfo>
 #include <QStandardPaths>
@@ -10,7 +10,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace chronoscope::clock {
+namespace chronoscope::correction {
 
 QString installedHelperPath()
 {
@@ -45,4 +45,4 @@ Result<HelperLaunch> helperLaunch(protocol::Verb verb, bool dryRun)
     return launch;
 }
 
-} // namespace chronoscope::clock
+} // namespace chronoscope::correction

@@ -7,7 +7,7 @@
 #include "core/protocol/verb.h"
 #include "core/result.h"
 
-namespace chronoscope::clock {
+namespace chronoscope::correction {
 
 // How to start the helper on Linux (on Windows and macOS the app talks to a running service
 // instead: createClockHelper() in clockhelperfactory.h).
@@ -39,4 +39,4 @@ struct HelperLaunch
 QString installedHelperPath();
 Result<HelperLaunch> helperLaunch(protocol::Verb verb, bool dryRun);
 
-} // namespace chronoscope::clock
+} // namespace chronoscope::correction

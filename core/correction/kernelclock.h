@@ -5,7 +5,7 @@
 
 #include "core/protocol/protocol.h"
 
-namespace chronoscope::clock {
+namespace chronoscope::correction {
 
 // The kernel's clock discipline state, read by the unprivileged app itself (Linux: adjtimex with
 // modes = 0, which changes nothing and needs no privilege). Empty where the platform has no
@@ -17,4 +17,4 @@ bool kernelReportsSynchronised(const protocol::KernelState &state);
 // STA_PLL set means a daemon runs the kernel's PLL (ntpd does; chronyd does not).
 bool kernelPllActive(const protocol::KernelState &state);
 
-} // namespace chronoscope::clock
+} // namespace chronoscope::correction

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "core/clock/kernelclock.h"
+#include "core/correction/kernelclock.h"
 
 #include <sys/timex.h>
 
 #include "core/protocol/kernelstate.h"
 
-namespace chronoscope::clock {
+namespace chronoscope::correction {
 
 std::optional<protocol::KernelState> readKernelClockState()
 {
@@ -25,4 +25,4 @@ bool kernelPllActive(const protocol::KernelState &state)
     return (state.status & STA_PLL) != 0;
 }
 
-} // namespace chronoscope::clock
+} // namespace chronoscope::correction

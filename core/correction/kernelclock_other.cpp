@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Platforms without adjtimex: no kernel state to report (not built on Linux).
-#include "core/clock/kernelclock.h"
+#include "core/correction/kernelclock.h"
 
-namespace chronoscope::clock {
+namespace chronoscope::correction {
 
 std::optional<protocol::KernelState> readKernelClockState()
 {
@@ -19,4 +19,4 @@ bool kernelPllActive(const protocol::KernelState &state)
     return (state.status & 0x0001) != 0; // STA_PLL
 }
 
-} // namespace chronoscope::clock
+} // namespace chronoscope::correction

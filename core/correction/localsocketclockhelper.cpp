@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "core/clock/localsocketclockhelper.h"
+#include "core/correction/localsocketclockhelper.h"
 
 #include "core/protocol/codec.h"
 #include "core/protocol/names.h"
 
 using namespace Qt::StringLiterals;
 
-namespace chronoscope::clock {
+namespace chronoscope::correction {
 namespace {
 
 std::uint32_t capabilityFor(protocol::Verb verb)
@@ -277,4 +277,4 @@ void LocalSocketClockHelper::fail(HelperError error, QString detail)
     });
 }
 
-} // namespace chronoscope::clock
+} // namespace chronoscope::correction

@@ -9,10 +9,10 @@
 #include <QStringList>
 #include <QTimer>
 
-#include "core/clock/clockhelper.h"
-#include "core/clock/responseframereader.h"
+#include "core/correction/clockhelper.h"
+#include "core/correction/responseframereader.h"
 
-namespace chronoscope::clock {
+namespace chronoscope::correction {
 
 // Talks to a long-running helper over QLocalSocket (HELPER.md §4.1): the Windows service's named
 // pipe or the macOS launchd daemon's Unix socket. The same frames as ProcessClockHelper, one
@@ -86,4 +86,4 @@ private:
     QStringList m_diagnostics;
 };
 
-} // namespace chronoscope::clock
+} // namespace chronoscope::correction

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "core/clock/processclockhelper.h"
+#include "core/correction/processclockhelper.h"
 
 #include "core/protocol/codec.h"
 
 using namespace Qt::StringLiterals;
 
-namespace chronoscope::clock {
+namespace chronoscope::correction {
 namespace {
 
 // pkexec(1): 126 = the authorisation dialog was dismissed, 127 = not authorised or an error.
@@ -147,4 +147,4 @@ void ProcessClockHelper::fail(HelperError error, QString detail)
     emit failed(error, detail);
 }
 
-} // namespace chronoscope::clock
+} // namespace chronoscope::correction

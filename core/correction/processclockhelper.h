@@ -7,11 +7,11 @@
 #include <QProcess>
 #include <QTimer>
 
-#include "core/clock/clockhelper.h"
-#include "core/clock/helperlaunch.h"
-#include "core/clock/responseframereader.h"
+#include "core/correction/clockhelper.h"
+#include "core/correction/helperlaunch.h"
+#include "core/correction/responseframereader.h"
 
-namespace chronoscope::clock {
+namespace chronoscope::correction {
 
 // Runs chronoscope-helper as a child process (through pkexec unless helperLaunch() says
 // otherwise) and speaks the binary protocol over its stdin/stdout. pkexec's exit statuses tell
@@ -52,4 +52,4 @@ private:
     bool m_failed = false;
 };
 
-} // namespace chronoscope::clock
+} // namespace chronoscope::correction

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "core/clock/responseframereader.h"
+#include "core/correction/responseframereader.h"
 
 #include <span>
 
@@ -8,7 +8,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace chronoscope::clock {
+namespace chronoscope::correction {
 
 void ResponseFrameReader::expect(std::uint64_t requestId)
 {
@@ -64,4 +64,4 @@ ResponseFrameReader::Progress ResponseFrameReader::invalid(const QString &error)
     return Progress::Invalid;
 }
 
-} // namespace chronoscope::clock
+} // namespace chronoscope::correction

@@ -9,7 +9,7 @@
 
 #include "core/protocol/protocol.h"
 
-namespace chronoscope::clock {
+namespace chronoscope::correction {
 
 // Cuts the byte stream a helper sends (a pkexec'd helper's stdout, the service's pipe or socket)
 // into its fixed-size replies (RESPONSE_SIZE bytes, HELPER.md §4.2) and checks each against the
@@ -45,4 +45,4 @@ private:
     bool m_awaiting = false;
 };
 
-} // namespace chronoscope::clock
+} // namespace chronoscope::correction

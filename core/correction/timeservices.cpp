@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "core/clock/timeservices.h"
+#include "core/correction/timeservices.h"
 
 #include <QDir>
 #include <QFile>
 
-#include "core/clock/kernelclock.h"
+#include "core/correction/kernelclock.h"
 
 using namespace Qt::StringLiterals;
 
-namespace chronoscope::clock {
+namespace chronoscope::correction {
 namespace {
 
 // /proc/<pid>/comm holds at most 15 characters: "systemd-timesyncd" reads "systemd-timesyn".
@@ -73,4 +73,4 @@ QString timeServiceAdvice(const QString &service)
     return u"%1 is running and may undo the change."_s.arg(service);
 }
 
-} // namespace chronoscope::clock
+} // namespace chronoscope::correction

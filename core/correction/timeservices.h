@@ -9,7 +9,7 @@
 
 #include "core/protocol/protocol.h"
 
-namespace chronoscope::clock {
+namespace chronoscope::correction {
 
 // Other time services that would fight a manual change (HELPER.md §1.6): a running chronyd,
 // ntpd or systemd-timesyncd undoes a step within minutes, or slews it away. Found by process
@@ -34,6 +34,6 @@ TimeServiceReport detectTimeServices(const QString &procRoot, const std::optiona
 // translated text keyed by the same service names).
 QString timeServiceAdvice(const QString &service);
 
-} // namespace chronoscope::clock
+} // namespace chronoscope::correction
 
-Q_DECLARE_METATYPE(chronoscope::clock::TimeServiceReport)
+Q_DECLARE_METATYPE(chronoscope::correction::TimeServiceReport)

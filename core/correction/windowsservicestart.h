@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-namespace chronoscope::clock {
+namespace chronoscope::correction {
 
 // Asking Windows' Service Control Manager to start a demand-start service (the helper service,
 // README "Windows helper service": interactive users may start it). Plain Win32, no Qt, so that
@@ -22,4 +22,4 @@ struct ServiceStartResult
 // Returns at once; the service creates its pipe a moment later.
 ServiceStartResult startWindowsService(const wchar_t *serviceName);
 
-} // namespace chronoscope::clock
+} // namespace chronoscope::correction

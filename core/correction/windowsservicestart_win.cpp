@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "core/clock/windowsservicestart.h"
+#include "core/correction/windowsservicestart.h"
 
 #include <windows.h>
 
-namespace chronoscope::clock {
+namespace chronoscope::correction {
 
 ServiceStartResult startWindowsService(const wchar_t *serviceName)
 {
@@ -35,4 +35,4 @@ ServiceStartResult startWindowsService(const wchar_t *serviceName)
     return result;
 }
 
-} // namespace chronoscope::clock
+} // namespace chronoscope::correction

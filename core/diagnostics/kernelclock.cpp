@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/diagnostics/kernelclock.h"
 
-#include "core/clock/kernelclock.h"
+#include "core/correction/kernelclock.h"
 
 using namespace Qt::StringLiterals;
 
@@ -49,7 +49,7 @@ QStringList flagNames(std::uint32_t status)
 
 KernelClockStatus readKernelClock()
 {
-    return kernelClockStatus(clock::readKernelClockState());
+    return kernelClockStatus(correction::readKernelClockState());
 }
 
 KernelClockStatus kernelClockStatus(const std::optional<protocol::KernelState> &state)

@@ -24,7 +24,7 @@ struct KernelClockStatus
     QStringList flags;                      // status bits set: "PLL", "UNSYNC", "NANO", ...
 };
 
-// Reads the state with clock::readKernelClockState() (Linux: adjtimex with modes = 0, which only
+// Reads the state with correction::readKernelClockState() (Linux: adjtimex with modes = 0, which only
 // reads) and explains it; not available, with the reason, where the platform has no such call.
 KernelClockStatus readKernelClock();
 // The same explanation for a state already read (empty: not available).

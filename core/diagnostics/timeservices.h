@@ -27,10 +27,10 @@ struct TimeServicesReport
 };
 
 // The platform's known time services and whether each runs, for the Diagnostics page (the
-// correction path asks clock::detectTimeServices, which this uses on Linux). Read-only. One file
+// correction path asks correction::detectTimeServices, which this uses on Linux). Read-only. One file
 // per platform:
 //   timeservices_linux.cpp  chronyd, ntpd, systemd-timesyncd, ntpd-rs by process name
-//                           (clock::detectTimeServices)
+//                           (correction::detectTimeServices)
 //   timeservices_win.cpp    w32time from the service manager, ntpd/chronyd processes (not built
 //                           on Linux)
 //   timeservices_other.cpp  an Error saying it is not available on this platform

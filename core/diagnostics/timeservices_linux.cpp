@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/diagnostics/timeservices.h"
 
-#include "core/clock/timeservices.h"
+#include "core/correction/timeservices.h"
 
 using namespace Qt::StringLiterals;
 
@@ -9,8 +9,8 @@ namespace chronoscope::diagnostics {
 
 Result<QList<TimeServiceStatus>> listPlatformTimeServices()
 {
-    // The process scan is shared with the clock-correction code (core/clock/timeservices.h).
-    const QStringList running = clock::detectTimeServices().running;
+    // The process scan is shared with the clock-correction code (core/correction/timeservices.h).
+    const QStringList running = correction::detectTimeServices().running;
     QList<TimeServiceStatus> services{
         {u"chronyd"_s, false, u"chrony's daemon: an NTP client and server that disciplines the clock"_s},
         {u"ntpd"_s, false, u"the reference ntpd, ntpsec or OpenNTPD: an NTP client and server that disciplines "

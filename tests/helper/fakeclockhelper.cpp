@@ -22,7 +22,7 @@ void FakeClockHelper::send(const protocol::Request &request)
 void FakeClockHelper::answer(const protocol::Request &request)
 {
     if (m_mode == Mode::Cancel) {
-        emit failed(clock::HelperError::Cancelled, u"the authentication dialog was dismissed"_s);
+        emit failed(correction::HelperError::Cancelled, u"the authentication dialog was dismissed"_s);
         return;
     }
     protocol::Response response;

@@ -3,14 +3,14 @@
 
 #include <QList>
 
-#include "core/clock/clockhelper.h"
+#include "core/correction/clockhelper.h"
 
 namespace chronoscope::testing {
 
 // A ClockHelper that answers in-process, asynchronously (like the real one), and records what
 // it was asked. Scripted: accept, have the password prompt dismissed, refuse with a status, or
 // fail the OS call with an errno. Touches no clock at all.
-class FakeClockHelper final : public clock::ClockHelper
+class FakeClockHelper final : public correction::ClockHelper
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(FakeClockHelper)

@@ -177,13 +177,13 @@ private slots:
     // run here, so these outcomes are built by hand; tst_clockclient produces them for real).
     void describesEveryOutcomePlainly()
     {
-        using chronoscope::clock::CorrectionOutcome;
+        using chronoscope::correction::CorrectionOutcome;
         using chronoscope::cli::describeOutcome;
         CorrectionOutcome o;
-        o.kind = chronoscope::clock::CorrectionKind::Step;
+        o.kind = chronoscope::correction::CorrectionKind::Step;
         o.requested = 2.5;
         o.result = CorrectionOutcome::Result::Cancelled;
-        o.helperError = chronoscope::clock::HelperError::Cancelled;
+        o.helperError = chronoscope::correction::HelperError::Cancelled;
         QCOMPARE(describeOutcome(o), u"Cancelled: the password prompt was closed; the clock was not changed."_s);
         o.result = CorrectionOutcome::Result::Refused;
         o.helperError.reset();
@@ -194,12 +194,12 @@ private slots:
         o.result = CorrectionOutcome::Result::Failed;
         o.sysErrno = 1;
         QCOMPARE(describeOutcome(o), u"Failed: the system refused the change: Operation not permitted (errno 1)."_s);
-        o.helperError = chronoscope::clock::HelperError::NotAuthorised;
+        o.helperError = chronoscope::correction::HelperError::NotAuthorised;
         o.detail = u"Not authorized"_s;
         QCOMPARE(describeOutcome(o),
                  u"Failed: you are not authorised to change the clock (Not authorized); the clock was not changed."_s);
         o = CorrectionOutcome{};
-        o.kind = chronoscope::clock::CorrectionKind::Step;
+        o.kind = chronoscope::correction::CorrectionKind::Step;
         o.result = CorrectionOutcome::Result::Applied;
         o.applied = -2.5;
         QCOMPARE(describeOutcome(o), u"Stepped the clock back by −2.500 s."_s);

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// core/clock, the client side: the correction policy, competing-service detection, and
+// core/correction, the client side: the correction policy, competing-service detection, and
 // ClockCorrector driving the real chronoscope-helper binary (its in-memory test clock, or
 // --dry-run) through ProcessClockHelper. pkexec's exit statuses are played by a stand-in script.
 #include <QFile>
@@ -7,20 +7,20 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "core/clock/clockcorrector.h"
-#include "core/clock/clockhelper.h"
-#include "core/clock/correctionpolicy.h"
-#include "core/clock/helperlaunch.h"
-#include "core/clock/kernelclock.h"
-#include "core/clock/processclockhelper.h"
-#include "core/clock/timeservices.h"
+#include "core/correction/clockcorrector.h"
+#include "core/correction/clockhelper.h"
+#include "core/correction/correctionpolicy.h"
+#include "core/correction/helperlaunch.h"
+#include "core/correction/kernelclock.h"
+#include "core/correction/processclockhelper.h"
+#include "core/correction/timeservices.h"
 
 using namespace Qt::StringLiterals;
 using namespace chronoscope;
-using namespace chronoscope::clock;
+using namespace chronoscope::correction;
 using Outcome = CorrectionOutcome::Result;
 
-Q_DECLARE_METATYPE(chronoscope::clock::CorrectionKind)
+Q_DECLARE_METATYPE(chronoscope::correction::CorrectionKind)
 
 namespace {
 

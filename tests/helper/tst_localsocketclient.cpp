@@ -29,17 +29,17 @@
 #include <QTest>
 #include <QTimer>
 
-#include "core/clock/clockcorrector.h"
-#include "core/clock/clockhelperfactory.h"
-#include "core/clock/correctionpolicy.h"
-#include "core/clock/localsocketclockhelper.h"
-#include "core/clock/processclockhelper.h"
+#include "core/correction/clockcorrector.h"
+#include "core/correction/clockhelperfactory.h"
+#include "core/correction/correctionpolicy.h"
+#include "core/correction/localsocketclockhelper.h"
+#include "core/correction/processclockhelper.h"
 #include "core/protocol/codec.h"
 #include "tests/fakes/fakentpserver.h"
 
 using namespace Qt::StringLiterals;
 using namespace chronoscope;
-using namespace chronoscope::clock;
+using namespace chronoscope::correction;
 using Outcome = CorrectionOutcome::Result;
 
 namespace {

@@ -8,8 +8,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
-#include "core/clock/clockcorrector.h"
-#include "core/clock/processclockhelper.h"
+#include "core/correction/clockcorrector.h"
+#include "core/correction/processclockhelper.h"
 #include "tests/helper/fakeclockhelper.h"
 #include "ui/sync/synchronisedialog.h"
 
@@ -46,7 +46,7 @@ QList<engine::ServerStatus> servers()
 
 std::int64_t now()
 {
-    return clock::ClockCorrector::monotonicNowNs();
+    return correction::ClockCorrector::monotonicNowNs();
 }
 
 } // namespace
@@ -55,7 +55,7 @@ class TstSynchroniseDialog : public QObject
 {
     Q_OBJECT
 private slots:
-    void initTestCase() { qRegisterMetaType<clock::CorrectionOutcome>(); }
+    void initTestCase() { qRegisterMetaType<correction::CorrectionOutcome>(); }
 
     void slewsASmallOffsetAndVerifiesIt()
     {
@@ -197,11 +197,11 @@ private slots:
         FakeClockHelper helper;
         SynchroniseDialog dialog(&helper);
         dialog.show();
-        clock::TimeServiceReport report;
+        correction::TimeServiceReport report;
         report.running = QStringList{u"systemd-timesyncd"_s};
         dialog.setTimeServices(report);
         QVERIFY(dialog.warningText().contains(u"timedatectl set-ntp false"_s));
-        dialog.setTimeServices(clock::TimeServiceReport{});
+        dialog.setTimeServices(correction::TimeServiceReport{});
         QVERIFY(dialog.warningText().isEmpty());
     }
 
@@ -246,7 +246,7 @@ private slots:
     {
         qputenv("CHRONOSCOPE_HELPER", qgetenv("CHRONOSCOPE_HELPER_BIN"));
         qputenv("CHRONOSCOPE_HELPER_TEST_FAKE_CLOCK", "1");
-        clock::ProcessClockHelper helper;
+        correction::ProcessClockHelper helper;
         SynchroniseDialog dialog(&helper);
         dialog.show();
         dialog.setMeasurement(system(0.3), servers(), now());

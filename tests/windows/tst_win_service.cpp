@@ -9,14 +9,14 @@
 // What wine does not do: its event log is a stub (the audit lines cannot be read back), it does
 // not act on restart-on-crash, and it keeps no service access rights (QueryServiceObjectSecurity
 // returns an empty DACL), so that interactive users may start the service is not tested here.
-// The service is started the way the app's client starts it (core/clock/windowsservicestart.h).
+// The service is started the way the app's client starts it (core/correction/windowsservicestart.h).
 #include <string>
 #include <vector>
 
 #include <windows.h>
 
 #include "app/helper/systemclockreader.h"
-#include "core/clock/windowsservicestart.h"
+#include "core/correction/windowsservicestart.h"
 #include "core/protocol/codec.h"
 #include "core/protocol/names.h"
 #include "tests/windows/helperprocess.h"
@@ -138,12 +138,12 @@ TEST(installStartServeStopUninstall)
     CHECK(service != nullptr);
     if (!service)
         return;
-    using clock::ServiceStart;
-    CHECK(clock::startWindowsService(L"ChronoscopeHelper-no-such-service").result == ServiceStart::NotInstalled);
-    CHECK(clock::startWindowsService(SERVICE).result == ServiceStart::Started);
+    using correction::ServiceStart;
+    CHECK(correction::startWindowsService(L"ChronoscopeHelper-no-such-service").result == ServiceStart::NotInstalled);
+    CHECK(correction::startWindowsService(SERVICE).result == ServiceStart::Started);
     SERVICE_STATUS status{};
     CHECK(waitForState(service, SERVICE_RUNNING, status));
-    CHECK(clock::startWindowsService(SERVICE).result == ServiceStart::Started); // already running
+    CHECK(correction::startWindowsService(SERVICE).result == ServiceStart::Started); // already running
     CHECK(status.dwControlsAccepted & SERVICE_ACCEPT_STOP);
     {
         PipeClient client(pipe);

@@ -3,19 +3,19 @@
 
 #include <QWidget>
 
-#include "core/clock/clockcorrector.h"
-#include "core/clock/clockhelper.h"
+#include "core/correction/clockcorrector.h"
+#include "core/correction/clockhelper.h"
 #include "core/engine/enginesession.h"
 #include "ui/sync/synchronisedialog.h"
 
 namespace chronoscope::ui {
 
-SynchroniseController::SynchroniseController(engine::EngineSession *session, clock::ClockHelper *helper,
+SynchroniseController::SynchroniseController(engine::EngineSession *session, correction::ClockHelper *helper,
                                              QWidget *window)
     : QObject(window), m_session(session), m_helper(helper), m_window(window)
 {
     connect(session, &engine::EngineSession::snapshotChanged, this,
-            [this] { m_snapshotMonotonicNs = clock::ClockCorrector::monotonicNowNs(); });
+            [this] { m_snapshotMonotonicNs = correction::ClockCorrector::monotonicNowNs(); });
     connect(session, &engine::EngineSession::freshMeasurement, this, [this](const engine::EngineSnapshot &snapshot) {
         if (m_dialog)
             showMeasurement(snapshot);
@@ -48,7 +48,7 @@ void SynchroniseController::openDialog()
     m_dialog->raise();
 }
 
-void SynchroniseController::onCorrectionFinished(const clock::CorrectionOutcome &outcome)
+void SynchroniseController::onCorrectionFinished(const correction::CorrectionOutcome &outcome)
 {
     if (outcome.changedClock()) {
         // Samples from before the change would skew the verification: start every association

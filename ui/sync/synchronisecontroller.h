@@ -10,10 +10,10 @@
 
 class QWidget;
 
-namespace chronoscope::clock {
+namespace chronoscope::correction {
 class ClockHelper;
 struct CorrectionOutcome;
-} // namespace chronoscope::clock
+} // namespace chronoscope::correction
 
 namespace chronoscope::engine {
 class EngineSession;
@@ -33,7 +33,7 @@ class SynchroniseController final : public QObject
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(SynchroniseController)
 public:
-    SynchroniseController(engine::EngineSession *session, clock::ClockHelper *helper, QWidget *window);
+    SynchroniseController(engine::EngineSession *session, correction::ClockHelper *helper, QWidget *window);
     ~SynchroniseController() override;
 
     // Opens (or raises) the dialog with the latest measurement.
@@ -41,14 +41,14 @@ public:
     SynchroniseDialog *dialog() const;
 
 signals:
-    void correctionFinished(const chronoscope::clock::CorrectionOutcome &outcome);
+    void correctionFinished(const chronoscope::correction::CorrectionOutcome &outcome);
 
 private:
-    void onCorrectionFinished(const clock::CorrectionOutcome &outcome);
+    void onCorrectionFinished(const correction::CorrectionOutcome &outcome);
     void showMeasurement(const engine::EngineSnapshot &snapshot);
 
     engine::EngineSession *m_session;
-    clock::ClockHelper *m_helper;
+    correction::ClockHelper *m_helper;
     QWidget *m_window;
     QPointer<SynchroniseDialog> m_dialog;
     std::int64_t m_snapshotMonotonicNs = 0; // CLOCK_MONOTONIC when the latest snapshot arrived

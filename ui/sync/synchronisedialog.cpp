@@ -7,16 +7,16 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
-#include "core/clock/clockcorrector.h"
+#include "core/correction/clockcorrector.h"
 #include "ui/sync/synctexts.h"
 
 using namespace Qt::StringLiterals;
 
 namespace chronoscope::ui {
 
-SynchroniseDialog::SynchroniseDialog(clock::ClockHelper *helper, QWidget *parent)
+SynchroniseDialog::SynchroniseDialog(correction::ClockHelper *helper, QWidget *parent)
     : QDialog(parent)
-    , m_corrector(new clock::ClockCorrector(helper, this))
+    , m_corrector(new correction::ClockCorrector(helper, this))
     , m_proposalLabel(new QLabel(this))
     , m_majorityLabel(new QLabel(this))
     , m_warningLabel(new QLabel(this))
@@ -58,14 +58,14 @@ SynchroniseDialog::SynchroniseDialog(clock::ClockHelper *helper, QWidget *parent
     connect(m_close, &QPushButton::clicked, this, &QDialog::reject);
     connect(m_confirm, &QCheckBox::toggled, this, &SynchroniseDialog::updateButtons);
     connect(m_confirmTwice, &QCheckBox::toggled, this, &SynchroniseDialog::updateButtons);
-    connect(m_corrector, &clock::ClockCorrector::authorised, this,
+    connect(m_corrector, &correction::ClockCorrector::authorised, this,
             [this] { setStatus(tr("Authorised. Applying…")); });
-    connect(m_corrector, &clock::ClockCorrector::freshMeasurementNeeded, this,
+    connect(m_corrector, &correction::ClockCorrector::freshMeasurementNeeded, this,
             &SynchroniseDialog::onFreshMeasurementNeeded);
-    connect(m_corrector, &clock::ClockCorrector::finished, this, &SynchroniseDialog::onFinished);
+    connect(m_corrector, &correction::ClockCorrector::finished, this, &SynchroniseDialog::onFinished);
     // Look for chronyd, ntpd, timesyncd up front (cheap: /proc and adjtimex, no privileges);
     // the owner may call setTimeServices() again with its own report.
-    setTimeServices(clock::detectTimeServices());
+    setTimeServices(correction::detectTimeServices());
     refreshProposal();
     resize(560, 0);
     fitToContents();
@@ -92,7 +92,7 @@ void SynchroniseDialog::setMeasurement(const engine::SystemStatus &system, const
                                        std::int64_t measuredMonotonicNs)
 {
     if (m_stage == Stage::Applying) {
-        const clock::CorrectionProposal fresh = clock::proposeCorrection(system, clock::majorityOf(servers));
+        const correction::CorrectionProposal fresh = correction::proposeCorrection(system, correction::majorityOf(servers));
         if (!m_awaitingFresh)
             return;
         m_awaitingFresh = false;
@@ -118,7 +118,7 @@ void SynchroniseDialog::setMeasurement(const engine::SystemStatus &system, const
     refreshProposal();
 }
 
-void SynchroniseDialog::setTimeServices(const clock::TimeServiceReport &report)
+void SynchroniseDialog::setTimeServices(const correction::TimeServiceReport &report)
 {
     const QString text = SyncTexts::timeServices(report);
     m_warningLabel->setText(text);
@@ -135,7 +135,7 @@ void SynchroniseDialog::refreshProposal()
         updateButtons();
         return;
     }
-    m_proposal = clock::proposeCorrection(m_system, clock::majorityOf(m_servers));
+    m_proposal = correction::proposeCorrection(m_system, correction::majorityOf(m_servers));
     if (m_proposal.isCorrection()) {
         m_proposalLabel->setText(SyncTexts::proposal(m_proposal));
         m_majorityLabel->setText(SyncTexts::majority(m_proposal));
@@ -187,12 +187,12 @@ void SynchroniseDialog::onFreshMeasurementNeeded()
     emit measurementRequested();
 }
 
-void SynchroniseDialog::onFinished(const clock::CorrectionOutcome &outcome)
+void SynchroniseDialog::onFinished(const correction::CorrectionOutcome &outcome)
 {
     m_awaitingFresh = false;
     setStatus(SyncTexts::outcome(outcome));
     emit correctionFinished(outcome);
-    if (outcome.result == clock::CorrectionOutcome::Result::Changed) {
+    if (outcome.result == correction::CorrectionOutcome::Result::Changed) {
         // Show the new proposal for a new decision; confirmations start over.
         m_stage = Stage::Proposal;
         m_confirm->setChecked(false);

@@ -6,19 +6,19 @@
 #include <QDialog>
 #include <QList>
 
-#include "core/clock/correctionoutcome.h"
-#include "core/clock/correctionpolicy.h"
-#include "core/clock/timeservices.h"
+#include "core/correction/correctionoutcome.h"
+#include "core/correction/correctionpolicy.h"
+#include "core/correction/timeservices.h"
 #include "core/engine/serverstatus.h"
 
 class QCheckBox;
 class QLabel;
 class QPushButton;
 
-namespace chronoscope::clock {
+namespace chronoscope::correction {
 class ClockCorrector;
 class ClockHelper;
-} // namespace chronoscope::clock
+} // namespace chronoscope::correction
 
 namespace chronoscope::ui {
 
@@ -36,7 +36,7 @@ public:
     enum class Stage { Proposal, Applying, Verifying, Done };
 
     // `helper` is used for the change (ProcessClockHelper in the app); it must outlive the dialog.
-    explicit SynchroniseDialog(clock::ClockHelper *helper, QWidget *parent = nullptr);
+    explicit SynchroniseDialog(correction::ClockHelper *helper, QWidget *parent = nullptr);
     ~SynchroniseDialog() override;
 
     // The latest measurement; `measuredMonotonicNs` is ClockCorrector::monotonicNowNs() when it
@@ -45,11 +45,11 @@ public:
     void setMeasurement(const engine::SystemStatus &system, const QList<engine::ServerStatus> &servers,
                         std::int64_t measuredMonotonicNs);
     // Warnings about competing time services; the constructor already detects them.
-    void setTimeServices(const clock::TimeServiceReport &report);
+    void setTimeServices(const correction::TimeServiceReport &report);
     // Validate and log in the helper, change nothing.
 
     Stage stage() const { return m_stage; }
-    const clock::CorrectionProposal &proposal() const { return m_proposal; }
+    const correction::CorrectionProposal &proposal() const { return m_proposal; }
     QString proposalText() const;
     QString statusText() const;
     QString warningText() const;
@@ -61,18 +61,18 @@ public:
 signals:
     void measurementRequested();
     // A correction ended (applied, refused, cancelled or failed), before verification.
-    void correctionFinished(const chronoscope::clock::CorrectionOutcome &outcome);
+    void correctionFinished(const chronoscope::correction::CorrectionOutcome &outcome);
 
 private:
     void refreshProposal();
     void updateButtons();
     void onApply();
     void onFreshMeasurementNeeded();
-    void onFinished(const clock::CorrectionOutcome &outcome);
+    void onFinished(const correction::CorrectionOutcome &outcome);
     void setStatus(const QString &text);
     void fitToContents();
 
-    clock::ClockCorrector *m_corrector;
+    correction::ClockCorrector *m_corrector;
     QLabel *m_proposalLabel;
     QLabel *m_majorityLabel;
     QLabel *m_warningLabel;
@@ -85,11 +85,11 @@ private:
     Stage m_stage = Stage::Proposal;
     engine::SystemStatus m_system;
     QList<engine::ServerStatus> m_servers;
-    clock::CorrectionProposal m_proposal;
+    correction::CorrectionProposal m_proposal;
     std::int64_t m_measuredNs = 0;
     bool m_haveMeasurement = false;
     bool m_awaitingFresh = false;
-    clock::CorrectionKind m_appliedKind = clock::CorrectionKind::None;
+    correction::CorrectionKind m_appliedKind = correction::CorrectionKind::None;
 };
 
 } // namespace chronoscope::ui

@@ -24,9 +24,9 @@ QString seconds(double value, bool signedValue = false)
 
 } // namespace
 
-QString SyncTexts::proposal(const clock::CorrectionProposal &p)
+QString SyncTexts::proposal(const correction::CorrectionProposal &p)
 {
-    if (p.kind == clock::CorrectionKind::Slew) {
+    if (p.kind == correction::CorrectionKind::Slew) {
         //: %1 signed offset ("+183 ms"), %2 error bound ("1.2 ms")
         return tr("Your clock is off by %1 (± %2). Chronoscope will slew it: the clock runs slightly "
                   "fast or slow until the difference is gone, without ever jumping.")
@@ -38,7 +38,7 @@ QString SyncTexts::proposal(const clock::CorrectionProposal &p)
             .arg(move, seconds(p.offset, true), seconds(p.errorBound));
 }
 
-QString SyncTexts::majority(const clock::CorrectionProposal &p)
+QString SyncTexts::majority(const correction::CorrectionProposal &p)
 {
     //: %1 agreeing servers, %2 answering servers, %3 system peer name
     QString text = tr("%1 of %2 servers agree on this time.").arg(p.majority.agreeing).arg(p.majority.answering);
@@ -47,29 +47,29 @@ QString SyncTexts::majority(const clock::CorrectionProposal &p)
     return text;
 }
 
-QString SyncTexts::confirmStep(const clock::CorrectionProposal &p)
+QString SyncTexts::confirmStep(const correction::CorrectionProposal &p)
 {
     //: %1 signed offset ("+2.304 s")
     return tr("Yes, make the clock jump by %1").arg(seconds(p.offset, true));
 }
 
-QString SyncTexts::noCorrection(const clock::CorrectionProposal &p, const engine::SystemStatus &system)
+QString SyncTexts::noCorrection(const correction::CorrectionProposal &p, const engine::SystemStatus &system)
 {
     switch (p.noCorrection) {
-    case clock::NoCorrectionReason::NotSynchronised:
+    case correction::NoCorrectionReason::NotSynchronised:
         return tr("There is nothing to synchronise to: no majority of servers agrees on the time.")
                 + (system.summary.isEmpty() ? QString() : u' ' + ReasonTexts::text(system.summaryCode, system.summary));
-    case clock::NoCorrectionReason::WithinErrorBound:
+    case correction::NoCorrectionReason::WithinErrorBound:
         return tr("Your clock is already correct to within the measurement's error bound (%1 ± %2).")
                 .arg(seconds(p.offset, true), seconds(p.errorBound));
-    case clock::NoCorrectionReason::TooLarge:
+    case correction::NoCorrectionReason::TooLarge:
         return tr("The servers are more than ten years away from your clock. Check the servers before changing anything.");
-    case clock::NoCorrectionReason::None: break;
+    case correction::NoCorrectionReason::None: break;
     }
     return {};
 }
 
-QString SyncTexts::timeServices(const clock::TimeServiceReport &report)
+QString SyncTexts::timeServices(const correction::TimeServiceReport &report)
 {
     QStringList lines;
     for (const QString &service : report.running) {
@@ -88,11 +88,11 @@ QString SyncTexts::timeServices(const clock::TimeServiceReport &report)
     return lines.join(u'\n');
 }
 
-QString SyncTexts::outcome(const clock::CorrectionOutcome &o)
+QString SyncTexts::outcome(const correction::CorrectionOutcome &o)
 {
-    using Result = clock::CorrectionOutcome::Result;
+    using Result = correction::CorrectionOutcome::Result;
     const QString amount = seconds(o.applied != 0 ? o.applied : o.requested, true);
-    const bool slew = o.kind == clock::CorrectionKind::Slew;
+    const bool slew = o.kind == correction::CorrectionKind::Slew;
     switch (o.result) {
     case Result::Applied:
         if (o.simulated)
@@ -120,7 +120,7 @@ QString SyncTexts::outcome(const clock::CorrectionOutcome &o)
             return tr("Refused by the helper (%1). The clock was not changed.").arg(o.detail);
         }
     case Result::Failed:
-        if (o.helperError == clock::HelperError::NotAuthorised)
+        if (o.helperError == correction::HelperError::NotAuthorised)
             return tr("Failed: you are not authorised to change the clock. The clock was not changed.");
         if (o.helperError)
             //: %1 technical detail
@@ -133,12 +133,12 @@ QString SyncTexts::outcome(const clock::CorrectionOutcome &o)
     return {};
 }
 
-QString SyncTexts::verification(const engine::SystemStatus &system, clock::CorrectionKind kind)
+QString SyncTexts::verification(const engine::SystemStatus &system, correction::CorrectionKind kind)
 {
     if (!system.synchronized || !system.offset)
         return tr("Verification failed: no majority of servers agreed on the time afterwards.");
     const double residual = system.errorBound ? std::max(0.0, *system.errorBound - std::abs(*system.offset)) : 0.0;
-    if (kind == clock::CorrectionKind::Slew)
+    if (kind == correction::CorrectionKind::Slew)
         //: %1 signed offset, %2 error bound
         return tr("Checked: your clock is now %1 from the servers (± %2); the slew continues in the background.")
                 .arg(seconds(*system.offset, true), seconds(residual));

@@ -4,9 +4,9 @@
 #include <QCoreApplication>
 #include <QString>
 
-#include "core/clock/correctionoutcome.h"
-#include "core/clock/correctionpolicy.h"
-#include "core/clock/timeservices.h"
+#include "core/correction/correctionoutcome.h"
+#include "core/correction/correctionpolicy.h"
+#include "core/correction/timeservices.h"
 #include "core/engine/serverstatus.h"
 
 namespace chronoscope::ui {
@@ -16,13 +16,13 @@ class SyncTexts
 {
     Q_DECLARE_TR_FUNCTIONS(SyncTexts)
 public:
-    static QString proposal(const clock::CorrectionProposal &proposal);
-    static QString majority(const clock::CorrectionProposal &proposal);
-    static QString confirmStep(const clock::CorrectionProposal &proposal);
-    static QString noCorrection(const clock::CorrectionProposal &proposal, const engine::SystemStatus &system);
-    static QString timeServices(const clock::TimeServiceReport &report);
-    static QString outcome(const clock::CorrectionOutcome &outcome);
-    static QString verification(const engine::SystemStatus &system, clock::CorrectionKind kind);
+    static QString proposal(const correction::CorrectionProposal &proposal);
+    static QString majority(const correction::CorrectionProposal &proposal);
+    static QString confirmStep(const correction::CorrectionProposal &proposal);
+    static QString noCorrection(const correction::CorrectionProposal &proposal, const engine::SystemStatus &system);
+    static QString timeServices(const correction::TimeServiceReport &report);
+    static QString outcome(const correction::CorrectionOutcome &outcome);
+    static QString verification(const engine::SystemStatus &system, correction::CorrectionKind kind);
 };
 
 } // namespace chronoscope::ui
