@@ -9,7 +9,9 @@ QString ListenAddress::toString() const
 {
     const QString host = address.protocol() == QAbstractSocket::IPv6Protocol ? u"[%1]"_s.arg(address.toString())
                                                                              : address.toString();
-    return u"%1:%2"_s.arg(host).arg(port);
+    // One arg() call: a chained .arg(port) would replace a "%1" inside the host (an IPv6 scope
+    // id such as "::%1" is one), found by fuzz_metricsinput.
+    return u"%1:%2"_s.arg(host, QString::number(port));
 }
 
 Result<ListenAddress> parseListenAddress(const QString &text)

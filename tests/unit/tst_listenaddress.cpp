@@ -29,6 +29,8 @@ void TstListenAddress::parses_data()
     QTest::newRow("localhost") << u"localhost:80"_s << u"127.0.0.1"_s << 80 << u"127.0.0.1:80"_s;
     QTest::newRow("ipv6") << u"[::1]:9123"_s << u"::1"_s << 9123 << u"[::1]:9123"_s;
     QTest::newRow("any (chosen by the user)") << u"0.0.0.0:9123"_s << u"0.0.0.0"_s << 9123 << u"0.0.0.0:9123"_s;
+    // Regression (fuzz_metricsinput): a scope id that looks like a placeholder is printed as is.
+    QTest::newRow("ipv6 scope id %1") << u"[::%1]:91"_s << u"::%1"_s << 91 << u"[::%1]:91"_s;
     QTest::newRow("free port") << u"127.0.0.1:0"_s << u"127.0.0.1"_s << 0 << u"127.0.0.1:0"_s;
 }
 
