@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/helper/helperoptions.h"
 
+#include <charconv>
 #include <string_view>
+
+#include "core/protocol/timeservice.h"
 
 namespace chronoscope::helper {
 namespace {
@@ -19,6 +22,43 @@ std::string shown(std::string_view arg)
     if (arg.size() > MAX_SHOWN_ARGUMENT)
         out += "...";
     return out;
+}
+
+// configure-time-service [--dry-run] [--test-root DIR] [--test-chronyd-socket PATH] [--test-grace-ms N]
+ParsedHelperOptions parseTimeServiceOptions(int argc, const char *const *argv)
+{
+    ParsedHelperOptions parsed;
+    HelperOptions options;
+    options.timeService = true;
+    for (int i = 2; i < argc; ++i) {
+        const std::string_view arg = argv[i];
+        const bool hasValue = i + 1 < argc;
+        if (arg == "--dry-run") {
+            options.dryRun = true;
+        } else if (arg == "--test-root" && hasValue && argv[i + 1][0] == '/') {
+            options.testRoot = argv[++i];
+        } else if (arg == "--test-chronyd-socket" && hasValue && argv[i + 1][0] == '/') {
+            options.testChronydSocket = argv[++i];
+        } else if (arg == "--test-grace-ms" && hasValue) {
+            const std::string_view value = argv[++i];
+            int ms = -1;
+            const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), ms);
+            if (error != std::errc() || end != value.data() + value.size() || ms < 0 || ms > 600'000) {
+                parsed.error = "--test-grace-ms takes 0 ... 600000, not '" + shown(value) + "'";
+                return parsed;
+            }
+            options.testGraceMs = ms;
+        } else {
+            parsed.error = "unknown argument '" + shown(arg) + "'";
+            return parsed;
+        }
+    }
+    if (!options.testChronydSocket.empty() && options.testRoot.empty()) {
+        parsed.error = "--test-chronyd-socket needs --test-root";
+        return parsed;
+    }
+    parsed.options = options;
+    return parsed;
 }
 
 } // namespace
@@ -42,9 +82,11 @@ ParsedHelperOptions parseHelperOptions(int argc, const char *const *argv)
         parsed.options = options;
         return parsed;
     }
+    if (first == protocol::timeservice::VERB)
+        return parseTimeServiceOptions(argc, argv);
     const std::optional<protocol::Verb> verb = protocol::parseVerb(first);
     if (!verb) {
-        parsed.error = "unknown verb '" + shown(first) + "' (expected step, slew or read-state)";
+        parsed.error = "unknown verb '" + shown(first) + "' (expected step, slew, read-state or configure-time-service)";
         return parsed;
     }
     options.verb = *verb;
@@ -69,7 +111,7 @@ ParsedHelperOptions parseHelperOptions(int argc, const char *const *argv)
 
 const char *helperUsage()
 {
-    return "Usage: chronoscope-helper step|slew|read-state [--dry-run]\n"
+    return "Usage: chronoscope-helper step|slew|read-state|configure-time-service [--dry-run]\n"
            "\n"
            "The privileged half of Chronoscope. It is started by the Chronoscope app through\n"
            "pkexec and reads fixed-size binary requests on standard input, answering each on\n"

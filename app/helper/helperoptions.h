@@ -9,7 +9,8 @@
 namespace chronoscope::helper {
 
 // chronoscope-helper VERB [--dry-run]
-//   VERB is argv[1] (pkexec selects the polkit action by it): step, slew or read-state.
+//   VERB is argv[1] (pkexec selects the polkit action by it): step, slew, read-state or
+//   configure-time-service.
 // Hidden, for tests only: --test-fake-clock selects the in-memory clock. It changes only the
 // backend, never the validation, and cannot be combined with --dry-run.
 struct HelperOptions
@@ -19,6 +20,14 @@ struct HelperOptions
     protocol::Verb verb = protocol::Verb::ReadState;
     bool dryRun = false;
     bool fakeClock = false;
+    // `configure-time-service` (HELPER.md §4.5): time-service frames instead of clock frames.
+    bool timeService = false;
+    // Hidden, tests only, time-service verb only (HELPER.md §5.5): main() accepts them only when
+    // CHRONOSCOPE_FORBID_CLOCK_CHANGES is set, which pkexec clears.
+    std::string testRoot;
+    std::string testChronydSocket;
+    int testGraceMs = -1;
+    bool hasTestOptions() const { return !testRoot.empty() || !testChronydSocket.empty() || testGraceMs >= 0; }
 };
 
 struct ParsedHelperOptions

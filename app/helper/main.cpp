@@ -22,6 +22,10 @@
 #include "app/helper/ratelimiter.h"
 #include "app/helper/replayguard.h"
 #include "app/helper/syslogauditsink.h"
+#include "app/helper/systemtimeservicehost.h"
+#include "app/helper/testroottimeservicehost.h"
+#include "app/helper/timeserviceframeio.h"
+#include "app/helper/timeserviceoperations.h"
 
 #ifndef CHRONOSCOPE_HELPER_STATE_DIR
 #  define CHRONOSCOPE_HELPER_STATE_DIR "/run/chronoscope-helper"
@@ -38,6 +42,35 @@ CallerIdentity callerIdentity(const HelperEnvironment &environment)
     caller.uid = callerUid(environment.pkexecUid, long(getuid()));
     caller.pid = long(getppid());
     return caller;
+}
+
+// The configure-time-service verb (HELPER.md §4.5, §4.6): time-service frames, no clock.
+int serveTimeService(const HelperOptions &options, const HelperEnvironment &environment)
+{
+    if (options.hasTestOptions() && !environment.forbidClockChanges) {
+        std::fputs("chronoscope-helper: the --test-* options are for test suites only "
+                   "(CHRONOSCOPE_FORBID_CLOCK_CHANGES)\n", stderr);
+        return ExitRefusedSetup;
+    }
+    // Test suites never reach the machine's /etc or systemctl: only a test root or a dry run.
+    if (environment.forbidClockChanges && options.testRoot.empty() && !options.dryRun) {
+        std::fputs("chronoscope-helper: changing the time service is forbidden in this environment "
+                   "(CHRONOSCOPE_FORBID_CLOCK_CHANGES); use --dry-run\n", stderr);
+        return ExitRefusedSetup;
+    }
+    std::unique_ptr<TimeServiceHost> host;
+    if (options.testRoot.empty())
+        host = std::make_unique<SystemTimeServiceHost>();
+    else
+        host = std::make_unique<TestRootTimeServiceHost>(options.testRoot, options.testChronydSocket);
+    TimeServiceSettings settings;
+    settings.dryRun = options.dryRun;
+    if (options.testGraceMs >= 0)
+        settings.graceMs = options.testGraceMs;
+    SyslogAuditSink audit;
+    TimeServiceOperations operations(*host, audit, callerIdentity(environment), settings);
+    // Applying waits up to the grace period before it answers; the client's wait is its own.
+    return serveTimeServiceFrames(operations, STDIN_FILENO, STDOUT_FILENO, FrameTimeouts{});
 }
 
 } // namespace
@@ -68,6 +101,9 @@ int main(int argc, char *argv[])
         std::printf("chronoscope-helper %s (protocol %u)\n", CHRONOSCOPE_VERSION, unsigned(chronoscope::protocol::VERSION));
         return ExitOk;
     }
+
+    if (options.timeService)
+        return serveTimeService(options, environment);
 
     const HelperConfig config = defaultHelperConfig();
     RateLimiter limiter(config.minChangeIntervalNs, config.rateWindowNs, config.maxChangesPerWindow);

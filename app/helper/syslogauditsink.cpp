@@ -21,4 +21,9 @@ void SyslogAuditSink::write(const AuditRecord &record)
     syslog(priority, "%s", formatAuditLine(record).c_str());
 }
 
+void SyslogAuditSink::writeTimeService(bool problem, const std::string &line)
+{
+    syslog(problem ? LOG_WARNING : LOG_NOTICE, "%s", line.c_str());
+}
+
 } // namespace chronoscope::helper

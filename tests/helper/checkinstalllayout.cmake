@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # ctest script (cmake -P): validates the generated polkit policy against polkit's DTD, installs
 # the project into a DESTDIR test root and checks that the helper lands exactly where the
-# policy's exec.path points, with one action per verb (step, slew).
+# policy's exec.path points, with one action per verb (step, slew, configure-time-service).
 # Inputs: BUILD_DIR, PREFIX, POLICY_FILE, POLICY_DIR (relative to PREFIX), HELPER_PATH, APP_ID,
 # DTD, WORK_DIR.
 foreach(var BUILD_DIR PREFIX POLICY_FILE POLICY_DIR HELPER_PATH APP_ID DTD WORK_DIR)
@@ -59,10 +59,14 @@ if(NOT EXISTS "${installed_policy}")
 endif()
 validate("${installed_policy}")
 file(READ "${installed_policy}" policy)
-foreach(verb step slew)
-    string(FIND "${policy}" "<action id=\"${APP_ID}.clock.${verb}\">" begin)
+# action suffix : argv1 (the time-service verb has its own action, HELPER.md §1.5 B)
+foreach(pair clock.step:step clock.slew:slew timeservice.configure:configure-time-service)
+    string(REPLACE ":" ";" pair "${pair}")
+    list(GET pair 0 suffix)
+    list(GET pair 1 verb)
+    string(FIND "${policy}" "<action id=\"${APP_ID}.${suffix}\">" begin)
     if(begin EQUAL -1)
-        message(FATAL_ERROR "no action ${APP_ID}.clock.${verb} in the policy")
+        message(FATAL_ERROR "no action ${APP_ID}.${suffix} in the policy")
     endif()
     string(SUBSTRING "${policy}" ${begin} -1 action)
     string(FIND "${action}" "</action>" end)
@@ -79,6 +83,6 @@ foreach(verb step slew)
        OR NOT action MATCHES "<allow_any>auth_admin</allow_any>")
         message(FATAL_ERROR "action ${verb}: defaults are not admin authentication")
     endif()
-    message(STATUS "action ${APP_ID}.clock.${verb} -> ${HELPER_PATH} ${verb}")
+    message(STATUS "action ${APP_ID}.${suffix} -> ${HELPER_PATH} ${verb}")
 endforeach()
 file(REMOVE_RECURSE "${root}")
