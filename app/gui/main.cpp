@@ -15,6 +15,7 @@
 #include "core/config/settingsstore.h"
 #include "core/engine/enginesession.h"
 #include "core/engine/serverspec.h"
+#include "core/sysservice/processtimeservicehelper.h"
 #include "ui/diagnostics/diagnosticspage.h"
 #include "ui/dialogs/ntstrustdialog.h"
 #include "ui/keys/keymanagerdialog.h"
@@ -131,6 +132,11 @@ int main(int argc, char *argv[])
     systemServiceOptions.readTimesyncd = &sysservice::readTimesyncdOnSystemBus;
 #endif
     systemService->setReaderOptions(systemServiceOptions);
+    // Apply/Revert Chronoscope's servers to the daemon through the helper (HELPER.md §4.5).
+    systemService->setServerSource([list = window.serverList()] { return list->servers(); });
+    systemService->setTimeServiceHelper(new sysservice::ProcessTimeServiceHelper(&window));
+    QObject::connect(window.serverList(), &ui::ServerListController::listEdited, systemService,
+                     &ui::SystemServicePage::updateConfigureActions);
     window.addPage(systemService, ui::SystemServicePage::title());
     if (!keyProblem.isEmpty())
         std::fprintf(stderr, "chronoscope: authentication keys not loaded: %s\n", qPrintable(keyProblem));

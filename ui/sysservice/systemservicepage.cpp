@@ -10,7 +10,9 @@
 #include <QVBoxLayout>
 
 #include "core/engine/enginesession.h"
+#include "core/sysservice/timeserviceplan.h"
 #include "ui/sysservice/systemservicecomparison.h"
+#include "ui/sysservice/timeservicedialog.h"
 
 using namespace Qt::StringLiterals;
 
@@ -56,8 +58,14 @@ SystemServicePage::SystemServicePage(QWidget *parent) : QWidget(parent)
     m_refresh = new QPushButton(tr("&Refresh"), this);
     m_refresh->setToolTip(tr("Read the system's time service again"));
     connect(m_refresh, &QPushButton::clicked, this, &SystemServicePage::refresh);
+    m_applyServers = new QPushButton(tr("&Apply Chronoscope's Servers…"), this);
+    connect(m_applyServers, &QPushButton::clicked, this, &SystemServicePage::applyServers);
+    m_revertServers = new QPushButton(tr("Re&vert…"), this);
+    connect(m_revertServers, &QPushButton::clicked, this, &SystemServicePage::revertServers);
 
     auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_applyServers);
+    buttons->addWidget(m_revertServers);
     buttons->addStretch();
     buttons->addWidget(m_refresh);
     auto *layout = new QVBoxLayout(this);
@@ -67,6 +75,7 @@ SystemServicePage::SystemServicePage(QWidget *parent) : QWidget(parent)
     layout->addWidget(m_sources, 1);
     layout->addLayout(buttons);
     m_summary->setText(tr("The system's time service has not been read yet."));
+    updateConfigureActions();
 }
 
 SystemServicePage::~SystemServicePage()
@@ -132,9 +141,105 @@ void SystemServicePage::refresh()
         m_worker = nullptr;
         m_refresh->setEnabled(true);
         showReading(*result);
+        updateConfigureActions();
         emit readingFinished();
     });
     m_worker->start();
+}
+
+void SystemServicePage::setServerSource(std::function<QList<config::ConfiguredServer>()> source)
+{
+    m_serverSource = std::move(source);
+    updateConfigureActions();
+}
+
+void SystemServicePage::setTimeServiceHelper(sysservice::TimeServiceHelper *helper)
+{
+    m_timeServiceHelper = helper;
+    updateConfigureActions();
+}
+
+void SystemServicePage::updateConfigureActions()
+{
+    const std::optional<sysservice::TimeServiceDaemon> daemon = sysservice::parseTimeServiceDaemon(m_reading.daemon);
+    const QString name = daemon ? sysservice::timeServiceDaemonName(*daemon) : QString();
+    const bool haveServers = m_serverSource && !m_serverSource().isEmpty();
+    const bool busy = m_dialog && m_dialog->stage() == TimeServiceDialog::Stage::Working;
+    QString applyWhy;   // why Apply is disabled; empty when it is enabled
+    QString revertWhy;
+    if (!m_timeServiceHelper) {
+        applyWhy = revertWhy = tr("This build of Chronoscope cannot change the system's time service.");
+    } else if (!daemon) {
+        applyWhy = revertWhy = (m_reading.daemon.isEmpty() && m_reading.error.isEmpty())
+                ? tr("Read the system's time service first.")
+                : tr("No chronyd, systemd-timesyncd or ntpd was found on this computer.");
+    } else if (busy) {
+        applyWhy = revertWhy = tr("The helper is still working.");
+    }
+    if (applyWhy.isEmpty() && !haveServers)
+        applyWhy = tr("Chronoscope's server list is empty: add servers first.");
+    m_applyServers->setText(daemon ? tr("&Apply Chronoscope's Servers to %1…").arg(name)
+                                   : tr("&Apply Chronoscope's Servers…"));
+    m_revertServers->setText(daemon ? tr("Re&vert %1…").arg(name) : tr("Re&vert…"));
+    m_applyServers->setEnabled(applyWhy.isEmpty());
+    m_revertServers->setEnabled(revertWhy.isEmpty());
+    m_applyServers->setToolTip(applyWhy.isEmpty()
+            ? tr("Write Chronoscope's server list to %1's configuration through the helper, after a preview").arg(name)
+            : applyWhy);
+    m_revertServers->setToolTip(revertWhy.isEmpty()
+            ? tr("Restore %1's configuration from before Chronoscope changed it").arg(name)
+            : revertWhy);
+}
+
+TimeServiceDialog *SystemServicePage::timeServiceDialog() const
+{
+    return m_dialog;
+}
+
+TimeServiceDialog *SystemServicePage::openDialog()
+{
+    if (m_dialog) {
+        if (m_dialog->stage() == TimeServiceDialog::Stage::Working) {
+            m_dialog->raise();
+            return nullptr;
+        }
+        m_dialog->deleteLater();
+    }
+    m_dialog = new TimeServiceDialog(m_timeServiceHelper, this);
+    m_dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_dialog->setWindowModality(Qt::WindowModal);
+    connect(m_dialog, &TimeServiceDialog::outcomeReady, this, [this](const sysservice::TimeServiceOutcome &outcome) {
+        updateConfigureActions();
+        // A change (or a rollback) changed what the daemon does: show it.
+        if (outcome.answered && !outcome.dryRun)
+            refresh();
+    });
+    connect(m_dialog, &QObject::destroyed, this, [this] { updateConfigureActions(); });
+    return m_dialog;
+}
+
+void SystemServicePage::applyServers()
+{
+    const std::optional<sysservice::TimeServiceDaemon> daemon = sysservice::parseTimeServiceDaemon(m_reading.daemon);
+    if (!m_applyServers->isEnabled() || !daemon)
+        return;
+    TimeServiceDialog *dialog = openDialog();
+    if (!dialog)
+        return;
+    dialog->setPlan(sysservice::planTimeService(*daemon, m_serverSource()));
+    dialog->open();
+}
+
+void SystemServicePage::revertServers()
+{
+    const std::optional<sysservice::TimeServiceDaemon> daemon = sysservice::parseTimeServiceDaemon(m_reading.daemon);
+    if (!m_revertServers->isEnabled() || !daemon)
+        return;
+    TimeServiceDialog *dialog = openDialog();
+    if (!dialog)
+        return;
+    dialog->setRevert(*daemon);
+    dialog->open();
 }
 
 void SystemServicePage::showReading(const sysservice::SystemServiceReading &reading)

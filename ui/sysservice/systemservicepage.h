@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <functional>
+
+#include <QList>
 #include <QPointer>
 #include <QWidget>
 
+#include "core/config/configuredserver.h"
 #include "core/engine/enginesnapshot.h"
 #include "core/sysservice/systemservicereader.h"
 #include "core/sysservice/systemservicereading.h"
@@ -16,15 +20,22 @@ class QTreeWidget;
 namespace chronoscope::engine {
 class EngineSession;
 }
+namespace chronoscope::sysservice {
+class TimeServiceHelper;
+}
 
 namespace chronoscope::ui {
+
+class TimeServiceDialog;
 
 // The "System Time Service" page: which daemon disciplines this computer's clock (chronyd, ntpd
 // or systemd-timesyncd, found as `chronoscope-cli system` finds it), the source it follows, its
 // offset, frequency, stratum and leap status, and its sources with their states in words beside
 // Chronoscope's own measurement of the same servers, with a plain-language verdict where they
 // disagree. Reading the daemon blocks for up to a few seconds, so it runs in a worker thread;
-// the page shows "Reading…" meanwhile. Read-only: nothing is changed in the daemon.
+// the page shows "Reading…" meanwhile. Reading changes nothing; "Apply Chronoscope's servers to
+// <daemon>…" and "Revert…" change the daemon's configuration through the helper, each after a
+// confirmation (TimeServiceDialog), and the page reads the daemon again after a success.
 class SystemServicePage final : public QWidget
 {
     Q_OBJECT
@@ -39,6 +50,11 @@ public:
     void attachSession(const engine::EngineSession *session);
     // Where to look (tests: a fixture's socket; the app: the defaults).
     void setReaderOptions(const sysservice::SystemServiceReaderOptions &options) { m_options = options; }
+    // Chronoscope's server list (the app: the ServerListController's) for "Apply…".
+    void setServerSource(std::function<QList<config::ConfiguredServer>()> source);
+    // The helper that applies and reverts (ProcessTimeServiceHelper in the app); without one the
+    // two actions stay disabled. Must outlive the page.
+    void setTimeServiceHelper(sysservice::TimeServiceHelper *helper);
 
     // What the page shows, for tests.
     const sysservice::SystemServiceReading &reading() const { return m_reading; }
@@ -47,11 +63,19 @@ public:
     QString problemText() const;
     QTreeWidget *sourceTree() const { return m_sources; }
     QPushButton *refreshButton() const { return m_refresh; }
+    QPushButton *applyServersButton() const { return m_applyServers; }
+    QPushButton *revertServersButton() const { return m_revertServers; }
+    TimeServiceDialog *timeServiceDialog() const;
     bool isReading() const { return m_worker != nullptr; }
 
 public slots:
     // Reads the daemon again (no-op while a reading runs).
     void refresh();
+    // Opens the confirmation for applying Chronoscope's servers / reverting them.
+    void applyServers();
+    void revertServers();
+    // Enables or disables Apply/Revert (with a tooltip that says why); call when the list changes.
+    void updateConfigureActions();
 
 signals:
     void readingFinished();
@@ -63,6 +87,7 @@ protected:
 private:
     void showReading(const sysservice::SystemServiceReading &reading);
     void updateComparison();
+    TimeServiceDialog *openDialog();
 
     sysservice::SystemServiceReaderOptions m_options;
     sysservice::SystemServiceReading m_reading;
@@ -74,6 +99,11 @@ private:
     QLabel *m_verdict = nullptr;
     QTreeWidget *m_sources = nullptr;
     QPushButton *m_refresh = nullptr;
+    QPushButton *m_applyServers = nullptr;
+    QPushButton *m_revertServers = nullptr;
+    std::function<QList<config::ConfiguredServer>()> m_serverSource;
+    sysservice::TimeServiceHelper *m_timeServiceHelper = nullptr;
+    QPointer<TimeServiceDialog> m_dialog;
 };
 
 } // namespace chronoscope::ui

@@ -1,0 +1,194 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/sysservice/processtimeservicehelper.h"
+
+#include <QFileInfo>
+#include <QStandardPaths>
+
+#include "core/protocol/timeservicecodec.h"
+
+using namespace Qt::StringLiterals;
+
+namespace chronoscope::sysservice {
+
+namespace ts = protocol::timeservice;
+using correction::HelperError;
+
+namespace {
+
+// pkexec(1): 126 = the authorisation dialog was dismissed, 127 = not authorised or an error.
+constexpr int PKEXEC_DISMISSED = 126;
+constexpr int PKEXEC_NOT_AUTHORISED = 127;
+// chronoscope-helper's own "refused to start" (app/helper/frameio.h).
+constexpr int HELPER_REFUSED_SETUP = 7;
+// What the helper may write on stderr (its audit lines) that is kept for error details.
+constexpr qsizetype MAX_STDERR_BYTES = 16 * 1024;
+
+} // namespace
+
+Result<correction::HelperLaunch> timeServiceHelperLaunch(bool dryRun)
+{
+    QStringList helperArguments{QString::fromLatin1(ts::VERB.data(), qsizetype(ts::VERB.size()))};
+    if (dryRun)
+        helperArguments.append(u"--dry-run"_s);
+
+    correction::HelperLaunch launch;
+    const QString override = qEnvironmentVariable("CHRONOSCOPE_HELPER");
+    if (!override.isEmpty()) {
+        const QString testRoot = qEnvironmentVariable("CHRONOSCOPE_HELPER_TEST_ROOT");
+        if (!testRoot.isEmpty())
+            helperArguments << u"--test-root"_s << testRoot;
+        launch.program = override;
+        launch.arguments = helperArguments;
+        return launch;
+    }
+    const QString helper = correction::installedHelperPath();
+    if (!QFileInfo(helper).isExecutable())
+        return Error{u"the helper is not installed at %1"_s.arg(helper)};
+    const QString pkexec = QStandardPaths::findExecutable(u"pkexec"_s, {u"/usr/bin"_s, u"/bin"_s});
+    if (pkexec.isEmpty())
+        return Error{u"pkexec is not installed (on Debian and Ubuntu: apt install pkexec)"_s};
+    launch.program = pkexec;
+    launch.arguments = QStringList{helper} + helperArguments;
+    launch.elevated = true;
+    return launch;
+}
+
+ProcessTimeServiceHelper::ProcessTimeServiceHelper(QObject *parent)
+    : TimeServiceHelper(parent)
+    , m_process(this)
+    , m_timer(this)
+{
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, &ProcessTimeServiceHelper::onTimeout);
+    connect(&m_process, &QProcess::readyReadStandardOutput, this, &ProcessTimeServiceHelper::onReadyRead);
+    connect(&m_process, &QProcess::readyReadStandardError, this, [this] {
+        const QByteArray more = m_process.readAllStandardError();
+        m_stderr += more.left(qMax<qsizetype>(0, MAX_STDERR_BYTES - m_stderr.size()));
+    });
+    connect(&m_process, &QProcess::finished, this, &ProcessTimeServiceHelper::onFinished);
+    connect(&m_process, &QProcess::errorOccurred, this, &ProcessTimeServiceHelper::onErrorOccurred);
+}
+
+ProcessTimeServiceHelper::~ProcessTimeServiceHelper()
+{
+    if (m_process.state() != QProcess::NotRunning) {
+        m_process.closeWriteChannel();
+        if (!m_process.waitForFinished(2000))
+            m_process.kill();
+        m_process.waitForFinished(1000);
+    }
+}
+
+void ProcessTimeServiceHelper::open(bool dryRun)
+{
+    if (m_process.state() != QProcess::NotRunning) {
+        m_process.closeWriteChannel();
+        if (!m_process.waitForFinished(2000))
+            m_process.kill();
+        m_process.waitForFinished(1000);
+    }
+    m_failed = false;
+    m_reader.reset();
+    m_stderr.clear();
+    const Result<correction::HelperLaunch> launch =
+            m_override ? Result<correction::HelperLaunch>(*m_override) : timeServiceHelperLaunch(dryRun);
+    if (!launch) {
+        // Nothing may be sent to a helper that never started; say so asynchronously, like
+        // every other failure.
+        m_failed = true;
+        const QString message = launch.errorMessage();
+        QTimer::singleShot(0, this, [this, message] { emit failed(HelperError::NotInstalled, message); });
+        return;
+    }
+    m_elevated = launch->elevated;
+    m_process.setProgram(launch->program);
+    m_process.setArguments(launch->arguments);
+    m_process.start(QIODevice::ReadWrite);
+}
+
+void ProcessTimeServiceHelper::send(const ts::Request &request)
+{
+    if (m_failed)
+        return;
+    const std::vector<std::uint8_t> frame = ts::encodeRequest(request);
+    if (frame.empty()) {
+        QTimer::singleShot(0, this, [this] { fail(HelperError::BadReply, u"the request cannot be encoded"_s); });
+        return;
+    }
+    m_reader.expect(request.requestId);
+    m_process.write(reinterpret_cast<const char *>(frame.data()), qint64(frame.size()));
+    m_timer.start(REPLY_TIMEOUT_MS);
+}
+
+void ProcessTimeServiceHelper::close()
+{
+    m_reader.reset();
+    m_timer.stop();
+    if (m_process.state() != QProcess::NotRunning)
+        m_process.closeWriteChannel();
+}
+
+void ProcessTimeServiceHelper::onReadyRead()
+{
+    // Read only the expected reply; anything else stays unread in QProcess's buffer.
+    while (!m_failed && m_reader.isAwaiting() && m_process.bytesAvailable() > 0) {
+        switch (m_reader.feed(m_process.read(m_reader.bytesWanted()))) {
+        case TimeServiceFrameReader::Progress::NeedMore:
+            break;
+        case TimeServiceFrameReader::Progress::Invalid:
+            fail(HelperError::BadReply, m_reader.error());
+            return;
+        case TimeServiceFrameReader::Progress::Replied:
+            m_timer.stop();
+            const ts::Response response = m_reader.response();
+            emit replied(response);
+            return;
+        }
+    }
+}
+
+void ProcessTimeServiceHelper::onFinished(int exitCode, QProcess::ExitStatus status)
+{
+    m_stderr += m_process.readAllStandardError().left(qMax<qsizetype>(0, MAX_STDERR_BYTES - m_stderr.size()));
+    onReadyRead();
+    if (!m_reader.isAwaiting() || m_failed)
+        return;
+    const QString details = QString::fromUtf8(m_stderr).trimmed();
+    if (status == QProcess::CrashExit)
+        fail(HelperError::Crashed, u"the helper crashed"_s);
+    else if (m_elevated && exitCode == PKEXEC_DISMISSED)
+        fail(HelperError::Cancelled, u"the authentication dialog was dismissed"_s);
+    else if (m_elevated && exitCode == PKEXEC_NOT_AUTHORISED)
+        fail(HelperError::NotAuthorised, details.isEmpty() ? u"not authorised"_s : details);
+    else if (exitCode == HELPER_REFUSED_SETUP)
+        fail(HelperError::RefusedToStart, details);
+    else
+        fail(HelperError::Crashed, u"the helper exited with status %1 without answering%2"_s.arg(exitCode).arg(
+                details.isEmpty() ? QString() : u": "_s + details));
+}
+
+void ProcessTimeServiceHelper::onErrorOccurred(QProcess::ProcessError error)
+{
+    if (error == QProcess::FailedToStart)
+        fail(HelperError::NotInstalled, u"cannot start %1: %2"_s.arg(m_process.program(), m_process.errorString()));
+}
+
+void ProcessTimeServiceHelper::onTimeout()
+{
+    if (!m_reader.isAwaiting())
+        return;
+    m_process.kill();
+    fail(HelperError::Timeout, u"the helper did not answer within %1 minutes"_s.arg(REPLY_TIMEOUT_MS / 60000));
+}
+
+void ProcessTimeServiceHelper::fail(HelperError error, QString detail)
+{
+    if (m_failed)
+        return;
+    m_failed = true;
+    m_reader.reset();
+    m_timer.stop();
+    emit failed(error, detail);
+}
+
+} // namespace chronoscope::sysservice
