@@ -29,7 +29,7 @@ QString signedSeconds(double seconds)
 QString chronydSnapshotText(const sysservice::ChronydSnapshot &snapshot)
 {
     using namespace sysservice;
-    const TrackingReport &t = snapshot.tracking;
+    const ChronydTracking &t = snapshot.tracking;
     QString out = u"chronyd (read from %1)\n"_s.arg(snapshot.endpoint);
     const QString selected = t.address.toString();
     if (t.leapStatus == 3 || selected.isEmpty())
@@ -44,7 +44,7 @@ QString chronydSnapshotText(const sysservice::ChronydSnapshot &snapshot)
     out += u"\n  %1 %2 %3 %4 %5  %6\n"_s.arg(u"source"_s, -26).arg(u"stratum"_s, 7).arg(u"reach"_s, 5)
                .arg(u"offset"_s, 12).arg(u"± error"_s, 11).arg(u"state"_s);
     for (const ChronydSourceView &view : snapshot.sources) {
-        const SourceReport &s = view.source;
+        const ChronydSource &s = view.source;
         QString address = s.address.toString();
         if (!view.name.isEmpty() && view.name != address)
             address = view.name + u" ("_s + address + u")"_s;

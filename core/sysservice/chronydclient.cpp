@@ -6,7 +6,7 @@
 #include <QtEndian>
 
 #include "core/sysservice/cmdmonprotocol.h"
-#include "core/sysservice/cmdmonreports.h"
+#include "core/sysservice/cmdmondecoders.h"
 
 using namespace Qt::StringLiterals;
 
@@ -100,7 +100,7 @@ Result<CmdmonReply> ChronydClient::exchange(std::uint16_t command, QByteArrayVie
     return Error{lastError};
 }
 
-Result<TrackingReport> ChronydClient::tracking()
+Result<ChronydTracking> ChronydClient::tracking()
 {
     return decodeWith(exchange(cmdmon::REQ_TRACKING, {}, cmdmon::TRACKING_SIZE, {cmdmon::RPY_TRACKING}), &decodeTracking);
 }
@@ -110,32 +110,32 @@ Result<std::uint32_t> ChronydClient::sourceCount()
     return decodeWith(exchange(cmdmon::REQ_N_SOURCES, {}, cmdmon::N_SOURCES_SIZE, {cmdmon::RPY_N_SOURCES}), &decodeSourceCount);
 }
 
-Result<SourceReport> ChronydClient::source(std::uint32_t index)
+Result<ChronydSource> ChronydClient::source(std::uint32_t index)
 {
     return decodeWith(exchange(cmdmon::REQ_SOURCE_DATA, indexData(index), cmdmon::SOURCE_DATA_SIZE, {cmdmon::RPY_SOURCE_DATA}),
                       &decodeSourceData);
 }
 
-Result<SourceStatsReport> ChronydClient::sourceStats(std::uint32_t index)
+Result<ChronydSourceStats> ChronydClient::sourceStats(std::uint32_t index)
 {
     return decodeWith(exchange(cmdmon::REQ_SOURCESTATS, indexData(index), cmdmon::SOURCESTATS_SIZE, {cmdmon::RPY_SOURCESTATS}),
                       &decodeSourceStats);
 }
 
-Result<SelectReport> ChronydClient::selectData(std::uint32_t index)
+Result<ChronydSelectData> ChronydClient::selectData(std::uint32_t index)
 {
     return decodeWith(exchange(cmdmon::REQ_SELECT_DATA, indexData(index), cmdmon::SELECT_DATA_SIZE, {cmdmon::RPY_SELECT_DATA}),
                       &decodeSelectData);
 }
 
-Result<NtpDataReport> ChronydClient::ntpData(const QHostAddress &address)
+Result<ChronydNtpData> ChronydClient::ntpData(const QHostAddress &address)
 {
     return decodeWith(exchange(cmdmon::REQ_NTP_DATA, encodeCmdmonAddress(address), cmdmon::NTP_DATA_SIZE,
                                {cmdmon::RPY_NTP_DATA, cmdmon::RPY_NTP_DATA2}),
                       &decodeNtpData);
 }
 
-Result<AuthDataReport> ChronydClient::authData(const QHostAddress &address)
+Result<ChronydAuthData> ChronydClient::authData(const QHostAddress &address)
 {
     return decodeWith(exchange(cmdmon::REQ_AUTH_DATA, encodeCmdmonAddress(address), cmdmon::AUTH_DATA_SIZE, {cmdmon::RPY_AUTH_DATA}),
                       &decodeAuthData);
@@ -160,7 +160,7 @@ Result<ChronydSnapshot> ChronydClient::snapshot()
 {
     ChronydSnapshot snapshot;
     snapshot.endpoint = m_transport.endpoint();
-    const Result<TrackingReport> track = tracking();
+    const Result<ChronydTracking> track = tracking();
     if (!track)
         return track.error();
     snapshot.tracking = *track;
@@ -169,22 +169,22 @@ Result<ChronydSnapshot> ChronydClient::snapshot()
         return count.error();
     snapshot.selectDataSupported = true;
     for (std::uint32_t index = 0; index < *count; ++index) {
-        const Result<SourceReport> report = source(index);
-        if (!report) {
+        const Result<ChronydSource> sourceReply = source(index);
+        if (!sourceReply) {
             if (m_lastStatus == cmdmon::STT_NOSUCHSOURCE)
                 break;   // a source went away since the count was read
-            return report.error();
+            return sourceReply.error();
         }
         ChronydSourceView view;
-        view.source = *report;
-        const QString address = report->address.toString();
-        const Result<SourceStatsReport> stats = sourceStats(index);
+        view.source = *sourceReply;
+        const QString address = sourceReply->address.toString();
+        const Result<ChronydSourceStats> stats = sourceStats(index);
         if (stats && stats->address.toString() == address)
             view.stats = *stats;
         else
             snapshot.warnings.append(u"sourcestats of %1: %2"_s.arg(address, stats ? u"reported for another source"_s : stats.errorMessage()));
         if (snapshot.selectDataSupported) {
-            const Result<SelectReport> selection = selectData(index);
+            const Result<ChronydSelectData> selection = selectData(index);
             if (selection && selection->address.toString() == address) {
                 view.selection = *selection;
             } else if (!selection && m_lastStatus == cmdmon::STT_INVALID) {
@@ -194,18 +194,18 @@ Result<ChronydSnapshot> ChronydClient::snapshot()
                                                                                           : selection.errorMessage()));
             }
         }
-        if (report->mode != ChronydSourceMode::ReferenceClock && !report->address.ip.isNull()) {
-            const Result<NtpDataReport> ntp = ntpData(report->address.ip);
+        if (sourceReply->mode != ChronydSourceMode::ReferenceClock && !sourceReply->address.ip.isNull()) {
+            const Result<ChronydNtpData> ntp = ntpData(sourceReply->address.ip);
             if (ntp)
                 view.ntp = *ntp;
             else
                 snapshot.warnings.append(u"ntpdata of %1: %2"_s.arg(address, ntp.errorMessage()));
-            const Result<AuthDataReport> auth = authData(report->address.ip);
+            const Result<ChronydAuthData> auth = authData(sourceReply->address.ip);
             if (auth)
                 view.auth = *auth;
             else
                 snapshot.warnings.append(u"authdata of %1: %2"_s.arg(address, auth.errorMessage()));
-            const Result<QString> name = sourceName(report->address.ip);
+            const Result<QString> name = sourceName(sourceReply->address.ip);
             if (name)
                 view.name = *name;
         }

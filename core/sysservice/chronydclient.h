@@ -8,7 +8,7 @@
 #include <QHostAddress>
 
 #include "core/result.h"
-#include "core/sysservice/chronydreports.h"
+#include "core/sysservice/chronydreplies.h"
 #include "core/sysservice/chronydsnapshot.h"
 #include "core/sysservice/cmdmonmessage.h"
 #include "core/sysservice/cmdmontransport.h"
@@ -25,13 +25,13 @@ public:
     // `timeoutMs` per attempt; `attempts` > 1 resends (UDP).
     explicit ChronydClient(CmdmonTransport &transport, int timeoutMs = 1000, int attempts = 1);
 
-    Result<TrackingReport> tracking();
+    Result<ChronydTracking> tracking();
     Result<std::uint32_t> sourceCount();
-    Result<SourceReport> source(std::uint32_t index);
-    Result<SourceStatsReport> sourceStats(std::uint32_t index);
-    Result<SelectReport> selectData(std::uint32_t index);
-    Result<NtpDataReport> ntpData(const QHostAddress &address);
-    Result<AuthDataReport> authData(const QHostAddress &address);
+    Result<ChronydSource> source(std::uint32_t index);
+    Result<ChronydSourceStats> sourceStats(std::uint32_t index);
+    Result<ChronydSelectData> selectData(std::uint32_t index);
+    Result<ChronydNtpData> ntpData(const QHostAddress &address);
+    Result<ChronydAuthData> authData(const QHostAddress &address);
     Result<QString> sourceName(const QHostAddress &address);
     // `chronyc reload sources`: re-reads sourcedir files. Needs the Unix socket as root.
     Result<bool> reloadSources();

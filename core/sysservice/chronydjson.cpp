@@ -25,12 +25,12 @@ QString modeName(ChronydSourceMode mode)
     return u"unknown"_s;
 }
 
-QString authModeName(AuthDataReport::Mode mode)
+QString authModeName(ChronydAuthData::Mode mode)
 {
     switch (mode) {
-    case AuthDataReport::Mode::None: return u"none"_s;
-    case AuthDataReport::Mode::Symmetric: return u"symmetric key"_s;
-    case AuthDataReport::Mode::Nts: return u"NTS"_s;
+    case ChronydAuthData::Mode::None: return u"none"_s;
+    case ChronydAuthData::Mode::Symmetric: return u"symmetric key"_s;
+    case ChronydAuthData::Mode::Nts: return u"NTS"_s;
     }
     return u"unknown"_s;
 }
@@ -44,7 +44,7 @@ QJsonValue timeJson(const QDateTime &time)
 
 QJsonObject chronydSourceJson(const ChronydSourceView &view)
 {
-    const SourceReport &s = view.source;
+    const ChronydSource &s = view.source;
     QJsonObject out {
         {u"address"_s, s.address.toString()},
         {u"name"_s, view.name},
@@ -62,7 +62,7 @@ QJsonObject chronydSourceJson(const ChronydSourceView &view)
         {u"chronyOriginalOffset"_s, s.originalLatestOffset},
     };
     if (view.stats) {
-        const SourceStatsReport &st = *view.stats;
+        const ChronydSourceStats &st = *view.stats;
         out.insert(u"stats"_s, QJsonObject {
             {u"samples"_s, double(st.samples)},
             {u"runs"_s, double(st.runs)},
@@ -75,7 +75,7 @@ QJsonObject chronydSourceJson(const ChronydSourceView &view)
         });
     }
     if (view.selection) {
-        const SelectReport &sel = *view.selection;
+        const ChronydSelectData &sel = *view.selection;
         out.insert(u"selection"_s, QJsonObject {
             {u"code"_s, QString(QChar::fromLatin1(sel.stateCode))},
             {u"words"_s, chronydSelectCodeWords(sel.stateCode)},
@@ -90,7 +90,7 @@ QJsonObject chronydSourceJson(const ChronydSourceView &view)
         });
     }
     if (view.ntp) {
-        const NtpDataReport &n = *view.ntp;
+        const ChronydNtpData &n = *view.ntp;
         out.insert(u"ntp"_s, QJsonObject {
             {u"remoteAddress"_s, n.remoteAddress.toString()},
             {u"remotePort"_s, int(n.remotePort)},
@@ -118,7 +118,7 @@ QJsonObject chronydSourceJson(const ChronydSourceView &view)
         });
     }
     if (view.auth) {
-        const AuthDataReport &a = *view.auth;
+        const ChronydAuthData &a = *view.auth;
         out.insert(u"auth"_s, QJsonObject {
             {u"mode"_s, authModeName(a.mode)},
             {u"keyId"_s, double(a.keyId)},
@@ -134,7 +134,7 @@ QJsonObject chronydSourceJson(const ChronydSourceView &view)
 
 QJsonObject chronydSnapshotJson(const ChronydSnapshot &snapshot)
 {
-    const TrackingReport &t = snapshot.tracking;
+    const ChronydTracking &t = snapshot.tracking;
     QJsonArray sources;
     QString selected;
     for (const ChronydSourceView &view : snapshot.sources) {

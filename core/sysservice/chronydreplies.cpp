@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "core/sysservice/chronydreports.h"
+#include "core/sysservice/chronydreplies.h"
 
 using namespace Qt::StringLiterals;
 

@@ -7,7 +7,7 @@
 #include <QHostAddress>
 #include <QString>
 
-// What chronyd reports over its command protocol, decoded and range-checked (cmdmonreports.h).
+// What chronyd reports over its command protocol, decoded and range-checked (cmdmondecoders.h).
 // Offsets keep chrony's sign unless a name says otherwise: chrony reports how far the LOCAL
 // clock is from the source (positive: local clock ahead), the opposite of the RFC 5905 sign the
 // rest of Chronoscope uses. Seconds unless a name carries another unit.
@@ -26,7 +26,7 @@ struct ChronydAddress
 };
 
 // `chronyc tracking`.
-struct TrackingReport
+struct ChronydTracking
 {
     std::uint32_t referenceId = 0;
     ChronydAddress address;            // the selected source; unspecified when none
@@ -57,7 +57,7 @@ enum class ChronydSourceState : std::uint8_t {
 enum class ChronydSourceMode : std::uint8_t { Client = 0, Peer = 1, ReferenceClock = 2 };
 
 // One line of `chronyc sources`.
-struct SourceReport
+struct ChronydSource
 {
     ChronydAddress address;
     int pollLog2 = 0;                  // −32..32
@@ -73,7 +73,7 @@ struct SourceReport
 };
 
 // One line of `chronyc sourcestats`.
-struct SourceStatsReport
+struct ChronydSourceStats
 {
     std::uint32_t referenceId = 0;
     ChronydAddress address;
@@ -88,7 +88,7 @@ struct SourceStatsReport
 };
 
 // One line of `chronyc selectdata` (chrony ≥ 4.2).
-struct SelectReport
+struct ChronydSelectData
 {
     std::uint32_t referenceId = 0;
     ChronydAddress address;
@@ -104,7 +104,7 @@ struct SelectReport
 };
 
 // `chronyc ntpdata ADDRESS`: the last NTP packet exchange with a source.
-struct NtpDataReport
+struct ChronydNtpData
 {
     QHostAddress remoteAddress;
     QHostAddress localAddress;
@@ -137,7 +137,7 @@ struct NtpDataReport
 };
 
 // `chronyc authdata`: how a source is authenticated.
-struct AuthDataReport
+struct ChronydAuthData
 {
     enum class Mode : std::uint8_t { None = 0, Symmetric = 1, Nts = 2 };
     Mode mode = Mode::None;

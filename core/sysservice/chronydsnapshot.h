@@ -7,7 +7,7 @@
 #include <QString>
 #include <QStringList>
 
-#include "core/sysservice/chronydreports.h"
+#include "core/sysservice/chronydreplies.h"
 
 namespace chronoscope::sysservice {
 
@@ -16,19 +16,19 @@ namespace chronoscope::sysservice {
 // (a reference clock has no ntpdata) or does not support the command (selectdata before 4.2).
 struct ChronydSourceView
 {
-    SourceReport source;
+    ChronydSource source;
     QString name;                                  // as configured ("ntp.example.org"), may be empty
-    std::optional<SourceStatsReport> stats;
-    std::optional<SelectReport> selection;
-    std::optional<NtpDataReport> ntp;
-    std::optional<AuthDataReport> auth;
+    std::optional<ChronydSourceStats> stats;
+    std::optional<ChronydSelectData> selection;
+    std::optional<ChronydNtpData> ntp;
+    std::optional<ChronydAuthData> auth;
 };
 
 // One reading of a running chronyd.
 struct ChronydSnapshot
 {
     QString endpoint;                              // socket path or host:port it was read from
-    TrackingReport tracking;
+    ChronydTracking tracking;
     QList<ChronydSourceView> sources;
     bool selectDataSupported = false;
     QStringList warnings;                          // parts that could not be read, in words

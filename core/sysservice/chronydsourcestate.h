@@ -3,7 +3,7 @@
 
 #include <QString>
 
-#include "core/sysservice/chronydreports.h"
+#include "core/sysservice/chronydreplies.h"
 #include "core/sysservice/chronydsnapshot.h"
 
 // chronyd's source states in chronyc's symbols and in words.

@@ -7,7 +7,7 @@
 #include <QDateTime>
 #include <QString>
 
-#include "core/sysservice/chronydreports.h"
+#include "core/sysservice/chronydreplies.h"
 
 namespace chronoscope::sysservice {
 

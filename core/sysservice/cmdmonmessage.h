@@ -13,7 +13,7 @@
 namespace chronoscope::sysservice {
 
 // One cmdmon reply with its header checked (cmdmonprotocol.h); `data` is everything after the
-// 28-byte header, decoded by cmdmonreports.h.
+// 28-byte header, decoded by cmdmondecoders.h.
 struct CmdmonReply
 {
     std::uint16_t command = 0;

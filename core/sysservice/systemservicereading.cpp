@@ -14,7 +14,7 @@ SystemServiceReading readingFromChronyd(const ChronydSnapshot &snapshot)
     SystemServiceReading r;
     r.daemon = u"chronyd"_s;
     r.endpoint = snapshot.endpoint;
-    const TrackingReport &t = snapshot.tracking;
+    const ChronydTracking &t = snapshot.tracking;
     r.offset = t.currentCorrection;   // chronyd's "system time" correction: positive when behind
     r.frequencyPpm = t.frequencyPpm;
     r.stratum = t.stratum;

@@ -21,7 +21,7 @@
 #include "core/sysservice/chronydjson.h"
 #include "core/sysservice/cmdmonmessage.h"
 #include "core/sysservice/cmdmonprotocol.h"
-#include "core/sysservice/cmdmonreports.h"
+#include "core/sysservice/cmdmondecoders.h"
 
 using namespace Qt::StringLiterals;
 using namespace chronoscope::sysservice;

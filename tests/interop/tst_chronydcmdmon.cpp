@@ -167,7 +167,7 @@ void TstChronydCmdmon::trackingMatchesChronyc()
     bool agreed = false;
     QString last;
     for (int round = 0; round < 50 && !agreed; ++round) {
-        const Result<TrackingReport> tracking = client.tracking();
+        const Result<ChronydTracking> tracking = client.tracking();
         QVERIFY2(tracking, qPrintable(tracking.errorMessage()));
         QString output;
         const QList<QStringList> lines = chronyc(m_client->commandSocketPath(), u"tracking"_s, &output);
@@ -232,7 +232,7 @@ void TstChronydCmdmon::falsetickerAndDetails()
         QCOMPARE(view.ntp->mode, 4);
         QVERIFY(view.ntp->totalReceived >= 1);
         QVERIFY(view.auth);
-        QCOMPARE(view.auth->mode, AuthDataReport::Mode::None);
+        QCOMPARE(view.auth->mode, ChronydAuthData::Mode::None);
         QCOMPARE(view.name, address);
     }
     QCOMPARE(client.ignoredReplies(), 0);
@@ -243,14 +243,14 @@ void TstChronydCmdmon::udpCommandPortGivesTheSameSources()
     auto udp = UdpCmdmonTransport::open(QHostAddress(QHostAddress::LocalHost), m_commandPort);
     QVERIFY2(udp, qPrintable(udp.errorMessage()));
     ChronydClient client(*udp.value(), 1000, 3);
-    const Result<TrackingReport> tracking = client.tracking();
+    const Result<ChronydTracking> tracking = client.tracking();
     QVERIFY2(tracking, qPrintable(tracking.errorMessage()));
     const Result<std::uint32_t> count = client.sourceCount();
     QVERIFY2(count, qPrintable(count.errorMessage()));
     QCOMPARE(*count, std::uint32_t(m_servers.size()));
     QSet<QString> addresses;
     for (std::uint32_t i = 0; i < *count; ++i) {
-        const Result<SourceReport> source = client.source(i);
+        const Result<ChronydSource> source = client.source(i);
         QVERIFY2(source, qPrintable(source.errorMessage()));
         addresses.insert(source->address.toString());
     }
@@ -270,7 +270,7 @@ void TstChronydCmdmon::stoppedDaemonIsAClearError()
     QVERIFY(client.tracking());
     const QString path = m_client->commandSocketPath();
     m_client->stop();
-    const Result<TrackingReport> after = client.tracking();
+    const Result<ChronydTracking> after = client.tracking();
     QVERIFY(!after);
     QVERIFY2(after.errorMessage().contains(u"stopped answering"_s) || after.errorMessage().contains(u"no reply"_s),
              qPrintable(after.errorMessage()));

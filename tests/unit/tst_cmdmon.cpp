@@ -25,7 +25,7 @@
 #include "core/sysservice/cmdmonfieldreader.h"
 #include "core/sysservice/cmdmonmessage.h"
 #include "core/sysservice/cmdmonprotocol.h"
-#include "core/sysservice/cmdmonreports.h"
+#include "core/sysservice/cmdmondecoders.h"
 #include "core/sysservice/unixcmdmontransport.h"
 
 using namespace Qt::StringLiterals;
@@ -256,7 +256,7 @@ void TstCmdmon::replyHeaderChecks()
 
 void TstCmdmon::trackingDecodes()
 {
-    const Result<TrackingReport> t = decodeTracking(trackingData());
+    const Result<ChronydTracking> t = decodeTracking(trackingData());
     QVERIFY2(t, qPrintable(t.errorMessage()));
     QCOMPARE(t->referenceId, 0x7f00000bu);
     QCOMPARE(t->address.toString(), u"127.0.0.11"_s);
@@ -585,7 +585,7 @@ void TstCmdmon::fakeChronydOverUnixSocket()
         auto transport = UnixCmdmonTransport::open(path);
         QVERIFY(transport);
         ChronydClient client(*transport.value(), 300);
-        const Result<TrackingReport> tracking = client.tracking();
+        const Result<ChronydTracking> tracking = client.tracking();
         QVERIFY2(tracking, qPrintable(tracking.errorMessage()));
         QCOMPARE(tracking->stratum, 2);
     }
@@ -599,7 +599,7 @@ void TstCmdmon::stateWords()
     QCOMPARE(chronydStateWords(view), u"unreachable"_s);
     view.source.reachability = 1;
     QCOMPARE(chronydStateWords(view), u"not selectable"_s);
-    view.selection = SelectReport {};
+    view.selection = ChronydSelectData {};
     view.selection->stateCode = 'M';
     QCOMPARE(chronydStateWords(view), u"not selectable (has too few samples yet)"_s);
     view.source.state = ChronydSourceState::Jittery;
