@@ -6,11 +6,14 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QScopeGuard>
 
+#include "app/cli/coredumpexclusion.h"
 #include "core/auth/keyfileio.h"
 #include "core/auth/keyfilewriter.h"
 #include "core/auth/keygenerator.h"
 #include "core/auth/keystore.h"
+#include "core/auth/secretbytes.h"
 
 using namespace Qt::StringLiterals;
 
@@ -172,9 +175,10 @@ int exportKeys(const auth::KeyStore &store, const KeysOptions &options)
     if (keys.isEmpty())
         return fail(u"there are no keys to export in %1"_s.arg(store.path()));
     const auth::KeyFileFormat format = options.format.value_or(auth::KeyFileFormat::Chrony);
-    const Result<QByteArray> data = auth::writeKeyFile(keys, format);
+    Result<QByteArray> data = auth::writeKeyFile(keys, format);
     if (!data)
         return fail(data.errorMessage());
+    const auto wipe = qScopeGuard([&data] { auth::wipeBuffer(data.value()); }); // the key file text holds every secret
     if (options.file == u"-"_s) {
         std::fwrite(data->constData(), 1, size_t(data->size()), stdout);
         std::fflush(stdout);
@@ -205,6 +209,8 @@ int runKeys(const KeysOptions &options)
         out(options.helpAction ? keysActionHelpText(*options.helpAction) : keysUsageText());
         return 0;
     }
+    if (!excludeFromCoreDumps())
+        warn(u"cannot keep this process out of core dumps; key material could end up in one"_s);
     auth::KeyStore store(options.storePath);
     if (std::optional<Error> failed = store.load())
         return fail(failed->message);
