@@ -17,8 +17,8 @@
 namespace chronoscope::cli {
 namespace {
 
-bool needsAttention(const std::optional<diagnostics::ReachabilityReport> &reachability,
-                    const std::optional<diagnostics::ExposureReport> &exposure)
+bool needsAttention(const std::optional<diagnostics::ReachabilityFindings> &reachability,
+                    const std::optional<diagnostics::ExposureFindings> &exposure)
 {
     if (reachability && reachability->conclusion != diagnostics::ReachConclusion::AllAnswer)
         return true;
@@ -41,12 +41,12 @@ bool needsAttention(const std::optional<diagnostics::ReachabilityReport> &reacha
 
 int runDiagnose(const CliOptions &options)
 {
-    const diagnostics::PortUsageReport port = diagnostics::checkUdpPort(options.diagnosePort);
-    const diagnostics::TimeServicesReport services = diagnostics::checkTimeServices();
+    const diagnostics::PortUsageFindings port = diagnostics::checkUdpPort(options.diagnosePort);
+    const diagnostics::TimeServicesFindings services = diagnostics::checkTimeServices();
 
     // Reachability and the probe use separate sockets, so they run side by side.
-    std::optional<diagnostics::ReachabilityReport> reachability;
-    std::optional<diagnostics::ExposureReport> exposure;
+    std::optional<diagnostics::ReachabilityFindings> reachability;
+    std::optional<diagnostics::ExposureFindings> exposure;
     int pending = 0;
     auto done = [&pending] {
         if (--pending == 0)
@@ -54,14 +54,14 @@ int runDiagnose(const CliOptions &options)
     };
     diagnostics::ReachabilityCheck check;
     QObject::connect(&check, &diagnostics::ReachabilityCheck::finished, &check,
-                     [&](const diagnostics::ReachabilityReport &report) {
-                         reachability = report;
+                     [&](const diagnostics::ReachabilityFindings &findings) {
+                         reachability = findings;
                          done();
                      });
     diagnostics::ExposureProbe probe;
     QObject::connect(&probe, &diagnostics::ExposureProbe::finished, &probe,
-                     [&](const diagnostics::ExposureReport &report) {
-                         exposure = report;
+                     [&](const diagnostics::ExposureFindings &findings) {
+                         exposure = findings;
                          done();
                      });
     if (!options.servers.isEmpty()) {

@@ -48,7 +48,7 @@ QString endpointText(const QHostAddress &address, quint16 port)
     return host + u':' + QString::number(port);
 }
 
-QString portSection(const diagnostics::PortUsageReport &port)
+QString portSection(const diagnostics::PortUsageFindings &port)
 {
     QString out = u"Local UDP port %1\n"_s.arg(port.port);
     out += wrap(port.summary, 2);
@@ -59,7 +59,7 @@ QString portSection(const diagnostics::PortUsageReport &port)
     return out;
 }
 
-QString servicesSection(const diagnostics::TimeServicesReport &services)
+QString servicesSection(const diagnostics::TimeServicesFindings &services)
 {
     QString out = u"\nTime services on this computer\n"_s;
     for (const diagnostics::TimeServiceStatus &s : services.services)
@@ -76,7 +76,7 @@ QString servicesSection(const diagnostics::TimeServicesReport &services)
     return out;
 }
 
-QString reachabilitySection(const diagnostics::ReachabilityReport &reach)
+QString reachabilitySection(const diagnostics::ReachabilityFindings &reach)
 {
     QString out = u"\nReachability of the servers\n"_s;
     for (const diagnostics::ServerReachability &s : reach.servers) {
@@ -124,7 +124,7 @@ QString outcomeLine(const QString &label, const diagnostics::ProbeOutcome &o)
     return wrap(line, 2, 2);
 }
 
-QString exposureSection(const diagnostics::ExposureReport &e)
+QString exposureSection(const diagnostics::ExposureFindings &e)
 {
     QString out = u"\nExposure probe of %1\n"_s.arg(e.target);
     if (!e.address.isEmpty()) {
@@ -150,9 +150,9 @@ QString exposureSection(const diagnostics::ExposureReport &e)
 
 } // namespace
 
-QString formatDiagnoseReport(const diagnostics::PortUsageReport &port, const diagnostics::TimeServicesReport &services,
-                             const std::optional<diagnostics::ReachabilityReport> &reachability,
-                             const std::optional<diagnostics::ExposureReport> &exposure)
+QString formatDiagnoseReport(const diagnostics::PortUsageFindings &port, const diagnostics::TimeServicesFindings &services,
+                             const std::optional<diagnostics::ReachabilityFindings> &reachability,
+                             const std::optional<diagnostics::ExposureFindings> &exposure)
 {
     QString out = portSection(port) + servicesSection(services);
     if (reachability)

@@ -90,12 +90,12 @@ QString describeNoCorrection(const correction::CorrectionProposal &p, const engi
     return {};
 }
 
-QString describeTimeServices(const correction::TimeServiceReport &report)
+QString describeTimeServices(const correction::CompetingTimeServices &services)
 {
     QStringList lines;
-    for (const QString &service : report.running)
+    for (const QString &service : services.running)
         lines.append(u"Warning: "_s + correction::timeServiceAdvice(service));
-    if (report.running.isEmpty() && report.kernelSynchronised)
+    if (services.running.isEmpty() && services.kernelSynchronised)
         lines.append(u"Warning: the kernel reports that something is already disciplining the clock "
                      "(adjtimex status); it may undo this change."_s);
     return lines.join(u'\n');

@@ -16,7 +16,7 @@ QString describeProposal(const correction::CorrectionProposal &proposal);
 // Why nothing is proposed.
 QString describeNoCorrection(const correction::CorrectionProposal &proposal, const engine::SystemStatus &system);
 // One warning paragraph per competing service, or empty.
-QString describeTimeServices(const correction::TimeServiceReport &report);
+QString describeTimeServices(const correction::CompetingTimeServices &services);
 // "Stepped the clock forward by +2.304 s." / "Refused by the helper: ..." / "Cancelled: ..."
 QString describeOutcome(const correction::CorrectionOutcome &outcome);
 // After a change: how far the clock is from the servers now.

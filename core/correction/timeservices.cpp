@@ -27,14 +27,14 @@ QString serviceForComm(const QString &comm)
 
 } // namespace
 
-TimeServiceReport detectTimeServices(const QString &procRoot)
+CompetingTimeServices detectTimeServices(const QString &procRoot)
 {
     return detectTimeServices(procRoot, readKernelClockState());
 }
 
-TimeServiceReport detectTimeServices(const QString &procRoot, const std::optional<protocol::KernelState> &kernel)
+CompetingTimeServices detectTimeServices(const QString &procRoot, const std::optional<protocol::KernelState> &kernel)
 {
-    TimeServiceReport report;
+    CompetingTimeServices services;
     const QDir proc(procRoot);
     const QStringList entries = proc.entryList(QDir::Dirs | QDir::NoDotAndDotDot);
     for (const QString &entry : entries) {
@@ -46,16 +46,16 @@ TimeServiceReport detectTimeServices(const QString &procRoot, const std::optiona
         if (!comm.open(QIODevice::ReadOnly))
             continue;
         const QString service = serviceForComm(QString::fromUtf8(comm.read(64)).trimmed());
-        if (!service.isEmpty() && !report.running.contains(service))
-            report.running.append(service);
+        if (!service.isEmpty() && !services.running.contains(service))
+            services.running.append(service);
     }
-    report.running.sort();
-    report.kernel = kernel;
+    services.running.sort();
+    services.kernel = kernel;
     if (kernel) {
-        report.kernelSynchronised = kernelReportsSynchronised(*kernel);
-        report.kernelPll = kernelPllActive(*kernel);
+        services.kernelSynchronised = kernelReportsSynchronised(*kernel);
+        services.kernelPll = kernelPllActive(*kernel);
     }
-    return report;
+    return services;
 }
 
 QString timeServiceAdvice(const QString &service)

@@ -14,7 +14,7 @@ namespace chronoscope::correction {
 // Other time services that would fight a manual change (HELPER.md §1.6): a running chronyd,
 // ntpd or systemd-timesyncd undoes a step within minutes, or slews it away. Found by process
 // name under /proc (no privileges, no D-Bus) plus the kernel's adjtimex status.
-struct TimeServiceReport
+struct CompetingTimeServices
 {
     QStringList running;   // "chronyd", "ntpd", "systemd-timesyncd", "ntpd-rs"; sorted, unique
     std::optional<protocol::KernelState> kernel;
@@ -27,8 +27,8 @@ struct TimeServiceReport
 
 // `procRoot` is /proc, or a directory laid out like it in tests. `kernel` overrides the kernel
 // state read (tests); by default it is read with readKernelClockState().
-TimeServiceReport detectTimeServices(const QString &procRoot = QStringLiteral("/proc"));
-TimeServiceReport detectTimeServices(const QString &procRoot, const std::optional<protocol::KernelState> &kernel);
+CompetingTimeServices detectTimeServices(const QString &procRoot = QStringLiteral("/proc"));
+CompetingTimeServices detectTimeServices(const QString &procRoot, const std::optional<protocol::KernelState> &kernel);
 
 // What to do about each service, in plain English (the CLI prints it; the GUI has its own
 // translated text keyed by the same service names).
@@ -36,4 +36,4 @@ QString timeServiceAdvice(const QString &service);
 
 } // namespace chronoscope::correction
 
-Q_DECLARE_METATYPE(chronoscope::correction::TimeServiceReport)
+Q_DECLARE_METATYPE(chronoscope::correction::CompetingTimeServices)

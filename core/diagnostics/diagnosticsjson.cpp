@@ -70,30 +70,30 @@ QJsonObject outcomeToJson(const ProbeOutcome &o)
 
 } // namespace
 
-QJsonObject portUsageToJson(const PortUsageReport &report)
+QJsonObject portUsageToJson(const PortUsageFindings &findings)
 {
     QJsonObject o;
-    o[u"port"_s] = report.port;
-    o[u"checked"_s] = report.error.isEmpty();
-    o[u"error"_s] = report::textOrNull(report.error);
-    o[u"in_use"_s] = report.error.isEmpty() ? QJsonValue(!report.sockets.isEmpty()) : QJsonValue();
+    o[u"port"_s] = findings.port;
+    o[u"checked"_s] = findings.error.isEmpty();
+    o[u"error"_s] = report::textOrNull(findings.error);
+    o[u"in_use"_s] = findings.error.isEmpty() ? QJsonValue(!findings.sockets.isEmpty()) : QJsonValue();
     QJsonArray sockets;
-    for (qsizetype i = 0; i < report.sockets.size(); ++i)
-        sockets.append(socketToJson(report.sockets.at(i), report.meanings.value(i)));
+    for (qsizetype i = 0; i < findings.sockets.size(); ++i)
+        sockets.append(socketToJson(findings.sockets.at(i), findings.meanings.value(i)));
     o[u"sockets"_s] = sockets;
-    o[u"summary"_s] = report.summary;
+    o[u"summary"_s] = findings.summary;
     return o;
 }
 
-QJsonObject timeServicesToJson(const TimeServicesReport &report)
+QJsonObject timeServicesToJson(const TimeServicesFindings &findings)
 {
     QJsonArray services;
-    for (const TimeServiceStatus &s : report.services) {
+    for (const TimeServiceStatus &s : findings.services) {
         services.append(QJsonObject{{u"name"_s, s.name},
                                     {u"running"_s, s.running},
                                     {u"description"_s, s.description}});
     }
-    const KernelClockStatus &k = report.kernel;
+    const KernelClockStatus &k = findings.kernel;
     QJsonObject kernel;
     kernel[u"available"_s] = k.available;
     kernel[u"error"_s] = report::textOrNull(k.error);
@@ -105,16 +105,16 @@ QJsonObject timeServicesToJson(const TimeServicesReport &report)
     kernel[u"flags"_s] = stringArray(k.flags);
     QJsonObject o;
     o[u"services"_s] = services;
-    o[u"services_error"_s] = report::textOrNull(report.servicesError);
+    o[u"services_error"_s] = report::textOrNull(findings.servicesError);
     o[u"kernel"_s] = kernel;
-    o[u"summary"_s] = report.summary;
+    o[u"summary"_s] = findings.summary;
     return o;
 }
 
-QJsonObject reachabilityToJson(const ReachabilityReport &report)
+QJsonObject reachabilityToJson(const ReachabilityFindings &findings)
 {
     QJsonArray servers;
-    for (const ServerReachability &s : report.servers) {
+    for (const ServerReachability &s : findings.servers) {
         QJsonObject o;
         o[u"name"_s] = s.name;
         o[u"address"_s] = report::textOrNull(s.address);
@@ -133,31 +133,31 @@ QJsonObject reachabilityToJson(const ReachabilityReport &report)
         servers.append(o);
     }
     return QJsonObject{{u"servers"_s, servers},
-                       {u"conclusion"_s, reachConclusionId(report.conclusion)},
-                       {u"summary"_s, report.summary}};
+                       {u"conclusion"_s, reachConclusionId(findings.conclusion)},
+                       {u"summary"_s, findings.summary}};
 }
 
-QJsonObject exposureToJson(const ExposureReport &report)
+QJsonObject exposureToJson(const ExposureFindings &findings)
 {
     QJsonObject o;
-    o[u"target"_s] = report.target;
-    o[u"host"_s] = report.host;
-    o[u"address"_s] = report::textOrNull(report.address);
-    o[u"port"_s] = report.port;
-    o[u"addresses_found"_s] = report.addressesFound;
-    o[u"window"_s] = report.windowSeconds;
-    o[u"error"_s] = report::textOrNull(report.error);
-    o[u"mode6"_s] = outcomeToJson(report.mode6);
-    o[u"mode7"_s] = outcomeToJson(report.mode7);
-    o[u"verdict"_s] = exposureVerdictId(report.verdict);
-    o[u"summary"_s] = report.summary;
-    o[u"advice"_s] = stringArray(report.advice);
+    o[u"target"_s] = findings.target;
+    o[u"host"_s] = findings.host;
+    o[u"address"_s] = report::textOrNull(findings.address);
+    o[u"port"_s] = findings.port;
+    o[u"addresses_found"_s] = findings.addressesFound;
+    o[u"window"_s] = findings.windowSeconds;
+    o[u"error"_s] = report::textOrNull(findings.error);
+    o[u"mode6"_s] = outcomeToJson(findings.mode6);
+    o[u"mode7"_s] = outcomeToJson(findings.mode7);
+    o[u"verdict"_s] = exposureVerdictId(findings.verdict);
+    o[u"summary"_s] = findings.summary;
+    o[u"advice"_s] = stringArray(findings.advice);
     return o;
 }
 
-QJsonObject diagnoseReportToJson(const PortUsageReport &port, const TimeServicesReport &services,
-                                 const std::optional<ReachabilityReport> &reachability,
-                                 const std::optional<ExposureReport> &exposure)
+QJsonObject diagnoseReportToJson(const PortUsageFindings &port, const TimeServicesFindings &services,
+                                 const std::optional<ReachabilityFindings> &reachability,
+                                 const std::optional<ExposureFindings> &exposure)
 {
     QJsonObject o;
     o[u"version"_s] = 1;

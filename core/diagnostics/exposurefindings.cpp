@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "core/diagnostics/exposurereport.h"
+#include "core/diagnostics/exposurefindings.h"
 
 using namespace Qt::StringLiterals;
 
@@ -11,7 +11,7 @@ QString factorText(double factor)
     return u"%1×"_s.arg(factor, 0, 'f', factor < 10 ? 2 : 1);
 }
 
-QString endpoint(const ExposureReport &r)
+QString endpoint(const ExposureFindings &r)
 {
     const QString host = r.address.contains(u':') ? u"["_s + r.address + u"]"_s : r.address;
     return host + u":"_s + QString::number(r.port);
@@ -24,7 +24,7 @@ QString errorOnlyPart(const ProbeOutcome &o, const QString &mode)
     return u"%1: %2"_s.arg(mode, o.errorText);
 }
 
-QString monlistSentence(const ExposureReport &r)
+QString monlistSentence(const ExposureFindings &r)
 {
     const ProbeOutcome &o = r.mode7;
     return u"It answers monlist (mode 7, CVE-2013-5211): %1 bytes in %2 datagram(s) came back for one %3-byte "
@@ -36,7 +36,7 @@ QString monlistSentence(const ExposureReport &r)
         .arg(o.complete ? QString() : u"; the list arrived incomplete"_s);
 }
 
-QString mode6Sentence(const ExposureReport &r)
+QString mode6Sentence(const ExposureFindings &r)
 {
     const ProbeOutcome &o = r.mode6;
     return u"It answers mode 6 control queries (ntpq readvar): %1 bytes in %2 datagram(s) came back for one "
@@ -62,7 +62,7 @@ QString exposureVerdictId(ExposureVerdict verdict)
     return u"not_probed"_s;
 }
 
-void assessExposure(ExposureReport &r)
+void assessExposure(ExposureFindings &r)
 {
     r.advice.clear();
     const ProbeOutcome &m6 = r.mode6;

@@ -20,7 +20,7 @@ enum class ExposureVerdict {
 };
 
 // Result of probing one server the user named, with one mode 6 and one mode 7 request.
-struct ExposureReport
+struct ExposureFindings
 {
     QString target;               // as the user typed it (HOST[:PORT])
     QString host;                 // host part
@@ -37,7 +37,7 @@ struct ExposureReport
 };
 
 // Fills verdict, summary and advice from the probe's measurements.
-void assessExposure(ExposureReport &report);
+void assessExposure(ExposureFindings &findings);
 
 // "not_probed", "port_closed", "no_answer", "error_replies_only", "answers_mode6",
 // "answers_monlist" (the JSON vocabulary).
@@ -45,4 +45,4 @@ QString exposureVerdictId(ExposureVerdict verdict);
 
 } // namespace chronoscope::diagnostics
 
-Q_DECLARE_METATYPE(chronoscope::diagnostics::ExposureReport)
+Q_DECLARE_METATYPE(chronoscope::diagnostics::ExposureFindings)

@@ -14,7 +14,7 @@ namespace chronoscope::diagnostics {
 
 ExposureProbe::ExposureProbe(QObject *parent) : QObject(parent), m_window(this)
 {
-    qRegisterMetaType<ExposureReport>();
+    qRegisterMetaType<ExposureFindings>();
     m_window.setSingleShot(true);
     m_window.setTimerType(Qt::PreciseTimer);
     connect(&m_window, &QTimer::timeout, this, &ExposureProbe::finish);
@@ -39,23 +39,23 @@ bool ExposureProbe::start(const QString &typed, const engine::ServerSpec &target
     if (m_running)
         return false;
     m_running = true;
-    m_report = ExposureReport{};
-    m_report.target = typed;
-    m_report.host = target.host;
-    m_report.port = target.port;
-    m_report.windowSeconds = windowSeconds;
-    m_report.mode6.request = u"readvar"_s;
-    m_report.mode7.request = u"monlist"_s;
+    m_findings = ExposureFindings{};
+    m_findings.target = typed;
+    m_findings.host = target.host;
+    m_findings.port = target.port;
+    m_findings.windowSeconds = windowSeconds;
+    m_findings.mode6.request = u"readvar"_s;
+    m_findings.mode7.request = u"monlist"_s;
     for (Exchange &exchange : m_exchanges) {
         exchange.datagrams.clear();
         exchange.outcome = ProbeOutcome{};
     }
-    m_exchanges[0].outcome.request = m_report.mode6.request;
-    m_exchanges[1].outcome.request = m_report.mode7.request;
+    m_exchanges[0].outcome.request = m_findings.mode6.request;
+    m_exchanges[1].outcome.request = m_findings.mode7.request;
 
     const QHostAddress literal(target.host);
     if (!literal.isNull()) {
-        m_report.addressesFound = 1;
+        m_findings.addressesFound = 1;
         // Deliver asynchronously in every case, so callers see a uniform signal order.
         QTimer::singleShot(0, this, [this, literal] { sendRequests(literal); });
         return true;
@@ -68,10 +68,10 @@ void ExposureProbe::onResolved(const QHostInfo &info)
 {
     m_lookupId = -1;
     const QList<QHostAddress> addresses = info.addresses();
-    m_report.addressesFound = int(addresses.size());
+    m_findings.addressesFound = int(addresses.size());
     if (info.error() != QHostInfo::NoError || addresses.isEmpty()) {
-        m_report.error = u"could not resolve '%1': %2"_s.arg(
-            m_report.host, info.errorString().isEmpty() ? u"no addresses"_s : info.errorString());
+        m_findings.error = u"could not resolve '%1': %2"_s.arg(
+            m_findings.host, info.errorString().isEmpty() ? u"no addresses"_s : info.errorString());
         finish();
         return;
     }
@@ -81,11 +81,11 @@ void ExposureProbe::onResolved(const QHostInfo &info)
 
 void ExposureProbe::sendRequests(const QHostAddress &address)
 {
-    m_report.address = address.toString();
+    m_findings.address = address.toString();
     m_sequence = quint16(1 + QRandomGenerator::global()->bounded(0xfffe));
     send(m_exchanges[0], address, encodeReadVarRequest(m_sequence));
     send(m_exchanges[1], address, encodeMonListRequest());
-    m_window.start(std::chrono::milliseconds(qint64(m_report.windowSeconds * 1000.0)));
+    m_window.start(std::chrono::milliseconds(qint64(m_findings.windowSeconds * 1000.0)));
     finishIfSettled();
 }
 
@@ -102,7 +102,7 @@ void ExposureProbe::send(Exchange &exchange, const QHostAddress &address, const 
         exchange.outcome.networkError = message;
         finishIfSettled();
     });
-    if (!exchange.socket->sendTo(address, m_report.port, request)) {
+    if (!exchange.socket->sendTo(address, m_findings.port, request)) {
         exchange.outcome.sendError = exchange.socket->errorString();
         return;
     }
@@ -141,20 +141,20 @@ void ExposureProbe::finish()
     }
     m_running = false;
     ++m_generation;
-    if (m_report.error.isEmpty()) {
+    if (m_findings.error.isEmpty()) {
         // The socket error of a request that could not be sent is the probe's error only when
         // neither request left.
         const QString &error6 = m_exchanges[0].outcome.sendError;
         const QString &error7 = m_exchanges[1].outcome.sendError;
         if (!error6.isEmpty() && !error7.isEmpty())
-            m_report.error = u"could not send to %1 port %2: %3"_s.arg(m_report.address).arg(m_report.port).arg(error6);
+            m_findings.error = u"could not send to %1 port %2: %3"_s.arg(m_findings.address).arg(m_findings.port).arg(error6);
     }
-    m_report.mode6 = m_exchanges[0].outcome;
-    m_report.mode7 = m_exchanges[1].outcome;
-    analyseControlReplies(m_exchanges[0].datagrams, m_sequence, m_report.mode6);
-    analysePrivateReplies(m_exchanges[1].datagrams, m_report.mode7);
-    assessExposure(m_report);
-    emit finished(m_report);
+    m_findings.mode6 = m_exchanges[0].outcome;
+    m_findings.mode7 = m_exchanges[1].outcome;
+    analyseControlReplies(m_exchanges[0].datagrams, m_sequence, m_findings.mode6);
+    analysePrivateReplies(m_exchanges[1].datagrams, m_findings.mode7);
+    assessExposure(m_findings);
+    emit finished(m_findings);
 }
 
 } // namespace chronoscope::diagnostics

@@ -9,7 +9,7 @@
 #include <QObject>
 #include <QTimer>
 
-#include "core/diagnostics/exposurereport.h"
+#include "core/diagnostics/exposurefindings.h"
 #include "core/diagnostics/probesocket.h"
 #include "core/engine/serverspec.h"
 #include "core/result.h"
@@ -22,7 +22,7 @@ namespace chronoscope::diagnostics {
 // back: exactly one mode 6 READVAR request (12 bytes) and one mode 7 MON_GETLIST_1 request
 // (8 bytes), each from its own random port on a connected socket, to the first address the name
 // resolves to and nowhere else; nothing is ever retried. Replies are collected for a fixed
-// window, then judged (replyanalysis.h, exposurereport.h). Lives in the caller's thread.
+// window, then judged (replyanalysis.h, exposurefindings.h). Lives in the caller's thread.
 class ExposureProbe final : public QObject
 {
     Q_OBJECT
@@ -36,14 +36,14 @@ public:
     // Parses HOST[:PORT], host:port, [ipv6]:port (default port 123), as server arguments are.
     static Result<engine::ServerSpec> parseTarget(const QString &text);
 
-    // Starts probing `target` (`typed` is what the user wrote, for the report). Emits finished()
+    // Starts probing `target` (`typed` is what the user wrote, for the findings). Emits finished()
     // once, after `windowSeconds` (earlier when both requests were refused or could not be sent).
     // Returns false, doing nothing, while a probe is running.
     bool start(const QString &typed, const engine::ServerSpec &target, double windowSeconds = DEFAULT_WINDOW);
     bool isRunning() const { return m_running; }
 
 signals:
-    void finished(const chronoscope::diagnostics::ExposureReport &report);
+    void finished(const chronoscope::diagnostics::ExposureFindings &findings);
 
 private:
     // One request and everything that came back for it.
@@ -60,7 +60,7 @@ private:
     void finishIfSettled();
     void finish();
 
-    ExposureReport m_report;
+    ExposureFindings m_findings;
     std::array<Exchange, 2> m_exchanges;  // [0]: mode 6, [1]: mode 7
     quint16 m_sequence = 0;               // the READVAR request's sequence number
     int m_lookupId = -1;

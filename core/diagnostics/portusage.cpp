@@ -100,42 +100,42 @@ QString explainSocket(const UdpSocketEntry &entry, quint16 port)
 
 } // namespace
 
-PortUsageReport checkUdpPort(quint16 port)
+PortUsageFindings checkUdpPort(quint16 port)
 {
-    PortUsageReport report;
-    report.port = port;
+    PortUsageFindings findings;
+    findings.port = port;
     Result<QList<UdpSocketEntry>> sockets = findUdpSockets(port);
     if (sockets)
-        report.sockets = *sockets;
+        findings.sockets = *sockets;
     else
-        report.error = sockets.errorMessage();
-    interpretPortUsage(report);
-    return report;
+        findings.error = sockets.errorMessage();
+    interpretPortUsage(findings);
+    return findings;
 }
 
-void interpretPortUsage(PortUsageReport &report)
+void interpretPortUsage(PortUsageFindings &findings)
 {
-    report.meanings.clear();
-    if (!report.error.isEmpty()) {
-        report.summary = u"Could not check UDP port %1: %2"_s.arg(report.port).arg(report.error);
+    findings.meanings.clear();
+    if (!findings.error.isEmpty()) {
+        findings.summary = u"Could not check UDP port %1: %2"_s.arg(findings.port).arg(findings.error);
         return;
     }
-    if (report.sockets.isEmpty()) {
-        report.summary = report.port == 123
+    if (findings.sockets.isEmpty()) {
+        findings.summary = findings.port == 123
             ? u"Nothing is bound to UDP port 123 (IPv4 or IPv6): no NTP server runs on this computer. Chronoscope "
               "does not need the port: it sends each request from a random port."_s
-            : u"Nothing is bound to UDP port %1 (IPv4 or IPv6)."_s.arg(report.port);
+            : u"Nothing is bound to UDP port %1 (IPv4 or IPv6)."_s.arg(findings.port);
         return;
     }
     QStringList holders;
-    for (const UdpSocketEntry &entry : std::as_const(report.sockets)) {
-        report.meanings.append(explainSocket(entry, report.port));
+    for (const UdpSocketEntry &entry : std::as_const(findings.sockets)) {
+        findings.meanings.append(explainSocket(entry, findings.port));
         const QString holder = holderPhrase(entry);
         if (!holders.contains(holder))
             holders.append(holder);
     }
-    report.summary = u"UDP port %1 is in use (%2 socket(s)) by %3."_s.arg(
-        QString::number(report.port), QString::number(report.sockets.size()), holders.join(u"; "_s));
+    findings.summary = u"UDP port %1 is in use (%2 socket(s)) by %3."_s.arg(
+        QString::number(findings.port), QString::number(findings.sockets.size()), holders.join(u"; "_s));
 }
 
 } // namespace chronoscope::diagnostics

@@ -10,7 +10,7 @@
 namespace chronoscope::diagnostics {
 
 // Who uses a local UDP port (normally 123, NTP) and what that means for the user.
-struct PortUsageReport
+struct PortUsageFindings
 {
     quint16 port = 123;
     QString error;                 // why the check could not run (empty when it ran)
@@ -20,9 +20,9 @@ struct PortUsageReport
 };
 
 // Lists the sockets on `port` (udpportinspector.h) and explains them. Read-only.
-PortUsageReport checkUdpPort(quint16 port);
+PortUsageFindings checkUdpPort(quint16 port);
 
 // Fills meanings and summary from port, error and sockets.
-void interpretPortUsage(PortUsageReport &report);
+void interpretPortUsage(PortUsageFindings &findings);
 
 } // namespace chronoscope::diagnostics

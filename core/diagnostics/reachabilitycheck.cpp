@@ -14,7 +14,7 @@ constexpr double GUARD_MARGIN = 30.0; // seconds for DNS on top of the request s
 
 ReachabilityCheck::ReachabilityCheck(QObject *parent) : QObject(parent), m_guard(this)
 {
-    qRegisterMetaType<ReachabilityReport>();
+    qRegisterMetaType<ReachabilityFindings>();
     m_guard.setSingleShot(true);
     connect(&m_guard, &QTimer::timeout, this, &ReachabilityCheck::finish);
 }
@@ -53,19 +53,19 @@ void ReachabilityCheck::finish()
         return;
     m_running = false;
     m_guard.stop();
-    ReachabilityReport report;
+    ReachabilityFindings findings;
     if (m_session) {
         m_session->stop();
         for (const engine::ServerStatus &status : m_session->snapshot().servers) {
             SampleTally &tally = m_tallies[status.id];
             tally.addRejections(status.rejections);
-            report.servers.append(classifyServer(status, tally));
+            findings.servers.append(classifyServer(status, tally));
         }
         // Not deleted here: finish() may run inside one of the session's own signals.
         m_session.release()->deleteLater();
     }
-    concludeReachability(report);
-    emit finished(report);
+    concludeReachability(findings);
+    emit finished(findings);
 }
 
 } // namespace chronoscope::diagnostics

@@ -8,7 +8,7 @@
 #include <QObject>
 #include <QTimer>
 
-#include "core/diagnostics/reachabilityreport.h"
+#include "core/diagnostics/reachabilityfindings.h"
 #include "core/diagnostics/sampletally.h"
 #include "core/engine/serverspec.h"
 
@@ -43,7 +43,7 @@ public:
     bool isRunning() const { return m_running; }
 
 signals:
-    void finished(const chronoscope::diagnostics::ReachabilityReport &report);
+    void finished(const chronoscope::diagnostics::ReachabilityFindings &findings);
 
 private:
     // Ends the check with the session's latest snapshot (the final one when it finished).

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "core/diagnostics/reachabilityreport.h"
+#include "core/diagnostics/reachabilityfindings.h"
 
 #include <map>
 #include <set>
@@ -96,13 +96,13 @@ ServerReachability classifyServer(const engine::ServerStatus &status, const Samp
     return r;
 }
 
-void concludeReachability(ReachabilityReport &report)
+void concludeReachability(ReachabilityFindings &findings)
 {
-    const QList<ServerReachability> &servers = report.servers;
+    const QList<ServerReachability> &servers = findings.servers;
     const int total = int(servers.size());
     if (total == 0) {
-        report.conclusion = ReachConclusion::NoServers;
-        report.summary = u"No servers were given, so reachability was not tested."_s;
+        findings.conclusion = ReachConclusion::NoServers;
+        findings.summary = u"No servers were given, so reachability was not tested."_s;
         return;
     }
     std::map<ReachOutcome, int> count;
@@ -118,51 +118,51 @@ void concludeReachability(ReachabilityReport &report)
     auto withDetails = [&details](const QString &text) { return details.isEmpty() ? text : text + u' ' + details; };
 
     if (answered == total) {
-        report.conclusion = ReachConclusion::AllAnswer;
-        report.summary = withDetails(
+        findings.conclusion = ReachConclusion::AllAnswer;
+        findings.summary = withDetails(
             plural(total, u"The server answered: outbound NTP (%1) works."_s.arg(port),
                    u"All %1 servers answered: outbound NTP ("_s + port + u") works."_s));
     } else if (tested == 0) {
-        report.conclusion = ReachConclusion::DnsFailure;
-        report.summary = withDetails(
+        findings.conclusion = ReachConclusion::DnsFailure;
+        findings.summary = withDetails(
             u"No server name could be resolved: this is a DNS problem, not an NTP one, and no NTP request was "
             "sent. Check the names and this computer's DNS settings."_s);
     } else if (answered > 0) {
-        report.conclusion = ReachConclusion::SomeUnreachable;
-        report.summary = withDetails(u"%1 of %2 servers answered, so NTP gets through this network; the others "
+        findings.conclusion = ReachConclusion::SomeUnreachable;
+        findings.summary = withDetails(u"%1 of %2 servers answered, so NTP gets through this network; the others "
                                      "have problems of their own."_s.arg(answered)
                                              .arg(total));
     } else if (count[ReachOutcome::TimedOut] == tested && tested == 1) {
-        report.conclusion = ReachConclusion::Blocked;
-        report.summary = withDetails(
+        findings.conclusion = ReachConclusion::Blocked;
+        findings.summary = withDetails(
             u"No server answered: all %1 request(s) timed out. Either the server is down or %2 is blocked by a "
             "firewall or the network; test several servers to tell the two apart."_s.arg(requests)
                     .arg(port));
     } else if (count[ReachOutcome::TimedOut] == tested) {
-        report.conclusion = ReachConclusion::Blocked;
-        report.summary = withDetails(
+        findings.conclusion = ReachConclusion::Blocked;
+        findings.summary = withDetails(
             u"No server answered: all %1 request(s) to %2 timed out. %3 appears blocked by a firewall or the "
             "network (requests or replies are dropped silently). Check this computer's firewall and the router, "
             "and ask whether your network allows only its own NTP server."_s.arg(requests)
                     .arg(plural(tested, u"the server"_s, u"%1 servers"_s))
                     .arg(port));
     } else if (count[ReachOutcome::Refused] == tested) {
-        report.conclusion = ReachConclusion::AllRefused;
-        report.summary = withDetails(
+        findings.conclusion = ReachConclusion::AllRefused;
+        findings.summary = withDetails(
             u"Every server answered with ICMP port unreachable: the hosts are reachable, but nothing serves NTP "
             "on %1 there (or a firewall rejects it actively)."_s.arg(port));
     } else if (count[ReachOutcome::NetworkError] == tested) {
-        report.conclusion = ReachConclusion::NoRoute;
-        report.summary = withDetails(u"No request could be sent: this computer has no route to the servers "
+        findings.conclusion = ReachConclusion::NoRoute;
+        findings.summary = withDetails(u"No request could be sent: this computer has no route to the servers "
                                      "(is it online?)."_s);
     } else if (count[ReachOutcome::KissOfDeath] == tested) {
-        report.conclusion = ReachConclusion::AllKissOfDeath;
-        report.summary = withDetails(u"Every server that was reached sent a kiss-o'-death: they refuse to serve "
+        findings.conclusion = ReachConclusion::AllKissOfDeath;
+        findings.summary = withDetails(u"Every server that was reached sent a kiss-o'-death: they refuse to serve "
                                      "this client or ask it to poll less often. The network is fine; use other "
                                      "servers, or slow down."_s);
     } else {
-        report.conclusion = ReachConclusion::NoneAnswer;
-        report.summary = withDetails(u"No server gave a usable answer."_s);
+        findings.conclusion = ReachConclusion::NoneAnswer;
+        findings.summary = withDetails(u"No server gave a usable answer."_s);
     }
 }
 

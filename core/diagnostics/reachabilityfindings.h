@@ -47,7 +47,7 @@ enum class ReachConclusion {
     NoneAnswer,       // no usable answer, for a mix of reasons
 };
 
-struct ReachabilityReport
+struct ReachabilityFindings
 {
     QList<ServerReachability> servers;
     ReachConclusion conclusion = ReachConclusion::NoServers;
@@ -56,8 +56,8 @@ struct ReachabilityReport
 
 // Classifies one server from the engine's final snapshot and its sample events.
 ServerReachability classifyServer(const engine::ServerStatus &status, const SampleTally &tally);
-// Fills conclusion and summary from report.servers.
-void concludeReachability(ReachabilityReport &report);
+// Fills conclusion and summary from findings.servers.
+void concludeReachability(ReachabilityFindings &findings);
 
 // "answers", "answers_unusable", "kiss_of_death", "invalid_replies", "refused", "network_error",
 // "timeout", "dns_failure" (the JSON vocabulary).
@@ -68,4 +68,4 @@ QString reachConclusionId(ReachConclusion conclusion);
 
 } // namespace chronoscope::diagnostics
 
-Q_DECLARE_METATYPE(chronoscope::diagnostics::ReachabilityReport)
+Q_DECLARE_METATYPE(chronoscope::diagnostics::ReachabilityFindings)

@@ -22,31 +22,31 @@ QString kernelSentence(const KernelClockStatus &kernel)
 
 } // namespace
 
-TimeServicesReport checkTimeServices()
+TimeServicesFindings checkTimeServices()
 {
-    TimeServicesReport report;
+    TimeServicesFindings findings;
     Result<QList<TimeServiceStatus>> services = listPlatformTimeServices();
     if (services)
-        report.services = *services;
+        findings.services = *services;
     else
-        report.servicesError = services.errorMessage();
-    report.kernel = readKernelClock();
-    summariseTimeServices(report);
-    return report;
+        findings.servicesError = services.errorMessage();
+    findings.kernel = readKernelClock();
+    summariseTimeServices(findings);
+    return findings;
 }
 
-void summariseTimeServices(TimeServicesReport &report)
+void summariseTimeServices(TimeServicesFindings &findings)
 {
     QStringList running;
-    for (const TimeServiceStatus &service : std::as_const(report.services)) {
+    for (const TimeServiceStatus &service : std::as_const(findings.services)) {
         if (service.running)
             running << service.name;
     }
-    const KernelClockStatus &kernel = report.kernel;
+    const KernelClockStatus &kernel = findings.kernel;
     const QString kernelText = kernelSentence(kernel);
     QString services;
-    if (!report.servicesError.isEmpty()) {
-        services = u"Could not list the time services: %1."_s.arg(report.servicesError);
+    if (!findings.servicesError.isEmpty()) {
+        services = u"Could not list the time services: %1."_s.arg(findings.servicesError);
     } else if (running.isEmpty()) {
         if (kernel.available && kernel.synchronized)
             services = u"No known time service is running, yet something keeps the clock in step (a hypervisor, "
@@ -65,7 +65,7 @@ void summariseTimeServices(TimeServicesReport &report)
     } else {
         services = u"%1 is running."_s.arg(running.first());
     }
-    report.summary = services + u' ' + kernelText;
+    findings.summary = services + u' ' + kernelText;
 }
 
 } // namespace chronoscope::diagnostics

@@ -18,7 +18,7 @@ struct TimeServiceStatus
 };
 
 // Which time services run on this computer and what the kernel says about the clock.
-struct TimeServicesReport
+struct TimeServicesFindings
 {
     QList<TimeServiceStatus> services;
     QString servicesError;     // why services could not be listed (empty when they were)
@@ -37,8 +37,8 @@ struct TimeServicesReport
 Result<QList<TimeServiceStatus>> listPlatformTimeServices();
 
 // listPlatformTimeServices() + readKernelClock() + summary.
-TimeServicesReport checkTimeServices();
-// Fills report.summary from services, servicesError and kernel.
-void summariseTimeServices(TimeServicesReport &report);
+TimeServicesFindings checkTimeServices();
+// Fills findings.summary from services, servicesError and kernel.
+void summariseTimeServices(TimeServicesFindings &findings);
 
 } // namespace chronoscope::diagnostics

@@ -169,20 +169,20 @@ private slots:
         addProcess(u"self"_s, "ntpd\n"); // not a pid directory
         protocol::KernelState unsync;
         unsync.status = 0x0040; // STA_UNSYNC
-        TimeServiceReport report = detectTimeServices(proc.path(), unsync);
-        QCOMPARE(report.running, (QStringList{u"chronyd"_s, u"systemd-timesyncd"_s}));
-        QVERIFY(!report.kernelSynchronised);
-        QVERIFY(report.hasConflict());
+        CompetingTimeServices services = detectTimeServices(proc.path(), unsync);
+        QCOMPARE(services.running, (QStringList{u"chronyd"_s, u"systemd-timesyncd"_s}));
+        QVERIFY(!services.kernelSynchronised);
+        QVERIFY(services.hasConflict());
         QVERIFY(timeServiceAdvice(u"systemd-timesyncd"_s).contains(u"timedatectl set-ntp false"_s));
 
         QTemporaryDir empty;
-        report = detectTimeServices(empty.path(), unsync);
-        QVERIFY(report.running.isEmpty());
-        QVERIFY(!report.hasConflict());
+        services = detectTimeServices(empty.path(), unsync);
+        QVERIFY(services.running.isEmpty());
+        QVERIFY(!services.hasConflict());
         protocol::KernelState disciplined; // STA_UNSYNC clear, STA_PLL set: someone runs the PLL
         disciplined.status = 0x0001;
-        report = detectTimeServices(empty.path(), disciplined);
-        QVERIFY(report.kernelSynchronised && report.kernelPll && report.hasConflict());
+        services = detectTimeServices(empty.path(), disciplined);
+        QVERIFY(services.kernelSynchronised && services.kernelPll && services.hasConflict());
     }
 
     void readsTheKernelStateUnprivileged()

@@ -197,11 +197,11 @@ private slots:
         FakeClockHelper helper;
         SynchroniseDialog dialog(&helper);
         dialog.show();
-        correction::TimeServiceReport report;
-        report.running = QStringList{u"systemd-timesyncd"_s};
-        dialog.setTimeServices(report);
+        correction::CompetingTimeServices services;
+        services.running = QStringList{u"systemd-timesyncd"_s};
+        dialog.setTimeServices(services);
         QVERIFY(dialog.warningText().contains(u"timedatectl set-ntp false"_s));
-        dialog.setTimeServices(correction::TimeServiceReport{});
+        dialog.setTimeServices(correction::CompetingTimeServices{});
         QVERIFY(dialog.warningText().isEmpty());
     }
 

@@ -32,7 +32,7 @@ QString endpoint(const QHostAddress &address, quint16 port)
 }
 
 // Probes `target` and waits for the report (the caller's event loop keeps fakes answering).
-ExposureReport probe(const QString &target, double window = WINDOW, double *elapsed = nullptr)
+ExposureFindings probe(const QString &target, double window = WINDOW, double *elapsed = nullptr)
 {
     ExposureProbe p;
     QSignalSpy spy(&p, &ExposureProbe::finished);
@@ -47,7 +47,7 @@ ExposureReport probe(const QString &target, double window = WINDOW, double *elap
         return {};
     if (elapsed)
         *elapsed = double(timer.elapsed()) / 1000.0;
-    return spy.first().first().value<ExposureReport>();
+    return spy.first().first().value<ExposureFindings>();
 }
 
 qint64 totalSize(const QList<QByteArray> &datagrams)
@@ -89,7 +89,7 @@ void TstExposureProbe::chronydAnswersNeitherMode6NorMode7()
 {
     ChronydInstance chronyd;
     QVERIFY2(chronyd.start(), qPrintable(chronyd.errorString()));
-    const ExposureReport r = probe(chronyd.endpoint(), 1.0);
+    const ExposureFindings r = probe(chronyd.endpoint(), 1.0);
     QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
     QCOMPARE(r.address, u"127.0.0.1"_s);
     QCOMPARE(r.port, chronyd.port());
@@ -129,7 +129,7 @@ void TstExposureProbe::monlistAcrossManyDatagramsGivesExactFactor()
     QCOMPARE(totalSize(reply), bytes);
     server.setPrivateReplies(reply);
 
-    const ExposureReport r = probe(endpoint(server.address(), server.port()));
+    const ExposureFindings r = probe(endpoint(server.address(), server.port()));
     QCOMPARE(r.verdict, ExposureVerdict::AnswersMonlist);
     QCOMPARE(r.mode7.datagrams, datagrams);
     QCOMPARE(r.mode7.validReplies, datagrams);
@@ -161,7 +161,7 @@ void TstExposureProbe::fragmentedReadVarAnswer()
     QCOMPARE(reply.size(), 3);
     server.setControlReplies(reply);
 
-    const ExposureReport r = probe(endpoint(server.address(), server.port()));
+    const ExposureFindings r = probe(endpoint(server.address(), server.port()));
     QCOMPARE(r.verdict, ExposureVerdict::AnswersMode6);
     QCOMPARE(r.mode6.datagrams, 3);
     QCOMPARE(r.mode6.validReplies, 3);
@@ -192,7 +192,7 @@ void TstExposureProbe::malformedRepliesAreRejectedWithoutCrashing()
     server.setControlReplies(control, false);
     server.setPrivateReplies(priv);
 
-    const ExposureReport r = probe(endpoint(server.address(), server.port()));
+    const ExposureFindings r = probe(endpoint(server.address(), server.port()));
     QCOMPARE(r.verdict, ExposureVerdict::NoAnswer);
     QCOMPARE(r.mode6.datagrams, control.size());
     QCOMPARE(r.mode7.datagrams, priv.size());
@@ -214,7 +214,7 @@ void TstExposureProbe::errorRepliesOnly()
     QVERIFY2(server.isListening(), qPrintable(server.errorString()));
     server.setControlReplies({FakeControlServer::errorReply(6, 2)});
     server.setPrivateReplies({FakeControlServer::errorReply(7, 4)});
-    const ExposureReport r = probe(endpoint(server.address(), server.port()));
+    const ExposureFindings r = probe(endpoint(server.address(), server.port()));
     QCOMPARE(r.verdict, ExposureVerdict::ErrorRepliesOnly);
     QCOMPARE(r.mode6.errorCode.value_or(-1), 2);
     QCOMPARE(r.mode7.errorCode.value_or(-1), 4);
@@ -227,7 +227,7 @@ void TstExposureProbe::closedPortIsRefusedQuickly()
     const quint16 port = ChronydInstance::freeUdpPort(QHostAddress(QHostAddress::LocalHost));
     QVERIFY(port != 0);
     double elapsed = 0;
-    const ExposureReport r = probe(endpoint(QHostAddress(QHostAddress::LocalHost), port), 5.0, &elapsed);
+    const ExposureFindings r = probe(endpoint(QHostAddress(QHostAddress::LocalHost), port), 5.0, &elapsed);
     QCOMPARE(r.verdict, ExposureVerdict::PortClosed);
     QVERIFY(r.mode6.refused);
     QVERIFY(r.mode7.refused);
@@ -237,7 +237,7 @@ void TstExposureProbe::closedPortIsRefusedQuickly()
 void TstExposureProbe::unresolvableNameIsNotProbed()
 {
     // RFC 6761: names under .invalid never resolve; no server is contacted.
-    const ExposureReport r = probe(u"name.invalid"_s);
+    const ExposureFindings r = probe(u"name.invalid"_s);
     QCOMPARE(r.verdict, ExposureVerdict::NotProbed);
     QVERIFY2(r.error.contains(u"could not resolve 'name.invalid'"_s), qPrintable(r.error));
     QVERIFY(r.address.isEmpty());
@@ -250,7 +250,7 @@ void TstExposureProbe::ipv6Target()
     FakeControlServer server(QHostAddress(QHostAddress::LocalHostIPv6));
     QVERIFY2(server.isListening(), qPrintable(server.errorString()));
     server.setPrivateReplies(FakeControlServer::monlistReply(7));
-    const ExposureReport r = probe(endpoint(server.address(), server.port()));
+    const ExposureFindings r = probe(endpoint(server.address(), server.port()));
     QCOMPARE(r.address, u"::1"_s);
     QCOMPARE(r.verdict, ExposureVerdict::AnswersMonlist);
     QCOMPARE(r.mode7.monlistEntries, 7);

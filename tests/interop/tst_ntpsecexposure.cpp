@@ -19,14 +19,14 @@ using chronoscope::testing::NtpsecInstance;
 
 namespace {
 
-ExposureReport probeLoopback()
+ExposureFindings probeLoopback()
 {
     ExposureProbe probe;
     QSignalSpy spy(&probe, &ExposureProbe::finished);
     const chronoscope::Result<chronoscope::engine::ServerSpec> target = ExposureProbe::parseTarget(u"127.0.0.1"_s);
     if (!target || !probe.start(u"127.0.0.1"_s, *target, 1.0) || !spy.wait(10000))
         return {};
-    return spy.first().first().value<ExposureReport>();
+    return spy.first().first().value<ExposureFindings>();
 }
 
 } // namespace
@@ -48,7 +48,7 @@ void TstNtpsecExposure::initTestCase()
     QVERIFY2(!NtpsecInstance::findNtpd().isEmpty(),
              "ntpsec's ntpd not found: ./dev.sh test unpacks it into build/tools/ntpsec (never installed), or set "
              "CHRONOSCOPE_NTPSEC_NTPD");
-    const PortUsageReport before = checkUdpPort(123);
+    const PortUsageFindings before = checkUdpPort(123);
     QVERIFY2(before.error.isEmpty(), qPrintable(before.error));
     QVERIFY2(before.sockets.isEmpty(),
              qPrintable(u"UDP port 123 is already in use on this machine, so this test will not start ntpd there. "
@@ -61,13 +61,13 @@ void TstNtpsecExposure::answeringNtpsecIsAReflector()
     NtpsecInstance ntpd(true);
     QVERIFY2(ntpd.start(), qPrintable(ntpd.errorString()));
 
-    const PortUsageReport port = checkUdpPort(123);
+    const PortUsageFindings port = checkUdpPort(123);
     QVERIFY2(!port.sockets.isEmpty(), qPrintable(port.summary));
     QCOMPARE(port.sockets.first().processes.first().pid, ntpd.pid());
     QVERIFY2(port.meanings.first().contains(u"(the reference ntpd, ntpsec or OpenNTPD) is serving time on port 123"_s),
              qPrintable(port.meanings.first()));
 
-    const ExposureReport r = probeLoopback();
+    const ExposureFindings r = probeLoopback();
     QCOMPARE(r.verdict, ExposureVerdict::AnswersMode6);
     QVERIFY(r.mode6.answeredWithData());
     QVERIFY(r.mode6.complete);
@@ -87,7 +87,7 @@ void TstNtpsecExposure::noqueryMakesItSilent()
 {
     NtpsecInstance ntpd(false);
     QVERIFY2(ntpd.start(), qPrintable(ntpd.errorString()));
-    const ExposureReport r = probeLoopback();
+    const ExposureFindings r = probeLoopback();
     QCOMPARE(r.verdict, ExposureVerdict::NoAnswer);
     QCOMPARE(r.mode6.datagrams + r.mode7.datagrams, 0);
     QVERIFY(!r.mode6.refused && !r.mode7.refused); // it listens; it just does not answer

@@ -27,7 +27,7 @@ namespace {
 
 constexpr quint16 NTP_PORT = 123;
 
-QString holders(const PortUsageReport &report)
+QString holders(const PortUsageFindings &report)
 {
     return report.summary + u'\n' + report.meanings.join(u'\n');
 }
@@ -55,7 +55,7 @@ void TstPort123::initTestCase()
     if (::geteuid() != 0)
         QSKIP("binding UDP port 123 needs root; CI runs this test as root");
     // Never take the port from a real time service: say who has it and stop.
-    const PortUsageReport before = checkUdpPort(NTP_PORT);
+    const PortUsageFindings before = checkUdpPort(NTP_PORT);
     QVERIFY2(before.error.isEmpty(), qPrintable(before.error));
     QVERIFY2(before.sockets.isEmpty(),
              qPrintable(u"UDP port 123 is already in use on this machine, so this test will not start a chronyd "
@@ -74,7 +74,7 @@ void TstPort123::cleanupTestCase()
 
 void TstPort123::portCheckFindsChronydOnPort123()
 {
-    const PortUsageReport report = checkUdpPort(NTP_PORT);
+    const PortUsageFindings report = checkUdpPort(NTP_PORT);
     QVERIFY2(report.error.isEmpty(), qPrintable(report.error));
     QCOMPARE(report.sockets.size(), 1);
     const UdpSocketEntry &e = report.sockets.first();
@@ -99,7 +99,7 @@ void TstPort123::probeOfDefaultPortGetsNoControlAnswers()
     QCOMPARE(target->port, NTP_PORT);
     QVERIFY(probe.start(u"127.0.0.1"_s, *target, 1.0));
     QVERIFY(spy.wait(10000));
-    const ExposureReport r = spy.first().first().value<ExposureReport>();
+    const ExposureFindings r = spy.first().first().value<ExposureFindings>();
     QCOMPARE(r.port, NTP_PORT);
     QCOMPARE(r.verdict, ExposureVerdict::NoAnswer);
     QVERIFY(!r.mode6.refused && !r.mode7.refused);
@@ -118,7 +118,7 @@ void TstPort123::reachabilityOnDefaultPort()
     options.timeout = 0.5;
     QVERIFY(check.start({spec}, options));
     QVERIFY(spy.wait(30000));
-    const ReachabilityReport r = spy.first().first().value<ReachabilityReport>();
+    const ReachabilityFindings r = spy.first().first().value<ReachabilityFindings>();
     QCOMPARE(r.servers.size(), 1);
     QCOMPARE(r.servers.first().port, NTP_PORT);
     QCOMPARE(r.servers.first().outcome, ReachOutcome::Answers);

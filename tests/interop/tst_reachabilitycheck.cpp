@@ -37,7 +37,7 @@ ServerSpec closedPort()
     return spec(u"127.0.0.1"_s, ChronydInstance::freeUdpPort(QHostAddress(QHostAddress::LocalHost)));
 }
 
-ReachabilityReport check(const QList<ServerSpec> &servers)
+ReachabilityFindings check(const QList<ServerSpec> &servers)
 {
     ReachabilityCheck c;
     QSignalSpy spy(&c, &ReachabilityCheck::finished);
@@ -47,10 +47,10 @@ ReachabilityReport check(const QList<ServerSpec> &servers)
     options.timeout = 0.3;
     if (!c.start(servers, options) || !spy.wait(30000))
         return {};
-    return spy.first().first().value<ReachabilityReport>();
+    return spy.first().first().value<ReachabilityFindings>();
 }
 
-const ServerReachability *find(const ReachabilityReport &r, const QString &name)
+const ServerReachability *find(const ReachabilityFindings &r, const QString &name)
 {
     for (const ServerReachability &s : r.servers) {
         if (s.name == name)
@@ -81,7 +81,7 @@ void TstReachabilityCheck::silentServersMeanNtpIsBlocked()
     QVERIFY2(a.isListening() && b.isListening(), qPrintable(a.errorString() + b.errorString()));
     a.dropNextRequests(1000);
     b.dropNextRequests(1000);
-    const ReachabilityReport r = check({specOf(a), specOf(b)});
+    const ReachabilityFindings r = check({specOf(a), specOf(b)});
     QCOMPARE(r.servers.size(), 2);
     for (const ServerReachability &s : r.servers) {
         QCOMPARE(s.outcome, ReachOutcome::TimedOut);
@@ -95,7 +95,7 @@ void TstReachabilityCheck::silentServersMeanNtpIsBlocked()
 
 void TstReachabilityCheck::closedPortsAreRefused()
 {
-    const ReachabilityReport r = check({closedPort(), closedPort()});
+    const ReachabilityFindings r = check({closedPort(), closedPort()});
     QCOMPARE(r.servers.size(), 2);
     for (const ServerReachability &s : r.servers) {
         QCOMPARE(s.outcome, ReachOutcome::Refused);
@@ -108,7 +108,7 @@ void TstReachabilityCheck::closedPortsAreRefused()
 void TstReachabilityCheck::unresolvableNamesAreDnsFailures()
 {
     // RFC 6761: names under .invalid never resolve.
-    const ReachabilityReport r = check({spec(u"name.invalid"_s, 123), spec(u"other.invalid"_s, 123)});
+    const ReachabilityFindings r = check({spec(u"name.invalid"_s, 123), spec(u"other.invalid"_s, 123)});
     QCOMPARE(r.servers.size(), 2);
     for (const ServerReachability &s : r.servers) {
         QCOMPARE(s.outcome, ReachOutcome::DnsFailure);
@@ -124,7 +124,7 @@ void TstReachabilityCheck::kissOfDeathIsReported()
     FakeNtpServer server;
     QVERIFY2(server.isListening(), qPrintable(server.errorString()));
     server.setKissCode("DENY");
-    const ReachabilityReport r = check({specOf(server)});
+    const ReachabilityFindings r = check({specOf(server)});
     QCOMPARE(r.servers.size(), 1);
     const ServerReachability &s = r.servers.first();
     QCOMPARE(s.outcome, ReachOutcome::KissOfDeath);
@@ -139,7 +139,7 @@ void TstReachabilityCheck::unsynchronisedServerStillAnswers()
     FakeNtpServer server;
     QVERIFY2(server.isListening(), qPrintable(server.errorString()));
     server.setLeap(chronoscope::ntp::LeapIndicator::Unsynchronized);
-    const ReachabilityReport r = check({specOf(server)});
+    const ReachabilityFindings r = check({specOf(server)});
     QCOMPARE(r.servers.size(), 1);
     QCOMPARE(r.servers.first().outcome, ReachOutcome::AnswersUnusable);
     QCOMPARE(r.servers.first().tally.unusable, REQUESTS);
@@ -155,7 +155,7 @@ void TstReachabilityCheck::mixOfRealChronydAndFailures()
     QVERIFY2(silent.isListening(), qPrintable(silent.errorString()));
     silent.dropNextRequests(1000);
     const ServerSpec refused = closedPort();
-    const ReachabilityReport r = check({chronyd.serverSpec(), specOf(silent), refused, spec(u"name.invalid"_s, 123)});
+    const ReachabilityFindings r = check({chronyd.serverSpec(), specOf(silent), refused, spec(u"name.invalid"_s, 123)});
     QCOMPARE(r.servers.size(), 4);
     const ServerReachability *good = find(r, chronyd.endpoint());
     QVERIFY2(good, qPrintable(chronyd.endpoint()));
@@ -170,7 +170,7 @@ void TstReachabilityCheck::mixOfRealChronydAndFailures()
 
 void TstReachabilityCheck::emptyListFinishesAtOnce()
 {
-    const ReachabilityReport r = check({});
+    const ReachabilityFindings r = check({});
     QVERIFY(r.servers.isEmpty());
     QVERIFY2(r.summary.contains(u"not tested"_s), qPrintable(r.summary)); // the check really finished
     QCOMPARE(r.conclusion, ReachConclusion::NoServers);

@@ -23,11 +23,11 @@ void TstTimeServices::reportsRunningChronyd()
 {
     ChronydInstance chronyd;
     QVERIFY2(chronyd.start(), qPrintable(chronyd.errorString()));
-    const TimeServicesReport report = checkTimeServices();
-    QVERIFY2(report.servicesError.isEmpty(), qPrintable(report.servicesError));
+    const TimeServicesFindings findings = checkTimeServices();
+    QVERIFY2(findings.servicesError.isEmpty(), qPrintable(findings.servicesError));
     QStringList names;
     bool chronydRunning = false;
-    for (const TimeServiceStatus &s : report.services) {
+    for (const TimeServiceStatus &s : findings.services) {
         names << s.name;
         QVERIFY(!s.description.isEmpty());
         if (s.name == u"chronyd"_s)
@@ -36,7 +36,7 @@ void TstTimeServices::reportsRunningChronyd()
     QVERIFY2(names.contains(u"chronyd"_s) && names.contains(u"ntpd"_s) && names.contains(u"systemd-timesyncd"_s),
              qPrintable(names.join(u", "_s)));
     QVERIFY(chronydRunning);
-    QVERIFY2(report.summary.contains(u"chronyd"_s), qPrintable(report.summary));
+    QVERIFY2(findings.summary.contains(u"chronyd"_s), qPrintable(findings.summary));
 }
 
 void TstTimeServices::readsKernelClockState()

@@ -119,7 +119,7 @@ void TstUdpPortInspector::freePortHasNoSockets()
     const chronoscope::Result<QList<UdpSocketEntry>> found = findUdpSockets(port);
     QVERIFY2(found.ok(), qPrintable(found.errorMessage()));
     QVERIFY2(found->isEmpty(), describe(*found).constData());
-    const PortUsageReport report = checkUdpPort(port);
+    const PortUsageFindings report = checkUdpPort(port);
     QVERIFY(report.error.isEmpty());
     QCOMPARE(report.summary, u"Nothing is bound to UDP port %1 (IPv4 or IPv6)."_s.arg(port));
 }
@@ -128,7 +128,7 @@ void TstUdpPortInspector::reportExplainsTheHolder()
 {
     QUdpSocket socket;
     QVERIFY2(socket.bind(QHostAddress(QHostAddress::LocalHost), 0), qPrintable(socket.errorString()));
-    const PortUsageReport report = checkUdpPort(socket.localPort());
+    const PortUsageFindings report = checkUdpPort(socket.localPort());
     QVERIFY2(report.error.isEmpty(), qPrintable(report.error));
     QCOMPARE(report.sockets.size(), 1);
     const QString holder = u"%1 (pid %2)"_s.arg(ownName()).arg(QCoreApplication::applicationPid());

@@ -24,7 +24,7 @@ private slots:
 
 void TstDiagnosticsJson::portSection()
 {
-    PortUsageReport r;
+    PortUsageFindings r;
     r.port = 123;
     UdpSocketEntry e;
     e.localAddress = QHostAddress(u"::1"_s);
@@ -57,7 +57,7 @@ void TstDiagnosticsJson::portSection()
 
 void TstDiagnosticsJson::portCheckFailure()
 {
-    PortUsageReport r;
+    PortUsageFindings r;
     r.port = 123;
     r.error = u"not implemented"_s;
     interpretPortUsage(r);
@@ -69,7 +69,7 @@ void TstDiagnosticsJson::portCheckFailure()
 
 void TstDiagnosticsJson::timeServicesSection()
 {
-    TimeServicesReport r;
+    TimeServicesFindings r;
     r.services = {{u"chronyd"_s, true, u"chrony"_s}, {u"ntpd"_s, false, u"ntpd"_s}};
     r.kernel = kernelClockStatus(std::nullopt);
     summariseTimeServices(r);
@@ -89,7 +89,7 @@ void TstDiagnosticsJson::timeServicesSection()
 
 void TstDiagnosticsJson::reachabilitySection()
 {
-    ReachabilityReport r;
+    ReachabilityFindings r;
     ServerReachability s;
     s.name = u"127.0.0.1:9"_s;
     s.address = u"127.0.0.1"_s;
@@ -114,7 +114,7 @@ void TstDiagnosticsJson::reachabilitySection()
 
 void TstDiagnosticsJson::exposureSection()
 {
-    ExposureReport r;
+    ExposureFindings r;
     r.target = u"127.0.0.1:4123"_s;
     r.host = u"127.0.0.1"_s;
     r.address = u"127.0.0.1"_s;
@@ -158,9 +158,9 @@ void TstDiagnosticsJson::exposureSection()
 
 void TstDiagnosticsJson::wholeDocument()
 {
-    PortUsageReport port;
+    PortUsageFindings port;
     interpretPortUsage(port);
-    TimeServicesReport services;
+    TimeServicesFindings services;
     summariseTimeServices(services);
     const QJsonObject o = diagnoseReportToJson(port, services, std::nullopt, std::nullopt);
     QCOMPARE(o.value(u"version"_s).toInt(), 1);

@@ -2,7 +2,7 @@
 // The exposure verdict and the advice that goes with it, from measured probe outcomes.
 #include <QTest>
 
-#include "core/diagnostics/exposurereport.h"
+#include "core/diagnostics/exposurefindings.h"
 
 using namespace Qt::StringLiterals;
 using namespace chronoscope::diagnostics;
@@ -11,9 +11,9 @@ Q_DECLARE_METATYPE(chronoscope::diagnostics::ExposureVerdict)
 
 namespace {
 
-ExposureReport baseReport()
+ExposureFindings baseReport()
 {
-    ExposureReport r;
+    ExposureFindings r;
     r.target = u"ntp.example:123"_s;
     r.host = u"ntp.example"_s;
     r.address = u"192.0.2.10"_s;
@@ -27,7 +27,7 @@ ExposureReport baseReport()
     return r;
 }
 
-bool adviceMentions(const ExposureReport &r, const QString &text)
+bool adviceMentions(const ExposureFindings &r, const QString &text)
 {
     for (const QString &a : r.advice) {
         if (a.contains(text))
@@ -38,7 +38,7 @@ bool adviceMentions(const ExposureReport &r, const QString &text)
 
 } // namespace
 
-class TstExposureReport : public QObject
+class TstExposureFindings : public QObject
 {
     Q_OBJECT
 
@@ -54,9 +54,9 @@ private slots:
     void verdictIds();
 };
 
-void TstExposureReport::monlistAnswerIsTheWorstFinding()
+void TstExposureFindings::monlistAnswerIsTheWorstFinding()
 {
-    ExposureReport r = baseReport();
+    ExposureFindings r = baseReport();
     r.mode7.validReplies = 100;
     r.mode7.datagrams = 100;
     r.mode7.replyBytes = 44000;
@@ -80,9 +80,9 @@ void TstExposureReport::monlistAnswerIsTheWorstFinding()
     QVERIFY(adviceMentions(r, u"ingress filtering (BCP 38"_s));
 }
 
-void TstExposureReport::mode6AnswerAdvisesNoquery()
+void TstExposureFindings::mode6AnswerAdvisesNoquery()
 {
-    ExposureReport r = baseReport();
+    ExposureFindings r = baseReport();
     r.mode6.validReplies = 2;
     r.mode6.datagrams = 2;
     r.mode6.replyBytes = 600;
@@ -98,9 +98,9 @@ void TstExposureReport::mode6AnswerAdvisesNoquery()
     QVERIFY(!adviceMentions(r, u"disable monitor"_s));
 }
 
-void TstExposureReport::errorRepliesOnly()
+void TstExposureFindings::errorRepliesOnly()
 {
-    ExposureReport r = baseReport();
+    ExposureFindings r = baseReport();
     r.mode6.validReplies = 1;
     r.mode6.datagrams = 1;
     r.mode6.replyBytes = 12;
@@ -113,9 +113,9 @@ void TstExposureReport::errorRepliesOnly()
     QVERIFY(adviceMentions(r, u"noquery"_s));
 }
 
-void TstExposureReport::silenceMeansNoAmplification()
+void TstExposureFindings::silenceMeansNoAmplification()
 {
-    ExposureReport r = baseReport();
+    ExposureFindings r = baseReport();
     assessExposure(r);
     QCOMPARE(r.verdict, ExposureVerdict::NoAnswer);
     QVERIFY2(r.summary.contains(u"answered neither"_s) && r.summary.contains(u"within 2 s"_s), qPrintable(r.summary));
@@ -123,9 +123,9 @@ void TstExposureReport::silenceMeansNoAmplification()
     QVERIFY(adviceMentions(r, u"Nothing to fix"_s));
 }
 
-void TstExposureReport::refusalMeansPortClosed()
+void TstExposureFindings::refusalMeansPortClosed()
 {
-    ExposureReport r = baseReport();
+    ExposureFindings r = baseReport();
     r.mode6.refused = true;
     r.mode7.refused = true;
     assessExposure(r);
@@ -134,10 +134,10 @@ void TstExposureReport::refusalMeansPortClosed()
     QVERIFY(r.advice.isEmpty());
 }
 
-void TstExposureReport::unreachableHostIsNotProbed()
+void TstExposureFindings::unreachableHostIsNotProbed()
 {
     // ICMP host unreachable says nothing about the server: no verdict on its exposure.
-    ExposureReport r = baseReport();
+    ExposureFindings r = baseReport();
     r.mode6.networkError = u"recv: No route to host"_s;
     r.mode7.networkError = u"recv: No route to host"_s;
     assessExposure(r);
@@ -146,9 +146,9 @@ void TstExposureReport::unreachableHostIsNotProbed()
     QVERIFY(r.advice.isEmpty());
 }
 
-void TstExposureReport::probeThatCouldNotRun()
+void TstExposureFindings::probeThatCouldNotRun()
 {
-    ExposureReport r = baseReport();
+    ExposureFindings r = baseReport();
     r.address.clear();
     r.error = u"could not resolve 'ntp.example': Host not found"_s;
     assessExposure(r);
@@ -157,7 +157,7 @@ void TstExposureReport::probeThatCouldNotRun()
     QVERIFY(r.summary.contains(r.error));
 }
 
-void TstExposureReport::verdictIds_data()
+void TstExposureFindings::verdictIds_data()
 {
     QTest::addColumn<ExposureVerdict>("verdict");
     QTest::addColumn<QString>("id");
@@ -169,12 +169,12 @@ void TstExposureReport::verdictIds_data()
     QTest::newRow("monlist") << ExposureVerdict::AnswersMonlist << u"answers_monlist"_s;
 }
 
-void TstExposureReport::verdictIds()
+void TstExposureFindings::verdictIds()
 {
     QFETCH(ExposureVerdict, verdict);
     QFETCH(QString, id);
     QCOMPARE(exposureVerdictId(verdict), id);
 }
 
-QTEST_GUILESS_MAIN(TstExposureReport)
-#include "tst_exposurereport.moc"
+QTEST_GUILESS_MAIN(TstExposureFindings)
+#include "tst_exposurefindings.moc"

@@ -21,9 +21,9 @@ UdpSocketEntry socket(const QString &address, quint16 port, const QList<ProcessR
     return e;
 }
 
-PortUsageReport interpret(quint16 port, const QList<UdpSocketEntry> &sockets)
+PortUsageFindings interpret(quint16 port, const QList<UdpSocketEntry> &sockets)
 {
-    PortUsageReport r;
+    PortUsageFindings r;
     r.port = port;
     r.sockets = sockets;
     interpretPortUsage(r);
@@ -49,7 +49,7 @@ private slots:
 
 void TstPortUsage::chronydServingOnAllAddresses()
 {
-    const PortUsageReport r = interpret(123, {socket(u"0.0.0.0"_s, 123, {{42, u"chronyd"_s, u"/usr/sbin/chronyd"_s}})});
+    const PortUsageFindings r = interpret(123, {socket(u"0.0.0.0"_s, 123, {{42, u"chronyd"_s, u"/usr/sbin/chronyd"_s}})});
     QCOMPARE(r.meanings.size(), 1);
     const QString &m = r.meanings.first();
     QVERIFY2(m.startsWith(u"chronyd (pid 42) is serving time on port 123 on every IPv4 address"_s), qPrintable(m));
@@ -61,7 +61,7 @@ void TstPortUsage::chronydServingOnAllAddresses()
 void TstPortUsage::ntpdOnLoopbackAndIpv6Wildcard()
 {
     const ProcessRef ntpd{7, u"ntpd"_s, u"/usr/sbin/ntpd"_s};
-    const PortUsageReport r = interpret(123, {socket(u"127.0.0.1"_s, 123, {ntpd}), socket(u"::"_s, 123, {ntpd})});
+    const PortUsageFindings r = interpret(123, {socket(u"127.0.0.1"_s, 123, {ntpd}), socket(u"::"_s, 123, {ntpd})});
     QCOMPARE(r.meanings.size(), 2);
     QVERIFY2(r.meanings.at(0).contains(u"ntpd (pid 7) (the reference ntpd, ntpsec or OpenNTPD) is serving time"_s),
              qPrintable(r.meanings.at(0)));
@@ -74,7 +74,7 @@ void TstPortUsage::ntpdOnLoopbackAndIpv6Wildcard()
 
 void TstPortUsage::timesyncdAndUnknownProcesses()
 {
-    const PortUsageReport r = interpret(
+    const PortUsageFindings r = interpret(
         123, {socket(u"192.0.2.5"_s, 123, {{9, u"systemd-timesyn"_s, u"/lib/systemd/systemd-timesyncd"_s}}),
               socket(u"0.0.0.0"_s, 123, {{10, u"mydaemon"_s, u"/opt/bin/mydaemon"_s}, {11, u"mydaemon"_s, {}}})});
     QVERIFY2(r.meanings.at(0).contains(u"systemd-timesyncd is an SNTP client and does not serve time"_s),
@@ -87,7 +87,7 @@ void TstPortUsage::timesyncdAndUnknownProcesses()
 
 void TstPortUsage::ownerNotVisible()
 {
-    const PortUsageReport r = interpret(123, {socket(u"0.0.0.0"_s, 123, {}, 108)});
+    const PortUsageFindings r = interpret(123, {socket(u"0.0.0.0"_s, 123, {}, 108)});
     QVERIFY2(r.meanings.first().startsWith(u"a process of user id 108 (not visible to this user; run as root"_s),
              qPrintable(r.meanings.first()));
 }
@@ -97,14 +97,14 @@ void TstPortUsage::connectedClientSocket()
     UdpSocketEntry e = socket(u"10.0.0.2"_s, 123, {{5, u"ntpdate"_s, u"/usr/sbin/ntpdate"_s}});
     e.remoteAddress = QHostAddress(u"192.0.2.1"_s);
     e.remotePort = 123;
-    const PortUsageReport r = interpret(123, {e});
+    const PortUsageFindings r = interpret(123, {e});
     QCOMPARE(r.meanings.first(), u"ntpdate (pid 5) uses local port 123 as a client talking to 192.0.2.1 port 123; "
                                   "it is not serving time."_s);
 }
 
 void TstPortUsage::percentSignsInNamesStayLiteral()
 {
-    const PortUsageReport r = interpret(5000, {socket(u"::1"_s, 5000, {{3, u"odd%2name%1"_s, {}}})});
+    const PortUsageFindings r = interpret(5000, {socket(u"::1"_s, 5000, {{3, u"odd%2name%1"_s, {}}})});
     QVERIFY2(r.meanings.first().startsWith(u"odd%2name%1 (pid 3) has port 5000 open on the loopback address ::1"_s),
              qPrintable(r.meanings.first()));
     QVERIFY2(r.summary.contains(u"odd%2name%1 (pid 3)"_s), qPrintable(r.summary));
@@ -112,7 +112,7 @@ void TstPortUsage::percentSignsInNamesStayLiteral()
 
 void TstPortUsage::nothingBound()
 {
-    const PortUsageReport ntp = interpret(123, {});
+    const PortUsageFindings ntp = interpret(123, {});
     QVERIFY(ntp.meanings.isEmpty());
     QVERIFY2(ntp.summary.startsWith(u"Nothing is bound to UDP port 123 (IPv4 or IPv6): no NTP server runs on this "
                                     "computer."_s),
@@ -123,7 +123,7 @@ void TstPortUsage::nothingBound()
 
 void TstPortUsage::checkFailed()
 {
-    PortUsageReport r;
+    PortUsageFindings r;
     r.port = 123;
     r.error = u"cannot read /proc/net/udp: Permission denied"_s;
     interpretPortUsage(r);

@@ -3,7 +3,7 @@
 // conclusion over all servers: blocked, DNS, refused, kiss-o'-death, partial, all fine.
 #include <QTest>
 
-#include "core/diagnostics/reachabilityreport.h"
+#include "core/diagnostics/reachabilityfindings.h"
 
 using namespace Qt::StringLiterals;
 using namespace chronoscope::diagnostics;
@@ -61,9 +61,9 @@ ServerReachability server(const QString &name, ReachOutcome outcome, quint16 por
     return s;
 }
 
-ReachabilityReport conclude(const QList<ServerReachability> &servers)
+ReachabilityFindings conclude(const QList<ServerReachability> &servers)
 {
-    ReachabilityReport r;
+    ReachabilityFindings r;
     r.servers = servers;
     concludeReachability(r);
     return r;
@@ -71,7 +71,7 @@ ReachabilityReport conclude(const QList<ServerReachability> &servers)
 
 } // namespace
 
-class TstReachabilityReport : public QObject
+class TstReachabilityFindings : public QObject
 {
     Q_OBJECT
 
@@ -91,7 +91,7 @@ private slots:
     void ids();
 };
 
-void TstReachabilityReport::talliesSampleEvents()
+void TstReachabilityFindings::talliesSampleEvents()
 {
     const SampleTally t = tallyOf({u"timeout"_s, u"timeout"_s, u"refused"_s, u"socket_error"_s, u"kiss_of_death"_s,
                                    u"bogus_origin"_s, u"malformed"_s, u"unsynchronized"_s, u"stratum_16"_s},
@@ -105,7 +105,7 @@ void TstReachabilityReport::talliesSampleEvents()
     QCOMPARE(t.unusable, 2);
 }
 
-void TstReachabilityReport::classifiesServers_data()
+void TstReachabilityFindings::classifiesServers_data()
 {
     QTest::addColumn<ServerStatus>("status");
     QTest::addColumn<QStringList>("events");
@@ -146,7 +146,7 @@ void TstReachabilityReport::classifiesServers_data()
                               << QStringList{u"timeout"_s, u"timeout"_s, u"timeout"_s} << 0 << ReachOutcome::TimedOut;
 }
 
-void TstReachabilityReport::classifiesServers()
+void TstReachabilityFindings::classifiesServers()
 {
     QFETCH(ServerStatus, status);
     QFETCH(QStringList, events);
@@ -159,9 +159,9 @@ void TstReachabilityReport::classifiesServers()
     QCOMPARE(r.kissCode, status.lastKiss);
 }
 
-void TstReachabilityReport::everyServerTimingOutMeansBlocked()
+void TstReachabilityFindings::everyServerTimingOutMeansBlocked()
 {
-    const ReachabilityReport r = conclude({server(u"0.pool.example"_s, ReachOutcome::TimedOut),
+    const ReachabilityFindings r = conclude({server(u"0.pool.example"_s, ReachOutcome::TimedOut),
                                            server(u"1.pool.example"_s, ReachOutcome::TimedOut),
                                            server(u"bad.invalid"_s, ReachOutcome::DnsFailure)});
     QCOMPARE(r.conclusion, ReachConclusion::Blocked);
@@ -169,21 +169,21 @@ void TstReachabilityReport::everyServerTimingOutMeansBlocked()
     QVERIFY2(r.summary.contains(u"UDP 123 appears blocked by a firewall or the network"_s), qPrintable(r.summary));
     QVERIFY2(r.summary.contains(u"Did not resolve (a DNS problem, no request was sent): bad.invalid."_s),
              qPrintable(r.summary));
-    const ReachabilityReport ports = conclude({server(u"a"_s, ReachOutcome::TimedOut, 123),
+    const ReachabilityFindings ports = conclude({server(u"a"_s, ReachOutcome::TimedOut, 123),
                                                server(u"b"_s, ReachOutcome::TimedOut, 1123)});
     QVERIFY2(ports.summary.contains(u"UDP to the NTP ports appears blocked"_s), qPrintable(ports.summary));
 }
 
-void TstReachabilityReport::singleSilentServerIsAmbiguous()
+void TstReachabilityFindings::singleSilentServerIsAmbiguous()
 {
-    const ReachabilityReport r = conclude({server(u"ntp.example"_s, ReachOutcome::TimedOut)});
+    const ReachabilityFindings r = conclude({server(u"ntp.example"_s, ReachOutcome::TimedOut)});
     QCOMPARE(r.conclusion, ReachConclusion::Blocked);
     QVERIFY2(r.summary.contains(u"Either the server is down or UDP 123 is blocked"_s), qPrintable(r.summary));
 }
 
-void TstReachabilityReport::nameResolutionFailures()
+void TstReachabilityFindings::nameResolutionFailures()
 {
-    const ReachabilityReport r = conclude({server(u"a.invalid"_s, ReachOutcome::DnsFailure),
+    const ReachabilityFindings r = conclude({server(u"a.invalid"_s, ReachOutcome::DnsFailure),
                                            server(u"b.invalid"_s, ReachOutcome::DnsFailure)});
     QCOMPARE(r.conclusion, ReachConclusion::DnsFailure);
     QVERIFY2(r.summary.startsWith(u"No server name could be resolved: this is a DNS problem, not an NTP one"_s),
@@ -191,35 +191,35 @@ void TstReachabilityReport::nameResolutionFailures()
     QVERIFY2(r.summary.contains(u"a.invalid, b.invalid"_s), qPrintable(r.summary));
 }
 
-void TstReachabilityReport::everyServerRefused()
+void TstReachabilityFindings::everyServerRefused()
 {
-    const ReachabilityReport r = conclude({server(u"a"_s, ReachOutcome::Refused), server(u"b"_s, ReachOutcome::Refused)});
+    const ReachabilityFindings r = conclude({server(u"a"_s, ReachOutcome::Refused), server(u"b"_s, ReachOutcome::Refused)});
     QCOMPARE(r.conclusion, ReachConclusion::AllRefused);
     QVERIFY2(r.summary.contains(u"ICMP port unreachable"_s) && r.summary.contains(u"nothing serves NTP on UDP 123"_s),
              qPrintable(r.summary));
 }
 
-void TstReachabilityReport::noRoute()
+void TstReachabilityFindings::noRoute()
 {
-    const ReachabilityReport r = conclude({server(u"a"_s, ReachOutcome::NetworkError)});
+    const ReachabilityFindings r = conclude({server(u"a"_s, ReachOutcome::NetworkError)});
     QCOMPARE(r.conclusion, ReachConclusion::NoRoute);
     QVERIFY2(r.summary.contains(u"no route"_s), qPrintable(r.summary));
 }
 
-void TstReachabilityReport::kissOfDeathEverywhere()
+void TstReachabilityFindings::kissOfDeathEverywhere()
 {
     ServerReachability deny = server(u"a"_s, ReachOutcome::KissOfDeath);
     deny.kissCode = u"DENY"_s;
     ServerReachability rate = server(u"b"_s, ReachOutcome::KissOfDeath);
     rate.kissCode = u"RATE"_s;
-    const ReachabilityReport r = conclude({deny, rate});
+    const ReachabilityFindings r = conclude({deny, rate});
     QCOMPARE(r.conclusion, ReachConclusion::AllKissOfDeath);
     QVERIFY2(r.summary.contains(u"a (DENY), b (RATE)"_s), qPrintable(r.summary));
 }
 
-void TstReachabilityReport::partialReachability()
+void TstReachabilityFindings::partialReachability()
 {
-    const ReachabilityReport r = conclude({server(u"good"_s, ReachOutcome::Answers),
+    const ReachabilityFindings r = conclude({server(u"good"_s, ReachOutcome::Answers),
                                            server(u"silent"_s, ReachOutcome::TimedOut),
                                            server(u"closed"_s, ReachOutcome::Refused),
                                            server(u"bad.invalid"_s, ReachOutcome::DnsFailure)});
@@ -230,14 +230,14 @@ void TstReachabilityReport::partialReachability()
     QVERIFY2(r.summary.contains(u"Refused with ICMP port unreachable (nothing serves NTP there): closed."_s),
              qPrintable(r.summary));
     QVERIFY(!r.summary.contains(u"appears blocked"_s));
-    const ReachabilityReport mixed = conclude({server(u"silent"_s, ReachOutcome::TimedOut),
+    const ReachabilityFindings mixed = conclude({server(u"silent"_s, ReachOutcome::TimedOut),
                                                server(u"closed"_s, ReachOutcome::Refused)});
     QCOMPARE(mixed.conclusion, ReachConclusion::NoneAnswer);
 }
 
-void TstReachabilityReport::allAnswer()
+void TstReachabilityFindings::allAnswer()
 {
-    const ReachabilityReport r = conclude({server(u"a"_s, ReachOutcome::Answers),
+    const ReachabilityFindings r = conclude({server(u"a"_s, ReachOutcome::Answers),
                                            server(u"b"_s, ReachOutcome::AnswersUnusable)});
     QCOMPARE(r.conclusion, ReachConclusion::AllAnswer);
     QVERIFY2(r.summary.startsWith(u"All 2 servers answered: outbound NTP (UDP 123) works."_s), qPrintable(r.summary));
@@ -246,14 +246,14 @@ void TstReachabilityReport::allAnswer()
              u"The server answered: outbound NTP (UDP 123) works."_s);
 }
 
-void TstReachabilityReport::noServers()
+void TstReachabilityFindings::noServers()
 {
-    const ReachabilityReport r = conclude({});
+    const ReachabilityFindings r = conclude({});
     QCOMPARE(r.conclusion, ReachConclusion::NoServers);
     QVERIFY(r.summary.contains(u"not tested"_s));
 }
 
-void TstReachabilityReport::ids()
+void TstReachabilityFindings::ids()
 {
     QCOMPARE(reachOutcomeId(ReachOutcome::TimedOut), u"timeout"_s);
     QCOMPARE(reachOutcomeId(ReachOutcome::DnsFailure), u"dns_failure"_s);
@@ -262,5 +262,5 @@ void TstReachabilityReport::ids()
     QCOMPARE(reachConclusionId(ReachConclusion::SomeUnreachable), u"some_unreachable"_s);
 }
 
-QTEST_GUILESS_MAIN(TstReachabilityReport)
-#include "tst_reachabilityreport.moc"
+QTEST_GUILESS_MAIN(TstReachabilityFindings)
+#include "tst_reachabilityfindings.moc"

@@ -156,8 +156,8 @@ void DiagnosticsPage::showEvent(QShowEvent *event)
 void DiagnosticsPage::checkComputer()
 {
     m_computerChecked = true;
-    const diagnostics::PortUsageReport port = diagnostics::checkUdpPort(quint16(m_port->value()));
-    const diagnostics::TimeServicesReport services = diagnostics::checkTimeServices();
+    const diagnostics::PortUsageFindings port = diagnostics::checkUdpPort(quint16(m_port->value()));
+    const diagnostics::TimeServicesFindings services = diagnostics::checkTimeServices();
     QStringList lines{port.summary};
     for (const QString &meaning : port.meanings)
         lines << u"• "_s + meaning;
@@ -188,12 +188,12 @@ void DiagnosticsPage::testServers()
     m_check.start(servers, m_reachOptions);
 }
 
-void DiagnosticsPage::showReachability(const diagnostics::ReachabilityReport &report)
+void DiagnosticsPage::showReachability(const diagnostics::ReachabilityFindings &findings)
 {
     using diagnostics::ReachOutcome;
     m_testServers->setEnabled(true);
     m_servers->clear();
-    for (const diagnostics::ServerReachability &s : report.servers) {
+    for (const diagnostics::ServerReachability &s : findings.servers) {
         QString result;
         switch (s.outcome) {
         case ReachOutcome::Answers: result = tr("answers"); break;
@@ -211,7 +211,7 @@ void DiagnosticsPage::showReachability(const diagnostics::ReachabilityReport &re
     }
     using diagnostics::ReachConclusion;
     QString headline;
-    switch (report.conclusion) {
+    switch (findings.conclusion) {
     case ReachConclusion::NoServers: headline = tr("No servers to test."); break;
     case ReachConclusion::AllAnswer: headline = tr("Every server answers: NTP gets through."); break;
     case ReachConclusion::SomeUnreachable: headline = tr("Some servers do not answer; NTP itself gets through."); break;
@@ -224,8 +224,8 @@ void DiagnosticsPage::showReachability(const diagnostics::ReachabilityReport &re
     case ReachConclusion::AllKissOfDeath: headline = tr("Every server sent a kiss-o'-death."); break;
     case ReachConclusion::NoneAnswer: headline = tr("No server gives a usable answer."); break;
     }
-    m_conclusion->setText(headline + u"\n"_s + report.summary);
-    emit reachabilityFinished(report);
+    m_conclusion->setText(headline + u"\n"_s + findings.summary);
+    emit reachabilityFinished(findings);
 }
 
 bool DiagnosticsPage::startProbe()
@@ -245,13 +245,13 @@ bool DiagnosticsPage::startProbe()
     return true;
 }
 
-void DiagnosticsPage::showProbe(const diagnostics::ExposureReport &report)
+void DiagnosticsPage::showProbe(const diagnostics::ExposureFindings &findings)
 {
     using diagnostics::ExposureVerdict;
     m_probe->setEnabled(true);
-    const double factor = std::max(report.mode6.amplificationFactor(), report.mode7.amplificationFactor());
+    const double factor = std::max(findings.mode6.amplificationFactor(), findings.mode7.amplificationFactor());
     QString headline;
-    switch (report.verdict) {
+    switch (findings.verdict) {
     case ExposureVerdict::NotProbed: headline = tr("The probe could not run."); break;
     case ExposureVerdict::PortClosed: headline = tr("Nothing listens on that port."); break;
     case ExposureVerdict::NoAnswer: headline = tr("Not an amplifier: no answer to mode 6 or mode 7."); break;
@@ -265,10 +265,10 @@ void DiagnosticsPage::showProbe(const diagnostics::ExposureReport &report)
         break;
     }
     QStringList lines{headline};
-    if (!report.address.isEmpty()) {
+    if (!findings.address.isEmpty()) {
         //: %1 address, %2 port
-        lines << tr("Probed %1 port %2.").arg(report.address).arg(report.port);
-        for (const diagnostics::ProbeOutcome *o : {&report.mode6, &report.mode7}) {
+        lines << tr("Probed %1 port %2.").arg(findings.address).arg(findings.port);
+        for (const diagnostics::ProbeOutcome *o : {&findings.mode6, &findings.mode7}) {
             const QString name = o->request == u"readvar"_s ? tr("Mode 6 READVAR") : tr("Mode 7 MON_GETLIST");
             //: %1 request name, %2 bytes back, %3 datagrams, %4 bytes sent, %5 factor
             lines << tr("%1: %2 bytes back in %3 datagram(s) for %4 sent, amplification %5×")
@@ -279,11 +279,11 @@ void DiagnosticsPage::showProbe(const diagnostics::ExposureReport &report)
                          .arg(o->amplificationFactor(), 0, 'f', 2);
         }
     }
-    lines << report.summary;
-    for (const QString &advice : report.advice)
+    lines << findings.summary;
+    for (const QString &advice : findings.advice)
         lines << u"• "_s + advice;
     m_probeResult->setText(lines.join(u'\n'));
-    emit probeFinished(report);
+    emit probeFinished(findings);
 }
 
 QString DiagnosticsPage::computerText() const

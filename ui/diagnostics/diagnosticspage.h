@@ -64,8 +64,8 @@ public slots:
 
 signals:
     void computerChecked();
-    void reachabilityFinished(const chronoscope::diagnostics::ReachabilityReport &report);
-    void probeFinished(const chronoscope::diagnostics::ExposureReport &report);
+    void reachabilityFinished(const chronoscope::diagnostics::ReachabilityFindings &findings);
+    void probeFinished(const chronoscope::diagnostics::ExposureFindings &findings);
 
 protected:
     // The first time the page is shown it checks this computer (cheap, read-only).
@@ -75,8 +75,8 @@ private:
     QWidget *createComputerGroup();
     QWidget *createServersGroup();
     QWidget *createProbeGroup();
-    void showReachability(const diagnostics::ReachabilityReport &report);
-    void showProbe(const diagnostics::ExposureReport &report);
+    void showReachability(const diagnostics::ReachabilityFindings &findings);
+    void showProbe(const diagnostics::ExposureFindings &findings);
 
     ServerSource m_serverSource;
     diagnostics::ReachabilityCheck::Options m_reachOptions;

@@ -64,7 +64,7 @@ SynchroniseDialog::SynchroniseDialog(correction::ClockHelper *helper, QWidget *p
             &SynchroniseDialog::onFreshMeasurementNeeded);
     connect(m_corrector, &correction::ClockCorrector::finished, this, &SynchroniseDialog::onFinished);
     // Look for chronyd, ntpd, timesyncd up front (cheap: /proc and adjtimex, no privileges);
-    // the owner may call setTimeServices() again with its own report.
+    // the owner may call setTimeServices() again with what it detected itself.
     setTimeServices(correction::detectTimeServices());
     refreshProposal();
     resize(560, 0);
@@ -118,9 +118,9 @@ void SynchroniseDialog::setMeasurement(const engine::SystemStatus &system, const
     refreshProposal();
 }
 
-void SynchroniseDialog::setTimeServices(const correction::TimeServiceReport &report)
+void SynchroniseDialog::setTimeServices(const correction::CompetingTimeServices &services)
 {
-    const QString text = SyncTexts::timeServices(report);
+    const QString text = SyncTexts::timeServices(services);
     m_warningLabel->setText(text);
     m_warningLabel->setVisible(!text.isEmpty());
     fitToContents();

@@ -45,7 +45,7 @@ public:
     void setMeasurement(const engine::SystemStatus &system, const QList<engine::ServerStatus> &servers,
                         std::int64_t measuredMonotonicNs);
     // Warnings about competing time services; the constructor already detects them.
-    void setTimeServices(const correction::TimeServiceReport &report);
+    void setTimeServices(const correction::CompetingTimeServices &services);
     // Validate and log in the helper, change nothing.
 
     Stage stage() const { return m_stage; }

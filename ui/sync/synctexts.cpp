@@ -69,10 +69,10 @@ QString SyncTexts::noCorrection(const correction::CorrectionProposal &p, const e
     return {};
 }
 
-QString SyncTexts::timeServices(const correction::TimeServiceReport &report)
+QString SyncTexts::timeServices(const correction::CompetingTimeServices &services)
 {
     QStringList lines;
-    for (const QString &service : report.running) {
+    for (const QString &service : services.running) {
         if (service == u"systemd-timesyncd"_s)
             lines.append(tr("systemd-timesyncd is running and will undo this change at its next poll. "
                             "Turn it off first with “timedatectl set-ntp false”, or let it keep the clock."));
@@ -83,7 +83,7 @@ QString SyncTexts::timeServices(const correction::TimeServiceReport &report)
             lines.append(tr("%1 is running and will undo this change. Stop it first, or let it keep the clock.")
                                  .arg(service));
     }
-    if (report.running.isEmpty() && report.kernelSynchronised)
+    if (services.running.isEmpty() && services.kernelSynchronised)
         lines.append(tr("The kernel reports that another program already disciplines the clock; it may undo this change."));
     return lines.join(u'\n');
 }

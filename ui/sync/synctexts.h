@@ -20,7 +20,7 @@ public:
     static QString majority(const correction::CorrectionProposal &proposal);
     static QString confirmStep(const correction::CorrectionProposal &proposal);
     static QString noCorrection(const correction::CorrectionProposal &proposal, const engine::SystemStatus &system);
-    static QString timeServices(const correction::TimeServiceReport &report);
+    static QString timeServices(const correction::CompetingTimeServices &services);
     static QString outcome(const correction::CorrectionOutcome &outcome);
     static QString verification(const engine::SystemStatus &system, correction::CorrectionKind kind);
 };

@@ -22,9 +22,9 @@ KernelState kernel(std::uint32_t status, std::int32_t clockState)
     return k;
 }
 
-TimeServicesReport report(const QStringList &running, const KernelClockStatus &k)
+TimeServicesFindings report(const QStringList &running, const KernelClockStatus &k)
 {
-    TimeServicesReport r;
+    TimeServicesFindings r;
     for (const QString &name : {u"chronyd"_s, u"ntpd"_s, u"systemd-timesyncd"_s})
         r.services.append({name, running.contains(name), u"a time service"_s});
     r.kernel = k;
@@ -34,7 +34,7 @@ TimeServicesReport report(const QStringList &running, const KernelClockStatus &k
 
 } // namespace
 
-class TstTimeServicesReport : public QObject
+class TstTimeServicesFindings : public QObject
 {
     Q_OBJECT
 
@@ -50,7 +50,7 @@ private slots:
     void listingFailed();
 };
 
-void TstTimeServicesReport::explainsSynchronisedKernel()
+void TstTimeServicesFindings::explainsSynchronisedKernel()
 {
     const KernelClockStatus k = kernelClockStatus(kernel(0x2001, 0)); // PLL | NANO, TIME_OK
     QVERIFY(k.available);
@@ -62,7 +62,7 @@ void TstTimeServicesReport::explainsSynchronisedKernel()
     QCOMPARE(k.flags, (QStringList{u"PLL"_s, u"NANO"_s}));
 }
 
-void TstTimeServicesReport::explainsUnsynchronisedKernel()
+void TstTimeServicesFindings::explainsUnsynchronisedKernel()
 {
     const KernelClockStatus unsync = kernelClockStatus(kernel(0x0040, 5)); // UNSYNC, TIME_ERROR
     QVERIFY(unsync.available);
@@ -75,57 +75,57 @@ void TstTimeServicesReport::explainsUnsynchronisedKernel()
     QCOMPARE(kernelClockStatus(kernel(0x0010, 1)).state, u"insert_leap"_s);
 }
 
-void TstTimeServicesReport::unavailableKernelState()
+void TstTimeServicesFindings::unavailableKernelState()
 {
     const KernelClockStatus k = kernelClockStatus(std::nullopt);
     QVERIFY(!k.available);
     QVERIFY(!k.error.isEmpty());
     QVERIFY(!k.maxError);
-    const TimeServicesReport r = report({u"chronyd"_s}, k);
+    const TimeServicesFindings r = report({u"chronyd"_s}, k);
     QVERIFY2(r.summary.startsWith(u"chronyd is running. Whether the kernel considers the clock synchronised is "
                                   "unknown here"_s),
              qPrintable(r.summary));
 }
 
-void TstTimeServicesReport::serviceRunningAndSynchronised()
+void TstTimeServicesFindings::serviceRunningAndSynchronised()
 {
-    const TimeServicesReport r = report({u"chronyd"_s}, kernelClockStatus(kernel(0x2000, 0)));
+    const TimeServicesFindings r = report({u"chronyd"_s}, kernelClockStatus(kernel(0x2000, 0)));
     QCOMPARE(r.summary, u"chronyd is running. The kernel reports the clock synchronised (maximum error 16.0 ms)."_s);
 }
 
-void TstTimeServicesReport::serviceRunningButUnsynchronised()
+void TstTimeServicesFindings::serviceRunningButUnsynchronised()
 {
-    const TimeServicesReport r = report({u"systemd-timesyncd"_s}, kernelClockStatus(kernel(0x0040, 5)));
+    const TimeServicesFindings r = report({u"systemd-timesyncd"_s}, kernelClockStatus(kernel(0x0040, 5)));
     QVERIFY2(r.summary.startsWith(u"systemd-timesyncd is running, but the clock is not synchronised yet"_s),
              qPrintable(r.summary));
     QVERIFY2(r.summary.endsWith(u"The kernel reports the clock unsynchronised."_s), qPrintable(r.summary));
 }
 
-void TstTimeServicesReport::nothingKeepsTheClock()
+void TstTimeServicesFindings::nothingKeepsTheClock()
 {
-    const TimeServicesReport r = report({}, kernelClockStatus(kernel(0x0040, 5)));
+    const TimeServicesFindings r = report({}, kernelClockStatus(kernel(0x0040, 5)));
     QVERIFY2(r.summary.startsWith(u"No time service is running: nothing keeps this clock in step."_s),
              qPrintable(r.summary));
 }
 
-void TstTimeServicesReport::somethingUnknownKeepsTheClock()
+void TstTimeServicesFindings::somethingUnknownKeepsTheClock()
 {
-    const TimeServicesReport r = report({}, kernelClockStatus(kernel(0, 0)));
+    const TimeServicesFindings r = report({}, kernelClockStatus(kernel(0, 0)));
     QVERIFY2(r.summary.startsWith(u"No known time service is running, yet something keeps the clock in step"_s),
              qPrintable(r.summary));
 }
 
-void TstTimeServicesReport::twoServicesFight()
+void TstTimeServicesFindings::twoServicesFight()
 {
-    const TimeServicesReport r = report({u"chronyd"_s, u"systemd-timesyncd"_s}, kernelClockStatus(kernel(0, 0)));
+    const TimeServicesFindings r = report({u"chronyd"_s, u"systemd-timesyncd"_s}, kernelClockStatus(kernel(0, 0)));
     QVERIFY2(r.summary.startsWith(u"chronyd, systemd-timesyncd are all running: two services disciplining one clock "
                                   "fight each other"_s),
              qPrintable(r.summary));
 }
 
-void TstTimeServicesReport::listingFailed()
+void TstTimeServicesFindings::listingFailed()
 {
-    TimeServicesReport r;
+    TimeServicesFindings r;
     r.servicesError = u"listing time services is not implemented on this platform"_s;
     r.kernel = kernelClockStatus(std::nullopt);
     summariseTimeServices(r);
@@ -133,5 +133,5 @@ void TstTimeServicesReport::listingFailed()
              qPrintable(r.summary));
 }
 
-QTEST_GUILESS_MAIN(TstTimeServicesReport)
-#include "tst_timeservicesreport.moc"
+QTEST_GUILESS_MAIN(TstTimeServicesFindings)
+#include "tst_timeservicesfindings.moc"
