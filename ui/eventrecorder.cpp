@@ -6,7 +6,7 @@
 #include "core/engine/localclock.h"
 #include "core/eventlog/eventlog.h"
 #include "core/report/humanformat.h"
-#include "ui/reasontexts.h"
+#include "core/texts/reasontexts.h"
 #include "ui/statecolors.h"
 
 using namespace Qt::StringLiterals;
@@ -56,7 +56,7 @@ void EventRecorder::recordServerChange(const engine::ServerStatus &s, const engi
 {
     if (!before)
         add(EventKind::Configuration, EventLevel::Info, s.id, s.name,
-            s.address.isEmpty() ? tr("server added (%1)").arg(ReasonTexts::text(s.reasonCode, s.reason)) : tr("server added, address %1").arg(s.address));
+            s.address.isEmpty() ? tr("server added (%1)").arg(texts::ReasonTexts::text(s.reasonCode, s.reason)) : tr("server added, address %1").arg(s.address));
     // Requests sent since the previous snapshot (at most one per poll; the newest is named).
     if (s.requestsSent > (before ? before->requestsSent : 0))
         add(EventKind::RequestSent, EventLevel::Detail, s.id, s.name,
@@ -67,7 +67,7 @@ void EventRecorder::recordServerChange(const engine::ServerStatus &s, const engi
         //: %1 old state, %2 new state, e.g. "candidate → falseticker"
         QString message = tr("%1 → %2").arg(stateName(before->state), stateName(s.state));
         if (!s.reason.isEmpty())
-            message += u": "_s + ReasonTexts::text(s.reasonCode, s.reason);
+            message += u": "_s + texts::ReasonTexts::text(s.reasonCode, s.reason);
         add(EventKind::StateChanged, level, s.id, s.name, message);
     }
 }
@@ -77,14 +77,14 @@ void EventRecorder::onSampleAccepted(const engine::AcceptedSample &sample)
     QString message = tr("reply accepted: offset %1, delay %2")
                           .arg(report::formatSeconds(sample.offset, true), report::formatSeconds(sample.delay));
     if (sample.popcornSpike)
-        message += u"; "_s + ReasonTexts::rejectText(u"popcorn_spike"_s);
+        message += u"; "_s + texts::ReasonTexts::rejectText(u"popcorn_spike"_s);
     add(EventKind::ReplyAccepted, EventLevel::Detail, sample.serverId, sample.serverName, message, sample.time);
 }
 
 void EventRecorder::onRequestFailed(const engine::RequestOutcome &event)
 {
-    const QString reason = ReasonTexts::rejectText(event.reasonId);
-    const QString detailText = ReasonTexts::text(event.detailCode, event.detail);
+    const QString reason = texts::ReasonTexts::rejectText(event.reasonId);
+    const QString detailText = texts::ReasonTexts::text(event.detailCode, event.detail);
     const QString detail = detailText.isEmpty() ? QString() : u" ("_s + detailText + u")"_s;
     if (event.timedOut) {
         add(EventKind::Timeout, EventLevel::Warning, event.serverId, event.serverName,
@@ -104,11 +104,11 @@ void EventRecorder::onRejections(const engine::RejectionSummary &summary)
 {
     QStringList parts;
     for (auto it = summary.counts.cbegin(); it != summary.counts.cend(); ++it)
-        parts << tr("%1 %2").arg(ReasonTexts::rejectText(it.key())).arg(it.value());
+        parts << tr("%1 %2").arg(texts::ReasonTexts::rejectText(it.key())).arg(it.value());
     QString message;
     if (summary.total == 1) {
         const QString example = summary.examples.value(summary.counts.firstKey());
-        message = tr("reply rejected: %1").arg(ReasonTexts::rejectText(summary.counts.firstKey()))
+        message = tr("reply rejected: %1").arg(texts::ReasonTexts::rejectText(summary.counts.firstKey()))
             + (example.isEmpty() ? QString() : u" ("_s + example + u")"_s);
     } else {
         //: %1 count, %2 duration ("64 s"), %3 list of reasons with counts
@@ -136,7 +136,7 @@ void EventRecorder::onSystemChanged(const engine::SystemStatus &system)
                 tr("synchronised: offset %1, %2 survivor(s)").arg(report::formatSeconds(system.offset, true)).arg(system.survivors));
         else if (!first)
             add(EventKind::SelectionChanged, EventLevel::Warning, -1, QString(),
-                tr("lost synchronisation: %1").arg(ReasonTexts::text(system.summaryCode, system.summary)));
+                tr("lost synchronisation: %1").arg(texts::ReasonTexts::text(system.summaryCode, system.summary)));
         m_synchronized = system.synchronized;
     }
 }

@@ -27,7 +27,7 @@
 #include "ui/charts/driftchart.h"
 #include "ui/eventlogpane.h"
 #include "ui/eventrecorder.h"
-#include "ui/headlinetext.h"
+#include "core/texts/headlinetext.h"
 #include "ui/metricsendpoint.h"
 #include "ui/models/servertablemodel.h"
 #include "ui/serverdetailpane.h"
@@ -353,7 +353,7 @@ void MainWindow::refreshHeadline()
     const engine::SystemStatus &system = m_model->snapshot().system;
     const QString headline = rows == 0 && m_servers->servers().isEmpty()
         ? tr("No time servers configured: add one with Servers → Add Server")
-        : HeadlineText::headline(system, anyReachable, measuring);
+        : texts::HeadlineText::headline(system, anyReachable, measuring);
     const report::Severity severity = !system.synchronized && !measuring && rows > 0
         ? report::Severity::Bad
         : report::headlineSeverity(system);

@@ -5,7 +5,7 @@
 
 #include "core/report/humanformat.h"
 #include "core/report/ntsjson.h"
-#include "ui/reasontexts.h"
+#include "core/texts/reasontexts.h"
 
 using namespace Qt::StringLiterals;
 
@@ -31,7 +31,7 @@ QString when(const QDateTime &time, const QDateTime &now)
 
 QString NtsText::failureText(const QString &id)
 {
-    return ReasonTexts::knowsReject(id) && id.startsWith(u"nts_"_s) ? ReasonTexts::rejectText(id) : QString();
+    return texts::ReasonTexts::knowsReject(id) && id.startsWith(u"nts_"_s) ? texts::ReasonTexts::rejectText(id) : QString();
 }
 
 QString NtsText::badge(const engine::NtsStatus &nts)

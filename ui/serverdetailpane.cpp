@@ -16,7 +16,7 @@
 #include "core/report/humanformat.h"
 #include "ui/models/filterstagemodel.h"
 #include "ui/ntstext.h"
-#include "ui/reasontexts.h"
+#include "core/texts/reasontexts.h"
 #include "ui/statecolors.h"
 
 using namespace Qt::StringLiterals;
@@ -165,10 +165,10 @@ QString ServerDetailPane::testsHtml(const std::optional<LastOutcome> &event) con
 {
     if (!event)
         return tr("No reply yet.");
-    const QString detail = ReasonTexts::text(event->detailCode, event->detail);
+    const QString detail = texts::ReasonTexts::text(event->detailCode, event->detail);
     if (event->timedOut)
         return tr("No reply to the last request (%1): no tests were run.")
-            .arg((detail.isEmpty() ? ReasonTexts::rejectText(event->reasonId) : detail).toHtmlEscaped());
+            .arg((detail.isEmpty() ? texts::ReasonTexts::rejectText(event->reasonId) : detail).toHtmlEscaped());
     static const QList<TestRow> tests{
         {QT_TR_NOOP("Reply comes from the server's address and port"), {u"wrong_source"_s}},
         {QT_TR_NOOP("Well-formed NTP server reply"), {u"malformed"_s, u"wrong_mode"_s}},
@@ -207,7 +207,7 @@ QString ServerDetailPane::testsHtml(const std::optional<LastOutcome> &event) con
     if (accepted)
         html += u"<p>"_s + tr("Reply at %1 accepted.").arg(when) + u"</p>"_s;
     else
-        html += u"<p>"_s + tr("Reply at %1 rejected: %2").arg(when, ReasonTexts::rejectText(event->reasonId).toHtmlEscaped())
+        html += u"<p>"_s + tr("Reply at %1 rejected: %2").arg(when, texts::ReasonTexts::rejectText(event->reasonId).toHtmlEscaped())
             + (detail.isEmpty() ? QString() : u" (%1)"_s.arg(detail.toHtmlEscaped())) + u"</p>"_s;
     return html;
 }
@@ -230,7 +230,7 @@ void ServerDetailPane::showServer(const std::optional<engine::ServerStatus> &sta
     m_serverId = s.id;
     m_title->setText(s.reason.isEmpty() ? tr("%1 — %2").arg(s.name, stateName(s.state))
                                         : tr("%1 — %2: %3").arg(s.name, stateName(s.state),
-                                                                ReasonTexts::text(s.reasonCode, s.reason)));
+                                                                texts::ReasonTexts::text(s.reasonCode, s.reason)));
     m_fields->setText(headerHtml(s));
     m_stages->setStatus(s, now);
     if (s.lastMeasurement) {
@@ -253,7 +253,7 @@ void ServerDetailPane::showServer(const std::optional<engine::ServerStatus> &sta
     } else {
         rejections = u"<table>"_s;
         for (auto it = s.rejections.cbegin(); it != s.rejections.cend(); ++it)
-            rejections += row(ReasonTexts::rejectText(it.key()), QString::number(it.value()));
+            rejections += row(texts::ReasonTexts::rejectText(it.key()), QString::number(it.value()));
         rejections += u"</table>"_s;
     }
     if (!s.lastKiss.isEmpty())

@@ -12,6 +12,7 @@
 #include "app/cli/monitorcommand.h"
 #include "app/cli/stepcommand.h"
 #include "app/cli/systemcommand.h"
+#include "core/texts/translations.h"
 
 using namespace chronoscope::cli;
 
@@ -20,6 +21,9 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("chronoscope-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CHRONOSCOPE_VERSION));
+    // Reasons, summaries and the headline of the text output in the user's language (LANGUAGE,
+    // LC_ALL, LC_MESSAGES, LANG), as in the GUI; JSON keeps ids and English (ARCHITECTURE.md §4).
+    chronoscope::texts::installTranslations(&app);
 
     QStringList arguments = QCoreApplication::arguments();
     arguments.removeFirst();

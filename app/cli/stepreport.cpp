@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "core/report/humanformat.h"
+#include "core/texts/reasontexts.h"
 
 using namespace Qt::StringLiterals;
 
@@ -78,7 +79,8 @@ QString describeNoCorrection(const correction::CorrectionProposal &p, const engi
     switch (p.noCorrection) {
     case correction::NoCorrectionReason::NotSynchronised:
         return u"No correction: no majority of servers agrees on the time%1."_s.arg(
-                system.summary.isEmpty() ? QString() : u" (%1)"_s.arg(system.summary));
+                system.summary.isEmpty() ? QString()
+                                         : u" (%1)"_s.arg(texts::ReasonTexts::text(system.summaryCode, system.summary)));
     case correction::NoCorrectionReason::WithinErrorBound:
         return u"Nothing to do: the clock is within the measurement's error bound (offset %1, ± %2)."_s.arg(
                 report::formatSeconds(p.offset, true), report::formatSeconds(p.errorBound));

@@ -11,7 +11,9 @@
 namespace chronoscope::cli {
 
 // The human-readable table of `check` (columns like `chronyc sources`, offsets in our sign
-// convention, the state in words) followed by the system line.
+// convention, the state in words) followed by the system line. The headline, reasons and
+// summaries are in the user's language (core/texts, ARCHITECTURE.md §4); the column heads, state
+// ids and numbers stay as chronyc prints them.
 QString formatCheckReport(const QList<engine::ServerStatus> &servers, const engine::SystemStatus &system, double now);
 // One line for `monitor` without --json.
 QString formatSampleLine(const engine::AcceptedSample &sample);

@@ -26,7 +26,7 @@
 #ifdef CHRONOSCOPE_HAVE_TIMESYNCD
 #include "core/sysservice/timesyncd/timesyncdreading.h"
 #endif
-#include "ui/translations.h"
+#include "core/texts/translations.h"
 #include "ui/tray/traycontroller.h"
 
 using namespace Qt::StringLiterals;
@@ -42,7 +42,7 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(u"Chronoscope"_s);
     QApplication::setApplicationVersion(QStringLiteral(CHRONOSCOPE_VERSION));
     QApplication::setDesktopFileName(u"chronoscope"_s);
-    ui::installTranslations(&app);
+    texts::installTranslations(&app);
 
     // Server arguments replace the saved list for this run only.
     QList<config::ConfiguredServer> sessionServers;

@@ -7,7 +7,8 @@
 namespace chronoscope::engine {
 
 // A reason, verdict or summary as a stable id with its parameters, next to the English sentence
-// core keeps for JSON and the CLI. The GUI turns it into the user's language (ui/reasontexts).
+// core keeps for JSON. The GUI and the CLI's text output turn it into the user's language
+// (core/texts/reasontexts).
 // Ids are lower_snake_case and never change meaning. Arguments, by kind:
 //   durations    seconds as a C-locale number ("0.0123"); the GUI formats them with QLocale
 //   counts, ids  decimal integers ("3", key ids, ports, stratum)

@@ -1,16 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ui/headlinetext.h"
+#include "core/texts/headlinetext.h"
 
 #include <cmath>
 
 #include <QLocale>
 
-#include "ui/localformat.h"
-#include "ui/reasontexts.h"
+#include "core/texts/localformat.h"
+#include "core/texts/reasontexts.h"
 
 using namespace Qt::StringLiterals;
 
-namespace chronoscope::ui {
+namespace chronoscope::texts {
 
 QString HeadlineText::driftPhrase(const engine::SystemStatus &system)
 {
@@ -59,4 +59,4 @@ QString HeadlineText::headline(const engine::SystemStatus &system, bool anyServe
     return drift.isEmpty() ? text : tr("%1 and %2").arg(text, drift);
 }
 
-} // namespace chronoscope::ui
+} // namespace chronoscope::texts

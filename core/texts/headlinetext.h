@@ -6,7 +6,7 @@
 
 #include "core/engine/serverstatus.h"
 
-namespace chronoscope::ui {
+namespace chronoscope::texts {
 
 // The headline sentence of core/report/headline in the user's language. Same decisions and
 // numbers as report::headline() (a test holds the English texts equal), but through tr().
@@ -18,4 +18,4 @@ public:
     static QString driftPhrase(const engine::SystemStatus &system);
 };
 
-} // namespace chronoscope::ui
+} // namespace chronoscope::texts

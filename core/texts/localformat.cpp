@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ui/localformat.h"
+#include "core/texts/localformat.h"
 
 #include <cmath>
 
@@ -7,7 +7,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace chronoscope::ui {
+namespace chronoscope::texts {
 
 QString localSeconds(double seconds, bool signedValue)
 {
@@ -37,4 +37,4 @@ QString localSeconds(double seconds, bool signedValue)
     return sign + locale.toString(magnitude, 'f', magnitude >= 100 ? 1 : 3) + u" s"_s;
 }
 
-} // namespace chronoscope::ui
+} // namespace chronoscope::texts

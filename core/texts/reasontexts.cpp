@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ui/reasontexts.h"
+#include "core/texts/reasontexts.h"
 
 #include <cmath>
 
@@ -8,7 +8,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace chronoscope::ui {
+namespace chronoscope::texts {
 namespace {
 
 // Sentences with their number of arguments; %n placeholders follow engine::statusReasonIds().
@@ -203,4 +203,4 @@ QString ReasonTexts::seconds(const QString &argument)
     return tr("%1 µs").arg(locale.toString(value * 1e6, 'f', 0));
 }
 
-} // namespace chronoscope::ui
+} // namespace chronoscope::texts

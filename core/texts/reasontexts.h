@@ -6,13 +6,14 @@
 
 #include "core/engine/statusreason.h"
 
-namespace chronoscope::ui {
+namespace chronoscope::texts {
 
 // The one table that turns core's reason ids into sentences in the user's language: server
 // state and condition reasons, selection verdicts, system summaries and request outcomes
 // (engine::StatusReason, ids in engine::statusReasonIds()), and the reject reason ids of
 // datagrams, request failures and NTS (core/ntp/rejectreason.h, core/nts/ntsfailure.h).
-// Durations are formatted with QLocale.
+// Durations are formatted with QLocale. The GUI and chronoscope-cli's text output both use it
+// (ARCHITECTURE.md §4); JSON keeps core's ids and English words instead.
 class ReasonTexts
 {
     Q_DECLARE_TR_FUNCTIONS(ReasonTexts)
@@ -31,4 +32,4 @@ public:
     static QString seconds(const QString &argument);
 };
 
-} // namespace chronoscope::ui
+} // namespace chronoscope::texts

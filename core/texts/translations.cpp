@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ui/translations.h"
+#include "core/texts/translations.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -8,7 +8,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace chronoscope::ui {
+namespace chronoscope::texts {
 
 bool installTranslations(QCoreApplication *app, const QLocale &locale)
 {
@@ -35,4 +35,4 @@ QStringList availableLanguages()
     return languages;
 }
 
-} // namespace chronoscope::ui
+} // namespace chronoscope::texts

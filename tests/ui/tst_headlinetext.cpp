@@ -3,7 +3,7 @@
 #include <QTest>
 
 #include "core/report/headline.h"
-#include "ui/headlinetext.h"
+#include "core/texts/headlinetext.h"
 
 using namespace Qt::StringLiterals;
 using namespace chronoscope;
@@ -57,7 +57,7 @@ void TestHeadlineText::matchesTheCoreHeadline()
     QFETCH(engine::SystemStatus, system);
     QFETCH(bool, reachable);
     QFETCH(bool, measuring);
-    QCOMPARE(ui::HeadlineText::headline(system, reachable, measuring), report::headline(system, reachable, measuring));
+    QCOMPARE(texts::HeadlineText::headline(system, reachable, measuring), report::headline(system, reachable, measuring));
 }
 
 QTEST_MAIN(TestHeadlineText)

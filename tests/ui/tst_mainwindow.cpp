@@ -35,7 +35,7 @@
 #include "ui/models/servertablemodel.h"
 #include "ui/serverlistcontroller.h"
 #include "ui/eventlogpane.h"
-#include "ui/translations.h"
+#include "core/texts/translations.h"
 #include "ui/tray/traycontroller.h"
 
 using namespace Qt::StringLiterals;
@@ -286,8 +286,8 @@ void TestMainWindow::darkThemeChangesThePalette()
 
 void TestMainWindow::germanTranslationIsLoadedByLocale()
 {
-    QVERIFY(ui::availableLanguages().contains(u"de"_s));
-    QVERIFY(ui::availableLanguages().contains(u"fr"_s));
+    QVERIFY(texts::availableLanguages().contains(u"de"_s));
+    QVERIFY(texts::availableLanguages().contains(u"fr"_s));
     QTranslator german;
     QVERIFY(german.load(QLocale(QLocale::German, QLocale::Germany), u"chronoscope"_s, u"_"_s, u":/i18n"_s));
     QCoreApplication::installTranslator(&german);

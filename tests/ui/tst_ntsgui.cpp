@@ -18,7 +18,7 @@
 #include "ui/dialogs/ntstrustdialog.h"
 #include "ui/dialogs/serverdialog.h"
 #include "ui/models/servertablemodel.h"
-#include "ui/reasontexts.h"
+#include "core/texts/reasontexts.h"
 #include "ui/serverdetailpane.h"
 #include "ui/serverlistcontroller.h"
 
@@ -142,7 +142,7 @@ private slots:
         ui::ServerDetailPane pane;
         pane.showServer(s, 0);
         QVERIFY2(pane.ntsText().contains(u"not signed by a trusted authority"_s), qPrintable(pane.ntsText()));
-        QCOMPARE(ui::ReasonTexts::rejectText(u"nts_bad_authenticator"_s), u"reply's NTS authenticator is wrong"_s);
+        QCOMPARE(texts::ReasonTexts::rejectText(u"nts_bad_authenticator"_s), u"reply's NTS authenticator is wrong"_s);
     }
 
     void caSettingTrustsAPrivateCa()

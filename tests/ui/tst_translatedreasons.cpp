@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Issue 17: with the German or French translation loaded, the server table, the detail pane and
 // the headline show no English reason, state or summary. The English of every id is what
-// ui/reasontexts says with no translator installed; every id core can emit has a sentence.
+// core/texts/reasontexts says with no translator installed; every id core can emit has a sentence.
 #include <QTest>
 #include <QTranslator>
 #include <QUdpSocket>
@@ -13,9 +13,9 @@
 #include "core/nts/ntsfailure.h"
 #include "tests/fakes/engineharness.h"
 #include "ui/eventrecorder.h"
-#include "ui/headlinetext.h"
+#include "core/texts/headlinetext.h"
 #include "ui/models/servertablemodel.h"
-#include "ui/reasontexts.h"
+#include "core/texts/reasontexts.h"
 #include "ui/serverdetailpane.h"
 #include "ui/statecolors.h"
 
@@ -95,21 +95,21 @@ private slots:
 void TestTranslatedReasons::everyIdCoreEmitsHasASentence()
 {
     for (const QString &id : engine::statusReasonIds()) {
-        QVERIFY2(ui::ReasonTexts::knows(id), qPrintable(id));
-        const QString english = ui::ReasonTexts::text(sample(id), FALLBACK);
+        QVERIFY2(texts::ReasonTexts::knows(id), qPrintable(id));
+        const QString english = texts::ReasonTexts::text(sample(id), FALLBACK);
         QVERIFY2(english != FALLBACK, qPrintable(id));
         QVERIFY2(!english.contains(u'%'), qPrintable(id + u": "_s + english)); // every placeholder filled
         if (id.contains(u'_'))
             QVERIFY2(!english.contains(id), qPrintable(id + u": "_s + english)); // never a raw id
     }
     for (const QString &id : rejectIds()) {
-        QVERIFY2(ui::ReasonTexts::knowsReject(id), qPrintable(id));
-        QVERIFY(ui::ReasonTexts::rejectText(id) != id);
+        QVERIFY2(texts::ReasonTexts::knowsReject(id), qPrintable(id));
+        QVERIFY(texts::ReasonTexts::rejectText(id) != id);
     }
     // Unknown ids and wrong argument counts fall back to core's words.
-    QCOMPARE(ui::ReasonTexts::text({u"no_such_id"_s, {}}, FALLBACK), FALLBACK);
-    QCOMPARE(ui::ReasonTexts::text({u"no_reply"_s, {}}, FALLBACK), FALLBACK);
-    QCOMPARE(ui::ReasonTexts::text({}, FALLBACK), FALLBACK);
+    QCOMPARE(texts::ReasonTexts::text({u"no_such_id"_s, {}}, FALLBACK), FALLBACK);
+    QCOMPARE(texts::ReasonTexts::text({u"no_reply"_s, {}}, FALLBACK), FALLBACK);
+    QCOMPARE(texts::ReasonTexts::text({}, FALLBACK), FALLBACK);
 }
 
 void TestTranslatedReasons::noEnglishWithTheTranslationLoaded_data()
@@ -126,10 +126,10 @@ void TestTranslatedReasons::noEnglishWithTheTranslationLoaded()
     const QStringList ids = engine::statusReasonIds();
     QHash<QString, QString> english;
     for (const QString &id : ids)
-        english[id] = ui::ReasonTexts::text(sample(id), FALLBACK);
+        english[id] = texts::ReasonTexts::text(sample(id), FALLBACK);
     QHash<QString, QString> englishReject;
     for (const QString &id : rejectIds())
-        englishReject[id] = ui::ReasonTexts::rejectText(id);
+        englishReject[id] = texts::ReasonTexts::rejectText(id);
     QHash<int, QString> englishState;
     for (int s = 0; s <= int(engine::ServerState::AuthFailed); ++s)
         englishState[s] = ui::stateName(engine::ServerState(s));
@@ -138,7 +138,7 @@ void TestTranslatedReasons::noEnglishWithTheTranslationLoaded()
         engine::SystemStatus system;
         system.summary = english[id];
         system.summaryCode = sample(id);
-        englishHeadline[id] = ui::HeadlineText::headline(system, true, false);
+        englishHeadline[id] = texts::HeadlineText::headline(system, true, false);
     }
 
     QTranslator translator;
@@ -198,20 +198,20 @@ void TestTranslatedReasons::noEnglishWithTheTranslationLoaded()
         engine::SystemStatus system;
         system.summary = english[id];
         system.summaryCode = sample(id);
-        const QString headline = ui::HeadlineText::headline(system, true, false);
+        const QString headline = texts::HeadlineText::headline(system, true, false);
         QVERIFY2(headline != englishHeadline[id], qPrintable(headline));
         QVERIFY2(!headline.contains(english[id]), qPrintable(id + u": "_s + headline));
-        QVERIFY2(headline.contains(ui::ReasonTexts::text(sample(id), FALLBACK)), qPrintable(headline));
+        QVERIFY2(headline.contains(texts::ReasonTexts::text(sample(id), FALLBACK)), qPrintable(headline));
     }
     // Numbers in the user's locale: German and French write a decimal comma.
     engine::SystemStatus behind;
     behind.synchronized = true;
     behind.offset = 1.5;
     behind.errorBound = 0.0125;
-    const QString headline = ui::HeadlineText::headline(behind, true, false);
+    const QString headline = texts::HeadlineText::headline(behind, true, false);
     QVERIFY2(headline.contains(u"1,500 s"_s) && headline.contains(u"12,5 ms"_s), qPrintable(headline));
-    QVERIFY2(ui::ReasonTexts::text(sample(u"cluster_outlier"_s), FALLBACK).contains(u"12,3 ms"_s),
-             qPrintable(ui::ReasonTexts::text(sample(u"cluster_outlier"_s), FALLBACK)));
+    QVERIFY2(texts::ReasonTexts::text(sample(u"cluster_outlier"_s), FALLBACK).contains(u"12,3 ms"_s),
+             qPrintable(texts::ReasonTexts::text(sample(u"cluster_outlier"_s), FALLBACK)));
 }
 
 void TestTranslatedReasons::engineTimeoutIsTranslated()
@@ -236,8 +236,8 @@ void TestTranslatedReasons::engineTimeoutIsTranslated()
     const engine::RequestOutcome failure = harness.failures().constLast();
     QCOMPARE(failure.detailCode.id, u"reply_timeout"_s);
     // The English table agrees with core's English words.
-    QCOMPARE(ui::ReasonTexts::text(status.reasonCode, FALLBACK), status.reason);
-    const QString englishTimeout = ui::ReasonTexts::text(failure.detailCode, FALLBACK);
+    QCOMPARE(texts::ReasonTexts::text(status.reasonCode, FALLBACK), status.reason);
+    const QString englishTimeout = texts::ReasonTexts::text(failure.detailCode, FALLBACK);
     QVERIFY2(englishTimeout.startsWith(u"no reply within"_s), qPrintable(englishTimeout));
     ui::ServerDetailPane englishPane;
     englishPane.showServer(status, 0);
@@ -254,7 +254,7 @@ void TestTranslatedReasons::engineTimeoutIsTranslated()
         ui::ServerTableModel model;
         model.setSnapshot(snapshot);
         const QString shown = cellText(model, 0, ui::ServerTableModel::Reason, Qt::DisplayRole);
-        const QString timeout = ui::ReasonTexts::text(failure.detailCode, FALLBACK);
+        const QString timeout = texts::ReasonTexts::text(failure.detailCode, FALLBACK);
         ui::ServerDetailPane pane;
         pane.showServer(status, 0);
         const QString tests = pane.testsText();

@@ -6,7 +6,7 @@
 #include <QPushButton>
 
 #include "core/report/humanformat.h"
-#include "ui/reasontexts.h"
+#include "core/texts/reasontexts.h"
 #include "ui/servertester.h"
 #include "ui/statecolors.h"
 #include "ui_serverdialog.h"
@@ -72,7 +72,7 @@ ServerDialog::ServerDialog(const QList<config::ConfiguredServer> &existing, int 
                              .arg(s.stratum);
             else
                 lines << tr("%1: %2").arg(s.name, s.reason.isEmpty() ? stateName(s.state)
-                                                                  : ReasonTexts::text(s.reasonCode, s.reason));
+                                                                  : texts::ReasonTexts::text(s.reasonCode, s.reason));
         }
         m_ui->testResult->setText(lines.isEmpty() ? tr("No result.") : lines.join(u'\n'));
         m_ui->testButton->setEnabled(isAcceptable());

@@ -13,7 +13,7 @@
 #include "core/auth/keytype.h"
 #include "core/report/humanformat.h"
 #include "ui/ntstext.h"
-#include "ui/reasontexts.h"
+#include "core/texts/reasontexts.h"
 #include "ui/serverpalette.h"
 #include "ui/statecolors.h"
 
@@ -156,7 +156,7 @@ QVariant ServerTableModel::toolTip(const engine::ServerStatus &s, int column) co
         return tr("Server time minus local time: positive means your clock is behind");
     case State:
     case Reason:
-        return s.reason.isEmpty() ? QVariant(stateName(s.state)) : QVariant(ReasonTexts::text(s.reasonCode, s.reason));
+        return s.reason.isEmpty() ? QVariant(stateName(s.state)) : QVariant(texts::ReasonTexts::text(s.reasonCode, s.reason));
     case Name:
         return s.host == s.name ? QVariant(s.name) : QVariant(tr("%1 (from %2)").arg(s.name, s.host));
     case Auth:
@@ -175,7 +175,7 @@ QVariant ServerTableModel::displayData(const engine::ServerStatus &s, int column
     case Name: return s.name;
     case Address: return s.address.isEmpty() ? u"–"_s : s.address;
     case State: return stateName(s.state);
-    case Reason: return ReasonTexts::text(s.reasonCode, s.reason);
+    case Reason: return texts::ReasonTexts::text(s.reasonCode, s.reason);
     case Stratum: return s.stratum >= 0 ? QString::number(s.stratum) : u"–"_s;
     case Reach: return reachDots(s.reach);
     case Poll: return report::formatAge(std::ldexp(1.0, s.pollLog2));

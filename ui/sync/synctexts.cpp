@@ -6,7 +6,7 @@
 #include <cstring>
 
 #include "core/report/humanformat.h"
-#include "ui/reasontexts.h"
+#include "core/texts/reasontexts.h"
 
 using namespace Qt::StringLiterals;
 
@@ -58,7 +58,7 @@ QString SyncTexts::noCorrection(const correction::CorrectionProposal &p, const e
     switch (p.noCorrection) {
     case correction::NoCorrectionReason::NotSynchronised:
         return tr("There is nothing to synchronise to: no majority of servers agrees on the time.")
-                + (system.summary.isEmpty() ? QString() : u' ' + ReasonTexts::text(system.summaryCode, system.summary));
+                + (system.summary.isEmpty() ? QString() : u' ' + texts::ReasonTexts::text(system.summaryCode, system.summary));
     case correction::NoCorrectionReason::WithinErrorBound:
         return tr("Your clock is already correct to within the measurement's error bound (%1 ± %2).")
                 .arg(seconds(p.offset, true), seconds(p.errorBound));
