@@ -80,6 +80,7 @@ SystemServicePage::SystemServicePage(QWidget *parent) : QWidget(parent)
 
 SystemServicePage::~SystemServicePage()
 {
+    delete m_dialog;   // before the buttons its signals update
     if (m_worker) {
         // The reading ends within its timeouts; wait so that it never outlives the page.
         m_worker->wait();
@@ -214,7 +215,7 @@ TimeServiceDialog *SystemServicePage::openDialog()
         if (outcome.answered && !outcome.dryRun)
             refresh();
     });
-    connect(m_dialog, &QObject::destroyed, this, [this] { updateConfigureActions(); });
+    connect(m_dialog, &QDialog::finished, this, &SystemServicePage::updateConfigureActions);
     return m_dialog;
 }
 
