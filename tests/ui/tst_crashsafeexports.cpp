@@ -5,21 +5,17 @@
 // file must hold exactly the last generation the writer reported or the one after it (written,
 // killed before it could say so): never a mix, never a cut-off file, never nothing, with the mode
 // the user gave it.
-#include <sys/stat.h>
-
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
-#include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QThread>
 
 #include "tests/ui/crashsafeexportcontent.h"
+#include "tests/unit/killedwriter.h"
 
 using namespace chronoscope;
 using namespace Qt::StringLiterals;
@@ -27,14 +23,6 @@ using namespace Qt::StringLiterals;
 namespace {
 
 constexpr int KILLS_PER_KIND = 200;
-
-int modeOf(const QString &path)
-{
-    struct stat st{};
-    if (::stat(QFile::encodeName(path).constData(), &st) != 0)
-        return -1;
-    return int(st.st_mode & 07777);
-}
 
 // Why `content` is not export `kind` of `generation` exactly; empty when it is.
 QString mismatch(const QString &kind, const QByteArray &content, int generation)
@@ -72,38 +60,6 @@ QString mismatch(const QString &kind, const QByteArray &content, int generation)
             return u"line %1 is not generation %2's: '%3'"_s.arg(i + header + 1).arg(generation).arg(line.left(80));
     }
     return {};
-}
-
-struct Run
-{
-    int lastReported = -1;
-    QString errors;
-};
-
-Run runAndKill(const QString &writer, const QString &kind, const QString &path, int first, int maxDelayUs)
-{
-    Run run;
-    QProcess process;
-    process.start(writer, {kind, path, QString::number(first)});
-    if (!process.waitForStarted(10000)) {
-        run.errors = u"cannot start %1: %2"_s.arg(writer, process.errorString());
-        return run;
-    }
-    QByteArray out;
-    while (!out.contains('\n') && process.state() == QProcess::Running) {
-        process.waitForReadyRead(10000);
-        out += process.readAllStandardOutput();
-    }
-    QThread::usleep(QRandomGenerator::global()->bounded(maxDelayUs + 1));
-    process.kill(); // SIGKILL
-    process.waitForFinished(10000);
-    out += process.readAllStandardOutput();
-    run.errors = QString::fromUtf8(process.readAllStandardError());
-    bool ok = false;
-    run.lastReported = out.trimmed().split('\n').last().toInt(&ok);
-    if (!ok)
-        run.errors += u"no generation reported (%1)"_s.arg(QString::fromUtf8(out));
-    return run;
 }
 
 } // namespace
@@ -145,7 +101,7 @@ void TestCrashSafeExports::survivesSigkill()
     const QString path = tmp.filePath(fileName);
 
     // Generation 0 from one writer run that is allowed to finish it, then a mode to keep.
-    const Run firstRun = runAndKill(m_writer, kind, path, 0, 0);
+    const testing::KilledWriter firstRun = testing::runAndKill(m_writer, {kind, path, u"0"_s}, 0);
     QVERIFY2(firstRun.lastReported >= 0, qPrintable(firstRun.errors));
     QVERIFY(::chmod(QFile::encodeName(path).constData(), 0640) == 0);
     int onDisk = firstRun.lastReported;
@@ -160,7 +116,7 @@ void TestCrashSafeExports::survivesSigkill()
 
     int leftover = 0;
     for (int kill = 0; kill < KILLS_PER_KIND; ++kill) {
-        const Run run = runAndKill(m_writer, kind, path, onDisk + 1, 60000);
+        const testing::KilledWriter run = testing::runAndKill(m_writer, {kind, path, QString::number(onDisk + 1)}, 60000);
         QVERIFY2(run.lastReported > onDisk, qPrintable(u"kill %1: %2"_s.arg(kill).arg(run.errors)));
         QFile file(path);
         QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(u"kill %1: %2 is gone"_s.arg(kill).arg(path)));
@@ -170,7 +126,7 @@ void TestCrashSafeExports::survivesSigkill()
         QVERIFY2(asReported.isEmpty() || asNext.isEmpty(),
                  qPrintable(u"kill %1: neither generation %2 (%3) nor %4 (%5)"_s.arg(kill).arg(run.lastReported).arg(
                      asReported).arg(run.lastReported + 1).arg(asNext)));
-        QCOMPARE(modeOf(path), 0640);
+        QCOMPARE(testing::fileModeOf(path), 0640);
         onDisk = asReported.isEmpty() ? run.lastReported : run.lastReported + 1;
         leftover = std::max(leftover, int(QDir(tmp.path()).entryList(QDir::Files | QDir::Hidden).size()) - 1);
     }

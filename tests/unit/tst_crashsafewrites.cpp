@@ -9,17 +9,12 @@
 // (EventLogFile::open) may finish an interrupted rotation and drop a line cut short; afterwards
 // the rotated files must hold whole lines in order, from some line up to the last one reported
 // or the one after it.
-#include <sys/stat.h>
-
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QProcess>
-#include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QThread>
 
 #include "core/auth/keyfileio.h"
 #include "core/auth/keystore.h"
@@ -27,6 +22,7 @@
 #include "core/config/settingsstore.h"
 #include "core/eventlog/eventlogfile.h"
 #include "tests/unit/crashsafecontent.h"
+#include "tests/unit/killedwriter.h"
 
 using namespace chronoscope;
 using namespace Qt::StringLiterals;
@@ -34,14 +30,6 @@ using namespace Qt::StringLiterals;
 namespace {
 
 constexpr int KILLS_PER_KIND = 200;
-
-int modeOf(const QString &path)
-{
-    struct stat st{};
-    if (::stat(QFile::encodeName(path).constData(), &st) != 0)
-        return -1;
-    return int(st.st_mode & 07777);
-}
 
 QString octal(int mode)
 {
@@ -146,8 +134,8 @@ int checkEventLog(const QString &path, int expectedMode, QString *problem)
             *problem = u"%1 ends in the middle of a line: '%2'"_s.arg(file, QString::fromUtf8(content.right(40)));
             return -1;
         }
-        if (modeOf(file) != expectedMode) {
-            *problem = u"%1 has mode %2, expected %3"_s.arg(file, octal(modeOf(file)), octal(expectedMode));
+        if (testing::fileModeOf(file) != expectedMode) {
+            *problem = u"%1 has mode %2, expected %3"_s.arg(file, octal(testing::fileModeOf(file)), octal(expectedMode));
             return -1;
         }
         const QList<QByteArray> lines = content.split('\n');
@@ -176,41 +164,6 @@ void ageTemporaries(const QDir &dir)
         if (file.open(QIODevice::ReadOnly))
             file.setFileTime(old, QFileDevice::FileModificationTime);
     }
-}
-
-struct Run
-{
-    int lastReported = -1;   // the last generation (line) the writer said it had written
-    QString errors;
-};
-
-// Starts the writer at `first`, waits until it reports its first write, lets it run for up to
-// `maxDelayUs` more, then SIGKILLs it.
-Run runAndKill(const QString &writer, const QString &kind, const QString &dir, int first, int maxDelayUs)
-{
-    Run run;
-    QProcess process;
-    process.start(writer, {kind, dir, QString::number(first)});
-    if (!process.waitForStarted(10000)) {
-        run.errors = u"cannot start %1: %2"_s.arg(writer, process.errorString());
-        return run;
-    }
-    QByteArray out;
-    while (!out.contains('\n') && process.state() == QProcess::Running) {
-        process.waitForReadyRead(10000);
-        out += process.readAllStandardOutput();
-    }
-    QThread::usleep(QRandomGenerator::global()->bounded(maxDelayUs + 1));
-    process.kill(); // SIGKILL
-    process.waitForFinished(10000);
-    out += process.readAllStandardOutput();
-    run.errors = QString::fromUtf8(process.readAllStandardError());
-    const QList<QByteArray> lines = out.trimmed().split('\n');
-    bool ok = false;
-    run.lastReported = lines.last().toInt(&ok);
-    if (!ok)
-        run.errors += u"no generation reported (%1)"_s.arg(QString::fromUtf8(out));
-    return run;
 }
 
 } // namespace
@@ -282,7 +235,7 @@ void TestCrashSafeWrites::survivesSigkill()
     for (int kill = 0; kill < KILLS_PER_KIND; ++kill) {
         if (kind == u"keystore")
             ageTemporaries(dir);
-        const Run run = runAndKill(m_writer, kind, dir.path(), onDisk + 1, maxDelayUs);
+        const testing::KilledWriter run = testing::runAndKill(m_writer, {kind, dir.path(), QString::number(onDisk + 1)}, maxDelayUs);
         QVERIFY2(run.lastReported > onDisk, qPrintable(u"kill %1: %2"_s.arg(kill).arg(run.errors)));
         const QList<int> candidates{run.lastReported, run.lastReported + 1};
         if (kind == u"eventlog") {
@@ -301,16 +254,16 @@ void TestCrashSafeWrites::survivesSigkill()
         QVERIFY2(found.generation >= 0,
                  qPrintable(u"kill %1: %2 is neither generation %3 nor %4: %5"_s.arg(kill).arg(path).arg(
                      candidates[0]).arg(candidates[1]).arg(found.problem)));
-        QCOMPARE(octal(modeOf(path)), octal(expectedMode));
+        QCOMPARE(octal(testing::fileModeOf(path)), octal(expectedMode));
         // What a kill may leave behind: a writer's temporary file (QSaveFile's, and QSettings'
         // lock next to it). The key store's is never readable by others, and its writer removes
         // stale ones (aged above), so at most the one of this kill is left.
         const QFileInfoList leftovers = dir.entryInfoList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot);
         QStringList names;
         for (const QFileInfo &left : leftovers) {
-            names << left.fileName() + u' ' + octal(modeOf(left.filePath()));
+            names << left.fileName() + u' ' + octal(testing::fileModeOf(left.filePath()));
             if (kind == u"keystore")
-                QCOMPARE(octal(modeOf(left.filePath())), octal(0600));
+                QCOMPARE(octal(testing::fileModeOf(left.filePath())), octal(0600));
         }
         leftoverCount = std::max(leftoverCount, int(leftovers.size()) - 1);
         if (kind == u"keystore")
@@ -399,8 +352,8 @@ void TestCrashSafeWrites::eventLogRotationKeepsTheMode()
     for (int i = 0; i < 20; ++i)
         QVERIFY(log.writeLine(crashsafe::eventLineOf(i)));
     QVERIFY(QFileInfo::exists(path + u".2"_s));
-    QCOMPARE(octal(modeOf(path)), octal(0600));
-    QCOMPARE(octal(modeOf(path + u".1"_s)), octal(0600));
+    QCOMPARE(octal(testing::fileModeOf(path)), octal(0600));
+    QCOMPARE(octal(testing::fileModeOf(path + u".1"_s)), octal(0600));
 }
 
 QTEST_GUILESS_MAIN(TestCrashSafeWrites)
