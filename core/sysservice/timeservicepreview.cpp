@@ -11,6 +11,10 @@ namespace ts = protocol::timeservice;
 
 namespace {
 
+// The comment the helper puts at the top of the drop-ins it writes.
+const QString HEADER = u"# Written by chronoscope-helper from the server list applied in Chronoscope.\n"
+                       u"# Chronoscope's Revert restores the previous configuration; edits here are overwritten.\n"_s;
+
 QString serverLine(const ts::ServerEntry &entry, bool ntpd)
 {
     QStringList words{u"server"_s, QString::fromStdString(entry.host)};
@@ -36,6 +40,7 @@ QString timeServicePreview(const TimeServicePlan &plan)
     QString text;
     switch (plan.daemon) {
     case ts::Daemon::Chronyd:
+        text = HEADER;
         for (const ts::ServerEntry &entry : plan.servers)
             text += serverLine(entry, false) + u'\n';
         break;
@@ -43,11 +48,11 @@ QString timeServicePreview(const TimeServicePlan &plan)
         QStringList hosts;
         for (const ts::ServerEntry &entry : plan.servers)
             hosts << QString::fromStdString(entry.host);
-        text = u"[Time]\nNTP="_s + hosts.join(u' ') + u'\n';
+        text = HEADER + u"[Time]\nNTP="_s + hosts.join(u' ') + u'\n';
         break;
     }
     case ts::Daemon::Ntpd:
-        text = u"# BEGIN chronoscope\n"_s;
+        text = u"# BEGIN chronoscope (written by chronoscope-helper; Revert in Chronoscope restores the previous file)\n"_s;
         for (const ts::ServerEntry &entry : plan.servers)
             text += serverLine(entry, true) + u'\n';
         text += u"# END chronoscope\n"_s;
