@@ -12,8 +12,7 @@
 #include "core/sysservice/chronydjson.h"
 #include "core/sysservice/ntpdclient.h"
 #include "core/sysservice/ntpdjson.h"
-#include "core/sysservice/ntpdudptransport.h"
-#include "core/sysservice/udpcmdmontransport.h"
+#include "core/sysservice/loopbackudptransport.h"
 #include "core/sysservice/unixcmdmontransport.h"
 #ifdef CHRONOSCOPE_HAVE_TIMESYNCD
 #include "core/sysservice/timesyncd/timesyncdreader.h"
@@ -87,7 +86,7 @@ Reading readChronyd(const SystemOptions &options)
         reading.present = !socketTransport.errorMessage().startsWith(u"no chronyd command socket"_s);
         QString lastError;
         for (const QHostAddress &address : {QHostAddress(QHostAddress::LocalHost), QHostAddress(QHostAddress::LocalHostIPv6)}) {
-            auto udp = UdpCmdmonTransport::open(address, options.chronydPort);
+            auto udp = openChronydCommandPort(address, options.chronydPort);
             if (!udp) {
                 lastError = udp.errorMessage();
                 continue;
@@ -140,7 +139,7 @@ Reading readNtpd(const SystemOptions &options)
         addresses = {QHostAddress(QHostAddress::LocalHost), QHostAddress(QHostAddress::LocalHostIPv6)};
     QStringList errors;
     for (const QHostAddress &address : addresses) {
-        auto transport = NtpdUdpTransport::open(address, options.ntpdPort);
+        auto transport = openNtpdControlPort(address, options.ntpdPort);
         if (!transport) {
             errors.append(transport.errorMessage());
             continue;

@@ -10,7 +10,7 @@
 namespace chronoscope::sysservice {
 
 // Carries cmdmon datagrams to chronyd and back: the Unix socket (UnixCmdmonTransport), UDP port
-// 323 on loopback (UdpCmdmonTransport), or an in-process fake in tests. Blocking, one request
+// 323 on loopback (LoopbackUdpTransport), or an in-process fake in tests. Blocking, one request
 // at a time.
 class CmdmonTransport
 {

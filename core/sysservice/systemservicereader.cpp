@@ -5,8 +5,7 @@
 
 #include "core/sysservice/chronydclient.h"
 #include "core/sysservice/ntpdclient.h"
-#include "core/sysservice/ntpdudptransport.h"
-#include "core/sysservice/udpcmdmontransport.h"
+#include "core/sysservice/loopbackudptransport.h"
 #include "core/sysservice/unixcmdmontransport.h"
 
 using namespace Qt::StringLiterals;
@@ -38,7 +37,7 @@ SystemServiceReading readChronyd(const SystemServiceReaderOptions &options, bool
     failed.permissionDenied = UnixCmdmonTransport::isPermissionError(socket.errorMessage());
     failed.error = socket.errorMessage();
     for (const QHostAddress &address : LOOPBACKS) {
-        auto udp = UdpCmdmonTransport::open(address, options.chronydPort);
+        auto udp = openChronydCommandPort(address, options.chronydPort);
         if (!udp)
             continue;
         ChronydClient client(*udp.value(), 1000, 1);
@@ -63,7 +62,7 @@ SystemServiceReading readNtpd(const SystemServiceReaderOptions &options)
     failed.daemon = u"ntpd"_s;
     QStringList errors;
     for (const QHostAddress &address : LOOPBACKS) {
-        auto transport = NtpdUdpTransport::open(address, options.ntpdPort);
+        auto transport = openNtpdControlPort(address, options.ntpdPort);
         if (!transport) {
             errors.append(transport.errorMessage());
             continue;

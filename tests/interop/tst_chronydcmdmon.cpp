@@ -12,7 +12,7 @@
 
 #include "core/sysservice/chronydclient.h"
 #include "core/sysservice/chronydsourcestate.h"
-#include "core/sysservice/udpcmdmontransport.h"
+#include "core/sysservice/loopbackudptransport.h"
 #include "core/sysservice/unixcmdmontransport.h"
 #include "tests/interop/chronydinstance.h"
 
@@ -240,7 +240,7 @@ void TstChronydCmdmon::falsetickerAndDetails()
 
 void TstChronydCmdmon::udpCommandPortGivesTheSameSources()
 {
-    auto udp = UdpCmdmonTransport::open(QHostAddress(QHostAddress::LocalHost), m_commandPort);
+    auto udp = openChronydCommandPort(QHostAddress(QHostAddress::LocalHost), m_commandPort);
     QVERIFY2(udp, qPrintable(udp.errorMessage()));
     ChronydClient client(*udp.value(), 1000, 3);
     const Result<ChronydTracking> tracking = client.tracking();
@@ -259,7 +259,7 @@ void TstChronydCmdmon::udpCommandPortGivesTheSameSources()
         expected.insert(server->address().toString());
     QCOMPARE(addresses, expected);
     // A non-loopback address is refused before anything is sent.
-    QVERIFY(!UdpCmdmonTransport::open(QHostAddress(u"192.0.2.1"_s), m_commandPort));
+    QVERIFY(!openChronydCommandPort(QHostAddress(u"192.0.2.1"_s), m_commandPort));
 }
 
 void TstChronydCmdmon::stoppedDaemonIsAClearError()
