@@ -34,9 +34,17 @@ Result<correction::HelperLaunch> timeServiceHelperLaunch(bool dryRun)
     correction::HelperLaunch launch;
     const QString override = qEnvironmentVariable("CHRONOSCOPE_HELPER");
     if (!override.isEmpty()) {
-        const QString testRoot = qEnvironmentVariable("CHRONOSCOPE_HELPER_TEST_ROOT");
-        if (!testRoot.isEmpty())
-            helperArguments << u"--test-root"_s << testRoot;
+        // The helper's hidden test options (HELPER.md §5.5); it takes them only while
+        // CHRONOSCOPE_FORBID_CLOCK_CHANGES is set, which pkexec clears.
+        const QList<QPair<const char *, QString>> testOptions{
+                {"CHRONOSCOPE_HELPER_TEST_ROOT", u"--test-root"_s},
+                {"CHRONOSCOPE_HELPER_TEST_CHRONYD_SOCKET", u"--test-chronyd-socket"_s},
+                {"CHRONOSCOPE_HELPER_TEST_GRACE_MS", u"--test-grace-ms"_s}};
+        for (const auto &[variable, option] : testOptions) {
+            const QString value = qEnvironmentVariable(variable);
+            if (!value.isEmpty())
+                helperArguments << option << value;
+        }
         launch.program = override;
         launch.arguments = helperArguments;
         return launch;

@@ -16,9 +16,10 @@ namespace chronoscope::sysservice {
 // How to start the helper for `configure-time-service` (HELPER.md §1.5, §4.5): like the clock
 // verbs, `pkexec <installed helper> configure-time-service [--dry-run]`, or for tests and
 // development CHRONOSCOPE_HELPER=<path> without pkexec (and so without privileges);
-// CHRONOSCOPE_HELPER_TEST_ROOT=<dir> then adds the helper's hidden test backend rooted in <dir>.
-// Neither grants anything: an unprivileged helper cannot write /etc, and the test root only
-// changes where the helper's test backend writes.
+// CHRONOSCOPE_HELPER_TEST_ROOT=<dir>, CHRONOSCOPE_HELPER_TEST_CHRONYD_SOCKET=<path> and
+// CHRONOSCOPE_HELPER_TEST_GRACE_MS=<ms> then add the helper's hidden test options (HELPER.md
+// §5.5). None grants anything: an unprivileged helper cannot write /etc, and the helper takes
+// the test options only while CHRONOSCOPE_FORBID_CLOCK_CHANGES is set.
 Result<correction::HelperLaunch> timeServiceHelperLaunch(bool dryRun);
 
 // Runs chronoscope-helper for `configure-time-service` as a child process and speaks the
