@@ -105,6 +105,21 @@ bool isComment(std::string_view line)
 
 } // namespace
 
+std::vector<ServerEntry> keptBy(Daemon daemon, const std::vector<ServerEntry> &servers)
+{
+    std::vector<ServerEntry> kept;
+    for (const ServerEntry &s : servers) {
+        if (daemon == Daemon::Timesyncd) {
+            kept.push_back(ServerEntry{s.host});
+        } else {
+            kept.push_back(s);
+            if (daemon == Daemon::Ntpd)
+                kept.back().port = 0;
+        }
+    }
+    return kept;
+}
+
 std::string renderChrony(const std::vector<ServerEntry> &servers)
 {
     std::string out(HEADER);

@@ -18,6 +18,10 @@ using protocol::timeservice::ServerEntry;
 inline constexpr std::string_view NTP_BEGIN = "# BEGIN chronoscope";
 inline constexpr std::string_view NTP_END = "# END chronoscope";
 
+// The servers as `daemon`'s format keeps them, i.e. what its parser gives back: timesyncd keeps
+// the host only, ntpd has no port (validateSources allows only the default there).
+std::vector<ServerEntry> keptBy(protocol::timeservice::Daemon daemon, const std::vector<ServerEntry> &servers);
+
 // chrony sources.d: "server HOST [port P] [iburst] [prefer] [nts] [minpoll N] [maxpoll N] [key K]".
 std::string renderChrony(const std::vector<ServerEntry> &servers);
 std::optional<std::vector<ServerEntry>> parseChrony(std::string_view text);

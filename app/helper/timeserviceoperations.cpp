@@ -75,17 +75,6 @@ std::optional<std::vector<ServerEntry>> parseBack(const DaemonTarget &target, co
     return std::nullopt;
 }
 
-// The servers as the daemon's format keeps them: timesyncd keeps hosts only.
-std::vector<ServerEntry> asRendered(const DaemonTarget &target, const std::vector<ServerEntry> &servers)
-{
-    if (target.daemon != Daemon::Timesyncd)
-        return servers;
-    std::vector<ServerEntry> hosts;
-    for (const ServerEntry &s : servers)
-        hosts.push_back(ServerEntry{s.host});
-    return hosts;
-}
-
 std::string hostList(const std::vector<ServerEntry> &servers)
 {
     std::string out;
@@ -331,7 +320,7 @@ Response TimeServiceOperations::apply(const Request &request)
     if (!content)
         return refuse(request, Status::Failed, EINVAL, target.path() + ": " + renderError);
     const std::optional<std::vector<ServerEntry>> back = parseBack(target, *content);
-    if (!back || *back != asRendered(target, request.servers))
+    if (!back || *back != sourcesformat::keptBy(target.daemon, request.servers))
         return refuse(request, Status::Failed, EINVAL, "the rendered file does not read back as the requested servers");
 
     Response response = base(request);

@@ -95,6 +95,22 @@ private slots:
         QCOMPARE(q(*ntpBlockOf(original)), QString());
     }
 
+    void whatEachFormatKeeps()
+    {
+        // ntpd has no port option (only the default, 123, passes validateSources), timesyncd
+        // keeps hosts only: the helper compares its re-parse with exactly this.
+        std::vector<ServerEntry> servers = sample();
+        servers[1].port = 123;
+        servers[1].flags = SERVER_PREFER;
+        const std::vector<ServerEntry> ntp = keptBy(Daemon::Ntpd, servers);
+        QCOMPARE(int(ntp[1].port), 0);
+        QVERIFY(*parseNtpBlock(*spliceNtpBlock("", renderNtpBlock(servers)).text) == ntp);
+        const std::vector<ServerEntry> timesyncd = keptBy(Daemon::Timesyncd, servers);
+        QVERIFY(*parseTimesyncd(renderTimesyncd(servers)) == timesyncd);
+        QCOMPARE(int(timesyncd[0].flags), 0);
+        QVERIFY(keptBy(Daemon::Chronyd, servers) == servers);
+    }
+
     void brokenNtpMarkersAreRefused()
     {
         const std::string begin = std::string(NTP_BEGIN) + "\n";

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Writes seeds for fuzz_helperprotocol: one valid frame per request op and flag combination and
-// one response per op and status, encoded by the real codec (core/protocol). Build and run:
+// one response per op and status, encoded by the real codec (core/protocol), and the same for
+// the time-service frames (apply for each daemon, revert, every whitelisted cmdmon read). Build and run:
 //   g++ -std=c++20 -I. tests/fuzz/tools/make-helperprotocol-seeds.cpp core/protocol/*.cpp \
 //       -o /tmp/make-seeds && /tmp/make-seeds tests/fuzz/seeds/helperprotocol
 #include <cstdio>
@@ -9,6 +10,9 @@
 
 #include "core/protocol/codec.h"
 #include "core/protocol/names.h"
+#include "core/protocol/timeservicecodec.h"
+#include "core/protocol/timeservicenames.h"
+#include "core/sysservice/cmdmonprotocol.h"
 
 using namespace chronoscope::protocol;
 
@@ -24,6 +28,13 @@ bool decodes(const ResponseFrame &frame)
     return decodeResponse(frame).error == DecodeError::None;
 }
 
+// A time-service frame (HELPER.md §4.5): a request or a response.
+bool decodes(const std::vector<std::uint8_t> &frame)
+{
+    return timeservice::decodeRequest(frame).error == DecodeError::None
+        || timeservice::decodeResponse(frame).error == DecodeError::None;
+}
+
 // Every seed is a frame the codec accepts (the fuzzer mutates from valid frames).
 template<typename Frame>
 void write(const std::string &dir, const std::string &name, const Frame &frame)
@@ -37,6 +48,78 @@ void write(const std::string &dir, const std::string &name, const Frame &frame)
         std::fwrite(frame.data(), 1, frame.size(), f);
         std::fclose(f);
     }
+}
+
+void writeTimeServiceSeeds(const std::string &dir)
+{
+    namespace ts = timeservice;
+    ts::ServerEntry pool;
+    pool.host = "0.pool.ntp.org";
+    pool.flags = ts::SERVER_IBURST | ts::SERVER_POLL;
+    pool.minPoll = 6;
+    pool.maxPoll = 10;
+    ts::ServerEntry keyed;
+    keyed.host = "192.0.2.1";
+    keyed.keyId = 17;
+    keyed.flags = ts::SERVER_PREFER;
+    ts::ServerEntry nts;
+    nts.host = "2001:db8::123";
+    nts.flags = ts::SERVER_NTS;
+    ts::ServerEntry local;
+    local.host = "127.0.0.1";
+    local.port = 11123;
+    local.flags = ts::SERVER_POLL;
+    local.minPoll = 3;
+    local.maxPoll = 4;
+    for (ts::Daemon daemon : {ts::Daemon::Chronyd, ts::Daemon::Timesyncd, ts::Daemon::Ntpd}) {
+        ts::Request apply;
+        apply.op = ts::Op::ApplySources;
+        apply.requestId = 100 + unsigned(daemon);
+        apply.daemon = daemon;
+        if (daemon == ts::Daemon::Timesyncd)
+            apply.servers = {ts::ServerEntry{"time.example.org"}, ts::ServerEntry{"::1"}};
+        else if (daemon == ts::Daemon::Ntpd)
+            apply.servers = {pool, keyed, nts};
+        else
+            apply.servers = {pool, keyed, nts, local};
+        const std::string name(ts::daemonName(daemon));
+        write(dir, "ts_request_apply_" + name, ts::encodeRequest(apply));
+        ts::Request revert;
+        revert.op = ts::Op::RevertSources;
+        revert.requestId = 200 + unsigned(daemon);
+        revert.daemon = daemon;
+        write(dir, "ts_request_revert_" + name, ts::encodeRequest(revert));
+    }
+    for (std::uint16_t command : {chronoscope::sysservice::cmdmon::REQ_N_SOURCES, chronoscope::sysservice::cmdmon::REQ_SOURCE_DATA,
+                                  chronoscope::sysservice::cmdmon::REQ_TRACKING, chronoscope::sysservice::cmdmon::REQ_SOURCESTATS,
+                                  chronoscope::sysservice::cmdmon::REQ_SELECT_DATA, chronoscope::sysservice::cmdmon::REQ_NTP_SOURCE_NAME}) {
+        ts::Request read;
+        read.op = ts::Op::ReadChronyd;
+        read.requestId = 300 + command;
+        read.cmdmonCommand = command;
+        read.cmdmonData.assign(std::size_t(ts::cmdmonRequestDataSize(command)), 0);
+        if (!read.cmdmonData.empty())
+            read.cmdmonData.back() = 1;
+        write(dir, "ts_request_read_" + std::to_string(command), ts::encodeRequest(read));
+    }
+    ts::Response ok;
+    ok.op = ts::Op::ApplySources;
+    ok.requestId = 101;
+    ok.backup = ts::BackupState::PreviousFile;
+    ok.sourcesSeen = 4;
+    ok.reachable = 2;
+    write(dir, "ts_response_apply_ok", ts::encodeResponse(ok));
+    for (std::uint16_t s = 1; s < ts::STATUS_COUNT; ++s) {
+        ts::Response refused = ok;
+        refused.status = ts::Status(s);
+        refused.reason = refused.status == ts::Status::RolledBack ? std::uint16_t(ts::RollbackReason::NoneReachable) : 0;
+        write(dir, "ts_response_" + std::string(ts::statusName(refused.status)), ts::encodeResponse(refused));
+    }
+    ts::Response read;
+    read.op = ts::Op::ReadChronyd;
+    read.requestId = 314;
+    read.cmdmonReply = {6, 2, 0, 0, 0, 14, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3};
+    write(dir, "ts_response_read_n_sources", ts::encodeResponse(read));
 }
 
 } // namespace
@@ -112,5 +195,6 @@ int main(int argc, char **argv)
         refused.sysErrno = refused.status == Status::Failed ? 1 : 0;
         write(dir, "response_" + std::string(statusName(refused.status)), encodeResponse(refused));
     }
+    writeTimeServiceSeeds(dir);
     return 0;
 }
