@@ -9,18 +9,25 @@ namespace chronoscope::report {
 
 QString formatSeconds(double seconds, bool signedValue)
 {
+    return formatSeconds(seconds, signedValue, QLocale::c());
+}
+
+QString formatSeconds(double seconds, bool signedValue, const QLocale &locale)
+{
     if (!std::isfinite(seconds))
         return u"–"_s;
+    QLocale numbers = locale;
+    numbers.setNumberOptions(QLocale::OmitGroupSeparator);
     const double magnitude = std::abs(seconds);
     QString sign;
     if (seconds < 0)
         sign = u"−"_s;
     else if (signedValue && seconds > 0)
         sign = u"+"_s;
-    auto fixed = [](double value) {
+    auto fixed = [&numbers](double value) {
         // Three significant digits at least, never scientific notation.
         const int decimals = value >= 100 ? 0 : value >= 10 ? 1 : 2;
-        return QString::number(value, 'f', decimals);
+        return numbers.toString(value, 'f', decimals);
     };
     if (magnitude == 0)
         return u"0 s"_s;
@@ -30,7 +37,7 @@ QString formatSeconds(double seconds, bool signedValue)
         return sign + fixed(magnitude * 1e6) + u" µs"_s;
     if (magnitude < 1.0)
         return sign + fixed(magnitude * 1e3) + u" ms"_s;
-    return sign + QString::number(magnitude, 'f', magnitude >= 100 ? 1 : 3) + u" s"_s;
+    return sign + numbers.toString(magnitude, 'f', magnitude >= 100 ? 1 : 3) + u" s"_s;
 }
 
 QString formatSeconds(const std::optional<double> &seconds, bool signedValue)

@@ -5,12 +5,21 @@
 
 #include <QLocale>
 
-#include "core/texts/localformat.h"
+#include "core/report/humanformat.h"
 #include "core/texts/reasontexts.h"
 
 using namespace Qt::StringLiterals;
 
 namespace chronoscope::texts {
+namespace {
+
+// report::formatSeconds with the user's digits (decimal comma in German and French).
+QString localSeconds(double seconds)
+{
+    return report::formatSeconds(seconds, false, QLocale());
+}
+
+} // namespace
 
 QString HeadlineText::driftPhrase(const engine::SystemStatus &system)
 {
