@@ -11,7 +11,16 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <atomic>
+#include <cstring>
+#include <thread>
+
+#include <poll.h>
+#include <sys/socket.h>
+#include <sys/un.h>
 #include <unistd.h>
+
+#include "core/sysservice/cmdmonprotocol.h"
 
 #include "core/protocol/timeservicecodec.h"
 #include "core/protocol/timeservicenames.h"
@@ -124,6 +133,100 @@ bool writeFile(const QString &path, const QByteArray &content)
     QFile f(path);
     return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(content) == content.size();
 }
+
+namespace cmdmon = chronoscope::sysservice::cmdmon;
+
+// A stand-in for chronyd's command socket (cmdmon over a Unix datagram socket), answering
+// N_SOURCES, SOURCE_DATA, NTP_SOURCE_NAME and RELOAD_SOURCES like chronyd does, with one source
+// "old.example" until a reload, and after a reload what `afterReload` says. The real chronyd
+// cases are in tst_timeserviceinterop; this one makes chronyd misbehave on purpose.
+class FakeChronyd
+{
+public:
+    enum class AfterReload { LosesAllSources, KeepsOnlyTheOldSource, RefusesReload };
+
+    FakeChronyd(const QString &path, AfterReload afterReload) : m_afterReload(afterReload)
+    {
+        m_fd = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+        sockaddr_un address{};
+        address.sun_family = AF_UNIX;
+        const QByteArray native = path.toLocal8Bit();
+        std::memcpy(address.sun_path, native.constData(), std::size_t(native.size()));
+        m_bound = m_fd >= 0 && bind(m_fd, reinterpret_cast<const sockaddr *>(&address), sizeof(address)) == 0;
+        m_thread = std::thread([this] { serve(); });
+    }
+    ~FakeChronyd()
+    {
+        m_stop = true;
+        m_thread.join();
+        close(m_fd);
+    }
+    bool bound() const { return m_bound; }
+    int reloads() const { return m_reloads; }
+
+private:
+    void serve()
+    {
+        std::uint8_t in[1024];
+        while (!m_stop) {
+            pollfd pfd{m_fd, POLLIN, 0};
+            if (poll(&pfd, 1, 50) <= 0)
+                continue;
+            sockaddr_un from{};
+            socklen_t fromLength = sizeof(from);
+            const ssize_t n = recvfrom(m_fd, in, sizeof(in), 0, reinterpret_cast<sockaddr *>(&from), &fromLength);
+            if (n < 20)
+                continue;
+            const std::uint16_t command = std::uint16_t(in[4] << 8 | in[5]);
+            std::vector<std::uint8_t> reply(cmdmon::REPLY_HEADER_SIZE, 0);
+            reply[0] = cmdmon::PROTOCOL_VERSION;
+            reply[1] = cmdmon::PACKET_REPLY;
+            reply[4] = in[4];
+            reply[5] = in[5];
+            std::copy(in + 8, in + 12, reply.begin() + 16);   // the sequence number, echoed
+            std::uint16_t code = cmdmon::RPY_NULL, status = cmdmon::STT_SUCCESS;
+            std::vector<std::uint8_t> data;
+            if (command == cmdmon::REQ_N_SOURCES) {
+                code = cmdmon::RPY_N_SOURCES;
+                data = {0, 0, 0, std::uint8_t(m_sources)};
+            } else if (command == cmdmon::REQ_SOURCE_DATA) {
+                code = cmdmon::RPY_SOURCE_DATA;
+                data.assign(cmdmon::SOURCE_DATA_SIZE, 0);
+                data[0] = 192;                                  // 192.0.2.1, IPv4
+                data[3] = 1;
+                data[17] = cmdmon::FAMILY_INET4;
+                data[31] = 0xff;                                // reachability
+            } else if (command == cmdmon::REQ_NTP_SOURCE_NAME) {
+                code = cmdmon::RPY_NTP_SOURCE_NAME;
+                data.assign(cmdmon::SOURCE_NAME_SIZE, 0);
+                const char name[] = "old.example";
+                std::copy(name, name + sizeof(name) - 1, data.begin());
+            } else if (command == cmdmon::REQ_RELOAD_SOURCES) {
+                ++m_reloads;
+                if (m_afterReload == AfterReload::RefusesReload)
+                    status = cmdmon::STT_FAILED;
+                else if (m_afterReload == AfterReload::LosesAllSources)
+                    m_sources = m_reloads == 1 ? 0 : 1;         // the rollback's reload brings it back
+            } else {
+                status = cmdmon::STT_INVALID;
+            }
+            reply[6] = std::uint8_t(code >> 8);
+            reply[7] = std::uint8_t(code);
+            reply[8] = std::uint8_t(status >> 8);
+            reply[9] = std::uint8_t(status);
+            reply.insert(reply.end(), data.begin(), data.end());
+            sendto(m_fd, reply.data(), reply.size(), 0, reinterpret_cast<const sockaddr *>(&from), fromLength);
+        }
+    }
+
+    AfterReload m_afterReload;
+    int m_fd = -1;
+    bool m_bound = false;
+    std::atomic<bool> m_stop{false};
+    std::atomic<int> m_reloads{0};
+    std::atomic<int> m_sources{1};
+    std::thread m_thread;
+};
 
 const QByteArray NTP_CONF = "# ntpsec configuration\ndriftfile /var/lib/ntpsec/ntp.drift\npool 0.debian.pool.ntp.org iburst\n"
                             "restrict default kod nomodify nopeer noquery limited\n";
@@ -246,6 +349,52 @@ private slots:
         QCOMPARE(statusOf(o), u"rolled_back"_s);
         QCOMPARE(rollbackReasonName(RollbackReason(o.response->reason)), std::string_view("daemon_stopped"));
         QCOMPARE(readFile(path(u"etc/systemd/timesyncd.conf.d/chronoscope.conf"_s)), old);
+    }
+
+    void chronydMisbehavingAfterReloadIsRolledBack_data()
+    {
+        QTest::addColumn<int>("afterReload");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("loses all sources") << int(FakeChronyd::AfterReload::LosesAllSources) << u"no_sources"_s;
+        QTest::newRow("new server missing") << int(FakeChronyd::AfterReload::KeepsOnlyTheOldSource) << u"sources_missing"_s;
+        QTest::newRow("refuses the reload") << int(FakeChronyd::AfterReload::RefusesReload) << u"reload_failed"_s;
+    }
+    void chronydMisbehavingAfterReloadIsRolledBack()
+    {
+        QFETCH(int, afterReload);
+        QFETCH(QString, reason);
+        QVERIFY(QDir().mkpath(path(u"etc/chrony/sources.d"_s)));
+        QVERIFY(QDir().mkpath(path(u"run/chrony"_s)));
+        QVERIFY(writeFile(path(u"etc/chrony/chrony.conf"_s), "sourcedir /etc/chrony/sources.d\n"));
+        const QByteArray old = "server old.example iburst\n";
+        QVERIFY(writeFile(path(u"etc/chrony/sources.d/chronoscope.sources"_s), old));
+        FakeChronyd chronyd(path(u"run/chrony/chronyd.sock"_s), FakeChronyd::AfterReload(afterReload));
+        QVERIFY(chronyd.bound());
+        const Outcome o = runHelper(testArgs(), applyFrame(Daemon::Chronyd, {server("new.example", SERVER_IBURST)}));
+        QCOMPARE(statusOf(o), u"rolled_back"_s);
+        QCOMPARE(QString::fromLatin1(rollbackReasonName(RollbackReason(o.response->reason))), reason);
+        QCOMPARE(readFile(path(u"etc/chrony/sources.d/chronoscope.sources"_s)), old);   // byte for byte
+        QCOMPARE(chronyd.reloads(), 2);                  // the new file, then the old one again
+        QVERIFY(!QFileInfo::exists(stateFile("chronyd.backup")));
+        QVERIFY2(o.audit.contains("step=rollback status=rolled_back") && o.audit.contains(QByteArray(QByteArray("reason=") + reason.toUtf8())),
+                 o.audit.constData());
+    }
+
+    void chronydApplyWithAFakeDaemonThatFollows()
+    {
+        // The fake keeps "old.example" only; applying exactly that passes the watch at once.
+        QVERIFY(QDir().mkpath(path(u"etc/chrony/sources.d"_s)));
+        QVERIFY(QDir().mkpath(path(u"run/chrony"_s)));
+        QVERIFY(writeFile(path(u"etc/chrony/chrony.conf"_s), "sourcedir /etc/chrony/sources.d/\n"));
+        FakeChronyd chronyd(path(u"run/chrony/chronyd.sock"_s), FakeChronyd::AfterReload::KeepsOnlyTheOldSource);
+        QVERIFY(chronyd.bound());
+        const Outcome o = runHelper(testArgs(), applyFrame(Daemon::Chronyd, {server("old.example", SERVER_IBURST)}));
+        QCOMPARE(statusOf(o), u"ok"_s);
+        QCOMPARE(o.response->sourcesSeen, 1u);
+        QCOMPARE(o.response->reachable, 1u);
+        QCOMPARE(chronyd.reloads(), 1);
+        QVERIFY(readFile(path(u"etc/chrony/sources.d/chronoscope.sources"_s)).endsWith("\nserver old.example iburst\n"));
+        QVERIFY(QFileInfo::exists(stateFile("chronyd.absent")));
     }
 
     void chronydRefusals()
