@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The plain-language headline shared by the GUI and the CLI.
+// The plain-language headline shared by the GUI and the CLI (in English: no translator installed).
 #include <QTest>
 
 #include "core/report/headline.h"
+#include "core/texts/headlinetext.h"
 
 using namespace Qt::StringLiterals;
 using namespace chronoscope;
@@ -16,6 +17,7 @@ private slots:
     void withinErrorBound();
     void driftNotYetMeaningful();
     void notSynchronised();
+    void steadyAndWithoutBound();
     void severity();
 };
 
@@ -39,7 +41,7 @@ void TstHeadline::behindAndLosing()
     s.driftMeaningful = true;
     s.freqPpm = -4.0 / 86400.0 * 1e6;
     s.skewPpm = 0.5;
-    QCOMPARE(report::headline(s, true, false), u"Your clock is 183 ms behind (± 12.0 ms) and loses about 4.0 s per day"_s);
+    QCOMPARE(texts::HeadlineText::headline(s, true, false), u"Your clock is 183 ms behind (± 12.0 ms) and loses about 4.0 s per day"_s);
 }
 
 void TstHeadline::aheadAndGaining()
@@ -47,13 +49,13 @@ void TstHeadline::aheadAndGaining()
     engine::SystemStatus s = synced(-0.5, 0.02);
     s.driftMeaningful = true;
     s.freqPpm = 10.0; // gains 864 ms per day
-    QCOMPARE(report::headline(s, true, false), u"Your clock is 500 ms ahead (± 20.0 ms) and gains about 864 ms per day"_s);
+    QCOMPARE(texts::HeadlineText::headline(s, true, false), u"Your clock is 500 ms ahead (± 20.0 ms) and gains about 864 ms per day"_s);
 }
 
 void TstHeadline::withinErrorBound()
 {
     // |offset| ≤ bound / 2: the honest statement is the bound itself.
-    QCOMPARE(report::headline(synced(0.000004, 0.00002), true, false), u"Your clock is correct to within 20.0 µs"_s);
+    QCOMPARE(texts::HeadlineText::headline(synced(0.000004, 0.00002), true, false), u"Your clock is correct to within 20.0 µs"_s);
 }
 
 void TstHeadline::driftNotYetMeaningful()
@@ -61,17 +63,31 @@ void TstHeadline::driftNotYetMeaningful()
     engine::SystemStatus s = synced(0.183, 0.012);
     s.freqPpm = -46.0;
     s.driftMeaningful = false; // not enough span yet: no drift claim
-    QCOMPARE(report::headline(s, true, false), u"Your clock is 183 ms behind (± 12.0 ms)"_s);
-    QCOMPARE(report::driftPhrase(s), QString());
+    QCOMPARE(texts::HeadlineText::headline(s, true, false), u"Your clock is 183 ms behind (± 12.0 ms)"_s);
+    QCOMPARE(texts::HeadlineText::driftPhrase(s), QString());
 }
 
 void TstHeadline::notSynchronised()
 {
     engine::SystemStatus s;
-    QVERIFY(report::headline(s, false, true).startsWith(u"Measuring"_s));
-    QCOMPARE(report::headline(s, false, false), u"No time server answers: check the network or the server list"_s);
+    QVERIFY(texts::HeadlineText::headline(s, false, true).startsWith(u"Measuring"_s));
+    QCOMPARE(texts::HeadlineText::headline(s, false, false), u"No time server answers: check the network or the server list"_s);
     s.summary = u"no majority: the usable servers disagree with each other"_s;
-    QCOMPARE(report::headline(s, true, false), u"Cannot tell the time: no majority: the usable servers disagree with each other"_s);
+    QCOMPARE(texts::HeadlineText::headline(s, true, false), u"Cannot tell the time: no majority: the usable servers disagree with each other"_s);
+}
+
+void TstHeadline::steadyAndWithoutBound()
+{
+    engine::SystemStatus steady = synced(0.001, 0.012);
+    steady.driftMeaningful = true;
+    steady.freqPpm = 0.001; // 86 µs per day
+    QCOMPARE(texts::HeadlineText::headline(steady, true, false),
+             u"Your clock is correct to within 12.0 ms and keeps time to within 1 ms per day"_s);
+    engine::SystemStatus noBound = synced(-1.5, 0);
+    noBound.errorBound.reset();
+    QCOMPARE(texts::HeadlineText::headline(noBound, true, false), u"Your clock is 1.500 s ahead"_s);
+    QCOMPARE(texts::HeadlineText::headline(engine::SystemStatus{}, true, false),
+             u"The servers' answers cannot be trusted: no usable majority"_s);
 }
 
 void TstHeadline::severity()
@@ -82,5 +98,5 @@ void TstHeadline::severity()
     QCOMPARE(report::headlineSeverity(engine::SystemStatus{}), report::Severity::Unknown);
 }
 
-QTEST_APPLESS_MAIN(TstHeadline)
+QTEST_GUILESS_MAIN(TstHeadline)
 #include "tst_headline.moc"
