@@ -212,7 +212,6 @@ struct ToolRound
 {
     QList<double> offsets;
     QList<double> delays;
-    int failures = 0;
 };
 
 void printRatio(const char *what, const QList<double> &ratios, const char *aim)
@@ -225,15 +224,15 @@ void printRatio(const char *what, const QList<double> &ratios, const char *aim)
                 percentile(ratios, 0.25), percentile(ratios, 0.75), qint64(ratios.size()), aim);
 }
 
-// Runs one scenario: ROUNDS rounds of interleaved samples of every tool.
-void runScenario(const char *title, const QList<Tool> &tools)
+// ROUNDS rounds of SAMPLES_PER_ROUND samples of every tool, interleaved (the tool that goes first
+// rotates, so none is always first): prints a row per round (σ, mean and mean delay in µs) and the
+// failed samples at the end, and hands each round's results to `onRound` for the ratios.
+void runRounds(const QList<Tool> &tools, const std::function<void(const QList<ToolRound> &)> &onRound)
 {
-    std::printf("\n-- %s: %d rounds x %d samples per tool, interleaved --\n", title, ROUNDS, SAMPLES_PER_ROUND);
     std::printf("%5s", "round");
     for (const Tool &tool : tools)
         std::printf("  %-11s σ µs  mean µs delay µs", tool.name);
     std::printf("\n");
-    QList<double> sigmaChronyd, sigmaNtpdig, delayChronyd;
     QList<int> failures(tools.size(), 0);
     for (int round = 0; round < ROUNDS; ++round) {
         QList<ToolRound> results(tools.size());
@@ -254,6 +253,20 @@ void runScenario(const char *title, const QList<Tool> &tools)
             std::printf("  %11s %6.1f %8.1f %8s", "", stddev(r.offsets) * 1e6, mean(r.offsets) * 1e6,
                         r.delays.isEmpty() ? "-" : qPrintable(QString::number(mean(r.delays) * 1e6, 'f', 1)));
         std::printf("\n");
+        onRound(results);
+    }
+    std::printf("failed samples:");
+    for (int t = 0; t < tools.size(); ++t)
+        std::printf(" %s %d", tools[t].name, failures[t]);
+    std::printf("\n");
+}
+
+// Runs one scenario: ours (tools[0]) against chronyd -Q (tools[1]) and, where found, ntpdig.
+void runScenario(const char *title, const QList<Tool> &tools)
+{
+    std::printf("\n-- %s: %d rounds x %d samples per tool, interleaved --\n", title, ROUNDS, SAMPLES_PER_ROUND);
+    QList<double> sigmaChronyd, sigmaNtpdig, delayChronyd;
+    runRounds(tools, [&](const QList<ToolRound> &results) {
         const double ours = stddev(results[0].offsets);
         if (stddev(results[1].offsets) > 0)
             sigmaChronyd.append(ours / stddev(results[1].offsets));
@@ -261,11 +274,7 @@ void runScenario(const char *title, const QList<Tool> &tools)
             delayChronyd.append(mean(results[0].delays) / mean(results[1].delays));
         if (tools.size() > 2 && stddev(results[2].offsets) > 0)
             sigmaNtpdig.append(ours / stddev(results[2].offsets));
-    }
-    std::printf("failed samples:");
-    for (int t = 0; t < tools.size(); ++t)
-        std::printf(" %s %d", tools[t].name, failures[t]);
-    std::printf("\n");
+    });
     printRatio("σ ratio ours/chronyd -Q", sigmaChronyd, "[aim <= 1.0]");
     printRatio("σ ratio ours/ntpdig", sigmaNtpdig, tools.size() > 2 ? "[aim <= 0.5]" : "(ntpdig not found)");
     printRatio("delay ratio ours/chronyd -Q", delayChronyd, "[aim <= 1.1]");
@@ -277,37 +286,13 @@ void runNtsScenario(const QList<Tool> &tools)
 {
     std::printf("\n-- NTS next to plain NTP, same chronyd NTS server, one exchange per sample: %d rounds x %d "
                 "samples per tool, interleaved --\n", ROUNDS, SAMPLES_PER_ROUND);
-    std::printf("%5s", "round");
-    for (const Tool &tool : tools)
-        std::printf("  %-11s σ µs  mean µs delay µs", tool.name);
-    std::printf("\n");
     QList<double> sigmaRatios, delayRatios;
-    QList<int> failures(tools.size(), 0);
-    for (int round = 0; round < ROUNDS; ++round) {
-        QList<ToolRound> results(tools.size());
-        for (int sample = 0; sample < SAMPLES_PER_ROUND; ++sample) {
-            for (int k = 0; k < tools.size(); ++k) {
-                const int t = (k + round * SAMPLES_PER_ROUND + sample) % int(tools.size());
-                if (const auto m = tools[t].measure()) {
-                    results[t].offsets.append(m->offset);
-                    if (m->delay)
-                        results[t].delays.append(*m->delay);
-                } else {
-                    ++failures[t];
-                }
-            }
-        }
-        std::printf("%5d", round + 1);
-        for (const ToolRound &r : results)
-            std::printf("  %11s %6.1f %8.1f %8.1f", "", stddev(r.offsets) * 1e6, mean(r.offsets) * 1e6,
-                        mean(r.delays) * 1e6);
-        std::printf("\n");
+    runRounds(tools, [&](const QList<ToolRound> &results) {
         if (stddev(results[1].offsets) > 0)
             sigmaRatios.append(stddev(results[0].offsets) / stddev(results[1].offsets));
         if (mean(results[1].delays) > 0)
             delayRatios.append(mean(results[0].delays) / mean(results[1].delays));
-    }
-    std::printf("failed samples: %s %d, %s %d\n", tools[0].name, failures[0], tools[1].name, failures[1]);
+    });
     printRatio("σ ratio NTS/plain", sigmaRatios, "(NTS adds no timing error: aim ~1)");
     printRatio("delay ratio NTS/plain", delayRatios, "(extension fields and AEAD on both sides)");
 }
