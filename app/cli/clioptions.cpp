@@ -268,6 +268,11 @@ QString commandOfArguments(const QStringList &arguments)
         const QString action = arguments.size() > 1 ? u"keys "_s + arguments.at(1) : QString();
         return commandSpec(action) ? action : u"keys"_s;
     }
+    if (arguments.first() == u"system"_s && arguments.size() > 1) {
+        const QString action = u"system "_s + arguments.at(1);
+        if (commandSpec(action))
+            return action;
+    }
     return arguments.first();
 }
 
@@ -292,6 +297,10 @@ Commands:
   chronoscope-cli keys    generate|list|import|export|delete ...   manage authentication keys
   chronoscope-cli system [--json] [--chronyd-socket PATH] [--chronyd-port N] [--ntpd HOST] [--timesyncd]
                                                 the system's own time service (chronyd, ntpd, timesyncd)
+  chronoscope-cli system apply [--daemon NAME] [--yes] [--dry-run] [--json]
+                                                write Chronoscope's servers to its configuration
+  chronoscope-cli system revert [--daemon NAME] [--yes] [--dry-run] [--json]
+                                                restore its configuration from before that
   chronoscope-cli --version | --help
 
 'chronoscope-cli COMMAND --help' (or 'chronoscope-cli help COMMAND') shows a command's options;

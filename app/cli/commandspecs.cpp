@@ -144,7 +144,7 @@ QList<CommandSpec> allCommandSpecs()
 {
     QList<CommandSpec> specs{checkCommandSpec(), monitorCommandSpec(), stepCommandSpec(), diagnoseCommandSpec()};
     specs += keysCommandSpecs();
-    specs.append(systemCommandSpec());
+    specs << systemCommandSpec() << systemApplyCommandSpec() << systemRevertCommandSpec();
     return specs;
 }
 

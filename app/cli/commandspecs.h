@@ -15,7 +15,8 @@ CommandSpec monitorCommandSpec();
 CommandSpec stepCommandSpec();
 CommandSpec diagnoseCommandSpec();
 
-// Every command of chronoscope-cli: check, monitor, step, diagnose, keys ACTION, system.
+// Every command of chronoscope-cli: check, monitor, step, diagnose, keys ACTION, system,
+// system apply, system revert.
 QList<CommandSpec> allCommandSpecs();
 
 // The command named `name` ("check", "keys generate"); nullopt for an unknown name.

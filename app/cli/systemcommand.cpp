@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include "app/cli/systemapplycommand.h"
 #include "app/cli/systemtext.h"
 #include "core/sysservice/chronydclient.h"
 #include "core/sysservice/chronydjson.h"
@@ -207,9 +208,13 @@ int detect(const SystemOptions &options)
 int runSystem(const SystemOptions &options)
 {
     if (options.help) {
-        std::fputs(qPrintable(systemUsageText()), stdout);
+        std::fputs(qPrintable(systemUsageText(options.action)), stdout);
         return 0;
     }
+    if (options.action == SystemOptions::Action::Apply)
+        return runSystemApply(options);
+    if (options.action == SystemOptions::Action::Revert)
+        return runSystemRevert(options);
     switch (options.daemon) {
     case SystemOptions::Daemon::Chronyd: return report(options, readChronyd(options));
     case SystemOptions::Daemon::Ntpd: return report(options, readNtpd(options));

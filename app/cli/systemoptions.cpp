@@ -68,13 +68,110 @@ CommandSpec systemCommandSpec()
     };
     spec.details = u"Without a daemon option, chronyd is tried first (its socket, then its command port), then ntpd "
                    u"on 127.0.0.1 and ::1, then systemd-timesyncd.\n"
+                   u"'chronoscope-cli system apply' writes Chronoscope's servers to the daemon's configuration, "
+                   u"'chronoscope-cli system revert' restores it (see their --help).\n"
                    u"Exit status: 0 read, 1 the daemon is not synchronised, 2 usage error, 3 the daemon cannot be "
                    u"read.\n"_s;
     return spec;
 }
 
+namespace {
+
+QCommandLineOption daemonOption()
+{
+    return QCommandLineOption(u"daemon"_s,
+                              u"chronyd, timesyncd or ntpd (default: the one that runs on this computer)"_s,
+                              u"NAME"_s);
+}
+
+const QString CHANGE_DETAILS =
+        u"The change is made by chronoscope-helper through pkexec (you may be asked for an administrator "
+        u"password). Before it writes, the helper backs up the present file once, so that revert always returns to "
+        u"the configuration from before Chronoscope's first change; after it, the helper watches the daemon for "
+        u"20 s and restores the backup by itself if the daemon stops, loses its sources or none of the servers "
+        u"answers.\n"_s;
+
+// `system apply` / `system revert`: --daemon, --yes, --dry-run, --json.
+Result<SystemOptions> parseChangeArguments(SystemOptions::Action action, const QStringList &arguments)
+{
+    SystemOptions options;
+    options.action = action;
+    const CommandSpec spec = action == SystemOptions::Action::Apply ? systemApplyCommandSpec() : systemRevertCommandSpec();
+    QCommandLineParser parser;
+    const Result<ParsedCommand> parsed = parseCommand(spec, arguments, &parser, allCommandSpecs());
+    if (!parsed)
+        return parsed.error();
+    if (parsed->help) {
+        options.help = true;
+        return options;
+    }
+    if (!parsed->positional.isEmpty())
+        return Error{u"unexpected argument '%1'"_s.arg(parsed->positional.constFirst())};
+    options.json = parser.isSet(u"json"_s);
+    options.yes = parser.isSet(u"yes"_s);
+    options.dryRun = parser.isSet(u"dry-run"_s);
+    if (parser.isSet(u"daemon"_s)) {
+        const QString name = parser.value(u"daemon"_s);
+        options.target = sysservice::parseTimeServiceDaemon(name);
+        if (!options.target)
+            return Error{u"invalid value '%1' for --daemon (expected chronyd, timesyncd or ntpd)"_s.arg(name)};
+    }
+    return options;
+}
+
+} // namespace
+
+CommandSpec systemApplyCommandSpec()
+{
+    CommandSpec spec;
+    spec.name = u"system apply"_s;
+    spec.synopsis = u"[--daemon chronyd|timesyncd|ntpd] [--yes] [--dry-run] [--json]"_s;
+    spec.summary = u"Write Chronoscope's server list (the desktop app's settings) to the configuration of the "
+                   u"system's time service and make it use the servers."_s;
+    spec.options = {
+        daemonOption(),
+        QCommandLineOption({u"y"_s, u"yes"_s}, u"apply without asking"_s),
+        QCommandLineOption(u"dry-run"_s, u"the helper checks everything and writes nothing"_s),
+        QCommandLineOption(u"json"_s, u"one JSON document on standard output"_s),
+    };
+    spec.details = u"chronyd: /etc/chrony/sources.d/chronoscope.sources, then chronyd reloads its sources "
+                   u"(chrony.conf needs 'sourcedir /etc/chrony/sources.d'). systemd-timesyncd: "
+                   u"/etc/systemd/timesyncd.conf.d/chronoscope.conf (host names only), then a restart. ntpd: a block "
+                   u"between '# BEGIN chronoscope' and '# END chronoscope' in /etc/ntpsec/ntp.conf or /etc/ntp.conf "
+                   u"(no ports), then a restart. The lines are shown before anything is changed; without --yes "
+                   u"apply asks on the terminal, and refuses when there is none.\n"_s
+        + CHANGE_DETAILS
+        + u"Exit status: 0 applied (or the dry run passed), 1 not applied (refused, rolled back, cancelled, "
+          u"failed), 2 usage error.\n"_s;
+    return spec;
+}
+
+CommandSpec systemRevertCommandSpec()
+{
+    CommandSpec spec;
+    spec.name = u"system revert"_s;
+    spec.synopsis = u"[--daemon chronyd|timesyncd|ntpd] [--yes] [--dry-run] [--json]"_s;
+    spec.summary = u"Restore the time service's configuration from before Chronoscope's first change (remove "
+                   u"Chronoscope's file if there was none) and make the daemon read it again."_s;
+    spec.options = {
+        daemonOption(),
+        QCommandLineOption({u"y"_s, u"yes"_s}, u"revert without asking"_s),
+        QCommandLineOption(u"dry-run"_s, u"the helper checks everything and writes nothing"_s),
+        QCommandLineOption(u"json"_s, u"one JSON document on standard output"_s),
+    };
+    spec.details = u"The change is made by chronoscope-helper through pkexec (you may be asked for an administrator "
+                   u"password).\n"
+                   u"Exit status: 0 reverted (or the dry run passed), 1 not reverted (nothing to revert, refused, "
+                   u"cancelled, failed), 2 usage error.\n"_s;
+    return spec;
+}
+
 Result<SystemOptions> parseSystemArguments(const QStringList &arguments)
 {
+    if (!arguments.isEmpty() && arguments.constFirst() == u"apply"_s)
+        return parseChangeArguments(SystemOptions::Action::Apply, arguments.mid(1));
+    if (!arguments.isEmpty() && arguments.constFirst() == u"revert"_s)
+        return parseChangeArguments(SystemOptions::Action::Revert, arguments.mid(1));
     SystemOptions options;
     const CommandSpec spec = systemCommandSpec();
     QCommandLineParser parser;
@@ -121,8 +218,13 @@ Result<SystemOptions> parseSystemArguments(const QStringList &arguments)
     return options;
 }
 
-QString systemUsageText()
+QString systemUsageText(SystemOptions::Action action)
 {
+    switch (action) {
+    case SystemOptions::Action::Apply: return commandHelpText(systemApplyCommandSpec());
+    case SystemOptions::Action::Revert: return commandHelpText(systemRevertCommandSpec());
+    case SystemOptions::Action::Read: break;
+    }
     return commandHelpText(systemCommandSpec());
 }
 

@@ -85,7 +85,7 @@ void TstCliHelp::commandHelp_data()
     QTest::addColumn<QString>("usage");         // the first line
     QTest::addColumn<QStringList>("mentions");  // options the help must list
     const QList<chronoscope::cli::CommandSpec> specs = chronoscope::cli::allCommandSpecs();
-    QCOMPARE(specs.size(), 10);   // check monitor step diagnose, five keys actions, system
+    QCOMPARE(specs.size(), 12);   // check monitor step diagnose, five keys actions, system, system apply/revert
     for (const chronoscope::cli::CommandSpec &spec : specs) {
         QStringList options;
         for (const QCommandLineOption &option : spec.options)
@@ -109,6 +109,13 @@ void TstCliHelp::commandHelp_data()
     QTest::newRow("system, fixed list") << QStringList{u"system"_s, u"--help"_s} << u"Usage: chronoscope-cli system "_s
                                         << QStringList{u"--chronyd-socket PATH"_s, u"--chronyd-port N"_s,
                                                        u"--ntpd HOST"_s, u"--timesyncd"_s};
+    QTest::newRow("system apply, fixed list") << QStringList{u"system"_s, u"apply"_s, u"--help"_s}
+                                              << u"Usage: chronoscope-cli system apply "_s
+                                              << QStringList{u"--daemon NAME"_s, u"-y, --yes"_s, u"--dry-run"_s,
+                                                             u"--json"_s, u"sources.d/chronoscope.sources"_s};
+    QTest::newRow("help system revert") << QStringList{u"help"_s, u"system"_s, u"revert"_s}
+                                        << u"Usage: chronoscope-cli system revert "_s
+                                        << QStringList{u"--daemon NAME"_s, u"-y, --yes"_s};
     QTest::newRow("help check") << QStringList{u"help"_s, u"check"_s} << u"Usage: chronoscope-cli check "_s
                                 << QStringList{u"--samples"_s};
     QTest::newRow("keys --help") << QStringList{u"keys"_s, u"--help"_s} << u"Usage:"_s
@@ -169,7 +176,7 @@ void TstCliHelp::usageErrors_data()
                                        u"pool.ntp.org)"_s
                                     << checkHint;
     QTest::newRow("option of another command") << QStringList{u"monitor"_s, u"--yes"_s, u"127.0.0.1"_s}
-                                               << u"chronoscope-cli monitor: --yes applies to step, not monitor"_s
+                                               << u"chronoscope-cli monitor: --yes applies to step, system apply and system revert, not monitor"_s
                                                << u"Try 'chronoscope-cli monitor --help'."_s;
     QTest::newRow("flag with a value") << QStringList{u"step"_s, u"--dry-run=1"_s, u"127.0.0.1"_s}
                                        << u"chronoscope-cli step: option --dry-run takes no value (got '1')"_s
@@ -195,6 +202,24 @@ void TstCliHelp::usageErrors_data()
     QTest::newRow("system unknown option") << QStringList{u"system"_s, u"--bogus"_s}
                                            << u"chronoscope-cli system: unknown option '--bogus'"_s
                                            << u"Try 'chronoscope-cli system --help'."_s;
+    QTest::newRow("system apply bad daemon") << QStringList{u"system"_s, u"apply"_s, u"--daemon"_s, u"ntpd-rs"_s}
+                                             << u"chronoscope-cli system apply: invalid value 'ntpd-rs' for --daemon "
+                                                u"(expected chronyd, timesyncd or ntpd)"_s
+                                             << u"Try 'chronoscope-cli system apply --help'."_s;
+    QTest::newRow("system apply no daemon value") << QStringList{u"system"_s, u"apply"_s, u"--daemon"_s}
+                                                  << u"chronoscope-cli system apply: option --daemon needs a value"_s
+                                                  << u"Try 'chronoscope-cli system apply --help'."_s;
+    QTest::newRow("system apply argument") << QStringList{u"system"_s, u"apply"_s, u"ntp1.example"_s}
+                                           << u"chronoscope-cli system apply: unexpected argument 'ntp1.example'"_s
+                                           << u"Try 'chronoscope-cli system apply --help'."_s;
+    QTest::newRow("system revert read option") << QStringList{u"system"_s, u"revert"_s, u"--ntpd"_s, u"::1"_s}
+                                               << u"chronoscope-cli system revert: --ntpd applies to system, not "
+                                                  u"system revert"_s
+                                               << u"Try 'chronoscope-cli system revert --help'."_s;
+    QTest::newRow("system daemon option") << QStringList{u"system"_s, u"--daemon"_s, u"chronyd"_s}
+                                          << u"chronoscope-cli system: --daemon applies to system apply and system "
+                                             u"revert, not system"_s
+                                          << u"Try 'chronoscope-cli system --help'."_s;
 }
 
 void TstCliHelp::usageErrors()
