@@ -25,6 +25,8 @@ public:
     ConfigDirectory::Result load(protocol::timeservice::Daemon daemon, std::optional<std::string> &previous,
                                  bool &found) const;
     ConfigDirectory::Result discard(protocol::timeservice::Daemon daemon);
+    // One apply or revert at a time, whichever helper runs it: held until this object goes.
+    ConfigDirectory::Result lock() { return m_dir.lock("lock"); }
 
 private:
     ConfigDirectory m_dir;

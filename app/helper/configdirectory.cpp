@@ -6,6 +6,7 @@
 #include <random>
 
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -36,8 +37,26 @@ std::string parentOf(const std::string &path)
 
 ConfigDirectory::~ConfigDirectory()
 {
+    if (m_lockFd >= 0)
+        close(m_lockFd);
     if (m_fd >= 0)
         close(m_fd);
+}
+
+ConfigDirectory::Result ConfigDirectory::lock(const std::string &name)
+{
+    const int fd = openat(m_fd, name.c_str(), O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return failure(Status::Failed, errno, "cannot open the lock " + m_path + "/" + name);
+    while (flock(fd, LOCK_EX) != 0) {
+        if (errno != EINTR) {
+            const int error = errno;
+            close(fd);
+            return failure(Status::Failed, error, "cannot lock " + m_path + "/" + name);
+        }
+    }
+    m_lockFd = fd;
+    return {};
 }
 
 ConfigDirectory::Result ConfigDirectory::open(const std::string &path, bool create)

@@ -42,11 +42,15 @@ public:
     Result replace(const std::string &name, const std::string &content) const;
     // Removes `name` (no error when it is already gone) and fsyncs the directory.
     Result remove(const std::string &name) const;
+    // Takes an exclusive flock on `name` (created 0600 if missing), held until this object is
+    // destroyed; waits for another holder.
+    Result lock(const std::string &name);
 
     static constexpr std::size_t MAX_FILE_SIZE = 1 << 20;
 
 private:
     int m_fd = -1;
+    int m_lockFd = -1;
     std::string m_path;
 };
 

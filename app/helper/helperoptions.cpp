@@ -24,12 +24,13 @@ std::string shown(std::string_view arg)
     return out;
 }
 
-// configure-time-service [--dry-run] [--test-root DIR] [--test-chronyd-socket PATH] [--test-grace-ms N]
-ParsedHelperOptions parseTimeServiceOptions(int argc, const char *const *argv)
+// configure-time-service|read-time-service [--dry-run] [--test-root DIR] [--test-chronyd-socket PATH] [--test-grace-ms N]
+ParsedHelperOptions parseTimeServiceOptions(int argc, const char *const *argv, bool readOnly)
 {
     ParsedHelperOptions parsed;
     HelperOptions options;
     options.timeService = true;
+    options.timeServiceReadOnly = readOnly;
     for (int i = 2; i < argc; ++i) {
         const std::string_view arg = argv[i];
         const bool hasValue = i + 1 < argc;
@@ -82,11 +83,11 @@ ParsedHelperOptions parseHelperOptions(int argc, const char *const *argv)
         parsed.options = options;
         return parsed;
     }
-    if (first == protocol::timeservice::VERB)
-        return parseTimeServiceOptions(argc, argv);
+    if (first == protocol::timeservice::VERB || first == protocol::timeservice::READ_VERB)
+        return parseTimeServiceOptions(argc, argv, first == protocol::timeservice::READ_VERB);
     const std::optional<protocol::Verb> verb = protocol::parseVerb(first);
     if (!verb) {
-        parsed.error = "unknown verb '" + shown(first) + "' (expected step, slew, read-state or configure-time-service)";
+        parsed.error = "unknown verb '" + shown(first) + "' (expected step, slew, read-state, configure-time-service or read-time-service)";
         return parsed;
     }
     options.verb = *verb;
@@ -111,7 +112,7 @@ ParsedHelperOptions parseHelperOptions(int argc, const char *const *argv)
 
 const char *helperUsage()
 {
-    return "Usage: chronoscope-helper step|slew|read-state|configure-time-service [--dry-run]\n"
+    return "Usage: chronoscope-helper step|slew|read-state|configure-time-service|read-time-service [--dry-run]\n"
            "\n"
            "The privileged half of Chronoscope. It is started by the Chronoscope app through\n"
            "pkexec and reads fixed-size binary requests on standard input, answering each on\n"

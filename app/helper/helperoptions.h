@@ -9,8 +9,8 @@
 namespace chronoscope::helper {
 
 // chronoscope-helper VERB [--dry-run]
-//   VERB is argv[1] (pkexec selects the polkit action by it): step, slew, read-state or
-//   configure-time-service.
+//   VERB is argv[1] (pkexec selects the polkit action by it): step, slew, read-state,
+//   configure-time-service or read-time-service.
 // Hidden, for tests only: --test-fake-clock selects the in-memory clock. It changes only the
 // backend, never the validation, and cannot be combined with --dry-run.
 struct HelperOptions
@@ -22,6 +22,8 @@ struct HelperOptions
     bool fakeClock = false;
     // `configure-time-service` (HELPER.md §4.5): time-service frames instead of clock frames.
     bool timeService = false;
+    // `read-time-service`: the same frames, READ_CHRONYD only.
+    bool timeServiceReadOnly = false;
     // Hidden, tests only, time-service verb only (HELPER.md §5.5): main() accepts them only when
     // CHRONOSCOPE_FORBID_CLOCK_CHANGES is set, which pkexec clears.
     std::string testRoot;

@@ -44,7 +44,8 @@ CallerIdentity callerIdentity(const HelperEnvironment &environment)
     return caller;
 }
 
-// The configure-time-service verb (HELPER.md §4.5, §4.6): time-service frames, no clock.
+// The configure-time-service and read-time-service verbs (HELPER.md §4.5, §4.6): time-service
+// frames, no clock.
 int serveTimeService(const HelperOptions &options, const HelperEnvironment &environment)
 {
     if (options.hasTestOptions() && !environment.forbidClockChanges) {
@@ -65,6 +66,7 @@ int serveTimeService(const HelperOptions &options, const HelperEnvironment &envi
         host = std::make_unique<TestRootTimeServiceHost>(options.testRoot, options.testChronydSocket);
     TimeServiceSettings settings;
     settings.dryRun = options.dryRun;
+    settings.readOnly = options.timeServiceReadOnly;
     if (options.testGraceMs >= 0)
         settings.graceMs = options.testGraceMs;
     SyslogAuditSink audit;

@@ -189,6 +189,8 @@ Response TimeServiceOperations::handle(std::span<const std::uint8_t> frame)
         partial.requestId = decoded.request.requestId;
         return refuse(partial, protocol::timeservice::statusForDecodeError(decoded.error), 0, std::string(protocol::decodeErrorName(decoded.error)));
     }
+    if (m_settings.readOnly && decoded.request.op != Op::ReadChronyd)
+        return refuse(decoded.request, Status::NotPermitted, 0, "read-time-service answers read_chronyd only");
     switch (decoded.request.op) {
     case Op::ApplySources: return apply(decoded.request);
     case Op::RevertSources: return revert(decoded.request);
@@ -304,6 +306,15 @@ Response TimeServiceOperations::apply(const Request &request)
     r = directory.open(target.directory, target.createDirectory);
     if (!r.ok())
         return refuse(request, r.status, r.sysErrno, r.detail);
+    // From here to the answer no other helper applies or reverts (the state directory's lock).
+    BackupStore backups;
+    if (!m_settings.dryRun) {
+        r = backups.open(m_host.stateDirectory());
+        if (r.ok())
+            r = backups.lock();
+        if (!r.ok())
+            return refuse(request, r.status, r.sysErrno, r.detail);
+    }
     std::string old;
     bool existed = false;
     r = directory.read(target.fileName, old, existed);
@@ -332,10 +343,6 @@ Response TimeServiceOperations::apply(const Request &request)
         return response;
     }
 
-    BackupStore backups;
-    r = backups.open(m_host.stateDirectory());
-    if (!r.ok())
-        return refuse(request, r.status, r.sysErrno, r.detail);
     bool backupTaken = false;
     if (!backups.has(request.daemon)) {
         r = backups.save(request.daemon, existed ? std::optional<std::string>(old) : std::nullopt);
@@ -393,13 +400,15 @@ Response TimeServiceOperations::revert(const Request &request)
     r = directory.open(target.directory, false);
     if (!r.ok())
         return refuse(request, r.status, r.sysErrno, r.detail);
+    BackupStore backups;
+    r = backups.open(m_host.stateDirectory());
+    if (r.ok())
+        r = backups.lock();
+    if (!r.ok())
+        return refuse(request, r.status, r.sysErrno, r.detail);
     std::string current;
     bool exists = false;
     r = directory.read(target.fileName, current, exists);
-    if (!r.ok())
-        return refuse(request, r.status, r.sysErrno, r.detail);
-    BackupStore backups;
-    r = backups.open(m_host.stateDirectory());
     if (!r.ok())
         return refuse(request, r.status, r.sysErrno, r.detail);
     std::optional<std::string> previous;

@@ -21,6 +21,7 @@ struct TimeServiceSettings
     int graceMs = 20'000;   // how long an applied configuration is watched (HELPER.md §4.6)
     int pollMs = 250;       // how often the daemon is asked while watching
     bool dryRun = false;    // render and check, write nothing
+    bool readOnly = false;  // read-time-service: READ_CHRONYD only
 };
 
 // The `configure-time-service` verb's logic without its I/O (HELPER.md §4.5, §4.6): one frame in,

@@ -20,6 +20,9 @@ inline constexpr std::array<std::uint8_t, 4> MAGIC{'N', 'T', 'P', 'S'};
 inline constexpr std::uint16_t VERSION = 1;
 // argv[1] of the helper for these frames; its own polkit action (HELPER.md §1.5).
 inline constexpr std::string_view VERB = "configure-time-service";
+// The read-only verb: a helper started with it answers READ_CHRONYD only (APPLY_SOURCES and
+// REVERT_SOURCES are not_permitted), so authorising a read never authorises a change.
+inline constexpr std::string_view READ_VERB = "read-time-service";
 
 // Request: 24-byte header, then body_length bytes.
 //   0 magic "NTPS"  4 version u16  6 op u16  8 request_id u64  16 body_length u32  20 zero u32

@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # ctest script (cmake -P): validates the generated polkit policy against polkit's DTD, installs
 # the project into a DESTDIR test root and checks that the helper lands exactly where the
-# policy's exec.path points, with one action per verb (step, slew, configure-time-service).
+# policy's exec.path points, with one action per verb (step, slew, configure-time-service,
+# read-time-service).
 # Inputs: BUILD_DIR, PREFIX, POLICY_FILE, POLICY_DIR (relative to PREFIX), HELPER_PATH, APP_ID,
 # DTD, WORK_DIR.
 foreach(var BUILD_DIR PREFIX POLICY_FILE POLICY_DIR HELPER_PATH APP_ID DTD WORK_DIR)
@@ -60,7 +61,8 @@ endif()
 validate("${installed_policy}")
 file(READ "${installed_policy}" policy)
 # action suffix : argv1 (the time-service verb has its own action, HELPER.md §1.5 B)
-foreach(pair clock.step:step clock.slew:slew timeservice.configure:configure-time-service)
+foreach(pair clock.step:step clock.slew:slew timeservice.configure:configure-time-service
+             timeservice.read:read-time-service)
     string(REPLACE ":" ";" pair "${pair}")
     list(GET pair 0 suffix)
     list(GET pair 1 verb)

@@ -46,7 +46,8 @@ QByteArray bytes(const std::vector<std::uint8_t> &v)
 }
 
 // Runs the helper once with `frames` on its stdin, returns its first response.
-Outcome runHelper(const QStringList &extra, const QByteArray &frames, bool asNobody = false, bool withTestEnv = true)
+Outcome runHelper(const QStringList &extra, const QByteArray &frames, bool asNobody = false, bool withTestEnv = true,
+                  const QString &verb = u"configure-time-service"_s)
 {
     QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -55,7 +56,7 @@ Outcome runHelper(const QStringList &extra, const QByteArray &frames, bool asNob
     else
         env.insert(u"CHRONOSCOPE_FORBID_CLOCK_CHANGES"_s, u"1"_s);
     p.setProcessEnvironment(env);
-    QStringList args{u"configure-time-service"_s};
+    QStringList args{verb};
     args << extra;
     if (asNobody) {
         args.prepend(qEnvironmentVariable("CHRONOSCOPE_HELPER_BIN"));
@@ -516,6 +517,25 @@ private slots:
         o = runHelper(testArgs(), applyFrame(Daemon::Timesyncd, {server("a.example")}).chopped(3));
         QCOMPARE(statusOf(o), u"truncated"_s);
         QCOMPARE(o.exitCode, 4);
+    }
+
+    void readVerbRefusesChanges()
+    {
+        // A helper authorised for read-time-service never writes a configuration.
+        const Outcome o = runHelper(testArgs(), applyFrame(Daemon::Timesyncd, {server("a.example")}), false, true,
+                                    u"read-time-service"_s);
+        QCOMPARE(statusOf(o), u"not_permitted"_s);
+        QCOMPARE(o.exitCode, 3);
+        QVERIFY(!QFileInfo::exists(path(u"etc/systemd/timesyncd.conf.d"_s)));
+        QVERIFY(o.audit.contains("read-time-service answers read_chronyd only"));
+        QCOMPARE(statusOf(runHelper(testArgs(), revertFrame(Daemon::Timesyncd), false, true, u"read-time-service"_s)),
+                 u"not_permitted"_s);
+        // ... and reads: no chronyd socket in this root.
+        ts::Request read;
+        read.op = ts::Op::ReadChronyd;
+        read.cmdmonCommand = 33;   // TRACKING
+        QCOMPARE(statusOf(runHelper(testArgs(), bytes(ts::encodeRequest(read)), false, true, u"read-time-service"_s)),
+                 u"daemon_not_running"_s);
     }
 
     void testOptionsNeedTheTestEnvironment()
