@@ -33,16 +33,41 @@ Result<HelperLaunch> helperLaunch(protocol::Verb verb, bool dryRun)
         return launch;
     }
 
+    return elevatedHelperLaunch(helperArguments, u"the clock helper"_s);
+}
+
+Result<HelperLaunch> elevatedHelperLaunch(const QStringList &helperArguments, const QString &what)
+{
     const QString helper = installedHelperPath();
     if (!QFileInfo(helper).isExecutable())
-        return Error{u"the clock helper is not installed at %1"_s.arg(helper)};
+        return Error{u"%1 is not installed at %2"_s.arg(what, helper)};
     const QString pkexec = QStandardPaths::findExecutable(u"pkexec"_s, {u"/usr/bin"_s, u"/bin"_s});
     if (pkexec.isEmpty())
         return Error{u"pkexec is not installed (on Debian and Ubuntu: apt install pkexec)"_s};
+    HelperLaunch launch;
     launch.program = pkexec;
     launch.arguments = QStringList{helper} + helperArguments;
     launch.elevated = true;
     return launch;
+}
+
+HelperExit classifyHelperExit(int exitCode, QProcess::ExitStatus status, bool elevated, const QString &details)
+{
+    // pkexec(1): 126 = the authorisation dialog was dismissed, 127 = not authorised or an error.
+    constexpr int PKEXEC_DISMISSED = 126;
+    constexpr int PKEXEC_NOT_AUTHORISED = 127;
+    // chronoscope-helper's own "refused to start" (app/helper/frameio.h).
+    constexpr int HELPER_REFUSED_SETUP = 7;
+    if (status == QProcess::CrashExit)
+        return {HelperError::Crashed, u"the helper crashed"_s};
+    if (elevated && exitCode == PKEXEC_DISMISSED)
+        return {HelperError::Cancelled, u"the authentication dialog was dismissed"_s};
+    if (elevated && exitCode == PKEXEC_NOT_AUTHORISED)
+        return {HelperError::NotAuthorised, details.isEmpty() ? u"not authorised"_s : details};
+    if (exitCode == HELPER_REFUSED_SETUP)
+        return {HelperError::RefusedToStart, details};
+    return {HelperError::Crashed, u"the helper exited with status %1 without answering%2"_s.arg(exitCode).arg(
+                                      details.isEmpty() ? QString() : u": "_s + details)};
 }
 
 } // namespace chronoscope::correction

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QProcess>
 #include <QString>
 #include <QStringList>
 
+#include "core/correction/helpererror.h"
 #include "core/protocol/verb.h"
 #include "core/result.h"
 
@@ -38,5 +40,18 @@ struct HelperLaunch
 
 QString installedHelperPath();
 Result<HelperLaunch> helperLaunch(protocol::Verb verb, bool dryRun);
+// `pkexec <installed helper> <helperArguments>`, or why it cannot run (`what` names the helper
+// in the message: "the clock helper is not installed at ..."). Every verb's launch ends here.
+Result<HelperLaunch> elevatedHelperLaunch(const QStringList &helperArguments, const QString &what);
+
+// Why a helper process ended without answering, from its exit and its standard error
+// (`details`): crashed, the password prompt dismissed or not authorised (pkexec 126 and 127,
+// when `elevated`), refused to start (the helper's exit 7), or exited early.
+struct HelperExit
+{
+    HelperError error = HelperError::Crashed;
+    QString detail;
+};
+HelperExit classifyHelperExit(int exitCode, QProcess::ExitStatus status, bool elevated, const QString &details);
 
 } // namespace chronoscope::correction

@@ -6,15 +6,6 @@
 using namespace Qt::StringLiterals;
 
 namespace chronoscope::correction {
-namespace {
-
-// pkexec(1): 126 = the authorisation dialog was dismissed, 127 = not authorised or an error.
-constexpr int PKEXEC_DISMISSED = 126;
-constexpr int PKEXEC_NOT_AUTHORISED = 127;
-// chronoscope-helper's own "refused to start" (app/helper/frameio.h).
-constexpr int HELPER_REFUSED_SETUP = 7;
-
-} // namespace
 
 ProcessClockHelper::ProcessClockHelper(QObject *parent)
     : ClockHelper(parent)
@@ -109,18 +100,8 @@ void ProcessClockHelper::onFinished(int exitCode, QProcess::ExitStatus status)
     onReadyRead();
     if (!m_reader.isAwaiting() || m_failed)
         return;
-    const QString details = QString::fromUtf8(m_stderr).trimmed();
-    if (status == QProcess::CrashExit)
-        fail(HelperError::Crashed, u"the helper crashed"_s);
-    else if (m_elevated && exitCode == PKEXEC_DISMISSED)
-        fail(HelperError::Cancelled, u"the authentication dialog was dismissed"_s);
-    else if (m_elevated && exitCode == PKEXEC_NOT_AUTHORISED)
-        fail(HelperError::NotAuthorised, details.isEmpty() ? u"not authorised"_s : details);
-    else if (exitCode == HELPER_REFUSED_SETUP)
-        fail(HelperError::RefusedToStart, details);
-    else
-        fail(HelperError::Crashed, u"the helper exited with status %1 without answering%2"_s.arg(exitCode).arg(
-                details.isEmpty() ? QString() : u": "_s + details));
+    const HelperExit ended = classifyHelperExit(exitCode, status, m_elevated, QString::fromUtf8(m_stderr).trimmed());
+    fail(ended.error, ended.detail);
 }
 
 void ProcessClockHelper::onErrorOccurred(QProcess::ProcessError error)

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/sysservice/processtimeservicehelper.h"
 
-#include <QFileInfo>
-#include <QStandardPaths>
 
 #include "core/protocol/timeservicecodec.h"
 
@@ -15,11 +13,6 @@ using correction::HelperError;
 
 namespace {
 
-// pkexec(1): 126 = the authorisation dialog was dismissed, 127 = not authorised or an error.
-constexpr int PKEXEC_DISMISSED = 126;
-constexpr int PKEXEC_NOT_AUTHORISED = 127;
-// chronoscope-helper's own "refused to start" (app/helper/frameio.h).
-constexpr int HELPER_REFUSED_SETUP = 7;
 // What the helper may write on stderr (its audit lines) that is kept for error details.
 constexpr qsizetype MAX_STDERR_BYTES = 16 * 1024;
 
@@ -49,16 +42,7 @@ Result<correction::HelperLaunch> timeServiceHelperLaunch(bool dryRun)
         launch.arguments = helperArguments;
         return launch;
     }
-    const QString helper = correction::installedHelperPath();
-    if (!QFileInfo(helper).isExecutable())
-        return Error{u"the helper is not installed at %1"_s.arg(helper)};
-    const QString pkexec = QStandardPaths::findExecutable(u"pkexec"_s, {u"/usr/bin"_s, u"/bin"_s});
-    if (pkexec.isEmpty())
-        return Error{u"pkexec is not installed (on Debian and Ubuntu: apt install pkexec)"_s};
-    launch.program = pkexec;
-    launch.arguments = QStringList{helper} + helperArguments;
-    launch.elevated = true;
-    return launch;
+    return correction::elevatedHelperLaunch(helperArguments, u"the helper"_s);
 }
 
 ProcessTimeServiceHelper::ProcessTimeServiceHelper(QObject *parent)
@@ -161,18 +145,9 @@ void ProcessTimeServiceHelper::onFinished(int exitCode, QProcess::ExitStatus sta
     onReadyRead();
     if (!m_reader.isAwaiting() || m_failed)
         return;
-    const QString details = QString::fromUtf8(m_stderr).trimmed();
-    if (status == QProcess::CrashExit)
-        fail(HelperError::Crashed, u"the helper crashed"_s);
-    else if (m_elevated && exitCode == PKEXEC_DISMISSED)
-        fail(HelperError::Cancelled, u"the authentication dialog was dismissed"_s);
-    else if (m_elevated && exitCode == PKEXEC_NOT_AUTHORISED)
-        fail(HelperError::NotAuthorised, details.isEmpty() ? u"not authorised"_s : details);
-    else if (exitCode == HELPER_REFUSED_SETUP)
-        fail(HelperError::RefusedToStart, details);
-    else
-        fail(HelperError::Crashed, u"the helper exited with status %1 without answering%2"_s.arg(exitCode).arg(
-                details.isEmpty() ? QString() : u": "_s + details));
+    const correction::HelperExit ended =
+        correction::classifyHelperExit(exitCode, status, m_elevated, QString::fromUtf8(m_stderr).trimmed());
+    fail(ended.error, ended.detail);
 }
 
 void ProcessTimeServiceHelper::onErrorOccurred(QProcess::ProcessError error)
