@@ -16,7 +16,7 @@ _chronoscope_cli()
             *)
                 if [[ -z $command ]]; then
                     command=${words[i]}
-                elif [[ $command == keys && -z $action ]]; then
+                elif [[ ($command == keys || $command == system) && -z $action ]]; then
                     action=${words[i]}
                 fi
                 ;;
@@ -34,6 +34,10 @@ _chronoscope_cli()
             ;;
         --format)
             COMPREPLY=($(compgen -W "chrony ntp" -- "$cur"))
+            return
+            ;;
+        --daemon)
+            COMPREPLY=($(compgen -W "chronyd timesyncd ntpd" -- "$cur"))
             return
             ;;
         --samples | --interval | --timeout | --minsources | --duration | --metrics | --key | --port | \
@@ -61,7 +65,18 @@ _chronoscope_cli()
         monitor) options="--json --samples --interval --timeout --minsources --pool --allow-fast-polling --no-kernel-timestamps --keys --key --nts --nts-ca --duration --metrics" ;;
         step) options="--dry-run --yes --yes-very-large --samples --interval --timeout --minsources --pool --allow-fast-polling --no-kernel-timestamps --keys --key --nts --nts-ca" ;;
         diagnose) options="--json --port --probe --window --samples --interval --timeout" ;;
-        system) options="--json --chronyd-socket --chronyd-port --ntpd --timesyncd" ;;
+        system)
+            case $action in
+                apply | revert) options="--daemon --yes --dry-run --json" ;;
+                *)
+                    options="--json --chronyd-socket --chronyd-port --ntpd --timesyncd"
+                    if [[ $cur != -* && -z $action ]]; then
+                        COMPREPLY=($(compgen -W "apply revert" -- "$cur"))
+                        return
+                    fi
+                    ;;
+            esac
+            ;;
         keys)
             case $action in
                 "")

@@ -4,7 +4,8 @@
 # program prints them.
 
 # Sets `out` to every command: those `CLI --help` lists ("  chronoscope-cli check ...") except
-# keys, and the keys actions `CLI keys --help` lists, as "keys generate".
+# keys, the keys actions `CLI keys --help` lists, as "keys generate", and the system actions
+# `CLI --help` lists ("  chronoscope-cli system apply ..."), as "system apply".
 function(chronoscope_cli_commands cli out)
     execute_process(COMMAND "${cli}" --help RESULT_VARIABLE rc1 OUTPUT_VARIABLE help)
     execute_process(COMMAND "${cli}" keys --help RESULT_VARIABLE rc2 OUTPUT_VARIABLE keyshelp)
@@ -23,6 +24,11 @@ function(chronoscope_cli_commands cli out)
     foreach(line IN LISTS actions)
         string(REGEX MATCH "([a-z]+)$" name "${line}")
         list(APPEND commands "keys ${name}")
+    endforeach()
+    string(REGEX MATCHALL "\n  chronoscope-cli system +[a-z]+" systemactions "${help}")
+    foreach(line IN LISTS systemactions)
+        string(REGEX MATCH "([a-z]+)$" name "${line}")
+        list(APPEND commands "system ${name}")
     endforeach()
     list(REMOVE_DUPLICATES commands)
     list(LENGTH commands count)
