@@ -43,6 +43,12 @@ ConfigDirectory::~ConfigDirectory()
         close(m_fd);
 }
 
+bool ConfigDirectory::creatable(const std::string &path)
+{
+    struct stat st{};
+    return lstat(path.c_str(), &st) != 0 && errno == ENOENT && lstat(parentOf(path).c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+}
+
 ConfigDirectory::Result ConfigDirectory::lock(const std::string &name)
 {
     const int fd = openat(m_fd, name.c_str(), O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);

@@ -33,6 +33,9 @@ public:
     // not writable by us → NotWritable.
     Result open(const std::string &path, bool create = false);
     const std::string &path() const { return m_path; }
+    // True when `path` does not exist and its parent is a real directory (open(path, true)
+    // would create it).
+    static bool creatable(const std::string &path);
 
     // The file's bytes; nothing (and `exists` false) when it does not exist. UnsafePath when it
     // is a link or not a regular file; Failed for other errors or above MAX_FILE_SIZE.

@@ -303,7 +303,10 @@ Response TimeServiceOperations::apply(const Request &request)
             return refuse(request, r.status, r.sysErrno, r.detail);
     }
     ConfigDirectory directory;
-    r = directory.open(target.directory, target.createDirectory);
+    // A dry run creates nothing, not even timesyncd.conf.d: a missing directory that would be
+    // created counts as an empty one.
+    const bool wouldCreate = m_settings.dryRun && target.createDirectory && ConfigDirectory::creatable(target.directory);
+    r = wouldCreate ? ConfigDirectory::Result{} : directory.open(target.directory, target.createDirectory);
     if (!r.ok())
         return refuse(request, r.status, r.sysErrno, r.detail);
     // From here to the answer no other helper applies or reverts (the state directory's lock).
@@ -317,7 +320,8 @@ Response TimeServiceOperations::apply(const Request &request)
     }
     std::string old;
     bool existed = false;
-    r = directory.read(target.fileName, old, existed);
+    if (!wouldCreate)
+        r = directory.read(target.fileName, old, existed);
     if (!r.ok())
         return refuse(request, r.status, r.sysErrno, r.detail);
     int sysErrno = 0;

@@ -186,15 +186,20 @@ HostCheck checkHost(std::string_view host)
             return out;
         }
     }
+    // The unspecified address (0.0.0.0, ::) names no server.
     if (colon) {
-        out.kind = parseIpv6(host) ? HostKind::Ipv6 : HostKind::Invalid;
-        out.error = out.kind == HostKind::Invalid ? SourceError::BadAddress : SourceError::None;
+        const std::optional<std::array<std::uint16_t, 8>> v6 = parseIpv6(host);
+        const bool valid = v6 && *v6 != std::array<std::uint16_t, 8>{};
+        out.kind = valid ? HostKind::Ipv6 : HostKind::Invalid;
+        out.error = valid ? SourceError::None : SourceError::BadAddress;
         return out;
     }
     if (!letter && host.find('-') == std::string_view::npos) {
         // Digits and dots only: an IPv4 literal or nothing.
-        out.kind = parseIpv4(host) ? HostKind::Ipv4 : HostKind::Invalid;
-        out.error = out.kind == HostKind::Invalid ? SourceError::BadAddress : SourceError::None;
+        const std::optional<std::array<int, 4>> v4 = parseIpv4(host);
+        const bool valid = v4 && *v4 != std::array<int, 4>{};
+        out.kind = valid ? HostKind::Ipv4 : HostKind::Invalid;
+        out.error = valid ? SourceError::None : SourceError::BadAddress;
         return out;
     }
     out.error = checkName(host);

@@ -21,7 +21,7 @@ struct HostCheck
 };
 
 // An IPv4 literal (four decimal parts 0–255, no leading zeros), an IPv6 literal (RFC 4291 text,
-// no zone, no brackets) or a host name of LDH labels (1–63 characters each, letters, digits and
+// no zone, no brackets), neither the unspecified address (0.0.0.0, ::), or a host name of LDH labels (1–63 characters each, letters, digits and
 // '-' not at either end, no trailing dot, the last label not all digits); at most
 // MAX_HOST_LENGTH bytes. Nothing else: no spaces, quotes, '#', control characters or non-ASCII.
 HostCheck checkHost(std::string_view host);

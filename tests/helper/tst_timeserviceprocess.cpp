@@ -490,7 +490,7 @@ private slots:
         const Outcome o = runHelper(testArgs() << u"--dry-run"_s, applyFrame(Daemon::Timesyncd, {server("a.example")}));
         QCOMPARE(statusOf(o), u"ok"_s);
         QVERIFY(o.response->flags & RESPONSE_DRY_RUN);
-        QVERIFY(!QFileInfo::exists(path(u"etc/systemd/timesyncd.conf.d/chronoscope.conf"_s)));
+        QVERIFY(!QFileInfo::exists(path(u"etc/systemd/timesyncd.conf.d"_s)));
         QVERIFY(!QFileInfo::exists(path(u"restarts.log"_s)));
         QVERIFY(!QFileInfo::exists(path(u"var/lib/chronoscope-helper"_s)));
         QVERIFY(o.audit.contains("step=checked status=ok"));

@@ -322,6 +322,9 @@ private slots:
         QTest::newRow("ipv6 two ::") << u"1::2::3"_s << SourceError::BadAddress;
         QTest::newRow("ipv6 nine groups") << u"1:2:3:4:5:6:7:8:9"_s << SourceError::BadAddress;
         QTest::newRow("ipv6 group of 5") << u"12345::1"_s << SourceError::BadAddress;
+        QTest::newRow("ipv4 unspecified") << u"0.0.0.0"_s << SourceError::BadAddress;
+        QTest::newRow("ipv6 unspecified") << u"::"_s << SourceError::BadAddress;
+        QTest::newRow("ipv6 unspecified, long") << u"0:0:0:0:0:0:0:0"_s << SourceError::BadAddress;
         QTest::newRow("ipv6 trailing colon") << u"1:2:3:4:5:6:7:"_s << SourceError::BadAddress;
     }
     void hosts()
