@@ -70,4 +70,14 @@ HelperExit classifyHelperExit(int exitCode, QProcess::ExitStatus status, bool el
                                       details.isEmpty() ? QString() : u": "_s + details)};
 }
 
+void endHelperProcess(QProcess &process)
+{
+    if (process.state() == QProcess::NotRunning)
+        return;
+    process.closeWriteChannel();
+    if (!process.waitForFinished(2000))
+        process.kill();
+    process.waitForFinished(1000);
+}
+
 } // namespace chronoscope::correction

@@ -53,5 +53,7 @@ struct HelperExit
     QString detail;
 };
 HelperExit classifyHelperExit(int exitCode, QProcess::ExitStatus status, bool elevated, const QString &details);
+// Closes a running helper's input and lets it finish (2 s), else kills it; blocks at most 3 s.
+void endHelperProcess(QProcess &process);
 
 } // namespace chronoscope::correction

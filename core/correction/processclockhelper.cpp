@@ -23,23 +23,13 @@ ProcessClockHelper::ProcessClockHelper(QObject *parent)
 
 ProcessClockHelper::~ProcessClockHelper()
 {
-    if (m_process.state() != QProcess::NotRunning) {
-        m_process.closeWriteChannel();
-        if (!m_process.waitForFinished(2000))
-            m_process.kill();
-        m_process.waitForFinished(1000);
-    }
+    endHelperProcess(m_process);
 }
 
 void ProcessClockHelper::open(protocol::Verb verb, bool dryRun)
 {
-    if (m_process.state() != QProcess::NotRunning) {
-        // The previous run's input is closed; let it finish before reusing the process object.
-        m_process.closeWriteChannel();
-        if (!m_process.waitForFinished(2000))
-            m_process.kill();
-        m_process.waitForFinished(1000);
-    }
+    // The previous run's input is closed; let it finish before reusing the process object.
+    endHelperProcess(m_process);
     m_failed = false;
     m_answeredOnce = false;
     m_reader.reset();

@@ -63,22 +63,12 @@ ProcessTimeServiceHelper::ProcessTimeServiceHelper(QObject *parent)
 
 ProcessTimeServiceHelper::~ProcessTimeServiceHelper()
 {
-    if (m_process.state() != QProcess::NotRunning) {
-        m_process.closeWriteChannel();
-        if (!m_process.waitForFinished(2000))
-            m_process.kill();
-        m_process.waitForFinished(1000);
-    }
+    correction::endHelperProcess(m_process);
 }
 
 void ProcessTimeServiceHelper::open(bool dryRun)
 {
-    if (m_process.state() != QProcess::NotRunning) {
-        m_process.closeWriteChannel();
-        if (!m_process.waitForFinished(2000))
-            m_process.kill();
-        m_process.waitForFinished(1000);
-    }
+    correction::endHelperProcess(m_process);
     m_failed = false;
     m_reader.reset();
     m_stderr.clear();
