@@ -3,13 +3,11 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <chrono>
 #include <cinttypes>
 #include <cstdio>
-#include <thread>
 
 #include "app/helper/backupstore.h"
-#include "app/helper/chronydprobe.h"
+#include "app/helper/daemonwatch.h"
 #include "app/helper/cmdmonsocket.h"
 #include "app/helper/configdirectory.h"
 #include "app/helper/sourcesformat.h"
@@ -25,8 +23,6 @@ namespace cmdmon = sysservice::cmdmon;
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
-
 int cmdmonReplyDataSize(std::uint16_t command)
 {
     switch (command) {
@@ -38,14 +34,6 @@ int cmdmonReplyDataSize(std::uint16_t command)
     case cmdmon::REQ_NTP_SOURCE_NAME: return cmdmon::SOURCE_NAME_SIZE;
     default: return -1;
     }
-}
-
-std::string lowered(std::string s)
-{
-    for (char &c : s)
-        if (c >= 'A' && c <= 'Z')
-            c = char(c - 'A' + 'a');
-    return s;
 }
 
 // The file content for `target`: rendered from the servers (ntpd: spliced into the old file).
@@ -81,18 +69,6 @@ std::string hostList(const std::vector<ServerEntry> &servers)
     for (const ServerEntry &s : servers)
         out += (out.empty() ? "" : ",") + s.host;
     return out;
-}
-
-Status statusOf(CmdmonSocket::OpenError error)
-{
-    switch (error) {
-    case CmdmonSocket::OpenError::None: return Status::Ok;
-    case CmdmonSocket::OpenError::Missing:
-    case CmdmonSocket::OpenError::Dead: return Status::DaemonNotRunning;
-    case CmdmonSocket::OpenError::UnsafePath: return Status::UnsafePath;
-    case CmdmonSocket::OpenError::Failed: return Status::Failed;
-    }
-    return Status::Failed;
 }
 
 } // namespace
@@ -200,86 +176,6 @@ Response TimeServiceOperations::handle(std::span<const std::uint8_t> frame)
     return refuse(decoded.request, Status::UnknownOp, 0, {});
 }
 
-Status TimeServiceOperations::checkDaemonRunning(const DaemonTarget &target, int &sysErrno, std::string &detail)
-{
-    if (target.daemon != Daemon::Chronyd) {
-        if (m_host.unitActive(target.unit))
-            return Status::Ok;
-        detail = target.unit + " is not active";
-        return Status::DaemonNotRunning;
-    }
-    CmdmonSocket socket;
-    const CmdmonSocket::Opened opened = socket.open(m_host.chronydSocket(), m_host.runtimeDirectory());
-    if (opened.error != CmdmonSocket::OpenError::None) {
-        sysErrno = opened.sysErrno;
-        detail = opened.detail;
-        return statusOf(opened.error);
-    }
-    if (!readChronydSources(socket)) {
-        detail = "chronyd does not answer on " + m_host.chronydSocket();
-        return Status::DaemonNotRunning;
-    }
-    return Status::Ok;
-}
-
-RollbackReason TimeServiceOperations::applyAndWatch(const DaemonTarget &target, const std::vector<ServerEntry> *servers,
-                                                    Response &response)
-{
-    const Clock::time_point deadline = Clock::now() + std::chrono::milliseconds(m_settings.graceMs);
-    if (target.daemon != Daemon::Chronyd) {
-        if (m_host.restartUnit(target.unit) != 0)
-            return RollbackReason::RestartFailed;
-        if (!servers)
-            return m_host.unitActive(target.unit) ? RollbackReason::None : RollbackReason::DaemonStopped;
-        // The unit has to stay up for the whole grace period.
-        for (;;) {
-            if (!m_host.unitActive(target.unit))
-                return RollbackReason::DaemonStopped;
-            if (Clock::now() >= deadline)
-                return RollbackReason::None;
-            std::this_thread::sleep_for(std::chrono::milliseconds(m_settings.pollMs));
-        }
-    }
-    CmdmonSocket socket;
-    if (socket.open(m_host.chronydSocket(), m_host.runtimeDirectory()).error != CmdmonSocket::OpenError::None)
-        return RollbackReason::DaemonStopped;
-    const std::optional<std::uint16_t> reloaded = reloadChronydSources(socket);
-    if (!reloaded || *reloaded != cmdmon::STT_SUCCESS)
-        return RollbackReason::ReloadFailed;
-    if (!servers)
-        return RollbackReason::None;
-    // Healthy: sources, every applied server among them, at least one of those answering.
-    RollbackReason reason = RollbackReason::DaemonStopped;
-    for (;;) {
-        const std::optional<std::vector<ChronydSource>> sources = readChronydSources(socket);
-        if (sources) {
-            response.sourcesSeen = std::uint32_t(sources->size());
-            std::uint32_t present = 0, reachable = 0;
-            for (const ServerEntry &s : *servers) {
-                for (const ChronydSource &source : *sources) {
-                    if (lowered(source.name) == lowered(s.host)) {
-                        ++present;
-                        reachable += source.reachability != 0 ? 1 : 0;
-                        break;
-                    }
-                }
-            }
-            response.reachable = reachable;
-            reason = sources->empty()                ? RollbackReason::NoSources
-                : present < servers->size() ? RollbackReason::SourcesMissing
-                : reachable == 0            ? RollbackReason::NoneReachable
-                                            : RollbackReason::None;
-            if (reason == RollbackReason::None)
-                return reason;
-        } else {
-            reason = RollbackReason::DaemonStopped;
-        }
-        if (Clock::now() >= deadline)
-            return reason;
-        std::this_thread::sleep_for(std::chrono::milliseconds(m_settings.pollMs));
-    }
-}
-
 Response TimeServiceOperations::apply(const Request &request)
 {
     const SourcesCheck check = validateSources(request.daemon, request.servers);
@@ -326,7 +222,8 @@ Response TimeServiceOperations::apply(const Request &request)
         return refuse(request, r.status, r.sysErrno, r.detail);
     int sysErrno = 0;
     std::string detail;
-    const Status running = checkDaemonRunning(target, sysErrno, detail);
+    DaemonWatch watch(m_host, m_settings.graceMs, m_settings.pollMs);
+    const Status running = watch.checkRunning(target, sysErrno, detail);
     if (running != Status::Ok)
         return refuse(request, running, sysErrno, detail);
 
@@ -364,7 +261,10 @@ Response TimeServiceOperations::apply(const Request &request)
     }
     audit(request, "write", Status::Ok, file + servers, false);
 
-    const RollbackReason reason = applyAndWatch(target, &request.servers, response);
+    DaemonWatch::Seen seen;
+    const RollbackReason reason = watch.applyAndWatch(target, &request.servers, seen);
+    response.sourcesSeen = seen.sourcesSeen;
+    response.reachable = seen.reachable;
     if (reason == RollbackReason::None) {
         audit(request, "applied", Status::Ok,
               file + servers + " sources_seen=" + std::to_string(response.sourcesSeen)
@@ -377,8 +277,8 @@ Response TimeServiceOperations::apply(const Request &request)
     response.reason = std::uint16_t(reason);
     r = existed ? directory.replace(target.fileName, old) : directory.remove(target.fileName);
     if (r.ok()) {
-        Response ignored = base(request);
-        applyAndWatch(target, nullptr, ignored);
+        DaemonWatch::Seen ignored;
+        watch.applyAndWatch(target, nullptr, ignored);
         if (backupTaken)
             backups.discard(request.daemon);
         response.status = Status::RolledBack;
@@ -444,7 +344,8 @@ Response TimeServiceOperations::revert(const Request &request)
         return refuse(request, r.status, r.sysErrno, r.detail);
     backups.discard(request.daemon);
     audit(request, "restore", Status::Ok, file + " backup=" + std::string(backupStateName(response.backup)), false);
-    const RollbackReason reason = applyAndWatch(target, nullptr, response);
+    DaemonWatch::Seen seen;
+    const RollbackReason reason = DaemonWatch(m_host, m_settings.graceMs, m_settings.pollMs).applyAndWatch(target, nullptr, seen);
     if (reason != RollbackReason::None) {
         response.status = target.daemon == Daemon::Chronyd && reason == RollbackReason::DaemonStopped
             ? Status::DaemonNotRunning
@@ -461,7 +362,10 @@ Response TimeServiceOperations::readChronyd(const Request &request)
     CmdmonSocket socket;
     const CmdmonSocket::Opened opened = socket.open(m_host.chronydSocket(), m_host.runtimeDirectory());
     if (opened.error != CmdmonSocket::OpenError::None)
-        return refuse(request, statusOf(opened.error), opened.sysErrno, opened.detail);
+        return refuse(request, opened.error == CmdmonSocket::OpenError::UnsafePath ? Status::UnsafePath
+                               : opened.error == CmdmonSocket::OpenError::Failed   ? Status::Failed
+                                                                                   : Status::DaemonNotRunning,
+                      opened.sysErrno, opened.detail);
     const std::optional<std::vector<std::uint8_t>> reply =
             socket.exchange(request.cmdmonCommand, request.cmdmonData, cmdmonReplyDataSize(request.cmdmonCommand));
     if (!reply)

@@ -55,12 +55,6 @@ private:
     Response base(const Request &request) const;
     Response refuse(const Request &request, Status status, int sysErrno, const std::string &detail,
                     std::uint16_t reason = 0, std::uint16_t serverIndex = 0xFFFF);
-    // A precondition of the daemon: chronyd answers on its socket / the unit is active.
-    Status checkDaemonRunning(const DaemonTarget &target, int &sysErrno, std::string &detail);
-    // Reload or restart after a change, then watch for the grace period (ApplySources only when
-    // `servers` is given). None when the daemon passed.
-    RollbackReason applyAndWatch(const DaemonTarget &target, const std::vector<protocol::timeservice::ServerEntry> *servers,
-                                 Response &response);
     void audit(const Request &request, std::string_view step, Status status, const std::string &fields,
                bool problem);
 
