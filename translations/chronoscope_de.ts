@@ -956,6 +956,227 @@
     </message>
 </context>
 <context>
+    <name>TimeServiceTexts</name>
+    <message>
+        <source>the NTS-KE port %1 cannot be written to %2&apos;s configuration (only the default port, 4460)</source>
+        <extracomment>%1 a TCP port number, %2 the daemon (&quot;chronyd&quot;)</extracomment>
+        <translation>der NTS-KE-Port %1 kann nicht in die Konfiguration von %2 geschrieben werden (nur der Standardport 4460)</translation>
+    </message>
+    <message>
+        <source>the option &quot;%1&quot; cannot be written to %2&apos;s configuration; remove it from the server to apply the list</source>
+        <extracomment>%1 an option word kept in English (&quot;noselect&quot;, &quot;trust&quot;, &quot;require&quot;), %2 the daemon</extracomment>
+        <translation>die Option „%1“ kann nicht in die Konfiguration von %2 geschrieben werden; entfernen Sie sie beim Server, um die Liste zu übernehmen</translation>
+    </message>
+    <message>
+        <source>the server list is empty</source>
+        <translation>die Serverliste ist leer</translation>
+    </message>
+    <message>
+        <source>%1 servers are more than the %2 that can be applied at once</source>
+        <translation>%1 Server sind mehr als die %2, die auf einmal übernommen werden können</translation>
+    </message>
+    <message>
+        <source>the host name is empty</source>
+        <translation>der Hostname ist leer</translation>
+    </message>
+    <message>
+        <source>the host name is longer than %1 characters</source>
+        <translation>der Hostname ist länger als %1 Zeichen</translation>
+    </message>
+    <message>
+        <source>a host name may contain only letters, digits, &quot;-&quot; and &quot;.&quot; (or be an IP address)</source>
+        <translation>ein Hostname darf nur Buchstaben, Ziffern, „-“ und „.“ enthalten (oder eine IP-Adresse sein)</translation>
+    </message>
+    <message>
+        <source>this is not a valid host name (an empty or over-long part, &quot;-&quot; at either end, or only digits at the end)</source>
+        <translation>das ist kein gültiger Hostname (ein leerer oder zu langer Teil, „-“ an einem Ende oder nur Ziffern am Ende)</translation>
+    </message>
+    <message>
+        <source>this is not a valid IP address</source>
+        <translation>das ist keine gültige IP-Adresse</translation>
+    </message>
+    <message>
+        <source>the poll interval %1 is outside %2…%3 (log2 seconds)</source>
+        <translation>das Abfrageintervall %1 liegt außerhalb von %2…%3 (log2 Sekunden)</translation>
+    </message>
+    <message>
+        <source>minpoll is above maxpoll</source>
+        <translation>minpoll ist größer als maxpoll</translation>
+    </message>
+    <message>
+        <source>minpoll %1 is below %2 (64 s), which is allowed only for servers on this computer</source>
+        <translation>minpoll %1 ist kleiner als %2 (64 s), was nur für Server auf diesem Computer erlaubt ist</translation>
+    </message>
+    <message>
+        <source>the poll fields are inconsistent</source>
+        <translation>die Abfragefelder widersprechen sich</translation>
+    </message>
+    <message>
+        <source>NTS and a symmetric key exclude each other</source>
+        <translation>NTS und ein symmetrischer Schlüssel schließen einander aus</translation>
+    </message>
+    <message>
+        <source>key %1 is above ntpd&apos;s largest key number, %2</source>
+        <translation>Schlüssel %1 ist größer als die größte Schlüsselnummer von ntpd, %2</translation>
+    </message>
+    <message>
+        <source>systemd-timesyncd takes host names only: no port, key, NTS, prefer or poll options</source>
+        <translation>systemd-timesyncd nimmt nur Hostnamen: keinen Port, Schlüssel, kein NTS, prefer und keine Abfrageoptionen</translation>
+    </message>
+    <message>
+        <source>ntpd&apos;s configuration has no port option: only servers on port 123 can be applied</source>
+        <translation>die Konfiguration von ntpd kennt keinen Port: nur Server auf Port 123 können übernommen werden</translation>
+    </message>
+    <message>
+        <source>the server is in the list twice</source>
+        <translation>der Server steht zweimal in der Liste</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>%1 a server (&quot;ntp1.example&quot;), %2 why it cannot be applied</extracomment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 stopped running</source>
+        <translation>%1 lief nicht mehr</translation>
+    </message>
+    <message>
+        <source>%1 had no sources left</source>
+        <translation>%1 hatte keine Quellen mehr</translation>
+    </message>
+    <message>
+        <source>%1 did not take every server</source>
+        <translation>%1 hat nicht jeden Server übernommen</translation>
+    </message>
+    <message>
+        <source>none of the servers answered %1 in the grace period</source>
+        <translation>keiner der Server hat %1 in der Wartezeit geantwortet</translation>
+    </message>
+    <message>
+        <source>restarting %1 failed</source>
+        <translation>der Neustart von %1 ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>%1 did not reload its sources</source>
+        <translation>%1 hat seine Quellen nicht neu geladen</translation>
+    </message>
+    <message>
+        <source>the check after the change failed</source>
+        <translation>die Prüfung nach der Änderung ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Dry run: the helper checked the servers for %1; nothing was written.</source>
+        <translation>Probelauf: Das Hilfsprogramm hat die Server für %1 geprüft; nichts wurde geschrieben.</translation>
+    </message>
+    <message>
+        <source>Applied: %1 now uses Chronoscope&apos;s servers; %2 of them answered.</source>
+        <extracomment>%1 the daemon, %2 how many of the applied servers answered</extracomment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Dry run: %1&apos;s previous configuration could be restored; nothing was written.</source>
+        <translation>Probelauf: Die vorherige Konfiguration von %1 könnte wiederhergestellt werden; nichts wurde geschrieben.</translation>
+    </message>
+    <message>
+        <source>Reverted: %1&apos;s configuration from before Chronoscope&apos;s change is back.</source>
+        <translation>Zurückgesetzt: Die Konfiguration von %1 von vor der Änderung durch Chronoscope ist wieder da.</translation>
+    </message>
+    <message>
+        <source>Rolled back because %1. The previous configuration is back; nothing else changed.</source>
+        <extracomment>%1 why (&quot;chronyd had no sources left&quot;)</extracomment>
+        <translation>Zurückgenommen, weil %1. Die vorherige Konfiguration ist wieder da; sonst hat sich nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Rolling back failed after %1%2. Check %3&apos;s configuration by hand: the system log (journalctl -t chronoscope-helper) names the file.</source>
+        <translation>Das Zurücknehmen ist fehlgeschlagen, nachdem %1%2. Prüfen Sie die Konfiguration von %3 von Hand: Das Systemprotokoll (journalctl -t chronoscope-helper) nennt die Datei.</translation>
+    </message>
+    <message>
+        <source>Not reverted:</source>
+        <translation>Nicht zurückgesetzt:</translation>
+    </message>
+    <message>
+        <source>Not applied:</source>
+        <translation>Nicht übernommen:</translation>
+    </message>
+    <message>
+        <source>%1&apos;s configuration directory or file does not exist</source>
+        <translation>das Konfigurationsverzeichnis oder die Konfigurationsdatei von %1 existiert nicht</translation>
+    </message>
+    <message>
+        <source>chrony.conf has no &quot;sourcedir /etc/chrony/sources.d&quot; line, so chronyd would never read the file; add that line first</source>
+        <translation>chrony.conf hat keine Zeile „sourcedir /etc/chrony/sources.d“, daher würde chronyd die Datei nie lesen; fügen Sie diese Zeile zuerst hinzu</translation>
+    </message>
+    <message>
+        <source>the file or its directory is a symbolic link or not a regular file</source>
+        <translation>die Datei oder ihr Verzeichnis ist ein symbolischer Link oder keine gewöhnliche Datei</translation>
+    </message>
+    <message>
+        <source>%1 is not running</source>
+        <translation>%1 läuft nicht</translation>
+    </message>
+    <message>
+        <source>there is no earlier configuration from Chronoscope to restore</source>
+        <translation>es gibt keine frühere Konfiguration von Chronoscope zum Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>the helper did not accept the request (%1)</source>
+        <extracomment>%1 a status id kept in English (&quot;malformed&quot;)</extracomment>
+        <translation>das Hilfsprogramm hat die Anfrage nicht angenommen (%1)</translation>
+    </message>
+    <message>
+        <source>Failed: the configuration cannot be written%1.</source>
+        <translation>Fehlgeschlagen: Die Konfiguration kann nicht geschrieben werden%1.</translation>
+    </message>
+    <message>
+        <source>Failed: %1 refused to reload its sources.</source>
+        <translation>Fehlgeschlagen: %1 hat das Neuladen seiner Quellen abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Failed: an operating system call failed%1.</source>
+        <translation>Fehlgeschlagen: Ein Aufruf des Betriebssystems ist fehlgeschlagen%1.</translation>
+    </message>
+    <message>
+        <source>Failed: %1.</source>
+        <extracomment>%1 what went wrong, in English from the helper client</extracomment>
+        <translation>Fehlgeschlagen: %1.</translation>
+    </message>
+    <message>
+        <source>the helper did not answer</source>
+        <translation>das Hilfsprogramm hat nicht geantwortet</translation>
+    </message>
+    <message>
+        <source>Not authorised: an administrator has to allow this.</source>
+        <translation>Nicht berechtigt: Ein Administrator muss das erlauben.</translation>
+    </message>
+    <message>
+        <source>Cancelled: the authentication dialog was dismissed. Nothing was changed.</source>
+        <translation>Abgebrochen: Der Anmeldedialog wurde geschlossen. Nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>The helper is missing: %1.</source>
+        <extracomment>%1 the detail (&quot;the helper is not installed at /usr/libexec/...&quot;)</extracomment>
+        <translation>Das Hilfsprogramm fehlt: %1.</translation>
+    </message>
+    <message>
+        <source>reinstall Chronoscope</source>
+        <translation>installieren Sie Chronoscope neu</translation>
+    </message>
+    <message>
+        <source>Restoring %1&apos;s previous configuration… (%2 s)</source>
+        <extracomment>%1 the daemon, %2 elapsed seconds</extracomment>
+        <translation>Die vorherige Konfiguration von %1 wird wiederhergestellt … (%2 s)</translation>
+    </message>
+    <message>
+        <source>Waiting for authorisation, then writing the file and watching %1 for up to 20 s, rolling back if it loses its sources… (%2 s)</source>
+        <translation>Warten auf die Berechtigung, dann wird die Datei geschrieben und %1 bis zu 20 s beobachtet; verliert es seine Quellen, wird die Änderung zurückgenommen … (%2 s)</translation>
+    </message>
+    <message>
+        <source>Pools are written as single servers: %2 will use one address of %1.</source>
+        <extracomment>%1 pool names, %2 the daemon</extracomment>
+        <translation>Pools werden als einzelne Server geschrieben: %2 verwendet eine Adresse von %1.</translation>
+    </message>
+</context>
+<context>
     <name>chronoscope::ui::ChartsPanel</name>
     <message>
         <source>Offset</source>
@@ -3095,6 +3316,132 @@
     <message>
         <source>leap status: %1</source>
         <translation>Schaltsekundenstatus: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Apply Chronoscope&apos;s Servers…</source>
+        <translation>Server von Chronoscope &amp;übernehmen …</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert…</source>
+        <translation>&amp;Zurücksetzen …</translation>
+    </message>
+    <message>
+        <source>This build of Chronoscope cannot change the system&apos;s time service.</source>
+        <translation>Diese Ausgabe von Chronoscope kann den Zeitdienst des Systems nicht ändern.</translation>
+    </message>
+    <message>
+        <source>Read the system&apos;s time service first.</source>
+        <translation>Lesen Sie zuerst den Zeitdienst des Systems.</translation>
+    </message>
+    <message>
+        <source>No chronyd, systemd-timesyncd or ntpd was found on this computer.</source>
+        <translation>Auf diesem Computer wurde weder chronyd noch systemd-timesyncd noch ntpd gefunden.</translation>
+    </message>
+    <message>
+        <source>The helper is still working.</source>
+        <translation>Das Hilfsprogramm arbeitet noch.</translation>
+    </message>
+    <message>
+        <source>Chronoscope&apos;s server list is empty: add servers first.</source>
+        <translation>Die Serverliste von Chronoscope ist leer: Fügen Sie zuerst Server hinzu.</translation>
+    </message>
+    <message>
+        <source>&amp;Apply Chronoscope&apos;s Servers to %1…</source>
+        <translation>Server von Chronoscope für %1 &amp;übernehmen …</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert %1…</source>
+        <translation>%1 &amp;zurücksetzen …</translation>
+    </message>
+    <message>
+        <source>Write Chronoscope&apos;s server list to %1&apos;s configuration through the helper, after a preview</source>
+        <translation>Die Serverliste von Chronoscope über das Hilfsprogramm in die Konfiguration von %1 schreiben, nach einer Vorschau</translation>
+    </message>
+    <message>
+        <source>Restore %1&apos;s configuration from before Chronoscope changed it</source>
+        <translation>Die Konfiguration von %1 von vor der Änderung durch Chronoscope wiederherstellen</translation>
+    </message>
+</context>
+<context>
+    <name>chronoscope::ui::TimeServiceDialog</name>
+    <message>
+        <source>&amp;Lines the helper will write:</source>
+        <translation>&amp;Zeilen, die das Hilfsprogramm schreibt:</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Why the servers cannot be applied</source>
+        <translation>Warum die Server nicht übernommen werden können</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Lines the helper will write</source>
+        <translation>Zeilen, die das Hilfsprogramm schreibt</translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation>In Arbeit</translation>
+    </message>
+    <message>
+        <source>Apply Chronoscope&apos;s Servers to %1</source>
+        <translation>Server von Chronoscope für %1 übernehmen</translation>
+    </message>
+    <message>
+        <source>&amp;Apply to %1</source>
+        <translation>Für %1 &amp;übernehmen</translation>
+    </message>
+    <message>
+        <source>and make chronyd reload its sources</source>
+        <translation>und lässt chronyd seine Quellen neu laden</translation>
+    </message>
+    <message>
+        <source>and restart systemd-timesyncd</source>
+        <translation>und startet systemd-timesyncd neu</translation>
+    </message>
+    <message>
+        <source>between the lines &quot;# BEGIN chronoscope&quot; and &quot;# END chronoscope&quot;, keep the rest of the file as it is, and restart ntpd</source>
+        <translation>zwischen die Zeilen „# BEGIN chronoscope“ und „# END chronoscope“, lässt den Rest der Datei unverändert und startet ntpd neu</translation>
+    </message>
+    <message>
+        <source>Chronoscope&apos;s helper will write %1 server(s) to %2 %3. You may be asked for an administrator password.</source>
+        <extracomment>%1 the number of servers, %2 the file, %3 how the daemon is told</extracomment>
+        <translation>Das Hilfsprogramm von Chronoscope schreibt %1 Server in %2 %3. Möglicherweise werden Sie nach einem Administratorpasswort gefragt.</translation>
+    </message>
+    <message>
+        <source>The present configuration is backed up first (once: Revert always returns to the configuration from before Chronoscope&apos;s first change). The helper then watches %1 for 20 seconds and restores the backup by itself if %1 stops, loses its sources or none of the servers answers.</source>
+        <extracomment>%1 the daemon</extracomment>
+        <translation>Die jetzige Konfiguration wird zuerst gesichert (einmal: Zurücksetzen führt immer zur Konfiguration von vor der ersten Änderung durch Chronoscope zurück). Danach beobachtet das Hilfsprogramm %1 20 Sekunden lang und stellt die Sicherung selbst wieder her, wenn %1 anhält, seine Quellen verliert oder keiner der Server antwortet.</translation>
+    </message>
+    <message>
+        <source>These servers cannot be applied: %1</source>
+        <translation>Diese Server können nicht übernommen werden: %1</translation>
+    </message>
+    <message>
+        <source>Revert %1&apos;s Servers</source>
+        <translation>Server von %1 zurücksetzen</translation>
+    </message>
+    <message>
+        <source>&amp;Revert %1</source>
+        <translation>%1 &amp;zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Chronoscope&apos;s helper will restore %2 as it was before Chronoscope first changed it (or remove Chronoscope&apos;s file if there was none) and make %1 read it again. You may be asked for an administrator password.</source>
+        <extracomment>%1 the daemon, %2 the file</extracomment>
+        <translation>Das Hilfsprogramm von Chronoscope stellt %2 so wieder her, wie es vor der ersten Änderung durch Chronoscope war (oder entfernt die Datei von Chronoscope, wenn es keine gab), und lässt %1 sie neu lesen. Möglicherweise werden Sie nach einem Administratorpasswort gefragt.</translation>
+    </message>
+    <message>
+        <source>If Chronoscope never changed %1&apos;s configuration, nothing is changed.</source>
+        <translation>Wenn Chronoscope die Konfiguration von %1 nie geändert hat, wird nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
     </message>
 </context>
 <context>

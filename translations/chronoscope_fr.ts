@@ -956,6 +956,227 @@
     </message>
 </context>
 <context>
+    <name>TimeServiceTexts</name>
+    <message>
+        <source>the NTS-KE port %1 cannot be written to %2&apos;s configuration (only the default port, 4460)</source>
+        <extracomment>%1 a TCP port number, %2 the daemon (&quot;chronyd&quot;)</extracomment>
+        <translation>le port NTS-KE %1 ne peut pas être écrit dans la configuration de %2 (seulement le port par défaut, 4460)</translation>
+    </message>
+    <message>
+        <source>the option &quot;%1&quot; cannot be written to %2&apos;s configuration; remove it from the server to apply the list</source>
+        <extracomment>%1 an option word kept in English (&quot;noselect&quot;, &quot;trust&quot;, &quot;require&quot;), %2 the daemon</extracomment>
+        <translation>l’option « %1 » ne peut pas être écrite dans la configuration de %2 ; retirez-la du serveur pour appliquer la liste</translation>
+    </message>
+    <message>
+        <source>the server list is empty</source>
+        <translation>la liste des serveurs est vide</translation>
+    </message>
+    <message>
+        <source>%1 servers are more than the %2 that can be applied at once</source>
+        <translation>%1 serveurs, c’est plus que les %2 qui peuvent être appliqués en une fois</translation>
+    </message>
+    <message>
+        <source>the host name is empty</source>
+        <translation>le nom d’hôte est vide</translation>
+    </message>
+    <message>
+        <source>the host name is longer than %1 characters</source>
+        <translation>le nom d’hôte dépasse %1 caractères</translation>
+    </message>
+    <message>
+        <source>a host name may contain only letters, digits, &quot;-&quot; and &quot;.&quot; (or be an IP address)</source>
+        <translation>un nom d’hôte ne peut contenir que des lettres, des chiffres, « - » et « . » (ou être une adresse IP)</translation>
+    </message>
+    <message>
+        <source>this is not a valid host name (an empty or over-long part, &quot;-&quot; at either end, or only digits at the end)</source>
+        <translation>ce n’est pas un nom d’hôte valide (une partie vide ou trop longue, « - » à une extrémité, ou seulement des chiffres à la fin)</translation>
+    </message>
+    <message>
+        <source>this is not a valid IP address</source>
+        <translation>ce n’est pas une adresse IP valide</translation>
+    </message>
+    <message>
+        <source>the poll interval %1 is outside %2…%3 (log2 seconds)</source>
+        <translation>l’intervalle d’interrogation %1 est hors de %2…%3 (log2 secondes)</translation>
+    </message>
+    <message>
+        <source>minpoll is above maxpoll</source>
+        <translation>minpoll est supérieur à maxpoll</translation>
+    </message>
+    <message>
+        <source>minpoll %1 is below %2 (64 s), which is allowed only for servers on this computer</source>
+        <translation>minpoll %1 est inférieur à %2 (64 s), ce qui n’est permis que pour les serveurs de cet ordinateur</translation>
+    </message>
+    <message>
+        <source>the poll fields are inconsistent</source>
+        <translation>les champs d’interrogation se contredisent</translation>
+    </message>
+    <message>
+        <source>NTS and a symmetric key exclude each other</source>
+        <translation>NTS et une clé symétrique s’excluent</translation>
+    </message>
+    <message>
+        <source>key %1 is above ntpd&apos;s largest key number, %2</source>
+        <translation>la clé %1 dépasse le plus grand numéro de clé de ntpd, %2</translation>
+    </message>
+    <message>
+        <source>systemd-timesyncd takes host names only: no port, key, NTS, prefer or poll options</source>
+        <translation>systemd-timesyncd n’accepte que des noms d’hôte : ni port, ni clé, ni NTS, ni prefer, ni options d’interrogation</translation>
+    </message>
+    <message>
+        <source>ntpd&apos;s configuration has no port option: only servers on port 123 can be applied</source>
+        <translation>la configuration de ntpd n’a pas d’option de port : seuls les serveurs sur le port 123 peuvent être appliqués</translation>
+    </message>
+    <message>
+        <source>the server is in the list twice</source>
+        <translation>le serveur figure deux fois dans la liste</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>%1 a server (&quot;ntp1.example&quot;), %2 why it cannot be applied</extracomment>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>%1 stopped running</source>
+        <translation>%1 s’est arrêté</translation>
+    </message>
+    <message>
+        <source>%1 had no sources left</source>
+        <translation>%1 n’avait plus de sources</translation>
+    </message>
+    <message>
+        <source>%1 did not take every server</source>
+        <translation>%1 n’a pas pris tous les serveurs</translation>
+    </message>
+    <message>
+        <source>none of the servers answered %1 in the grace period</source>
+        <translation>aucun des serveurs n’a répondu à %1 pendant le délai de grâce</translation>
+    </message>
+    <message>
+        <source>restarting %1 failed</source>
+        <translation>le redémarrage de %1 a échoué</translation>
+    </message>
+    <message>
+        <source>%1 did not reload its sources</source>
+        <translation>%1 n’a pas rechargé ses sources</translation>
+    </message>
+    <message>
+        <source>the check after the change failed</source>
+        <translation>la vérification après la modification a échoué</translation>
+    </message>
+    <message>
+        <source>Dry run: the helper checked the servers for %1; nothing was written.</source>
+        <translation>Essai à blanc : l’assistant a vérifié les serveurs pour %1 ; rien n’a été écrit.</translation>
+    </message>
+    <message>
+        <source>Applied: %1 now uses Chronoscope&apos;s servers; %2 of them answered.</source>
+        <extracomment>%1 the daemon, %2 how many of the applied servers answered</extracomment>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>Dry run: %1&apos;s previous configuration could be restored; nothing was written.</source>
+        <translation>Essai à blanc : la configuration précédente de %1 pourrait être restaurée ; rien n’a été écrit.</translation>
+    </message>
+    <message>
+        <source>Reverted: %1&apos;s configuration from before Chronoscope&apos;s change is back.</source>
+        <translation>Rétabli : la configuration de %1 d’avant la modification par Chronoscope est de retour.</translation>
+    </message>
+    <message>
+        <source>Rolled back because %1. The previous configuration is back; nothing else changed.</source>
+        <extracomment>%1 why (&quot;chronyd had no sources left&quot;)</extracomment>
+        <translation>Annulé parce que %1. La configuration précédente est de retour ; rien d’autre n’a changé.</translation>
+    </message>
+    <message>
+        <source>Rolling back failed after %1%2. Check %3&apos;s configuration by hand: the system log (journalctl -t chronoscope-helper) names the file.</source>
+        <translation>L’annulation a échoué après que %1%2. Vérifiez la configuration de %3 à la main : le journal système (journalctl -t chronoscope-helper) indique le fichier.</translation>
+    </message>
+    <message>
+        <source>Not reverted:</source>
+        <translation>Non rétabli :</translation>
+    </message>
+    <message>
+        <source>Not applied:</source>
+        <translation>Non appliqué :</translation>
+    </message>
+    <message>
+        <source>%1&apos;s configuration directory or file does not exist</source>
+        <translation>le répertoire ou le fichier de configuration de %1 n’existe pas</translation>
+    </message>
+    <message>
+        <source>chrony.conf has no &quot;sourcedir /etc/chrony/sources.d&quot; line, so chronyd would never read the file; add that line first</source>
+        <translation>chrony.conf n’a pas de ligne « sourcedir /etc/chrony/sources.d », chronyd ne lirait donc jamais le fichier ; ajoutez d’abord cette ligne</translation>
+    </message>
+    <message>
+        <source>the file or its directory is a symbolic link or not a regular file</source>
+        <translation>le fichier ou son répertoire est un lien symbolique ou n’est pas un fichier ordinaire</translation>
+    </message>
+    <message>
+        <source>%1 is not running</source>
+        <translation>%1 ne fonctionne pas</translation>
+    </message>
+    <message>
+        <source>there is no earlier configuration from Chronoscope to restore</source>
+        <translation>il n’y a pas de configuration antérieure de Chronoscope à restaurer</translation>
+    </message>
+    <message>
+        <source>the helper did not accept the request (%1)</source>
+        <extracomment>%1 a status id kept in English (&quot;malformed&quot;)</extracomment>
+        <translation>l’assistant n’a pas accepté la demande (%1)</translation>
+    </message>
+    <message>
+        <source>Failed: the configuration cannot be written%1.</source>
+        <translation>Échec : la configuration ne peut pas être écrite%1.</translation>
+    </message>
+    <message>
+        <source>Failed: %1 refused to reload its sources.</source>
+        <translation>Échec : %1 a refusé de recharger ses sources.</translation>
+    </message>
+    <message>
+        <source>Failed: an operating system call failed%1.</source>
+        <translation>Échec : un appel au système d’exploitation a échoué%1.</translation>
+    </message>
+    <message>
+        <source>Failed: %1.</source>
+        <extracomment>%1 what went wrong, in English from the helper client</extracomment>
+        <translation>Échec : %1.</translation>
+    </message>
+    <message>
+        <source>the helper did not answer</source>
+        <translation>l’assistant n’a pas répondu</translation>
+    </message>
+    <message>
+        <source>Not authorised: an administrator has to allow this.</source>
+        <translation>Non autorisé : un administrateur doit le permettre.</translation>
+    </message>
+    <message>
+        <source>Cancelled: the authentication dialog was dismissed. Nothing was changed.</source>
+        <translation>Annulé : la fenêtre d’authentification a été fermée. Rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <source>The helper is missing: %1.</source>
+        <extracomment>%1 the detail (&quot;the helper is not installed at /usr/libexec/...&quot;)</extracomment>
+        <translation>L’assistant est absent : %1.</translation>
+    </message>
+    <message>
+        <source>reinstall Chronoscope</source>
+        <translation>réinstallez Chronoscope</translation>
+    </message>
+    <message>
+        <source>Restoring %1&apos;s previous configuration… (%2 s)</source>
+        <extracomment>%1 the daemon, %2 elapsed seconds</extracomment>
+        <translation>Restauration de la configuration précédente de %1… (%2 s)</translation>
+    </message>
+    <message>
+        <source>Waiting for authorisation, then writing the file and watching %1 for up to 20 s, rolling back if it loses its sources… (%2 s)</source>
+        <translation>En attente d’autorisation, puis écriture du fichier et surveillance de %1 pendant 20 s au plus, avec annulation s’il perd ses sources… (%2 s)</translation>
+    </message>
+    <message>
+        <source>Pools are written as single servers: %2 will use one address of %1.</source>
+        <extracomment>%1 pool names, %2 the daemon</extracomment>
+        <translation>Les pools sont écrits comme des serveurs simples : %2 utilisera une adresse de %1.</translation>
+    </message>
+</context>
+<context>
     <name>chronoscope::ui::ChartsPanel</name>
     <message>
         <source>Offset</source>
@@ -3095,6 +3316,132 @@
     <message>
         <source>leap status: %1</source>
         <translation>état de seconde intercalaire : %1</translation>
+    </message>
+    <message>
+        <source>&amp;Apply Chronoscope&apos;s Servers…</source>
+        <translation>&amp;Appliquer les serveurs de Chronoscope…</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert…</source>
+        <translation>&amp;Rétablir…</translation>
+    </message>
+    <message>
+        <source>This build of Chronoscope cannot change the system&apos;s time service.</source>
+        <translation>Cette version de Chronoscope ne peut pas modifier le service de temps du système.</translation>
+    </message>
+    <message>
+        <source>Read the system&apos;s time service first.</source>
+        <translation>Lisez d’abord le service de temps du système.</translation>
+    </message>
+    <message>
+        <source>No chronyd, systemd-timesyncd or ntpd was found on this computer.</source>
+        <translation>Ni chronyd, ni systemd-timesyncd, ni ntpd n’a été trouvé sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>The helper is still working.</source>
+        <translation>L’assistant travaille encore.</translation>
+    </message>
+    <message>
+        <source>Chronoscope&apos;s server list is empty: add servers first.</source>
+        <translation>La liste des serveurs de Chronoscope est vide : ajoutez d’abord des serveurs.</translation>
+    </message>
+    <message>
+        <source>&amp;Apply Chronoscope&apos;s Servers to %1…</source>
+        <translation>&amp;Appliquer les serveurs de Chronoscope à %1…</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert %1…</source>
+        <translation>&amp;Rétablir %1…</translation>
+    </message>
+    <message>
+        <source>Write Chronoscope&apos;s server list to %1&apos;s configuration through the helper, after a preview</source>
+        <translation>Écrire la liste des serveurs de Chronoscope dans la configuration de %1 par l’assistant, après un aperçu</translation>
+    </message>
+    <message>
+        <source>Restore %1&apos;s configuration from before Chronoscope changed it</source>
+        <translation>Restaurer la configuration de %1 d’avant la modification par Chronoscope</translation>
+    </message>
+</context>
+<context>
+    <name>chronoscope::ui::TimeServiceDialog</name>
+    <message>
+        <source>&amp;Lines the helper will write:</source>
+        <translation>&amp;Lignes que l’assistant écrira :</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Why the servers cannot be applied</source>
+        <translation>Pourquoi les serveurs ne peuvent pas être appliqués</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Lines the helper will write</source>
+        <translation>Lignes que l’assistant écrira</translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <source>Apply Chronoscope&apos;s Servers to %1</source>
+        <translation>Appliquer les serveurs de Chronoscope à %1</translation>
+    </message>
+    <message>
+        <source>&amp;Apply to %1</source>
+        <translation>&amp;Appliquer à %1</translation>
+    </message>
+    <message>
+        <source>and make chronyd reload its sources</source>
+        <translation>et fera recharger ses sources à chronyd</translation>
+    </message>
+    <message>
+        <source>and restart systemd-timesyncd</source>
+        <translation>et redémarrera systemd-timesyncd</translation>
+    </message>
+    <message>
+        <source>between the lines &quot;# BEGIN chronoscope&quot; and &quot;# END chronoscope&quot;, keep the rest of the file as it is, and restart ntpd</source>
+        <translation>entre les lignes « # BEGIN chronoscope » et « # END chronoscope », laissera le reste du fichier tel quel et redémarrera ntpd</translation>
+    </message>
+    <message>
+        <source>Chronoscope&apos;s helper will write %1 server(s) to %2 %3. You may be asked for an administrator password.</source>
+        <extracomment>%1 the number of servers, %2 the file, %3 how the daemon is told</extracomment>
+        <translation>L’assistant de Chronoscope écrira %1 serveur(s) dans %2 %3. Un mot de passe d’administrateur peut vous être demandé.</translation>
+    </message>
+    <message>
+        <source>The present configuration is backed up first (once: Revert always returns to the configuration from before Chronoscope&apos;s first change). The helper then watches %1 for 20 seconds and restores the backup by itself if %1 stops, loses its sources or none of the servers answers.</source>
+        <extracomment>%1 the daemon</extracomment>
+        <translation>La configuration actuelle est d’abord sauvegardée (une seule fois : Rétablir revient toujours à la configuration d’avant la première modification par Chronoscope). L’assistant surveille ensuite %1 pendant 20 secondes et restaure lui-même la sauvegarde si %1 s’arrête, perd ses sources ou si aucun des serveurs ne répond.</translation>
+    </message>
+    <message>
+        <source>These servers cannot be applied: %1</source>
+        <translation>Ces serveurs ne peuvent pas être appliqués : %1</translation>
+    </message>
+    <message>
+        <source>Revert %1&apos;s Servers</source>
+        <translation>Rétablir les serveurs de %1</translation>
+    </message>
+    <message>
+        <source>&amp;Revert %1</source>
+        <translation>&amp;Rétablir %1</translation>
+    </message>
+    <message>
+        <source>Chronoscope&apos;s helper will restore %2 as it was before Chronoscope first changed it (or remove Chronoscope&apos;s file if there was none) and make %1 read it again. You may be asked for an administrator password.</source>
+        <extracomment>%1 the daemon, %2 the file</extracomment>
+        <translation>L’assistant de Chronoscope restaurera %2 tel qu’il était avant la première modification par Chronoscope (ou supprimera le fichier de Chronoscope s’il n’y en avait pas) et le fera relire à %1. Un mot de passe d’administrateur peut vous être demandé.</translation>
+    </message>
+    <message>
+        <source>If Chronoscope never changed %1&apos;s configuration, nothing is changed.</source>
+        <translation>Si Chronoscope n’a jamais modifié la configuration de %1, rien n’est modifié.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
     </message>
 </context>
 <context>
