@@ -8,14 +8,15 @@
 
 namespace chronoscope::engine {
 
-std::unique_ptr<DatagramChannel> DatagramChannel::create(TimestampSource source, QObject *parent)
+std::unique_ptr<DatagramChannel> DatagramChannel::create(TimestampSource source, SocketPoller *poller, QObject *parent)
 {
 #ifdef Q_OS_LINUX
     if (source == TimestampSource::Kernel)
-        return std::make_unique<KernelTimestampChannel>(parent);
+        return std::make_unique<KernelTimestampChannel>(poller, parent);
 #else
     Q_UNUSED(source);
 #endif
+    Q_UNUSED(poller);
     return std::make_unique<QUdpChannel>(parent);
 }
 

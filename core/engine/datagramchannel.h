@@ -18,8 +18,12 @@ enum class TimestampSource {
     Userspace, // the local clock read right after the datagram is read (portable QUdpSocket path)
 };
 
-// One UDP conversation with one server: a socket bound to a fresh random local port and
-// connected to the server, so the kernel drops datagrams from anyone else (RFC 9109).
+class SocketPoller;
+
+// One UDP conversation with one server at a time: each open() makes a new socket bound to a
+// fresh random local port and connected to the server, so the kernel drops datagrams from anyone
+// else (RFC 9109); close() ends it, so late duplicates cannot arrive. The object itself is
+// reused from request to request (no QObject churn per request).
 class DatagramChannel : public QObject
 {
     Q_OBJECT
@@ -37,11 +41,17 @@ public:
     using QObject::QObject;
     ~DatagramChannel() override = default;
 
-    // Creates the platform's best channel for `source`.
-    static std::unique_ptr<DatagramChannel> create(TimestampSource source, QObject *parent = nullptr);
+    // Creates the platform's best channel for `source`. `poller` (Linux, may be null) watches
+    // the native sockets of many channels with one notifier.
+    static std::unique_ptr<DatagramChannel> create(TimestampSource source, SocketPoller *poller = nullptr,
+                                                   QObject *parent = nullptr);
 
-    // Opens the socket and connects it to the server. Returns false (and sets errorString) on failure.
+    // Opens a new socket (closing the previous one) and connects it to the server. Returns
+    // false (and sets errorString) on failure.
     virtual bool open(const QHostAddress &server, quint16 port) = 0;
+    // Closes the socket; nothing more is received until the next open(). Safe to call from a
+    // slot connected to datagramReceived or errorOccurred.
+    virtual void close() = 0;
     // Sends a datagram; returns the local clock read immediately before the send (T1), or a
     // zero timestamp when sending failed.
     virtual ntp::NtpTimestamp send(const QByteArray &datagram) = 0;

@@ -11,7 +11,11 @@ EngineSession::EngineSession(QObject *parent) : QObject(parent), m_engine(new Sy
     m_engine->moveToThread(&m_thread);
     // Cross-thread connections: queued by Qt, in emission order.
     connect(m_engine, &SyncEngine::snapshotReady, this, &EngineSession::onSnapshot);
-    connect(m_engine, &SyncEngine::sampleAccepted, this, &EngineSession::onSample);
+    // Samples come in batches (one queued call each, not one per sample) and leave one by one.
+    connect(m_engine, &SyncEngine::samplesAccepted, this, [this](const QList<AcceptedSample> &samples) {
+        for (const AcceptedSample &sample : samples)
+            onSample(sample);
+    });
     connect(m_engine, &SyncEngine::requestFailed, this, &EngineSession::requestFailed);
     connect(m_engine, &SyncEngine::rejectionsSummarised, this, &EngineSession::rejectionsSummarised);
     connect(m_engine, &SyncEngine::serverRemoved, this, &EngineSession::serverRemoved);

@@ -7,7 +7,6 @@
 #include <netinet/in.h>
 #include <linux/errqueue.h>
 #include <linux/net_tstamp.h>
-#include <sys/socket.h>
 #include <unistd.h>
 
 #include <QSocketNotifier>
@@ -25,56 +24,109 @@ QString systemError(const char *what)
     return QString::fromLatin1(what) + u": "_s + QString::fromLocal8Bit(std::strerror(errno));
 }
 
+// True when `from` is the address and port of `peer` (same family).
+bool samePeer(const sockaddr_storage &from, const sockaddr_storage &peer)
+{
+    if (from.ss_family != peer.ss_family)
+        return false;
+    if (from.ss_family == AF_INET) {
+        const auto &a = reinterpret_cast<const sockaddr_in &>(from);
+        const auto &b = reinterpret_cast<const sockaddr_in &>(peer);
+        return a.sin_port == b.sin_port && a.sin_addr.s_addr == b.sin_addr.s_addr;
+    }
+    if (from.ss_family == AF_INET6) {
+        const auto &a = reinterpret_cast<const sockaddr_in6 &>(from);
+        const auto &b = reinterpret_cast<const sockaddr_in6 &>(peer);
+        return a.sin6_port == b.sin6_port && std::memcmp(&a.sin6_addr, &b.sin6_addr, sizeof(a.sin6_addr)) == 0
+            && a.sin6_scope_id == b.sin6_scope_id;
+    }
+    return false;
+}
+
 } // namespace
 
-KernelTimestampChannel::KernelTimestampChannel(QObject *parent) : DatagramChannel(parent) { }
+KernelTimestampChannel::KernelTimestampChannel(SocketPoller *poller, QObject *parent)
+    : DatagramChannel(parent), m_poller(poller && poller->isValid() ? poller : nullptr)
+{
+}
 
 KernelTimestampChannel::~KernelTimestampChannel()
 {
-    closeSocket();
+    closeNow();
 }
 
-void KernelTimestampChannel::closeSocket()
+void KernelTimestampChannel::close()
 {
-    delete m_notifier;
-    m_notifier = nullptr;
-    if (m_fd >= 0)
+    if (m_reading)
+        m_closeAfterReading = true;
+    else
+        closeNow();
+}
+
+void KernelTimestampChannel::closeNow()
+{
+    m_closeAfterReading = false;
+    if (m_notifier) {
+        // Possibly inside its own activated signal: disable now, delete outside it.
+        m_notifier->setEnabled(false);
+        m_notifier->deleteLater();
+        m_notifier = nullptr;
+    }
+    if (m_fd >= 0) {
+        if (m_poller)
+            m_poller->unwatch(m_fd);
         ::close(m_fd);
+    }
     m_fd = -1;
 }
 
 bool KernelTimestampChannel::open(const QHostAddress &server, quint16 port)
 {
-    closeSocket();
-    sockaddr_storage addr{};
+    closeNow();
     socklen_t addrLen = 0;
-    if (!toSockaddr(server, port, &addr, &addrLen)) {
+    m_peer = {};
+    if (!toSockaddr(server, port, &m_peer, &addrLen)) {
         m_errorString = u"not an IP address: %1"_s.arg(server.toString());
         return false;
     }
+    m_peerAddress = server;
+    m_peerPort = port;
 
-    m_fd = ::socket(addr.ss_family, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+    m_fd = ::socket(m_peer.ss_family, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
     if (m_fd < 0) {
         m_errorString = systemError("socket");
         return false;
     }
-    const int on = 1;
     const int receiveBuffer = RECEIVE_BUFFER_BYTES;
     ::setsockopt(m_fd, SOL_SOCKET, SO_RCVBUF, &receiveBuffer, sizeof(receiveBuffer));
-    m_kernelTimestamps = ::setsockopt(m_fd, SOL_SOCKET, SO_TIMESTAMPNS, &on, sizeof(on)) == 0;
-    // Software transmit timestamps: the kernel reports when the request actually left, on the
-    // socket's error queue (NTP-NOTES §8.1), so T1 excludes the send system call's latency.
-    const int txFlags = SOF_TIMESTAMPING_TX_SOFTWARE | SOF_TIMESTAMPING_SOFTWARE | SOF_TIMESTAMPING_OPT_TSONLY;
-    m_txTimestamps = ::setsockopt(m_fd, SOL_SOCKET, SO_TIMESTAMPING, &txFlags, sizeof(txFlags)) == 0;
+    // Software receive and transmit time stamps in one call: T4 arrives with each datagram, the
+    // time the request actually left on the socket's error queue (NTP-NOTES §8.1), so T1
+    // excludes the send system call's latency.
+    const int flags = SOF_TIMESTAMPING_RX_SOFTWARE | SOF_TIMESTAMPING_TX_SOFTWARE | SOF_TIMESTAMPING_SOFTWARE
+        | SOF_TIMESTAMPING_OPT_TSONLY;
+    m_txTimestamps = ::setsockopt(m_fd, SOL_SOCKET, SO_TIMESTAMPING, &flags, sizeof(flags)) == 0;
+    if (m_txTimestamps) {
+        m_kernelTimestamps = true;
+    } else {
+        const int on = 1;
+        m_kernelTimestamps = ::setsockopt(m_fd, SOL_SOCKET, SO_TIMESTAMPNS, &on, sizeof(on)) == 0;
+    }
     m_transmitTime.reset();
     // connect() binds a random ephemeral port and makes the kernel drop other senders.
-    if (::connect(m_fd, reinterpret_cast<sockaddr *>(&addr), addrLen) != 0) {
+    if (::connect(m_fd, reinterpret_cast<sockaddr *>(&m_peer), addrLen) != 0) {
         m_errorString = systemError("connect");
-        closeSocket();
+        closeNow();
         return false;
     }
-    m_notifier = new QSocketNotifier(m_fd, QSocketNotifier::Read, this);
-    connect(m_notifier, &QSocketNotifier::activated, this, &KernelTimestampChannel::onReadable);
+    if (!m_poller || !m_poller->watch(m_fd, this)) {
+        if (m_poller) {
+            m_errorString = systemError("epoll_ctl");
+            closeNow();
+            return false;
+        }
+        m_notifier = new QSocketNotifier(m_fd, QSocketNotifier::Read, this);
+        connect(m_notifier, &QSocketNotifier::activated, this, &KernelTimestampChannel::onSocketReady);
+    }
     return true;
 }
 
@@ -87,6 +139,10 @@ ntp::NtpTimestamp KernelTimestampChannel::send(const QByteArray &datagram)
         m_errorString = systemError("send");
         return {};
     }
+    // A software transmit time stamp is usually queued before send() returns: taking it now
+    // spares a readiness wake-up for it (otherwise it is read with the reply).
+    if (m_txTimestamps)
+        readErrorQueue();
     return sendTime;
 }
 
@@ -103,14 +159,15 @@ quint16 KernelTimestampChannel::localPort() const
 
 std::optional<ntp::NtpTimestamp> KernelTimestampChannel::kernelTransmitTime()
 {
-    if (m_txTimestamps && !m_transmitTime)
+    if (m_txTimestamps && !m_transmitTime && m_fd >= 0)
         readErrorQueue();
     return m_transmitTime;
 }
 
 void KernelTimestampChannel::readErrorQueue()
 {
-    for (;;) {
+    // One request per socket: one time stamp is expected; a few more reads are bounded.
+    for (int i = 0; i < 4; ++i) {
         alignas(cmsghdr) char control[512];
         char data[64];
         iovec iov{data, sizeof(data)};
@@ -133,13 +190,22 @@ void KernelTimestampChannel::readErrorQueue()
     }
 }
 
-void KernelTimestampChannel::onReadable()
+void KernelTimestampChannel::onSocketReady()
 {
-    // The transmit timestamp was queued when the request left, before any reply can arrive.
-    if (m_txTimestamps)
+    // A transmit timestamp not yet taken at send() is queued before any reply can arrive.
+    if (m_txTimestamps && !m_transmitTime && m_fd >= 0)
         readErrorQueue();
-    // At most a batch per wakeup; the notifier fires again on the next event-loop pass while
-    // datagrams remain (level-triggered), after timers and other sockets had their turn.
+    m_reading = true;
+    readDatagrams();
+    m_reading = false;
+    if (m_closeAfterReading)
+        closeNow();
+}
+
+void KernelTimestampChannel::readDatagrams()
+{
+    // At most a batch per wakeup; the socket is reported again on the next event-loop pass
+    // while datagrams remain (level-triggered), after timers and other sockets had their turn.
     for (int batch = 0; batch < MAX_DATAGRAMS_PER_WAKEUP && m_fd >= 0; ++batch) {
         char buffer[MAX_DATAGRAM_BYTES];
         alignas(cmsghdr) char control[256];
@@ -154,7 +220,6 @@ void KernelTimestampChannel::onReadable()
         msg.msg_controllen = sizeof(control);
 
         const ssize_t n = ::recvmsg(m_fd, &msg, MSG_DONTWAIT);
-        const ntp::NtpTimestamp fallbackTime = LocalClock::now();
         if (n < 0) {
             if (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)
                 return;
@@ -164,21 +229,31 @@ void KernelTimestampChannel::onReadable()
             return;
         }
 
-        ntp::NtpTimestamp receiveTime = fallbackTime;
+        std::optional<ntp::NtpTimestamp> receiveTime;
         for (cmsghdr *c = CMSG_FIRSTHDR(&msg); c; c = CMSG_NXTHDR(&msg, c)) {
-            if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_TIMESTAMPNS) {
+            if (c->cmsg_level != SOL_SOCKET)
+                continue;
+            if (c->cmsg_type == SCM_TIMESTAMPING) {
+                scm_timestamping stamps{};
+                std::memcpy(&stamps, CMSG_DATA(c), sizeof(stamps));
+                const timespec &ts = stamps.ts[0]; // software timestamp
+                if (ts.tv_sec != 0 || ts.tv_nsec != 0)
+                    receiveTime = ntp::NtpTimestamp::fromUnix(ts.tv_sec, std::uint32_t(ts.tv_nsec));
+            } else if (c->cmsg_type == SCM_TIMESTAMPNS) {
                 timespec ts{};
                 std::memcpy(&ts, CMSG_DATA(c), sizeof(ts));
                 receiveTime = ntp::NtpTimestamp::fromUnix(ts.tv_sec, std::uint32_t(ts.tv_nsec));
             }
         }
+        if (!receiveTime)
+            receiveTime = LocalClock::now(); // no kernel time stamp: read the clock now
 
-        quint16 senderPort = 0;
-        const QHostAddress sender = fromSockaddr(from, &senderPort);
+        quint16 senderPort = m_peerPort;
+        const QHostAddress sender = samePeer(from, m_peer) ? m_peerAddress : fromSockaddr(from, &senderPort);
         const bool truncated = (msg.msg_flags & MSG_TRUNC) != 0;
         // A truncated datagram is passed on at its full claimed size limit; the codec rejects it.
         emit datagramReceived(QByteArray(buffer, truncated ? qsizetype(sizeof(buffer)) : qsizetype(n)),
-                              sender, senderPort, receiveTime);
+                              sender, senderPort, *receiveTime);
     }
 }
 

@@ -1,38 +1,56 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <sys/socket.h>
+
 #include "core/engine/datagramchannel.h"
+#include "core/engine/socketpoller_linux.h"
 
 class QSocketNotifier;
 
 namespace chronoscope::engine {
 
-// Linux channel: a native connected UDP socket with SO_TIMESTAMPNS, read with recvmsg so that
-// T4 is the kernel's time of arrival, free of scheduling latency (NTP-NOTES §8.1).
-class KernelTimestampChannel final : public DatagramChannel
+// Linux channel: a native connected UDP socket with SO_TIMESTAMPING (software receive and
+// transmit time stamps; SO_TIMESTAMPNS where that is refused), read with recvmsg so that T4 is
+// the kernel's time of arrival, free of scheduling latency (NTP-NOTES §8.1). With a
+// SocketPoller its sockets are watched through the poller's epoll instance, otherwise through a
+// QSocketNotifier of their own.
+class KernelTimestampChannel final : public DatagramChannel, private SocketPoller::Client
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(KernelTimestampChannel)
 public:
-    explicit KernelTimestampChannel(QObject *parent = nullptr);
+    explicit KernelTimestampChannel(SocketPoller *poller = nullptr, QObject *parent = nullptr);
     ~KernelTimestampChannel() override;
 
     bool open(const QHostAddress &server, quint16 port) override;
+    void close() override;
     ntp::NtpTimestamp send(const QByteArray &datagram) override;
     quint16 localPort() const override;
     bool hasKernelTimestamps() const override { return m_kernelTimestamps; }
     std::optional<ntp::NtpTimestamp> kernelTransmitTime() override;
 
 private:
-    void onReadable();
-    void closeSocket();
+    void onSocketReady() override;
+    void readDatagrams();
     void readErrorQueue();
+    void closeNow();
 
+    SocketPoller *m_poller = nullptr;   // not owned; null or invalid: m_notifier instead
     int m_fd = -1;
     QSocketNotifier *m_notifier = nullptr;
+    // close() from a slot while datagrams are read: the datagrams already queued are still
+    // read (a duplicate reply is counted, as "not requested"), then the socket closes.
+    bool m_reading = false;
+    bool m_closeAfterReading = false;
     bool m_kernelTimestamps = false;
     bool m_txTimestamps = false;
     std::optional<ntp::NtpTimestamp> m_transmitTime; // kernel's time of the last transmission
+    // The connected peer, so that a datagram from it (all of them, on a connected socket) is
+    // reported without building a new QHostAddress.
+    sockaddr_storage m_peer{};
+    QHostAddress m_peerAddress;
+    quint16 m_peerPort = 0;
 };
 
 } // namespace chronoscope::engine

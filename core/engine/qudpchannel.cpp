@@ -19,8 +19,19 @@ QUdpChannel::QUdpChannel(QObject *parent) : DatagramChannel(parent), m_socket(ne
 
 QUdpChannel::~QUdpChannel() = default;
 
+void QUdpChannel::close()
+{
+    if (m_reading) {
+        m_closeAfterReading = true;
+        return;
+    }
+    m_socket->close();
+}
+
 bool QUdpChannel::open(const QHostAddress &server, quint16 port)
 {
+    m_closeAfterReading = false;
+    m_socket->close(); // a new socket, and with it a new random port, for every request
     m_server = server;
     m_port = port;
     // Port 0: the OS picks a random ephemeral port for each new socket.
@@ -57,8 +68,21 @@ quint16 QUdpChannel::localPort() const
 
 void QUdpChannel::onReadyRead()
 {
+    m_reading = true;
+    readDatagrams();
+    m_reading = false;
+    if (m_closeAfterReading) {
+        m_closeAfterReading = false;
+        m_socket->close();
+    }
+}
+
+void QUdpChannel::readDatagrams()
+{
     // At most a batch per readyRead; the rest is read on the next event-loop pass.
-    for (int batch = 0; batch < MAX_DATAGRAMS_PER_WAKEUP && m_socket->hasPendingDatagrams(); ++batch) {
+    for (int batch = 0; batch < MAX_DATAGRAMS_PER_WAKEUP && m_socket->state() != QAbstractSocket::UnconnectedState
+                        && m_socket->hasPendingDatagrams();
+         ++batch) {
         const QNetworkDatagram datagram = m_socket->receiveDatagram(MAX_DATAGRAM_BYTES);
         const ntp::NtpTimestamp receiveTime = LocalClock::now();
         if (!datagram.isValid()) {
@@ -71,7 +95,9 @@ void QUdpChannel::onReadyRead()
         const quint16 fromPort = datagram.senderPort() < 0 ? m_port : quint16(datagram.senderPort());
         emit datagramReceived(datagram.data(), from, fromPort, receiveTime);
     }
-    if (m_socket->hasPendingDatagrams())
+    // The rest later, unless the socket closes now (what is left is dropped with it).
+    if (!m_closeAfterReading && m_socket->state() != QAbstractSocket::UnconnectedState
+        && m_socket->hasPendingDatagrams())
         QMetaObject::invokeMethod(this, &QUdpChannel::onReadyRead, Qt::QueuedConnection);
 }
 

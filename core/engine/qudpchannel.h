@@ -17,12 +17,17 @@ public:
     ~QUdpChannel() override;
 
     bool open(const QHostAddress &server, quint16 port) override;
+    void close() override;
     ntp::NtpTimestamp send(const QByteArray &datagram) override;
     quint16 localPort() const override;
     bool hasKernelTimestamps() const override { return false; }
 
 private:
     void onReadyRead();
+    void readDatagrams();
+    // close() from a slot while datagrams are read: those already queued are still read.
+    bool m_reading = false;
+    bool m_closeAfterReading = false;
     QUdpSocket *m_socket = nullptr;
     QHostAddress m_server;
     quint16 m_port = 0;

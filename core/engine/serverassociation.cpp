@@ -46,7 +46,8 @@ QString describeInterval(double seconds)
 } // namespace
 
 ServerAssociation::ServerAssociation(int id, const ServerSpec &spec, const QString &name, const QHostAddress &address,
-                                     const AssociationOptions &options, TimerQueue &timers, QObject *parent)
+                                     const AssociationOptions &options, TimerQueue &timers, SocketPoller *poller,
+                                     QObject *parent)
     : QObject(parent)
     , m_spec(spec)
     , m_address(address)
@@ -54,6 +55,7 @@ ServerAssociation::ServerAssociation(int id, const ServerSpec &spec, const QStri
     , m_policy(address, spec.minPollLog2, spec.maxPollLog2, spec.iburst, options.fixedInterval, options.allowFastPolling)
     , m_filter(LocalClock::precision(), options.maxRequests > 0 ? std::min(options.maxRequests, ntp::NSTAGE) : ntp::NSTAGE)
     , m_drift(options.driftMinSpan)
+    , m_poller(poller)
     , m_pollTimer(timers, [this] { sendRequest(); })
     , m_timeoutTimer(timers, [this] { onTimeout(); })
 {
@@ -97,7 +99,8 @@ void ServerAssociation::stop()
     m_stopped = true;
     m_pollTimer.stop();
     m_timeoutTimer.stop();
-    m_channel.reset();
+    if (m_channel)
+        m_channel->close();
     m_outstanding.reset();
     if (m_nts)
         m_nts->abort();
@@ -110,7 +113,8 @@ void ServerAssociation::restart(double initialDelay)
 {
     m_pollTimer.stop();
     m_timeoutTimer.stop();
-    m_channel.reset();
+    if (m_channel)
+        m_channel->close();
     m_outstanding.reset();
     reportRejections(true);
     m_policy = PollPolicy(m_address, m_spec.minPollLog2, m_spec.maxPollLog2, m_spec.iburst, m_options.fixedInterval,
@@ -189,20 +193,24 @@ void ServerAssociation::sendRequest()
         }
         request = *authenticated;
     }
-    // One outstanding request: a new one replaces a stale one (its replies then fail test 2).
-    m_channel = DatagramChannel::create(m_options.timestamps);
-    connect(m_channel.get(), &DatagramChannel::datagramReceived, this, &ServerAssociation::onDatagram);
-    connect(m_channel.get(), &DatagramChannel::errorOccurred, this, &ServerAssociation::onChannelError);
+    // One outstanding request: a new one replaces a stale one (open() closes its socket, so its
+    // replies cannot arrive). The channel object is made once and reused.
+    if (!m_channel) {
+        m_channel = DatagramChannel::create(m_options.timestamps, m_poller);
+        connect(m_channel.get(), &DatagramChannel::datagramReceived, this, &ServerAssociation::onDatagram);
+        connect(m_channel.get(), &DatagramChannel::errorOccurred, this, &ServerAssociation::onChannelError);
+    }
     m_requestRejection.clear();
     m_requestRejectionCode = {};
 
     // The reach register shifts on every transmission (RFC 5905 §13).
     m_status.reach = quint8(m_status.reach << 1);
     ++m_status.requestsSent;
+    m_lastTransmission = TimerQueue::Clock::now();
 
     if (!m_channel->open(destinationAddress(), destinationPort())) {
         m_lastError = m_channel->errorString();
-        m_channel.reset();
+        m_channel->close();
         if (m_nts)
             m_nts->requestTimedOut();
         failRequest(true, u"socket_error"_s, m_lastError);
@@ -327,7 +335,12 @@ void ServerAssociation::handleAccepted(const ntp::ReplyVerdict &verdict)
     m_status.lastMeasurement = m;
     m_status.lastReplyTime = m.localTime;
     m_status.stratum = m.stratum;
-    m_status.refid = refidText(m);
+    // The text only when the reference changed (it rarely does): no string per sample.
+    const RefidKey refidKey{m.referenceId, m.stratum <= 1};
+    if (m_refidKey != refidKey || m_status.refid.isEmpty()) {
+        m_refidKey = refidKey;
+        m_status.refid = refidText(m);
+    }
     m_status.leap = m.leap;
 
     const double pollInterval = m_policy.intervalAfter(m_status.requestsSent - 1);
@@ -621,10 +634,9 @@ void ServerAssociation::endRequest()
     m_timeoutTimer.stop();
     m_outstanding.reset();
     reportRejections(false);
-    if (m_channel) {
-        // Closing the socket makes late duplicates impossible; delete it outside its own signal.
-        m_channel.release()->deleteLater();
-    }
+    if (m_channel)
+        m_channel->close(); // late duplicates cannot arrive; the object is reused
+
 }
 
 void ServerAssociation::scheduleNextOrFinish()
@@ -642,9 +654,14 @@ void ServerAssociation::scheduleNextOrFinish()
     }
     if (m_pollTimer.isActive())
         return;
-    // Interval measured from the previous transmission, minus the time already spent waiting.
+    // The interval runs from the previous transmission (as chrony's), not from the reply or
+    // timeout: the time spent waiting counts, and polls keep their rate.
     const double interval = m_policy.intervalAfter(m_status.requestsSent - 1);
-    m_pollTimer.start(std::chrono::milliseconds(qint64(interval * 1000.0)));
+    const auto intervalMs = std::chrono::milliseconds(qint64(interval * 1000.0));
+    if (m_lastTransmission == TimerQueue::Clock::time_point{})
+        m_pollTimer.start(intervalMs);
+    else
+        m_pollTimer.startAt(m_lastTransmission + intervalMs);
 }
 
 void ServerAssociation::refreshRootDistance()

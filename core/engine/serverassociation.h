@@ -3,6 +3,7 @@
 
 #include <memory>
 #include <optional>
+#include <utility>
 
 #include <QHostAddress>
 #include <QObject>
@@ -24,6 +25,7 @@
 namespace chronoscope::engine {
 
 class DatagramChannel;
+class SocketPoller;
 
 // The client side of one server association: sends requests on schedule (each from a fresh
 // socket on a random port), validates replies, feeds the clock filter, keeps the reach register,
@@ -40,9 +42,11 @@ class ServerAssociation final : public QObject
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ServerAssociation)
 public:
-    // `timers` (the engine's shared timer queue) must outlive the association.
+    // `timers` (the engine's shared timer queue) and `poller` (Linux: the engine's socket
+    // poller; may be null) must outlive the association.
     ServerAssociation(int id, const ServerSpec &spec, const QString &name, const QHostAddress &address,
-                      const AssociationOptions &options, TimerQueue &timers, QObject *parent = nullptr);
+                      const AssociationOptions &options, TimerQueue &timers, SocketPoller *poller = nullptr,
+                      QObject *parent = nullptr);
     ~ServerAssociation() override;
 
     // Authenticates every request with `key` (key id ‖ MAC); replies must then carry a valid MAC
@@ -117,9 +121,13 @@ private:
     int m_keyExchangeFailuresInRow = 0;
 
     RejectionAggregator m_rejections;
-    std::unique_ptr<DatagramChannel> m_channel;
+    SocketPoller *m_poller = nullptr;   // not owned
+    std::unique_ptr<DatagramChannel> m_channel; // made at the first request, reused after
+    TimerQueue::Clock::time_point m_lastTransmission; // of the latest request; {} before the first
     std::optional<ntp::OutstandingRequest> m_outstanding;
     ntp::NtpTimestamp m_lastAcceptedTransmit;
+    using RefidKey = std::pair<std::uint32_t, bool>; // reference id, stratum <= 1
+    std::optional<RefidKey> m_refidKey;  // what m_status.refid was made from
     ntp::NtpTimestamp m_previousNonce;
     QString m_requestRejection;       // why replies to the current request were dropped
     StatusReason m_requestRejectionCode; // the same: {reject id, detail}

@@ -3,7 +3,10 @@
 
 #include <cmath>
 
+#include <utility>
+
 #include <QHostInfo>
+#include <QMetaMethod>
 #include <QRandomGenerator>
 
 #include "core/engine/localclock.h"
@@ -27,12 +30,20 @@ QString endpointName(const QHostAddress &address, quint16 port)
 } // namespace
 
 SyncEngine::SyncEngine(QObject *parent)
-    : QObject(parent), m_timers(this), m_refreshTimer(this), m_publishTimer(this)
+    : QObject(parent)
+    , m_timers(this)
+#ifdef Q_OS_LINUX
+    , m_poller(this)
+#endif
+    , m_sampleBatchTimer(this)
+    , m_refreshTimer(this)
+    , m_publishTimer(this)
 {
     qRegisterMetaType<ServerStatus>();
     qRegisterMetaType<SystemStatus>();
     qRegisterMetaType<EngineSnapshot>();
     qRegisterMetaType<AcceptedSample>();
+    qRegisterMetaType<QList<AcceptedSample>>();
     qRegisterMetaType<RequestOutcome>();
     qRegisterMetaType<RejectionSummary>();
     qRegisterMetaType<ServerSpec>();
@@ -44,6 +55,8 @@ SyncEngine::SyncEngine(QObject *parent)
     });
     m_publishTimer.setSingleShot(true);
     connect(&m_publishTimer, &QTimer::timeout, this, &SyncEngine::publish);
+    m_sampleBatchTimer.setSingleShot(true);
+    connect(&m_sampleBatchTimer, &QTimer::timeout, this, &SyncEngine::flushSamples);
     m_sincePublish.start();
 }
 
@@ -171,16 +184,16 @@ void SyncEngine::onLookedUp(const ServerSpec &spec, int placeholderId, const QHo
 void SyncEngine::addAssociation(const ServerSpec &spec, const QString &name, const QHostAddress &address, int id,
                                 int entry)
 {
-    auto *association = new ServerAssociation(id, spec, name, address, m_options, m_timers, this);
+    auto *association = new ServerAssociation(id, spec, name, address, m_options, m_timers, poller(), this);
     if (spec.keyId != 0) {
         if (const auto key = m_keys.find(spec.keyId); key != m_keys.end())
             association->setKey(key->second);
     }
     m_associations[id] = association;
     m_entryOf[id] = entry;
-    connect(association, &ServerAssociation::sampleAccepted, this, &SyncEngine::sampleAccepted);
-    connect(association, &ServerAssociation::requestFailed, this, &SyncEngine::requestFailed);
-    connect(association, &ServerAssociation::rejectionsSummarised, this, &SyncEngine::rejectionsSummarised);
+    connect(association, &ServerAssociation::sampleAccepted, this, &SyncEngine::onSampleAccepted);
+    connect(association, &ServerAssociation::requestFailed, this, &SyncEngine::onRequestFailed);
+    connect(association, &ServerAssociation::rejectionsSummarised, this, &SyncEngine::onRejectionsSummarised);
     connect(association, &ServerAssociation::statusChanged, this, &SyncEngine::onAssociationChanged);
     connect(association, &ServerAssociation::finished, this, &SyncEngine::checkFinished);
     const ServerStatus &s = association->status();
@@ -191,6 +204,46 @@ void SyncEngine::addAssociation(const ServerSpec &spec, const QString &name, con
     const double stagger = m_options.maxRequests > 0 ? 0.0 : 0.2 * QRandomGenerator::global()->generateDouble();
     association->start(stagger);
     schedulePublish();
+}
+
+SocketPoller *SyncEngine::poller()
+{
+#ifdef Q_OS_LINUX
+    return &m_poller;
+#else
+    return nullptr;
+#endif
+}
+
+void SyncEngine::onSampleAccepted(const AcceptedSample &sample)
+{
+    emit sampleAccepted(sample);
+    if (!isSignalConnected(QMetaMethod::fromSignal(&SyncEngine::samplesAccepted)))
+        return;
+    m_sampleBatch.append(sample);
+    if (!m_sampleBatchTimer.isActive())
+        m_sampleBatchTimer.start(SAMPLE_BATCH_MS);
+}
+
+void SyncEngine::flushSamples()
+{
+    m_sampleBatchTimer.stop();
+    if (m_sampleBatch.isEmpty())
+        return;
+    const QList<AcceptedSample> batch = std::exchange(m_sampleBatch, {});
+    emit samplesAccepted(batch);
+}
+
+void SyncEngine::onRequestFailed(const RequestOutcome &outcome)
+{
+    flushSamples();
+    emit requestFailed(outcome);
+}
+
+void SyncEngine::onRejectionsSummarised(const RejectionSummary &summary)
+{
+    flushSamples();
+    emit rejectionsSummarised(summary);
 }
 
 void SyncEngine::onAssociationChanged()
@@ -221,6 +274,7 @@ void SyncEngine::publish()
     m_publishTimer.stop();
     if (!m_dirty)
         return;
+    flushSamples();
     emit snapshotReady(snapshotNow());
 }
 
@@ -303,6 +357,7 @@ void SyncEngine::removeServer(int id)
         if (entryEmpty)
             m_entries.erase(entry);
     }
+    flushSamples();
     emit serverRemoved(id);
     schedulePublish();
 }
@@ -450,6 +505,7 @@ void SyncEngine::checkFinished()
         return;
     m_finishedEmitted = true;
     m_dirty = true;
+    flushSamples();
     publish();
     emit allFinished();
 }

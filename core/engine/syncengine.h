@@ -19,12 +19,16 @@
 #include "core/engine/serverstatus.h"
 #include "core/engine/timerqueue.h"
 #include "core/stats/sourceselector.h"
+#ifdef Q_OS_LINUX
+#include "core/engine/socketpoller_linux.h"
+#endif
 
 class QHostInfo;
 
 namespace chronoscope::engine {
 
 class ServerAssociation;
+class SocketPoller;
 
 // Owns every server association: resolves names (pools expand to several addresses), starts
 // polling, runs the selection step (the only writer of each server's state) and publishes
@@ -38,6 +42,8 @@ class SyncEngine final : public QObject
     Q_DISABLE_COPY_MOVE(SyncEngine)
 public:
     static constexpr int PUBLISH_INTERVAL_MS = 100;
+    // Longest an accepted sample waits in the batch for another thread (samplesAccepted).
+    static constexpr int SAMPLE_BATCH_MS = 50;
 
     explicit SyncEngine(QObject *parent = nullptr);
     ~SyncEngine() override;
@@ -71,6 +77,10 @@ public slots:
 signals:
     void snapshotReady(const chronoscope::engine::EngineSnapshot &snapshot);
     void sampleAccepted(const chronoscope::engine::AcceptedSample &sample);
+    // The same samples in batches, for a receiver in another thread (EngineSession): one queued
+    // call per batch instead of one per sample. Emitted within SAMPLE_BATCH_MS, and always
+    // before any other signal, so the order of everything stays as it happened.
+    void samplesAccepted(const QList<chronoscope::engine::AcceptedSample> &samples);
     void requestFailed(const chronoscope::engine::RequestOutcome &outcome);
     void rejectionsSummarised(const chronoscope::engine::RejectionSummary &summary);
     // Every association has used up its requests (check mode) or the engine was stopped; the
@@ -82,6 +92,12 @@ private:
     void onLookedUp(const ServerSpec &spec, int placeholderId, const QHostInfo &info);
     void addAssociation(const ServerSpec &spec, const QString &name, const QHostAddress &address, int id, int entry);
     void onAssociationChanged();
+    void onSampleAccepted(const AcceptedSample &sample);
+    void onRequestFailed(const RequestOutcome &outcome);
+    void onRejectionsSummarised(const RejectionSummary &summary);
+    // Emits the batched samples now (before any other signal).
+    void flushSamples();
+    SocketPoller *poller();
     // The selection step: selection over every server, then each server's state.
     void evaluateSystem();
     void publish();
@@ -99,6 +115,11 @@ private:
     };
 
     TimerQueue m_timers;                         // poll and timeout deadlines of all associations
+#ifdef Q_OS_LINUX
+    SocketPoller m_poller;                       // the request sockets of all associations
+#endif
+    QList<AcceptedSample> m_sampleBatch;         // for samplesAccepted
+    QTimer m_sampleBatchTimer;
     AssociationOptions m_options;
     stats::SelectionOptions m_selectionOptions;
     std::map<quint32, auth::SymmetricKey> m_keys; // key id → key

@@ -3,50 +3,59 @@
 
 #include <chrono>
 #include <functional>
-#include <map>
-#include <unordered_map>
+#include <vector>
 
 #include <QObject>
 #include <QTimer>
 
 namespace chronoscope::engine {
 
+class QueuedTimer;
+
 // One precise QTimer serving many deadlines (chrony's single scheduler, in Qt form). A thousand
 // associations with a poll and a timeout timer each would otherwise keep two thousand Qt timers,
-// whose registration costs grow with their number; here scheduling and cancelling is O(log n).
+// whose registration costs grow with their number. The deadlines sit in a binary min-heap of
+// (deadline, timer) slots (each timer knows its slot; comparisons read only the heap's own
+// memory), so starting, stopping and firing one costs O(log n) and allocates nothing; the
+// QTimer is re-armed only when the earliest deadline moves earlier (a later one just costs one
+// early wake-up that finds nothing due).
 class TimerQueue final : public QObject
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(TimerQueue)
 public:
     using Clock = std::chrono::steady_clock;
-    using Handle = quint64;
 
     explicit TimerQueue(QObject *parent = nullptr);
+    ~TimerQueue() override;
 
-    // Calls `callback` (in this object's thread) once `when` has passed. Never returns 0.
-    Handle schedule(Clock::time_point when, std::function<void()> callback);
-    void cancel(Handle handle);
-    bool isScheduled(Handle handle) const { return m_entries.count(handle) != 0; }
-    std::size_t size() const { return m_entries.size(); }
+    std::size_t size() const { return m_heap.size(); }
 
 private:
-    struct Entry
+    friend class QueuedTimer;
+    static constexpr std::size_t NOT_QUEUED = std::size_t(-1);
+
+    struct Slot
     {
-        std::multimap<Clock::time_point, Handle>::iterator position;
-        std::function<void()> callback;
+        Clock::time_point deadline;
+        QueuedTimer *timer;
     };
 
+    void add(QueuedTimer *timer, Clock::time_point deadline);
+    void remove(QueuedTimer *timer);
     void onTimeout();
     void rearm();
+    void place(std::size_t index, const Slot &slot);
+    void siftUp(std::size_t index);
+    void siftDown(std::size_t index);
 
-    std::multimap<Clock::time_point, Handle> m_byTime;
-    std::unordered_map<Handle, Entry> m_entries;
-    Handle m_nextHandle = 1;
+    std::vector<Slot> m_heap;           // m_heap[0] is due first
+    Clock::time_point m_armedFor;       // when m_timer fires, if active
     QTimer m_timer;
 };
 
 // A single-shot timer on a TimerQueue with QTimer's small interface (start, stop, isActive).
+// The callback runs in the queue's thread; it may start or stop any timer, this one included.
 class QueuedTimer
 {
     Q_DISABLE_COPY_MOVE(QueuedTimer)
@@ -54,14 +63,18 @@ public:
     QueuedTimer(TimerQueue &queue, std::function<void()> callback);
     ~QueuedTimer();
 
+    // Fires after `delay` (from now).
     void start(std::chrono::milliseconds delay);
+    // Fires once `deadline` has passed (at once when it has already passed).
+    void startAt(TimerQueue::Clock::time_point deadline);
     void stop();
-    bool isActive() const;
+    bool isActive() const { return m_index != TimerQueue::NOT_QUEUED; }
 
 private:
+    friend class TimerQueue;
     TimerQueue &m_queue;
     std::function<void()> m_callback;
-    TimerQueue::Handle m_handle = 0;
+    std::size_t m_index = TimerQueue::NOT_QUEUED; // slot in the queue's heap
 };
 
 } // namespace chronoscope::engine
