@@ -56,13 +56,6 @@ ConfigDirectory::Result BackupStore::open(const std::string &stateDirectory)
     return m_dir.open(stateDirectory);
 }
 
-bool BackupStore::has(Daemon daemon) const
-{
-    std::optional<std::string> previous;
-    bool found = false;
-    return load(daemon, previous, found).ok() && found;
-}
-
 ConfigDirectory::Result BackupStore::save(Daemon daemon, const std::optional<std::string> &previous)
 {
     if (previous) {

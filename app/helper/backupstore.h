@@ -18,7 +18,6 @@ public:
     // Creates the directory (0700, and missing parents 0755) and checks it is ours alone.
     ConfigDirectory::Result open(const std::string &stateDirectory);
 
-    bool has(protocol::timeservice::Daemon daemon) const;
     // `previous`: the old bytes, or nothing when there was no file.
     ConfigDirectory::Result save(protocol::timeservice::Daemon daemon, const std::optional<std::string> &previous);
     // `found` false when there is no backup; else `previous` as saved.

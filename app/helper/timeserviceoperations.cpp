@@ -245,7 +245,12 @@ Response TimeServiceOperations::apply(const Request &request)
     }
 
     bool backupTaken = false;
-    if (!backups.has(request.daemon)) {
+    std::optional<std::string> saved;
+    bool haveBackup = false;
+    r = backups.load(request.daemon, saved, haveBackup);
+    if (!r.ok())
+        return refuse(request, r.status, r.sysErrno, r.detail);
+    if (!haveBackup) {
         r = backups.save(request.daemon, existed ? std::optional<std::string>(old) : std::nullopt);
         if (!r.ok())
             return refuse(request, r.status, r.sysErrno, r.detail);
@@ -276,9 +281,10 @@ Response TimeServiceOperations::apply(const Request &request)
     // Roll back to exactly what was there before this request, and apply that again.
     response.reason = std::uint16_t(reason);
     r = existed ? directory.replace(target.fileName, old) : directory.remove(target.fileName);
+    RollbackReason reapplied = RollbackReason::None;
     if (r.ok()) {
         DaemonWatch::Seen ignored;
-        watch.applyAndWatch(target, nullptr, ignored);
+        reapplied = watch.applyAndWatch(target, nullptr, ignored);
         if (backupTaken)
             backups.discard(request.daemon);
         response.status = Status::RolledBack;
@@ -289,7 +295,8 @@ Response TimeServiceOperations::apply(const Request &request)
     audit(request, "rollback", response.status,
           file + servers + " reason=" + std::string(rollbackReasonName(reason)) + " sources_seen="
               + std::to_string(response.sourcesSeen) + " reachable=" + std::to_string(response.reachable)
-              + " errno=" + std::to_string(response.sysErrno) + (r.ok() ? "" : " detail=" + auditQuoted(r.detail)),
+              + " reapplied=" + std::string(rollbackReasonName(reapplied)) + " errno=" + std::to_string(response.sysErrno)
+              + (r.ok() ? "" : " detail=" + auditQuoted(r.detail)),
           true);
     return response;
 }
