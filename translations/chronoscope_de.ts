@@ -1175,6 +1175,10 @@
         <extracomment>%1 pool names, %2 the daemon</extracomment>
         <translation>Pools werden als einzelne Server geschrieben: %2 verwendet eine Adresse von %1.</translation>
     </message>
+    <message>
+        <source>Applied: %1 now uses Chronoscope&apos;s servers and kept running through the check.</source>
+        <translation>Übernommen: %1 verwendet jetzt die Server von Chronoscope und lief während der Prüfung weiter.</translation>
+    </message>
 </context>
 <context>
     <name>chronoscope::ui::ChartsPanel</name>

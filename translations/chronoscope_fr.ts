@@ -1175,6 +1175,10 @@
         <extracomment>%1 pool names, %2 the daemon</extracomment>
         <translation>Les pools sont écrits comme des serveurs simples : %2 utilisera une adresse de %1.</translation>
     </message>
+    <message>
+        <source>Applied: %1 now uses Chronoscope&apos;s servers and kept running through the check.</source>
+        <translation>Appliqué : %1 utilise maintenant les serveurs de Chronoscope et a continué de fonctionner pendant la vérification.</translation>
+    </message>
 </context>
 <context>
     <name>chronoscope::ui::ChartsPanel</name>

@@ -119,7 +119,10 @@ QString timeServiceOutcomeText(const TimeServiceOutcome &o)
     switch (o.result) {
     case Result::Applied:
         text = o.dryRun ? u"Dry run: the helper checked the servers for %1; nothing was written."_s.arg(daemon)
-                        : u"Applied: %1 uses Chronoscope's servers (%2 answered)."_s.arg(daemon).arg(o.reachable);
+                        : o.daemon == ts::Daemon::Chronyd
+                        ? u"Applied: %1 uses Chronoscope's servers (%2 answered)."_s.arg(daemon).arg(o.reachable)
+                        // timesyncd and ntpd are only watched for staying up (HELPER.md §4.6).
+                        : u"Applied: %1 uses Chronoscope's servers and kept running through the check."_s.arg(daemon);
         break;
     case Result::Reverted:
         text = o.dryRun ? u"Dry run: %1's previous configuration could be restored; nothing was written."_s.arg(daemon)

@@ -103,6 +103,8 @@ QString TimeServiceTexts::outcome(const sysservice::TimeServiceOutcome &o)
     case Result::Applied:
         if (o.dryRun)
             return tr("Dry run: the helper checked the servers for %1; nothing was written.").arg(name);
+        if (o.daemon != ts::Daemon::Chronyd) // only watched for staying up (HELPER.md §4.6)
+            return tr("Applied: %1 now uses Chronoscope's servers and kept running through the check.").arg(name);
         //: %1 the daemon, %2 how many of the applied servers answered
         return tr("Applied: %1 now uses Chronoscope's servers; %2 of them answered.").arg(name).arg(o.reachable);
     case Result::Reverted:
