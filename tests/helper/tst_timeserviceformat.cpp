@@ -5,7 +5,9 @@
 #include <QTest>
 
 #include "app/helper/sourcesformat.h"
+#include "app/helper/timeserviceaudit.h"
 
+using namespace Qt::StringLiterals;
 using namespace chronoscope::helper::sourcesformat;
 using namespace chronoscope::protocol::timeservice;
 
@@ -109,6 +111,18 @@ private slots:
         QVERIFY(*parseTimesyncd(renderTimesyncd(servers)) == timesyncd);
         QCOMPARE(int(timesyncd[0].flags), 0);
         QVERIFY(keptBy(Daemon::Chronyd, servers) == servers);
+    }
+
+    void auditValuesCannotForgeFieldsOrLines()
+    {
+        using chronoscope::helper::auditQuoted;
+        QCOMPARE(q(auditQuoted("/etc/ntp.conf")), u"\"/etc/ntp.conf\""_s);
+        // A file name or daemon message with quotes, a newline and an escape sequence stays one
+        // quoted value on one line.
+        QCOMPARE(q(auditQuoted("a\" status=ok\nfake line\x1b[2J\\")), u"\"a\\\" status=ok?fake line?[2J\\\\\""_s);
+        const std::string longText(500, 'x');
+        const std::string shown = auditQuoted(longText);
+        QCOMPARE(shown.size(), std::size_t(200 + 2 + 3));   // quotes and "..."
     }
 
     void brokenNtpMarkersAreRefused()
