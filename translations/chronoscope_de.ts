@@ -1179,6 +1179,14 @@
         <source>Applied: %1 now uses Chronoscope&apos;s servers and kept running through the check.</source>
         <translation>Übernommen: %1 verwendet jetzt die Server von Chronoscope und lief während der Prüfung weiter.</translation>
     </message>
+    <message>
+        <source>The previous configuration is back in the file, but %1 is not running and did not read it: start %1 by hand.</source>
+        <translation>Die vorherige Konfiguration steht wieder in der Datei, aber %1 läuft nicht und hat sie nicht gelesen: Starten Sie %1 von Hand.</translation>
+    </message>
+    <message>
+        <source>The previous configuration is back in the file, but %1 refused to read it: restart %1 by hand.</source>
+        <translation>Die vorherige Konfiguration steht wieder in der Datei, aber %1 hat das Lesen abgelehnt: Starten Sie %1 von Hand neu.</translation>
+    </message>
 </context>
 <context>
     <name>chronoscope::ui::ChartsPanel</name>

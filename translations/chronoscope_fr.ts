@@ -1179,6 +1179,14 @@
         <source>Applied: %1 now uses Chronoscope&apos;s servers and kept running through the check.</source>
         <translation>Appliqué : %1 utilise maintenant les serveurs de Chronoscope et a continué de fonctionner pendant la vérification.</translation>
     </message>
+    <message>
+        <source>The previous configuration is back in the file, but %1 is not running and did not read it: start %1 by hand.</source>
+        <translation>La configuration précédente est de retour dans le fichier, mais %1 ne fonctionne pas et ne l’a pas lue : démarrez %1 à la main.</translation>
+    </message>
+    <message>
+        <source>The previous configuration is back in the file, but %1 refused to read it: restart %1 by hand.</source>
+        <translation>La configuration précédente est de retour dans le fichier, mais %1 a refusé de la lire : redémarrez %1 à la main.</translation>
+    </message>
 </context>
 <context>
     <name>chronoscope::ui::ChartsPanel</name>

@@ -15,6 +15,9 @@ using Result = TimeServiceOutcome::Result;
 
 TimeServiceOutcome::Result timeServiceResultFor(ts::Op op, ts::Status status)
 {
+    // A revert restores the file even when the daemon then does not read it (HELPER.md §4.6).
+    if (op == ts::Op::RevertSources && (status == ts::Status::DaemonNotRunning || status == ts::Status::DaemonRefused))
+        return Result::Failed;
     switch (status) {
     case ts::Status::Ok: return op == ts::Op::RevertSources ? Result::Reverted : Result::Applied;
     case ts::Status::RolledBack: return Result::RolledBack;
@@ -143,7 +146,10 @@ QString timeServiceOutcomeText(const TimeServiceOutcome &o)
             text = (revert ? u"Not reverted: "_s : u"Not applied: "_s) + o.detail + u"."_s;
         break;
     case Result::Failed:
-        if (o.answered && o.status == ts::Status::NotWritable)
+        if (o.answered && revert && (o.status == ts::Status::DaemonNotRunning || o.status == ts::Status::DaemonRefused))
+            text = u"The previous configuration is back in the file, but %1 did not read it (%2): restart %1 by hand."_s
+                           .arg(daemon, o.status == ts::Status::DaemonNotRunning ? u"not running"_s : u"it refused"_s);
+        else if (o.answered && o.status == ts::Status::NotWritable)
             text = u"Failed: the configuration cannot be written%1."_s.arg(errnoText(o.sysErrno));
         else if (o.answered && o.status == ts::Status::DaemonRefused)
             text = u"Failed: %1 refused to reload its sources."_s.arg(daemon);

@@ -310,6 +310,28 @@ private slots:
         QVERIFY(timeServiceOutcomeText(outcome).contains(QString::fromLocal8Bit(std::strerror(EROFS))));
     }
 
+    void revertRestoresEvenWhenTheDaemonDoesNotReadIt()
+    {
+        FakeTimeServiceHelper helper;
+        TimeServiceConfigurator configurator(&helper);
+        QSignalSpy finished(&configurator, &TimeServiceConfigurator::finished);
+        ts::Response notRunning;
+        notRunning.status = ts::Status::DaemonNotRunning;
+        helper.setReply(notRunning);
+        configurator.revert(ts::Daemon::Chronyd);
+        QVERIFY(finished.wait(2000));
+        auto outcome = finished.takeFirst().at(0).value<TimeServiceOutcome>();
+        QCOMPARE(outcome.result, Outcome::Failed);
+        QCOMPARE(timeServiceOutcomeText(outcome), u"The previous configuration is back in the file, but chronyd did "
+                                                  u"not read it (not running): restart chronyd by hand."_s);
+        // The same status for an apply means nothing was written.
+        configurator.apply(planTimeService(ts::Daemon::Chronyd, {server(u"ntp1.example"_s)}));
+        QVERIFY(finished.wait(2000));
+        outcome = finished.takeFirst().at(0).value<TimeServiceOutcome>();
+        QCOMPARE(outcome.result, Outcome::Refused);
+        QCOMPARE(timeServiceOutcomeText(outcome), u"Not applied: chronyd is not running."_s);
+    }
+
     void configuratorReportsHelperFailures_data()
     {
         QTest::addColumn<int>("error");

@@ -154,6 +154,12 @@ QString TimeServiceTexts::outcome(const sysservice::TimeServiceOutcome &o)
         return prefix + u' ' + why;
     }
     case Result::Failed:
+        if (o.answered && o.op == ts::Op::RevertSources && o.status == ts::Status::DaemonNotRunning)
+            return tr("The previous configuration is back in the file, but %1 is not running and did not read it: "
+                      "start %1 by hand.").arg(name);
+        if (o.answered && o.op == ts::Op::RevertSources && o.status == ts::Status::DaemonRefused)
+            return tr("The previous configuration is back in the file, but %1 refused to read it: restart %1 by "
+                      "hand.").arg(name);
         if (o.answered && o.status == ts::Status::NotWritable)
             return tr("Failed: the configuration cannot be written%1.").arg(errnoText(o.sysErrno));
         if (o.answered && o.status == ts::Status::DaemonRefused)
