@@ -381,6 +381,35 @@ private slots:
                  o.audit.constData());
     }
 
+    void symlinkedOrDeadChronydSocketIsRefused()
+    {
+        QVERIFY(QDir().mkpath(path(u"etc/chrony/sources.d"_s)));
+        QVERIFY(QDir().mkpath(path(u"run/chrony"_s)));
+        QVERIFY(QDir().mkpath(path(u"elsewhere"_s)));
+        QVERIFY(writeFile(path(u"etc/chrony/chrony.conf"_s), "sourcedir /etc/chrony/sources.d\n"));
+        {
+            // A link to a working daemon's socket is still a link: refused, never followed.
+            FakeChronyd chronyd(path(u"elsewhere/chronyd.sock"_s), FakeChronyd::AfterReload::KeepsOnlyTheOldSource);
+            QVERIFY(chronyd.bound());
+            QVERIFY(QFile::link(path(u"elsewhere/chronyd.sock"_s), path(u"run/chrony/chronyd.sock"_s)));
+            const Outcome o = runHelper(testArgs(), applyFrame(Daemon::Chronyd, {server("old.example")}));
+            QCOMPARE(statusOf(o), u"unsafe_path"_s);
+            QVERIFY2(o.audit.contains("is a symbolic link"), o.audit.constData());
+            QCOMPARE(chronyd.reloads(), 0);
+        }
+        // A socket file nobody listens on (a daemon that died): not running.
+        QVERIFY(QFile::remove(path(u"run/chrony/chronyd.sock"_s)));
+        {
+            FakeChronyd gone(path(u"run/chrony/chronyd.sock"_s), FakeChronyd::AfterReload::KeepsOnlyTheOldSource);
+            QVERIFY(gone.bound());
+        }   // closed, the socket file stays behind
+        QVERIFY(QFileInfo::exists(path(u"run/chrony/chronyd.sock"_s)));
+        const Outcome o = runHelper(testArgs(), applyFrame(Daemon::Chronyd, {server("old.example")}));
+        QCOMPARE(statusOf(o), u"daemon_not_running"_s);
+        QVERIFY2(o.audit.contains("dead socket"), o.audit.constData());
+        QVERIFY(QDir(path(u"etc/chrony/sources.d"_s)).isEmpty());
+    }
+
     void chronydApplyWithAFakeDaemonThatFollows()
     {
         // The fake keeps "old.example" only; applying exactly that passes the watch at once.
