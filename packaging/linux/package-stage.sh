@@ -367,8 +367,8 @@ in_polkit() {
         packaging/linux/polkit-namespace.sh "$polkit_dir" "$@"
 }
 check_action() {
-    local verb=$1 out
-    out=$(pkaction --action-id "$app_id.clock.$verb" --verbose) || { echo "$out"; return 1; }
+    local action=$1 verb=$2 out
+    out=$(pkaction --action-id "$app_id.$action" --verbose) || { echo "$out"; return 1; }
     grep -qF "org.freedesktop.policykit.exec.path -> $helper" <<<"$out" \
         && grep -qF "org.freedesktop.policykit.exec.argv1 -> $verb" <<<"$out" \
         && grep -qE "implicit active: +auth_admin_keep" <<<"$out" \
@@ -396,9 +396,12 @@ export -f check_action step_through_pkexec step_refused as_nobody
 export app_id helper tmp
 if in_polkit true >"$tmp/polkit-probe.log" 2>&1; then
     pass "a private system bus and polkitd run in a private mount and pid namespace"
-    for verb in step slew; do
-        check "pkaction --action-id $app_id.clock.$verb: exec.path $helper, argv1 $verb, admin authentication" \
-            in_polkit bash -c "check_action $verb"
+    # action:argv1, one polkit action per helper verb (HELPER.md §1.5 B)
+    for pair in clock.step:step clock.slew:slew timeservice.configure:configure-time-service \
+                timeservice.read:read-time-service; do
+        action=${pair%%:*} verb=${pair#*:}
+        check "pkaction --action-id $app_id.$action: exec.path $helper, argv1 $verb, admin authentication" \
+            in_polkit bash -c "check_action $action $verb"
     done
     faketime_lib=$(find /usr/lib -path '*/faketime/libfaketime.so.1' 2>/dev/null | head -n1)
     chronyd_port=""
