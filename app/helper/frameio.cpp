@@ -10,19 +10,19 @@
 
 namespace chronoscope::helper {
 
-ReadOutcome readRequestFrame(int fd, protocol::RequestFrame &frame, std::size_t &received, const FrameTimeouts &timeouts)
+ReadOutcome readExactly(int fd, std::uint8_t *out, std::size_t size, std::size_t &received, int firstMs, int restMs)
 {
     received = 0;
-    while (received < frame.size()) {
+    while (received < size) {
         pollfd pfd{fd, POLLIN, 0};
-        const int ready = poll(&pfd, 1, received == 0 ? timeouts.idleMs : timeouts.frameMs);
+        const int ready = poll(&pfd, 1, received == 0 ? firstMs : restMs);
         if (ready < 0 && errno == EINTR)
             continue;
         if (ready < 0)
             return ReadOutcome::Error;
         if (ready == 0)
             return received == 0 ? ReadOutcome::TimedOutAtStart : ReadOutcome::TimedOutInside;
-        const ssize_t n = read(fd, frame.data() + received, frame.size() - received);
+        const ssize_t n = read(fd, out + received, size - received);
         if (n < 0 && (errno == EINTR || errno == EAGAIN))
             continue;
         if (n < 0)
@@ -34,11 +34,11 @@ ReadOutcome readRequestFrame(int fd, protocol::RequestFrame &frame, std::size_t 
     return ReadOutcome::Complete;
 }
 
-bool writeResponseFrame(int fd, const protocol::ResponseFrame &frame)
+bool writeAll(int fd, const std::uint8_t *data, std::size_t size)
 {
     std::size_t sent = 0;
-    while (sent < frame.size()) {
-        const ssize_t n = write(fd, frame.data() + sent, frame.size() - sent);
+    while (sent < size) {
+        const ssize_t n = write(fd, data + sent, size - sent);
         if (n < 0 && errno == EINTR)
             continue;
         if (n <= 0)
@@ -48,6 +48,15 @@ bool writeResponseFrame(int fd, const protocol::ResponseFrame &frame)
     return true;
 }
 
+ReadOutcome readRequestFrame(int fd, protocol::RequestFrame &frame, std::size_t &received, const FrameTimeouts &timeouts)
+{
+    return readExactly(fd, frame.data(), frame.size(), received, timeouts.idleMs, timeouts.frameMs);
+}
+
+bool writeResponseFrame(int fd, const protocol::ResponseFrame &frame)
+{
+    return writeAll(fd, frame.data(), frame.size());
+}
 
 int serveFrames(HelperService &service, int inFd, int outFd, const FrameTimeouts &timeouts)
 {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 
 #include "app/helper/helperservice.h"
 #include "core/protocol/protocol.h"
@@ -28,6 +29,12 @@ struct FrameTimeouts
 
 // How reading one request frame from a stream ended.
 enum class ReadOutcome { Complete, ClosedAtStart, ClosedInside, TimedOutAtStart, TimedOutInside, Error };
+
+// Reads exactly `size` bytes into `out` from `fd` (waits up to `firstMs` for the first byte,
+// `restMs` for each later one); `received` counts the bytes read. POSIX (poll/read).
+ReadOutcome readExactly(int fd, std::uint8_t *out, std::size_t size, std::size_t &received, int firstMs, int restMs);
+// Writes all `size` bytes; false when the other end is gone. POSIX (write).
+bool writeAll(int fd, const std::uint8_t *data, std::size_t size);
 
 // Reads one REQUEST_SIZE frame from `fd` (waits up to idleMs for its first byte, frameMs for the
 // rest); `received` counts the bytes read. POSIX, used by serveFrames and the macOS daemon's
