@@ -3334,10 +3334,6 @@
         <translation>Server von Chronoscope &amp;übernehmen …</translation>
     </message>
     <message>
-        <source>Re&amp;vert…</source>
-        <translation>&amp;Zurücksetzen …</translation>
-    </message>
-    <message>
         <source>This build of Chronoscope cannot change the system&apos;s time service.</source>
         <translation>Diese Ausgabe von Chronoscope kann den Zeitdienst des Systems nicht ändern.</translation>
     </message>
@@ -3362,16 +3358,20 @@
         <translation>Server von Chronoscope für %1 &amp;übernehmen …</translation>
     </message>
     <message>
-        <source>Re&amp;vert %1…</source>
-        <translation>%1 &amp;zurücksetzen …</translation>
-    </message>
-    <message>
         <source>Write Chronoscope&apos;s server list to %1&apos;s configuration through the helper, after a preview</source>
         <translation>Die Serverliste von Chronoscope über das Hilfsprogramm in die Konfiguration von %1 schreiben, nach einer Vorschau</translation>
     </message>
     <message>
         <source>Restore %1&apos;s configuration from before Chronoscope changed it</source>
         <translation>Die Konfiguration von %1 von vor der Änderung durch Chronoscope wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Rev&amp;ert…</source>
+        <translation>&amp;Zurücksetzen …</translation>
+    </message>
+    <message>
+        <source>Rev&amp;ert %1…</source>
+        <translation>%1 &amp;zurücksetzen …</translation>
     </message>
 </context>
 <context>

@@ -3331,11 +3331,7 @@
     </message>
     <message>
         <source>&amp;Apply Chronoscope&apos;s Servers…</source>
-        <translation>&amp;Appliquer les serveurs de Chronoscope…</translation>
-    </message>
-    <message>
-        <source>Re&amp;vert…</source>
-        <translation>&amp;Rétablir…</translation>
+        <translation>A&amp;ppliquer les serveurs de Chronoscope…</translation>
     </message>
     <message>
         <source>This build of Chronoscope cannot change the system&apos;s time service.</source>
@@ -3359,11 +3355,7 @@
     </message>
     <message>
         <source>&amp;Apply Chronoscope&apos;s Servers to %1…</source>
-        <translation>&amp;Appliquer les serveurs de Chronoscope à %1…</translation>
-    </message>
-    <message>
-        <source>Re&amp;vert %1…</source>
-        <translation>&amp;Rétablir %1…</translation>
+        <translation>A&amp;ppliquer les serveurs de Chronoscope à %1…</translation>
     </message>
     <message>
         <source>Write Chronoscope&apos;s server list to %1&apos;s configuration through the helper, after a preview</source>
@@ -3372,6 +3364,14 @@
     <message>
         <source>Restore %1&apos;s configuration from before Chronoscope changed it</source>
         <translation>Restaurer la configuration de %1 d’avant la modification par Chronoscope</translation>
+    </message>
+    <message>
+        <source>Rev&amp;ert…</source>
+        <translation>&amp;Rétablir…</translation>
+    </message>
+    <message>
+        <source>Rev&amp;ert %1…</source>
+        <translation>&amp;Rétablir %1…</translation>
     </message>
 </context>
 <context>

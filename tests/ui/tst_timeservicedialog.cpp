@@ -6,6 +6,7 @@
 // daemon again afterwards. The helper is the in-process FakeTimeServiceHelper; the daemon
 // reading comes from the page's injectable timesyncd reader (no chronyd or ntpd is asked: the
 // socket does not exist, the command port is closed). Nothing is written anywhere.
+#include <QApplication>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QProgressBar>
@@ -122,7 +123,7 @@ private slots:
         QVERIFY(found.page.applyServersButton()->isEnabled());
         QVERIFY(found.page.revertServersButton()->isEnabled());
         QCOMPARE(found.page.applyServersButton()->text(), u"&Apply Chronoscope's Servers to chronyd…"_s);
-        QCOMPARE(found.page.revertServersButton()->text(), u"Re&vert chronyd…"_s);
+        QCOMPARE(found.page.revertServersButton()->text(), u"Rev&ert chronyd…"_s);
 
         // An empty list: nothing to apply, but Revert stays possible.
         found.servers.clear();
@@ -132,6 +133,29 @@ private slots:
         QVERIFY(found.page.revertServersButton()->isEnabled());
         QTest::mouseClick(found.page.applyServersButton(), Qt::LeftButton);
         QVERIFY(!found.page.timeServiceDialog());
+    }
+
+    void chronydThatCannotBeReadCanStillBeChanged()
+    {
+        // chronyd's socket closed to this user: the page says so, and the helper (root) can
+        // still apply, so the actions stay enabled.
+        Harness h(u"chronyd"_s);
+        sysservice::SystemServiceReaderOptions options;
+        options.chronydSocket = h.dir.filePath(u"no-such.sock"_s);
+        options.chronydPort = closedPort();
+        options.tryNtpd = false;
+        options.readTimesyncd = [] {
+            sysservice::SystemServiceReading reading;
+            reading.daemon = u"chronyd"_s;
+            reading.error = u"permission denied"_s;
+            reading.permissionDenied = true;
+            return reading;
+        };
+        h.page.setReaderOptions(options);
+        QVERIFY(h.read());
+        QVERIFY(!h.page.problemText().isEmpty());
+        QVERIFY(h.page.applyServersButton()->isEnabled());
+        QCOMPARE(h.page.applyServersButton()->text(), u"&Apply Chronoscope's Servers to chronyd…"_s);
     }
 
     void confirmsShowsProgressAndRereads()
@@ -272,7 +296,12 @@ private slots:
         ts::Response nothing;
         nothing.status = ts::Status::NothingToRevert;
         h.helper.setReply(nothing);
-        QTest::mouseClick(h.page.revertServersButton(), Qt::LeftButton);
+        // Keyboard: Alt+E (Rev&ert) opens it.
+        h.page.show();
+        h.page.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&h.page));
+        QTest::keyClick(QApplication::focusWidget() ? QApplication::focusWidget() : &h.page, Qt::Key_E, Qt::AltModifier);
+        QTRY_VERIFY(h.page.timeServiceDialog());
         TimeServiceDialog *dialog = h.page.timeServiceDialog();
         QVERIFY(dialog);
         QVERIFY(dialog->isRevert());

@@ -60,7 +60,7 @@ SystemServicePage::SystemServicePage(QWidget *parent) : QWidget(parent)
     connect(m_refresh, &QPushButton::clicked, this, &SystemServicePage::refresh);
     m_applyServers = new QPushButton(tr("&Apply Chronoscope's Servers…"), this);
     connect(m_applyServers, &QPushButton::clicked, this, &SystemServicePage::applyServers);
-    m_revertServers = new QPushButton(tr("Re&vert…"), this);
+    m_revertServers = new QPushButton(tr("Rev&ert…"), this);
     connect(m_revertServers, &QPushButton::clicked, this, &SystemServicePage::revertServers);
 
     auto *buttons = new QHBoxLayout;
@@ -181,7 +181,7 @@ void SystemServicePage::updateConfigureActions()
         applyWhy = tr("Chronoscope's server list is empty: add servers first.");
     m_applyServers->setText(daemon ? tr("&Apply Chronoscope's Servers to %1…").arg(name)
                                    : tr("&Apply Chronoscope's Servers…"));
-    m_revertServers->setText(daemon ? tr("Re&vert %1…").arg(name) : tr("Re&vert…"));
+    m_revertServers->setText(daemon ? tr("Rev&ert %1…").arg(name) : tr("Rev&ert…"));
     m_applyServers->setEnabled(applyWhy.isEmpty());
     m_revertServers->setEnabled(revertWhy.isEmpty());
     m_applyServers->setToolTip(applyWhy.isEmpty()
