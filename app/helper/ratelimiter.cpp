@@ -2,6 +2,7 @@
 #include "app/helper/ratelimiter.h"
 
 #include <algorithm>
+#include <charconv>
 
 // The history file is platform code: ratelimiterhistory_posix.cpp, ratelimiterhistory_win.cpp.
 namespace chronoscope::helper {
@@ -29,6 +30,21 @@ void RateLimiter::record(std::int64_t nowMonotonicNs)
 {
     m_changes.push_back(nowMonotonicNs);
     appendHistory(nowMonotonicNs);
+}
+
+void RateLimiter::addHistoryLines(const std::string &text)
+{
+    const char *p = text.data();
+    const char *end = p + text.size();
+    while (p < end) {
+        std::int64_t value = 0;
+        const auto [next, ec] = std::from_chars(p, end, value);
+        if (ec == std::errc())
+            m_changes.push_back(value);
+        p = std::find(next, end, '\n');
+        if (p < end)
+            ++p;
+    }
 }
 
 } // namespace chronoscope::helper

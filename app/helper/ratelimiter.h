@@ -30,8 +30,10 @@ public:
     void record(std::int64_t nowMonotonicNs);
 
 private:
-    void loadHistory();
+    void loadHistory();      // per platform: ratelimiterhistory_posix.cpp, _win.cpp
     void appendHistory(std::int64_t value);
+    // Adds the history file's lines (one decimal monotonic ns each; others skipped) to m_changes.
+    void addHistoryLines(const std::string &text);
 
     std::int64_t m_minIntervalNs;
     std::int64_t m_windowNs;

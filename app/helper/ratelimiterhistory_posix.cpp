@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <charconv>
 #include <cstdio>
 
 #include <fcntl.h>
@@ -43,17 +42,7 @@ void RateLimiter::loadHistory()
         size += std::size_t(n);
     close(fd);
     text.resize(size);
-    const char *p = text.data();
-    const char *end = p + text.size();
-    while (p < end) {
-        std::int64_t value = 0;
-        const auto [next, ec] = std::from_chars(p, end, value);
-        if (ec == std::errc())
-            m_changes.push_back(value);
-        p = std::find(next, end, '\n');
-        if (p < end)
-            ++p;
-    }
+    addHistoryLines(text);
 }
 
 void RateLimiter::appendHistory(std::int64_t value)

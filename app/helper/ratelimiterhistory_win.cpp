@@ -6,7 +6,6 @@
 #include "app/helper/ratelimiter.h"
 
 #include <algorithm>
-#include <charconv>
 #include <fstream>
 
 #include "app/helper/securedirectory.h"
@@ -37,17 +36,7 @@ void RateLimiter::loadHistory()
     std::string text(MAX_HISTORY_BYTES, '\0');
     in.read(text.data(), std::streamsize(text.size()));
     text.resize(std::size_t(in.gcount()));
-    const char *p = text.data();
-    const char *end = p + text.size();
-    while (p < end) {
-        std::int64_t value = 0;
-        const auto [next, ec] = std::from_chars(p, end, value);
-        if (ec == std::errc())
-            m_changes.push_back(value);
-        p = std::find(next, end, '\n');
-        if (p < end)
-            ++p;
-    }
+    addHistoryLines(text);
 }
 
 void RateLimiter::appendHistory(std::int64_t value)
