@@ -149,7 +149,7 @@ private slots:
     {
         const CliRun run = runCli({u"check"_s, u"--yes"_s, m_serverArgument});
         QCOMPARE(run.exitCode, 2);
-        QVERIFY2(run.err.contains(u"--yes applies to step, not check"_s), describe(run));
+        QVERIFY2(run.err.contains(u"--yes applies to step, system apply and system revert, not check"_s), describe(run));
         const CliRun none = runCli({u"step"_s, u"--dry-run"_s});
         QCOMPARE(none.exitCode, 2);
     }
