@@ -77,7 +77,7 @@ TimeServiceDialog::TimeServiceDialog(sysservice::TimeServiceHelper *helper, QWid
     connect(m_close, &QPushButton::clicked, this, &QDialog::reject);
     connect(m_configurator, &sysservice::TimeServiceConfigurator::progress, this, &TimeServiceDialog::onProgress);
     connect(m_configurator, &sysservice::TimeServiceConfigurator::finished, this, &TimeServiceDialog::onFinished);
-    resize(620, 460);
+    resize(720, 460);   // the helper's header comment fits without scrolling
     updateButtons();
 }
 
