@@ -130,6 +130,7 @@ private slots:
         found.page.updateConfigureActions();
         QVERIFY(!found.page.applyServersButton()->isEnabled());
         QVERIFY(found.page.applyServersButton()->toolTip().contains(u"empty"_s));
+        QCOMPARE(found.page.applyServersButton()->accessibleDescription(), found.page.applyServersButton()->toolTip());
         QVERIFY(found.page.revertServersButton()->isEnabled());
         QTest::mouseClick(found.page.applyServersButton(), Qt::LeftButton);
         QVERIFY(!found.page.timeServiceDialog());

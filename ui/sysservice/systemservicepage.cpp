@@ -190,6 +190,9 @@ void SystemServicePage::updateConfigureActions()
     m_revertServers->setToolTip(revertWhy.isEmpty()
             ? tr("Restore %1's configuration from before Chronoscope changed it").arg(name)
             : revertWhy);
+    // Screen readers announce why a disabled button is disabled (a tooltip needs a mouse).
+    m_applyServers->setAccessibleDescription(m_applyServers->toolTip());
+    m_revertServers->setAccessibleDescription(m_revertServers->toolTip());
 }
 
 TimeServiceDialog *SystemServicePage::timeServiceDialog() const
