@@ -52,6 +52,8 @@ public:
     // Closes the socket; nothing more is received until the next open(). Safe to call from a
     // slot connected to datagramReceived or errorOccurred.
     virtual void close() = 0;
+    // Reads what has arrived now, without waiting for the event loop (as on readiness).
+    virtual void readPending() = 0;
     // Sends a datagram; returns the local clock read immediately before the send (T1), or a
     // zero timestamp when sending failed.
     virtual ntp::NtpTimestamp send(const QByteArray &datagram) = 0;

@@ -25,6 +25,7 @@ public:
 
     bool open(const QHostAddress &server, quint16 port) override;
     void close() override;
+    void readPending() override { onSocketReady(); }
     ntp::NtpTimestamp send(const QByteArray &datagram) override;
     quint16 localPort() const override;
     bool hasKernelTimestamps() const override { return m_kernelTimestamps; }

@@ -18,6 +18,7 @@ public:
 
     bool open(const QHostAddress &server, quint16 port) override;
     void close() override;
+    void readPending() override { onReadyRead(); }
     ntp::NtpTimestamp send(const QByteArray &datagram) override;
     quint16 localPort() const override;
     bool hasKernelTimestamps() const override { return false; }

@@ -57,7 +57,7 @@ ServerAssociation::ServerAssociation(int id, const ServerSpec &spec, const QStri
     , m_drift(options.driftMinSpan)
     , m_poller(poller)
     , m_pollTimer(timers, [this] { sendRequest(); })
-    , m_timeoutTimer(timers, [this] { onTimeout(); })
+    , m_timeoutTimer(timers, [this] { onTimeoutTimer(); })
 {
     m_status.id = id;
     m_status.name = name;
@@ -554,6 +554,19 @@ void ServerAssociation::onChannelError(const QString &message, bool connectionRe
         m_timeoutTimer.stop();
         onTimeout();
     }
+}
+
+void ServerAssociation::onTimeoutTimer()
+{
+    // After the engine thread had no CPU for a while, the event loop may come to this timer
+    // before the socket: a reply already waiting (with the kernel's time of arrival) is read
+    // before the request is given up.
+    if (m_channel && m_outstanding) {
+        m_channel->readPending();
+        if (!m_outstanding || m_timeoutTimer.isActive())
+            return; // answered (or ended otherwise) meanwhile
+    }
+    onTimeout();
 }
 
 void ServerAssociation::onTimeout()

@@ -85,6 +85,7 @@ private:
     void onDatagram(const QByteArray &datagram, const QHostAddress &from, quint16 fromPort,
                     ntp::NtpTimestamp receiveTime);
     void onChannelError(const QString &message, bool connectionRefused);
+    void onTimeoutTimer();
     void onTimeout();
     void handleAccepted(const ntp::ReplyVerdict &verdict);
     void handleKiss(const ntp::ReplyVerdict &verdict);
