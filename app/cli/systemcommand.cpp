@@ -11,6 +11,7 @@
 #include "app/cli/systemtext.h"
 #include "core/sysservice/chronydclient.h"
 #include "core/sysservice/chronydjson.h"
+#include "core/sysservice/helpercmdmontransport.h"
 #include "core/sysservice/ntpdclient.h"
 #include "core/sysservice/ntpdjson.h"
 #include "core/sysservice/loopbackudptransport.h"
@@ -61,16 +62,48 @@ int report(const SystemOptions &options, const Reading &reading)
     } else {
         std::fprintf(stderr, "chronoscope-cli: %s\n", qPrintable(reading.error));
         if (reading.permissionDenied)
-            std::fputs("chronoscope-cli: run it as root, or let chronyd answer on its command port (cmdport 323, "
-                       "bindcmdaddress 127.0.0.1)\n", stderr);
+            std::fputs("chronoscope-cli: read it through the helper with --via-helper (asks for an administrator "
+                       "password, only reads), run it as root, or let chronyd answer on its command port (cmdport "
+                       "323, bindcmdaddress 127.0.0.1)\n", stderr);
     }
     return EXIT_UNREADABLE;
+}
+
+Reading readingOf(const sysservice::ChronydSnapshot &snapshot)
+{
+    Reading reading;
+    reading.daemon = u"chronyd"_s;
+    reading.found = reading.present = true;
+    reading.json = sysservice::chronydSnapshotJson(snapshot);
+    reading.text = chronydSnapshotText(snapshot);
+    reading.synchronised = snapshot.tracking.leapStatus != 3 && !snapshot.tracking.address.toString().isEmpty();
+    return reading;
+}
+
+// chronyd's socket through the helper (--via-helper): one helper process, one password prompt.
+Reading readChronydThroughHelper()
+{
+    using namespace sysservice;
+    HelperCmdmonTransport transport;
+    ChronydClient client(transport, 1000, 1);
+    const Result<ChronydSnapshot> snapshot = client.snapshot();
+    if (!snapshot) {
+        Reading reading;
+        reading.daemon = u"chronyd"_s;
+        reading.error = snapshot.errorMessage();
+        return reading;
+    }
+    Reading reading = readingOf(*snapshot);
+    reading.json.insert(u"throughHelper"_s, true);
+    return reading;
 }
 
 // The socket, then the UDP command port on 127.0.0.1 and ::1.
 Reading readChronyd(const SystemOptions &options)
 {
     using namespace sysservice;
+    if (options.viaHelper)
+        return readChronydThroughHelper();
     Reading reading;
     reading.daemon = u"chronyd"_s;
     const QString path = options.chronydSocket.isEmpty() ? QString::fromLatin1(UnixCmdmonTransport::DEFAULT_SOCKET_PATH)
@@ -122,11 +155,7 @@ Reading readChronyd(const SystemOptions &options)
         return reading;
     }
     snapshot.value().warnings = notes + snapshot->warnings;
-    reading.found = true;
-    reading.json = chronydSnapshotJson(*snapshot);
-    reading.text = chronydSnapshotText(*snapshot);
-    reading.synchronised = snapshot->tracking.leapStatus != 3 && !snapshot->tracking.address.toString().isEmpty();
-    return reading;
+    return readingOf(*snapshot);
 }
 
 // Mode 6 on the given address, or on 127.0.0.1 and then ::1.

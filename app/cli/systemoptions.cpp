@@ -50,7 +50,8 @@ CommandSpec systemCommandSpec()
 {
     CommandSpec spec;
     spec.name = u"system"_s;
-    spec.synopsis = u"[--json] [--chronyd-socket PATH] [--chronyd-port N] | [--json] --ntpd HOST | [--json] --timesyncd"_s;
+    spec.synopsis = u"[--json] [--chronyd-socket PATH] [--chronyd-port N] | [--json] --via-helper | [--json] --ntpd HOST | "
+                    u"[--json] --timesyncd"_s;
     spec.summary = u"What the system's own time service does: its selected source, offset, frequency, stratum and "
                    u"leap status, and each of its sources with its state in words."_s;
     spec.options = {
@@ -60,6 +61,9 @@ CommandSpec systemCommandSpec()
                            u"chronyd's UDP command port on 127.0.0.1 and ::1 is tried."_s,
                            u"PATH"_s),
         QCommandLineOption(u"chronyd-port"_s, u"that UDP command port (default 323)"_s, u"N"_s),
+        QCommandLineOption(u"via-helper"_s,
+                           u"read chronyd's socket (/run/chrony/chronyd.sock) through chronoscope-helper, for when "
+                           u"this user may not read it: asks for an administrator password (pkexec), only reads"_s),
         QCommandLineOption(u"ntpd"_s,
                            u"read ntpd or ntpsec over mode 6 (what ntpq uses) at HOST: 127.0.0.1, ::1 or localhost, "
                            u"optionally with :PORT ([::1]:PORT); default port 123"_s,
@@ -68,6 +72,9 @@ CommandSpec systemCommandSpec()
     };
     spec.details = u"Without a daemon option, chronyd is tried first (its socket, then its command port), then ntpd "
                    u"on 127.0.0.1 and ::1, then systemd-timesyncd.\n"
+                   u"--via-helper starts the helper once for the whole read (one password prompt); it passes only "
+                   u"chronyd's read-only requests (tracking, sources, sourcestats, selectdata, source names), so "
+                   u"ntpdata and authdata are not shown then.\n"
                    u"'chronoscope-cli system apply' writes Chronoscope's servers to the daemon's configuration, "
                    u"'chronoscope-cli system revert' restores it (see their --help).\n"
                    u"Exit status: 0 read, 1 the daemon is not synchronised, 2 usage error, 3 the daemon cannot be "
@@ -209,6 +216,15 @@ Result<SystemOptions> parseSystemArguments(const QStringList &arguments)
         if (options.daemon == SystemOptions::Daemon::Ntpd)
             return Error{u"--timesyncd cannot be combined with --ntpd"_s};
         options.daemon = SystemOptions::Daemon::Timesyncd;
+    }
+    options.viaHelper = parser.isSet(u"via-helper"_s);
+    if (options.viaHelper) {
+        if (chronydOption)
+            return Error{u"--via-helper reads the socket the helper knows (/run/chrony/chronyd.sock); it cannot be "
+                         u"combined with --chronyd-socket or --chronyd-port"_s};
+        if (options.daemon != SystemOptions::Daemon::Detect)
+            return Error{u"--via-helper reads chronyd; it cannot be combined with --ntpd or --timesyncd"_s};
+        options.daemon = SystemOptions::Daemon::Chronyd;
     }
     if (chronydOption) {
         if (options.daemon != SystemOptions::Daemon::Detect)

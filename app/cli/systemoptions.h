@@ -13,8 +13,8 @@
 
 namespace chronoscope::cli {
 
-// `chronoscope-cli system [--json] [--chronyd-socket PATH] [--chronyd-port N] [--ntpd HOST]
-// [--timesyncd]`: the system's own time service (issue 15); `system apply` and `system revert`
+// `chronoscope-cli system [--json] [--chronyd-socket PATH] [--chronyd-port N] [--via-helper]
+// [--ntpd HOST] [--timesyncd]`: the system's own time service (issue 15); `system apply` and `system revert`
 // change its server list through the helper (issue 15 item 3).
 struct SystemOptions
 {
@@ -25,6 +25,7 @@ struct SystemOptions
     Daemon daemon = Daemon::Detect;  // Detect: chronyd, then ntpd on loopback, then timesyncd
     QString chronydSocket;          // empty: /run/chrony/chronyd.sock
     quint16 chronydPort = 323;      // the UDP command port tried on 127.0.0.1 and ::1 when the socket fails
+    bool viaHelper = false;         // read chronyd's socket through the helper (read-time-service)
     QHostAddress ntpdAddress;       // --ntpd: 127.0.0.0/8 or ::1; null: try 127.0.0.1, then ::1
     quint16 ntpdPort = 123;
     bool help = false;

@@ -195,22 +195,32 @@ Result<ChronydSnapshot> ChronydClient::snapshot()
             }
         }
         if (sourceReply->mode != ChronydSourceMode::ReferenceClock && !sourceReply->address.ip.isNull()) {
-            const Result<ChronydNtpData> ntp = ntpData(sourceReply->address.ip);
-            if (ntp)
-                view.ntp = *ntp;
-            else
-                snapshot.warnings.append(u"ntpdata of %1: %2"_s.arg(address, ntp.errorMessage()));
-            const Result<ChronydAuthData> auth = authData(sourceReply->address.ip);
-            if (auth)
-                view.auth = *auth;
-            else
-                snapshot.warnings.append(u"authdata of %1: %2"_s.arg(address, auth.errorMessage()));
+            if (m_transport.supportsCommand(cmdmon::REQ_NTP_DATA)) {
+                const Result<ChronydNtpData> ntp = ntpData(sourceReply->address.ip);
+                if (ntp)
+                    view.ntp = *ntp;
+                else
+                    snapshot.warnings.append(u"ntpdata of %1: %2"_s.arg(address, ntp.errorMessage()));
+            }
+            if (m_transport.supportsCommand(cmdmon::REQ_AUTH_DATA)) {
+                const Result<ChronydAuthData> auth = authData(sourceReply->address.ip);
+                if (auth)
+                    view.auth = *auth;
+                else
+                    snapshot.warnings.append(u"authdata of %1: %2"_s.arg(address, auth.errorMessage()));
+            }
             const Result<QString> name = sourceName(sourceReply->address.ip);
             if (name)
                 view.name = *name;
         }
         snapshot.sources.append(view);
     }
+    QStringList skipped;
+    for (const std::uint16_t command : {cmdmon::REQ_NTP_DATA, cmdmon::REQ_AUTH_DATA})
+        if (!m_transport.supportsCommand(command))
+            skipped.append(commandName(command));
+    if (!skipped.isEmpty())
+        snapshot.warnings.append(u"%1 not read: %2 does not carry them"_s.arg(skipped.join(u" and "_s), m_transport.endpoint()));
     snapshot.ignoredReplies = m_ignoredReplies;
     return snapshot;
 }

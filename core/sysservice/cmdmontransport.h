@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <cstdint>
+
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QString>
@@ -24,6 +26,10 @@ public:
     virtual Result<QByteArray> receive(int timeoutMs) = 0;
     // Where the datagrams go, for messages: "/run/chrony/chronyd.sock", "127.0.0.1:323".
     virtual QString endpoint() const = 0;
+    // Whether this transport can carry the cmdmon request `command` (REQ_*). The helper's
+    // (HelperCmdmonTransport) carries only its read-only whitelist; ChronydClient::snapshot()
+    // skips the rest and says so once.
+    virtual bool supportsCommand(std::uint16_t command) const { (void)command; return true; }
 };
 
 } // namespace chronoscope::sysservice

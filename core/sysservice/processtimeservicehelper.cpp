@@ -18,9 +18,10 @@ constexpr qsizetype MAX_STDERR_BYTES = 16 * 1024;
 
 } // namespace
 
-Result<correction::HelperLaunch> timeServiceHelperLaunch(bool dryRun)
+Result<correction::HelperLaunch> timeServiceHelperLaunch(bool dryRun, bool readOnly)
 {
-    QStringList helperArguments{QString::fromLatin1(ts::VERB.data(), qsizetype(ts::VERB.size()))};
+    const std::string_view verb = readOnly ? ts::READ_VERB : ts::VERB;
+    QStringList helperArguments{QString::fromLatin1(verb.data(), qsizetype(verb.size()))};
     if (dryRun)
         helperArguments.append(u"--dry-run"_s);
 

@@ -19,8 +19,9 @@ namespace chronoscope::sysservice {
 // CHRONOSCOPE_HELPER_TEST_ROOT=<dir>, CHRONOSCOPE_HELPER_TEST_CHRONYD_SOCKET=<path> and
 // CHRONOSCOPE_HELPER_TEST_GRACE_MS=<ms> then add the helper's hidden test options (HELPER.md
 // §5.5). None grants anything: an unprivileged helper cannot write /etc, and the helper takes
-// the test options only while CHRONOSCOPE_FORBID_CLOCK_CHANGES is set.
-Result<correction::HelperLaunch> timeServiceHelperLaunch(bool dryRun);
+// the test options only while CHRONOSCOPE_FORBID_CLOCK_CHANGES is set. `readOnly` starts it as
+// `read-time-service` instead (READ_CHRONYD only, its own polkit action).
+Result<correction::HelperLaunch> timeServiceHelperLaunch(bool dryRun, bool readOnly = false);
 
 // Runs chronoscope-helper for `configure-time-service` as a child process and speaks the
 // time-service frames over its stdin/stdout. pkexec's exit statuses tell a dismissed prompt

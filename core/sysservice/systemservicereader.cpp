@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "core/sysservice/chronydclient.h"
+#include "core/sysservice/helpercmdmontransport.h"
 #include "core/sysservice/ntpdclient.h"
 #include "core/sysservice/loopbackudptransport.h"
 #include "core/sysservice/unixcmdmontransport.h"
@@ -56,6 +57,23 @@ SystemServiceReading readChronyd(const SystemServiceReaderOptions &options, bool
     return failed;
 }
 
+// chronyd through the helper: one helper process, one password prompt for the whole read.
+SystemServiceReading readChronydThroughHelper()
+{
+    HelperCmdmonTransport transport;
+    ChronydClient client(transport, 1000, 1);
+    const Result<ChronydSnapshot> snapshot = client.snapshot();
+    SystemServiceReading reading;
+    if (snapshot) {
+        reading = readingFromChronyd(*snapshot);
+    } else {
+        reading.daemon = u"chronyd"_s;
+        reading.error = snapshot.errorMessage();
+    }
+    reading.throughHelper = true;
+    return reading;
+}
+
 SystemServiceReading readNtpd(const SystemServiceReaderOptions &options)
 {
     SystemServiceReading failed;
@@ -81,6 +99,8 @@ SystemServiceReading readNtpd(const SystemServiceReaderOptions &options)
 
 SystemServiceReading readSystemService(const SystemServiceReaderOptions &options)
 {
+    if (options.throughHelper)
+        return readChronydThroughHelper();
     bool chronydPresent = false;
     const SystemServiceReading chronyd = readChronyd(options, &chronydPresent);
     if (chronyd.ok() || chronydPresent)

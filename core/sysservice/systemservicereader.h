@@ -19,6 +19,9 @@ struct SystemServiceReaderOptions
     quint16 chronydPort = 323;
     quint16 ntpdPort = 123;
     bool tryNtpd = true;
+    // Read chronyd through the helper (HelperCmdmonTransport: a password prompt, read-only)
+    // and nothing else; for when its socket is not readable by this user.
+    bool throughHelper = false;
     std::function<SystemServiceReading()> readTimesyncd;   // empty: not tried
 };
 

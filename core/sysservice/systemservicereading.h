@@ -42,6 +42,7 @@ struct SystemServiceReading
     QStringList warnings;
     QString error;                   // why nothing could be read
     bool permissionDenied = false;   // the error is a permission problem (run as root, command port)
+    bool throughHelper = false;      // read through the helper (SystemServiceReaderOptions)
 
     bool ok() const { return !daemon.isEmpty() && error.isEmpty(); }
 };
