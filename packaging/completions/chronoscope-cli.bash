@@ -69,7 +69,7 @@ _chronoscope_cli()
             case $action in
                 apply | revert) options="--daemon --yes --dry-run --json" ;;
                 *)
-                    options="--json --chronyd-socket --chronyd-port --ntpd --timesyncd"
+                    options="--json --chronyd-socket --chronyd-port --via-helper --ntpd --timesyncd"
                     if [[ $cur != -* && -z $action ]]; then
                         COMPREPLY=($(compgen -W "apply revert" -- "$cur"))
                         return

@@ -108,7 +108,7 @@ void TstCliHelp::commandHelp_data()
                                       << QStringList{u"--dry-run"_s, u"-y, --yes"_s, u"--yes-very-large"_s};
     QTest::newRow("system, fixed list") << QStringList{u"system"_s, u"--help"_s} << u"Usage: chronoscope-cli system "_s
                                         << QStringList{u"--chronyd-socket PATH"_s, u"--chronyd-port N"_s,
-                                                       u"--ntpd HOST"_s, u"--timesyncd"_s};
+                                                       u"--via-helper"_s, u"--ntpd HOST"_s, u"--timesyncd"_s};
     QTest::newRow("system apply, fixed list") << QStringList{u"system"_s, u"apply"_s, u"--help"_s}
                                               << u"Usage: chronoscope-cli system apply "_s
                                               << QStringList{u"--daemon NAME"_s, u"-y, --yes"_s, u"--dry-run"_s,
