@@ -58,6 +58,13 @@ SystemServicePage::SystemServicePage(QWidget *parent) : QWidget(parent)
     m_refresh = new QPushButton(tr("&Refresh"), this);
     m_refresh->setToolTip(tr("Read the system's time service again"));
     connect(m_refresh, &QPushButton::clicked, this, &SystemServicePage::refresh);
+    m_readThroughHelper = new QPushButton(tr("Read Thro&ugh the Helper…"), this);
+    m_readThroughHelper->setToolTip(tr("Read chronyd's command socket with the helper's administrator rights. You are "
+                                       "asked for an administrator password; the helper only reads and changes "
+                                       "nothing."));
+    m_readThroughHelper->setAccessibleDescription(m_readThroughHelper->toolTip());
+    m_readThroughHelper->hide();
+    connect(m_readThroughHelper, &QPushButton::clicked, this, &SystemServicePage::readThroughHelper);
     m_applyServers = new QPushButton(tr("&Apply Chronoscope's Servers…"), this);
     connect(m_applyServers, &QPushButton::clicked, this, &SystemServicePage::applyServers);
     m_revertServers = new QPushButton(tr("Rev&ert…"), this);
@@ -67,6 +74,7 @@ SystemServicePage::SystemServicePage(QWidget *parent) : QWidget(parent)
     buttons->addWidget(m_applyServers);
     buttons->addWidget(m_revertServers);
     buttons->addStretch();
+    buttons->addWidget(m_readThroughHelper);
     buttons->addWidget(m_refresh);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_summary);
@@ -129,18 +137,33 @@ void SystemServicePage::showEvent(QShowEvent *event)
 
 void SystemServicePage::refresh()
 {
+    startReading(false);
+}
+
+void SystemServicePage::readThroughHelper()
+{
+    startReading(true);
+}
+
+void SystemServicePage::startReading(bool throughHelper)
+{
     if (m_worker)
         return;
     m_refresh->setEnabled(false);
-    m_summary->setText(tr("Reading the system's time service…"));
-    const sysservice::SystemServiceReaderOptions options = m_options;
+    m_readThroughHelper->setEnabled(false);
+    m_summary->setText(throughHelper ? tr("Reading chronyd through the helper (it may ask for an administrator password)…")
+                                     : tr("Reading the system's time service…"));
+    sysservice::SystemServiceReaderOptions options = m_options;
+    options.throughHelper = throughHelper;
+    const Reader reader = m_reader ? m_reader : Reader(&sysservice::readSystemService);
     auto result = std::make_shared<sysservice::SystemServiceReading>();
-    // Sockets and D-Bus calls block: the reading runs in its own thread, never the GUI's.
-    m_worker = QThread::create([options, result] { *result = sysservice::readSystemService(options); });
+    // Sockets, D-Bus calls and the helper block: the reading runs in its own thread, never the GUI's.
+    m_worker = QThread::create([reader, options, result] { *result = reader(options); });
     connect(m_worker, &QThread::finished, this, [this, result] {
         m_worker->deleteLater();
         m_worker = nullptr;
         m_refresh->setEnabled(true);
+        m_readThroughHelper->setEnabled(true);
         showReading(*result);
         updateConfigureActions();
         emit readingFinished();
@@ -250,16 +273,23 @@ void SystemServicePage::showReading(const sysservice::SystemServiceReading &read
 {
     m_reading = reading;
     m_sources->clear();
+    // Offered where chronyd runs but this user may not read its socket, and again after a read
+    // through the helper failed (a dismissed password prompt, say).
+    const bool chronyd = reading.daemon == u"chronyd"_s;
+    m_readThroughHelper->setVisible(chronyd && !reading.ok() && (reading.permissionDenied || reading.throughHelper));
     if (!reading.ok()) {
         m_summary->setText(reading.daemon.isEmpty() ? tr("No time service was found on this computer.")
                                                     : tr("%1 could not be read.").arg(reading.daemon));
         QString problem = reading.error;
         if (reading.permissionDenied)
-            problem = tr("Permission denied: this user may not read %1's command socket. Let chronyd answer on its command "
-                         "port (cmdport 323 on 127.0.0.1), which this page then reads, or read it as root with "
-                         "chronoscope-cli system.")
+            problem = tr("Permission denied: this user may not read %1's command socket. Read it through the helper "
+                         "(Read Through the Helper…, which asks for an administrator password and only reads), let "
+                         "chronyd answer on its command port (cmdport 323 on 127.0.0.1), which this page then reads, "
+                         "or read it as root with chronoscope-cli system.")
                           .arg(reading.daemon)
                 + u"\n"_s + reading.error;
+        else if (reading.throughHelper)
+            problem = tr("Reading %1 through the helper failed: %2").arg(reading.daemon, reading.error);
         m_problem->setText(problem);
         m_problem->show();
         m_verdict->clear();
@@ -279,6 +309,9 @@ void SystemServicePage::showReading(const sysservice::SystemServiceReading &read
         facts.append(tr("leap status: %1").arg(reading.leapWords));
     if (!facts.isEmpty())
         summary += u"\n"_s + facts.join(u"; "_s);
+    if (reading.throughHelper)
+        summary += u"\n"_s + tr("Read through the helper with administrator rights; nothing was changed. Refresh reads "
+                                "directly again.");
     m_summary->setText(summary);
     if (reading.warnings.isEmpty()) {
         m_problem->hide();

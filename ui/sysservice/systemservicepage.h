@@ -50,6 +50,10 @@ public:
     void attachSession(const engine::EngineSession *session);
     // Where to look (tests: a fixture's socket; the app: the defaults).
     void setReaderOptions(const sysservice::SystemServiceReaderOptions &options) { m_options = options; }
+    // What reads the daemon (runs in the worker thread); default readSystemService (tests: a
+    // fake that refuses the socket and reads through the real helper).
+    using Reader = std::function<sysservice::SystemServiceReading(const sysservice::SystemServiceReaderOptions &)>;
+    void setReader(Reader reader) { m_reader = std::move(reader); }
     // Chronoscope's server list (the app: the ServerListController's) for "Apply…".
     void setServerSource(std::function<QList<config::ConfiguredServer>()> source);
     // The helper that applies and reverts (ProcessTimeServiceHelper in the app); without one the
@@ -63,6 +67,9 @@ public:
     QString problemText() const;
     QTreeWidget *sourceTree() const { return m_sources; }
     QPushButton *refreshButton() const { return m_refresh; }
+    // Shown only when chronyd's socket is not readable by this user (or reading through the
+    // helper failed): reads it once through the helper (issue 15 item 1).
+    QPushButton *readThroughHelperButton() const { return m_readThroughHelper; }
     QPushButton *applyServersButton() const { return m_applyServers; }
     QPushButton *revertServersButton() const { return m_revertServers; }
     TimeServiceDialog *timeServiceDialog() const;
@@ -71,6 +78,9 @@ public:
 public slots:
     // Reads the daemon again (no-op while a reading runs).
     void refresh();
+    // Reads chronyd once through the helper (a password prompt; read-only). Refresh reads
+    // directly again, so that no prompt ever comes without this button.
+    void readThroughHelper();
     // Opens the confirmation for applying Chronoscope's servers / reverting them.
     void applyServers();
     void revertServers();
@@ -85,6 +95,7 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
+    void startReading(bool throughHelper);
     void showReading(const sysservice::SystemServiceReading &reading);
     void updateComparison();
     TimeServiceDialog *openDialog();
@@ -99,6 +110,8 @@ private:
     QLabel *m_verdict = nullptr;
     QTreeWidget *m_sources = nullptr;
     QPushButton *m_refresh = nullptr;
+    QPushButton *m_readThroughHelper = nullptr;
+    Reader m_reader;
     QPushButton *m_applyServers = nullptr;
     QPushButton *m_revertServers = nullptr;
     std::function<QList<config::ConfiguredServer>()> m_serverSource;
