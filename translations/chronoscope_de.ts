@@ -3302,10 +3302,6 @@
         <translation>%1 konnte nicht abgefragt werden.</translation>
     </message>
     <message>
-        <source>Permission denied: this user may not read %1&apos;s command socket. Let chronyd answer on its command port (cmdport 323 on 127.0.0.1), which this page then reads, or read it as root with chronoscope-cli system.</source>
-        <translation>Zugriff verweigert: Dieser Benutzer darf den Befehls-Socket von %1 nicht lesen. Lassen Sie chronyd auf seinem Befehlsport antworten (cmdport 323 auf 127.0.0.1), den diese Seite dann liest, oder lesen Sie ihn als root mit chronoscope-cli system.</translation>
-    </message>
-    <message>
         <source>%1 (read from %2) is not synchronised to any source.</source>
         <translation>%1 (abgefragt über %2) ist mit keiner Quelle synchronisiert.</translation>
     </message>
@@ -3372,6 +3368,30 @@
     <message>
         <source>Rev&amp;ert %1…</source>
         <translation>%1 &amp;zurücksetzen …</translation>
+    </message>
+    <message>
+        <source>Read Thro&amp;ugh the Helper…</source>
+        <translation>Über das Hilfspro&amp;gramm lesen …</translation>
+    </message>
+    <message>
+        <source>Read chronyd&apos;s command socket with the helper&apos;s administrator rights. You are asked for an administrator password; the helper only reads and changes nothing.</source>
+        <translation>Den Befehls-Socket von chronyd mit den Administratorrechten des Hilfsprogramms lesen. Sie werden nach einem Administratorpasswort gefragt; das Hilfsprogramm liest nur und ändert nichts.</translation>
+    </message>
+    <message>
+        <source>Reading chronyd through the helper (it may ask for an administrator password)…</source>
+        <translation>chronyd wird über das Hilfsprogramm gelesen (es fragt eventuell nach einem Administratorpasswort) …</translation>
+    </message>
+    <message>
+        <source>Permission denied: this user may not read %1&apos;s command socket. Read it through the helper (Read Through the Helper…, which asks for an administrator password and only reads), let chronyd answer on its command port (cmdport 323 on 127.0.0.1), which this page then reads, or read it as root with chronoscope-cli system.</source>
+        <translation>Zugriff verweigert: Dieser Benutzer darf den Befehls-Socket von %1 nicht lesen. Lesen Sie ihn über das Hilfsprogramm („Über das Hilfsprogramm lesen …“, fragt nach einem Administratorpasswort und liest nur), lassen Sie chronyd auf seinem Befehlsport antworten (cmdport 323 auf 127.0.0.1), den diese Seite dann liest, oder lesen Sie ihn als root mit chronoscope-cli system.</translation>
+    </message>
+    <message>
+        <source>Reading %1 through the helper failed: %2</source>
+        <translation>Das Lesen von %1 über das Hilfsprogramm ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>Read through the helper with administrator rights; nothing was changed. Refresh reads directly again.</source>
+        <translation>Über das Hilfsprogramm mit Administratorrechten gelesen; nichts wurde geändert. „Aktualisieren“ liest wieder direkt.</translation>
     </message>
 </context>
 <context>

@@ -3302,10 +3302,6 @@
         <translation>%1 n&apos;a pas pu être interrogé.</translation>
     </message>
     <message>
-        <source>Permission denied: this user may not read %1&apos;s command socket. Let chronyd answer on its command port (cmdport 323 on 127.0.0.1), which this page then reads, or read it as root with chronoscope-cli system.</source>
-        <translation>Permission refusée : cet utilisateur ne peut pas lire le socket de commande de %1. Laissez chronyd répondre sur son port de commande (cmdport 323 sur 127.0.0.1), que cette page lit alors, ou lisez-le en tant que root avec chronoscope-cli system.</translation>
-    </message>
-    <message>
         <source>%1 (read from %2) is not synchronised to any source.</source>
         <translation>%1 (interrogé via %2) n&apos;est synchronisé sur aucune source.</translation>
     </message>
@@ -3372,6 +3368,30 @@
     <message>
         <source>Rev&amp;ert %1…</source>
         <translation>&amp;Rétablir %1…</translation>
+    </message>
+    <message>
+        <source>Read Thro&amp;ugh the Helper…</source>
+        <translation>Lire via l’ass&amp;istant…</translation>
+    </message>
+    <message>
+        <source>Read chronyd&apos;s command socket with the helper&apos;s administrator rights. You are asked for an administrator password; the helper only reads and changes nothing.</source>
+        <translation>Lire le socket de commande de chronyd avec les droits d’administrateur de l’assistant. Un mot de passe d’administrateur vous est demandé ; l’assistant se contente de lire et ne modifie rien.</translation>
+    </message>
+    <message>
+        <source>Reading chronyd through the helper (it may ask for an administrator password)…</source>
+        <translation>Lecture de chronyd via l’assistant (un mot de passe d’administrateur peut vous être demandé)…</translation>
+    </message>
+    <message>
+        <source>Permission denied: this user may not read %1&apos;s command socket. Read it through the helper (Read Through the Helper…, which asks for an administrator password and only reads), let chronyd answer on its command port (cmdport 323 on 127.0.0.1), which this page then reads, or read it as root with chronoscope-cli system.</source>
+        <translation>Permission refusée : cet utilisateur ne peut pas lire le socket de commande de %1. Lisez-le via l’assistant (« Lire via l’assistant… », qui demande un mot de passe d’administrateur et se contente de lire), laissez chronyd répondre sur son port de commande (cmdport 323 sur 127.0.0.1), que cette page lit alors, ou lisez-le en tant que root avec chronoscope-cli system.</translation>
+    </message>
+    <message>
+        <source>Reading %1 through the helper failed: %2</source>
+        <translation>La lecture de %1 via l’assistant a échoué : %2</translation>
+    </message>
+    <message>
+        <source>Read through the helper with administrator rights; nothing was changed. Refresh reads directly again.</source>
+        <translation>Lu via l’assistant avec les droits d’administrateur ; rien n’a été modifié. « Actualiser » relit directement.</translation>
     </message>
 </context>
 <context>
