@@ -35,7 +35,9 @@ class TimeServiceDialog;
 // disagree. Reading the daemon blocks for up to a few seconds, so it runs in a worker thread;
 // the page shows "Reading…" meanwhile. Reading changes nothing; "Apply Chronoscope's servers to
 // <daemon>…" and "Revert…" change the daemon's configuration through the helper, each after a
-// confirmation (TimeServiceDialog), and the page reads the daemon again after a success.
+// confirmation (TimeServiceDialog), and the page reads the daemon again after a success. When
+// chronyd's socket is not readable by this user, "Read Through the Helper…" reads it once through
+// the helper (HelperCmdmonTransport, HELPER.md §4.5) and the summary says so.
 class SystemServicePage final : public QWidget
 {
     Q_OBJECT
