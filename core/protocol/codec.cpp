@@ -4,54 +4,33 @@
 #include <algorithm>
 #include <limits>
 
+#include "core/protocol/littleendian.h"
+
 namespace chronoscope::protocol {
 namespace {
 
+// Writes little-endian fields at fixed offsets of a frame it first fills with zeros.
 class Writer
 {
 public:
     explicit Writer(std::span<std::uint8_t> out) : m_out(out) { std::fill(m_out.begin(), m_out.end(), 0); }
-    void u16(std::size_t at, std::uint16_t v) { put(at, v, 2); }
-    void u32(std::size_t at, std::uint32_t v) { put(at, v, 4); }
-    void u64(std::size_t at, std::uint64_t v) { put(at, v, 8); }
-    void i32(std::size_t at, std::int32_t v) { put(at, static_cast<std::uint32_t>(v), 4); }
-    void i64(std::size_t at, std::int64_t v) { put(at, static_cast<std::uint64_t>(v), 8); }
+    void u16(std::size_t at, std::uint16_t v) { storeLittleEndian(m_out, at, v, 2); }
+    void u32(std::size_t at, std::uint32_t v) { storeLittleEndian(m_out, at, v, 4); }
+    void u64(std::size_t at, std::uint64_t v) { storeLittleEndian(m_out, at, v, 8); }
+    void i32(std::size_t at, std::int32_t v) { storeLittleEndian(m_out, at, static_cast<std::uint32_t>(v), 4); }
+    void i64(std::size_t at, std::int64_t v) { storeLittleEndian(m_out, at, static_cast<std::uint64_t>(v), 8); }
     void magic() { std::copy(MAGIC.begin(), MAGIC.end(), m_out.begin()); }
 
 private:
-    void put(std::size_t at, std::uint64_t v, std::size_t n)
-    {
-        for (std::size_t i = 0; i < n; ++i)
-            m_out[at + i] = static_cast<std::uint8_t>(v >> (8 * i));
-    }
     std::span<std::uint8_t> m_out;
 };
 
-class Reader
+// Reads the clock protocol's little-endian fields; the caller checks the size first.
+class Reader : public LittleEndianReader
 {
 public:
-    explicit Reader(std::span<const std::uint8_t> in) : m_in(in) { }
-    std::uint16_t u16(std::size_t at) const { return static_cast<std::uint16_t>(get(at, 2)); }
-    std::uint32_t u32(std::size_t at) const { return static_cast<std::uint32_t>(get(at, 4)); }
-    std::uint64_t u64(std::size_t at) const { return get(at, 8); }
-    std::int32_t i32(std::size_t at) const { return static_cast<std::int32_t>(u32(at)); }
-    std::int64_t i64(std::size_t at) const { return static_cast<std::int64_t>(get(at, 8)); }
-    bool magicOk() const { return std::equal(MAGIC.begin(), MAGIC.end(), m_in.begin()); }
-    bool zero(std::size_t from, std::size_t to) const
-    {
-        return std::all_of(m_in.begin() + std::ptrdiff_t(from), m_in.begin() + std::ptrdiff_t(to),
-                           [](std::uint8_t b) { return b == 0; });
-    }
-
-private:
-    std::uint64_t get(std::size_t at, std::size_t n) const
-    {
-        std::uint64_t v = 0;
-        for (std::size_t i = 0; i < n; ++i)
-            v |= std::uint64_t(m_in[at + i]) << (8 * i);
-        return v;
-    }
-    std::span<const std::uint8_t> m_in;
+    using LittleEndianReader::LittleEndianReader;
+    bool magicOk() const { return startsWith(MAGIC); }
 };
 
 // Request layout (48 bytes).

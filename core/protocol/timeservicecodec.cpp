@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "core/protocol/littleendian.h"
 #include "core/sysservice/cmdmonprotocol.h"
 
 namespace chronoscope::protocol::timeservice {
@@ -30,40 +31,22 @@ class Appender
 public:
     explicit Appender(std::vector<std::uint8_t> &out) : m_out(out) { }
     void u8(std::uint8_t v) { m_out.push_back(v); }
-    void u16(std::uint16_t v) { put(v, 2); }
-    void u32(std::uint32_t v) { put(v, 4); }
-    void u64(std::uint64_t v) { put(v, 8); }
+    void u16(std::uint16_t v) { appendLittleEndian(m_out, v, 2); }
+    void u32(std::uint32_t v) { appendLittleEndian(m_out, v, 4); }
+    void u64(std::uint64_t v) { appendLittleEndian(m_out, v, 8); }
     void bytes(std::span<const std::uint8_t> b) { m_out.insert(m_out.end(), b.begin(), b.end()); }
 
 private:
-    void put(std::uint64_t v, int n)
-    {
-        for (int i = 0; i < n; ++i)
-            m_out.push_back(static_cast<std::uint8_t>(v >> (8 * i)));
-    }
     std::vector<std::uint8_t> &m_out;
 };
 
-// Reads little-endian fields at fixed offsets; the caller checks the size first.
-class Fields
+// Reads the time-service protocol's little-endian fields at fixed offsets; the caller checks the
+// size first.
+class Fields : public LittleEndianReader
 {
 public:
-    explicit Fields(std::span<const std::uint8_t> in) : m_in(in) { }
-    std::uint8_t u8(std::size_t at) const { return m_in[at]; }
-    std::uint16_t u16(std::size_t at) const { return static_cast<std::uint16_t>(get(at, 2)); }
-    std::uint32_t u32(std::size_t at) const { return static_cast<std::uint32_t>(get(at, 4)); }
-    std::uint64_t u64(std::size_t at) const { return get(at, 8); }
-    bool magicOk() const { return m_in.size() >= 4 && std::equal(MAGIC.begin(), MAGIC.end(), m_in.begin()); }
-
-private:
-    std::uint64_t get(std::size_t at, int n) const
-    {
-        std::uint64_t v = 0;
-        for (int i = 0; i < n; ++i)
-            v |= std::uint64_t(m_in[at + std::size_t(i)]) << (8 * i);
-        return v;
-    }
-    std::span<const std::uint8_t> m_in;
+    using LittleEndianReader::LittleEndianReader;
+    bool magicOk() const { return startsWith(MAGIC); }
 };
 
 constexpr std::size_t H_VERSION = 4, H_OP = 6, H_ID = 8;
