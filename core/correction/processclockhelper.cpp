@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/correction/processclockhelper.h"
 
+#include "core/correction/helperframeread.h"
 #include "core/protocol/codec.h"
 
 using namespace Qt::StringLiterals;
@@ -67,20 +68,20 @@ void ProcessClockHelper::close()
 void ProcessClockHelper::onReadyRead()
 {
     // Read only the expected reply; anything else stays in QProcess's buffer, unread.
-    while (!m_failed && m_reader.isAwaiting() && m_process.bytesAvailable() > 0) {
-        switch (m_reader.feed(m_process.read(m_reader.bytesWanted()))) {
-        case ResponseFrameReader::Progress::NeedMore:
-            break;
-        case ResponseFrameReader::Progress::Invalid:
-            fail(HelperError::BadReply, m_reader.error());
-            return;
-        case ResponseFrameReader::Progress::Replied:
-            m_answeredOnce = true;
-            m_timer.stop();
-            const protocol::Response response = m_reader.response(); // send() may follow at once
-            emit replied(response);
-            return;
-        }
+    if (m_failed)
+        return;
+    switch (readExpectedFrame(m_process, m_reader)) {
+    case ResponseFrameReader::Progress::NeedMore:
+        return;
+    case ResponseFrameReader::Progress::Invalid:
+        fail(HelperError::BadReply, m_reader.error());
+        return;
+    case ResponseFrameReader::Progress::Replied:
+        m_answeredOnce = true;
+        m_timer.stop();
+        const protocol::Response response = m_reader.response(); // send() may follow at once
+        emit replied(response);
+        return;
     }
 }
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/sysservice/processtimeservicehelper.h"
 
-
+#include "core/correction/helperframeread.h"
 #include "core/protocol/timeservicecodec.h"
 
 using namespace Qt::StringLiterals;
@@ -114,19 +114,19 @@ void ProcessTimeServiceHelper::close()
 void ProcessTimeServiceHelper::onReadyRead()
 {
     // Read only the expected reply; anything else stays unread in QProcess's buffer.
-    while (!m_failed && m_reader.isAwaiting() && m_process.bytesAvailable() > 0) {
-        switch (m_reader.feed(m_process.read(m_reader.bytesWanted()))) {
-        case TimeServiceFrameReader::Progress::NeedMore:
-            break;
-        case TimeServiceFrameReader::Progress::Invalid:
-            fail(HelperError::BadReply, m_reader.error());
-            return;
-        case TimeServiceFrameReader::Progress::Replied:
-            m_timer.stop();
-            const ts::Response response = m_reader.response();
-            emit replied(response);
-            return;
-        }
+    if (m_failed)
+        return;
+    switch (correction::readExpectedFrame(m_process, m_reader)) {
+    case TimeServiceFrameReader::Progress::NeedMore:
+        return;
+    case TimeServiceFrameReader::Progress::Invalid:
+        fail(HelperError::BadReply, m_reader.error());
+        return;
+    case TimeServiceFrameReader::Progress::Replied:
+        m_timer.stop();
+        const ts::Response response = m_reader.response();
+        emit replied(response);
+        return;
     }
 }
 
