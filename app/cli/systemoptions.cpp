@@ -98,6 +98,22 @@ const QString CHANGE_DETAILS =
         u"20 s and restores the backup by itself if the daemon stops, loses its sources or none of the servers "
         u"answers.\n"_s;
 
+// What `system apply` and `system revert` share: the synopsis and the options (--daemon, --yes,
+// --dry-run, --json); `yesHelp` says what --yes does without asking.
+CommandSpec changeCommandSpec(const QString &name, const QString &yesHelp)
+{
+    CommandSpec spec;
+    spec.name = name;
+    spec.synopsis = u"[--daemon chronyd|timesyncd|ntpd] [--yes] [--dry-run] [--json]"_s;
+    spec.options = {
+        daemonOption(),
+        QCommandLineOption({u"y"_s, u"yes"_s}, yesHelp),
+        QCommandLineOption(u"dry-run"_s, u"the helper checks everything and writes nothing"_s),
+        QCommandLineOption(u"json"_s, u"one JSON document on standard output"_s),
+    };
+    return spec;
+}
+
 // `system apply` / `system revert`: --daemon, --yes, --dry-run, --json.
 Result<SystemOptions> parseChangeArguments(SystemOptions::Action action, const QStringList &arguments)
 {
@@ -130,17 +146,9 @@ Result<SystemOptions> parseChangeArguments(SystemOptions::Action action, const Q
 
 CommandSpec systemApplyCommandSpec()
 {
-    CommandSpec spec;
-    spec.name = u"system apply"_s;
-    spec.synopsis = u"[--daemon chronyd|timesyncd|ntpd] [--yes] [--dry-run] [--json]"_s;
+    CommandSpec spec = changeCommandSpec(u"system apply"_s, u"apply without asking"_s);
     spec.summary = u"Write Chronoscope's server list (the desktop app's settings) to the configuration of the "
                    u"system's time service and make it use the servers."_s;
-    spec.options = {
-        daemonOption(),
-        QCommandLineOption({u"y"_s, u"yes"_s}, u"apply without asking"_s),
-        QCommandLineOption(u"dry-run"_s, u"the helper checks everything and writes nothing"_s),
-        QCommandLineOption(u"json"_s, u"one JSON document on standard output"_s),
-    };
     spec.details = u"chronyd: /etc/chrony/sources.d/chronoscope.sources, then chronyd reloads its sources "
                    u"(chrony.conf needs 'sourcedir /etc/chrony/sources.d'). systemd-timesyncd: "
                    u"/etc/systemd/timesyncd.conf.d/chronoscope.conf (host names only), then a restart. ntpd: a block "
@@ -155,17 +163,9 @@ CommandSpec systemApplyCommandSpec()
 
 CommandSpec systemRevertCommandSpec()
 {
-    CommandSpec spec;
-    spec.name = u"system revert"_s;
-    spec.synopsis = u"[--daemon chronyd|timesyncd|ntpd] [--yes] [--dry-run] [--json]"_s;
+    CommandSpec spec = changeCommandSpec(u"system revert"_s, u"revert without asking"_s);
     spec.summary = u"Restore the time service's configuration from before Chronoscope's first change (remove "
                    u"Chronoscope's file if there was none) and make the daemon read it again."_s;
-    spec.options = {
-        daemonOption(),
-        QCommandLineOption({u"y"_s, u"yes"_s}, u"revert without asking"_s),
-        QCommandLineOption(u"dry-run"_s, u"the helper checks everything and writes nothing"_s),
-        QCommandLineOption(u"json"_s, u"one JSON document on standard output"_s),
-    };
     spec.details = u"The change is made by chronoscope-helper through pkexec (you may be asked for an administrator "
                    u"password).\n"
                    u"Exit status: 0 reverted (or the dry run passed), 1 not reverted (nothing to revert, refused, "
