@@ -18,38 +18,18 @@
 
 #include "core/ntp/replyvalidator.h"
 #include "tests/fuzz/fuzzcheck.h"
+#include "tests/fuzz/fuzzmackeys.h"
 
 using namespace chronoscope;
 
 namespace {
 
 constexpr std::size_t PREFIX = 25;
-
-QList<auth::SymmetricKey> testKeys()
-{
-    const struct { std::uint32_t id; auth::KeyType type; const char *hex; } table[] = {
-        {1, auth::KeyType::Md5, "0102030405060708090A0B0C0D0E0F1011121314"},
-        {2, auth::KeyType::Sha1, "2122232425262728292A2B2C2D2E2F3031323334"},
-        {3, auth::KeyType::Sha256, "4142434445464748494A4B4C4D4E4F505152535455565758595A5B5C5D5E5F60"},
-        {4, auth::KeyType::Aes128Cmac, "000102030405060708090A0B0C0D0E0F"},
-        {5, auth::KeyType::Aes256Cmac, "808182838485868788898A8B8C8D8E8F909192939495969798999A9B9C9D9E9F"},
-    };
-    QList<auth::SymmetricKey> keys;
-    for (const auto &row : table) {
-        auth::SymmetricKey key;
-        key.id = row.id;
-        key.type = row.type;
-        key.secret = auth::SecretBytes(QByteArray::fromHex(row.hex));
-        keys.append(key);
-    }
-    return keys;
-}
-
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
 {
-    static const QList<auth::SymmetricKey> keys = testKeys();
+    static const QList<auth::SymmetricKey> keys = fuzzMacTestKeys();
     static const QHostAddress server(QHostAddress::LocalHost);
     static const QHostAddress sources[] = {QHostAddress(QHostAddress::LocalHost),
                                            QHostAddress(u"::ffff:127.0.0.1"_qs), QHostAddress(QHostAddress::LocalHostIPv6),
