@@ -14,27 +14,14 @@
 #include "core/sysservice/chronydsourcestate.h"
 #include "core/sysservice/loopbackudptransport.h"
 #include "core/sysservice/unixcmdmontransport.h"
-#include "tests/interop/chronydinstance.h"
+#include "tests/interop/chronydlab.h"
 
 using namespace Qt::StringLiterals;
 using namespace chronoscope::sysservice;
 using chronoscope::Result;
-using chronoscope::testing::ChronydInstance;
+using namespace chronoscope::testing;
 
 namespace {
-
-// `chronyc -h SOCKET -n -c COMMAND`: one list of CSV fields per line.
-QList<QStringList> chronyc(const QString &socket, const QString &command, QString *output)
-{
-    QProcess process;
-    process.start(ChronydInstance::findChronyc(), {u"-h"_s, socket, u"-n"_s, u"-c"_s, command});
-    process.waitForFinished(5000);
-    *output = QString::fromLocal8Bit(process.readAllStandardOutput() + process.readAllStandardError());
-    QList<QStringList> lines;
-    for (const QString &line : output->split(u'\n', Qt::SkipEmptyParts))
-        lines.append(line.split(u','));
-    return lines;
-}
 
 QString describe(const ChronydSnapshot &snapshot)
 {
@@ -68,35 +55,21 @@ private:
 
 void TstChronydCmdmon::initTestCase()
 {
-    for (const QString &address : {u"127.0.0.11"_s, u"127.0.0.12"_s, u"127.0.0.13"_s, m_falseAddress}) {
-        auto server = std::make_unique<ChronydInstance>(QHostAddress(address));
-        if (address == m_falseAddress)
-            server->setFakeTime(u"+2.5s"_s);
-        QVERIFY2(server->start(), qPrintable(server->errorString()));
-        m_servers.push_back(std::move(server));
-    }
+    const QString serversError = startLabServers({u"127.0.0.11"_s, u"127.0.0.12"_s, u"127.0.0.13"_s, m_falseAddress}, m_falseAddress, &m_servers);
+    QVERIFY2(serversError.isEmpty(), qPrintable(serversError));
     m_client = std::make_unique<ChronydInstance>();
     m_client->setClientMode(true);
     m_commandPort = ChronydInstance::freeUdpPort(QHostAddress(QHostAddress::LocalHost));
     QVERIFY(m_commandPort != 0);
     // Also the UDP command port on 127.0.0.1 (the later cmdport overrides the fixture's 0).
     QString config = u"cmdport %1\nbindcmdaddress 127.0.0.1\n"_s.arg(m_commandPort);
-    for (const auto &server : m_servers)
-        config += u"server %1 port %2 minpoll -4 maxpoll -4 iburst\n"_s.arg(server->address().toString()).arg(server->port());
+    config += labServerLines(m_servers);
     m_client->setExtraConfig(config);
     QVERIFY2(m_client->start(), qPrintable(m_client->errorString()));
     // Wait until chronyd has decided about every source (no '?' left in chronyc sources).
     QString output;
-    const auto decided = [&] {
-        const QList<QStringList> lines = chronyc(m_client->commandSocketPath(), u"sources"_s, &output);
-        if (lines.size() != int(m_servers.size()))
-            return false;
-        for (const QStringList &fields : lines)
-            if (fields.size() < 3 || fields[1] == u"?"_s)
-                return false;
-        return true;
-    };
-    QTRY_VERIFY2_WITH_TIMEOUT(decided(), qPrintable(output), 30000);
+    QTRY_VERIFY2_WITH_TIMEOUT(chronycDecidedEverySource(m_client->commandSocketPath(), int(m_servers.size()), &output),
+                              qPrintable(output), 30000);
 }
 
 void TstChronydCmdmon::cleanupTestCase()
@@ -119,11 +92,7 @@ void TstChronydCmdmon::sourcesMatchChronyc()
         QVERIFY2(snapshot, qPrintable(snapshot.errorMessage()));
         QVERIFY2(snapshot->warnings.isEmpty(), qPrintable(snapshot->warnings.join(u'\n')));
         QString output;
-        const QList<QStringList> lines = chronyc(m_client->commandSocketPath(), u"sources"_s, &output);
-        QMap<QString, QString> theirs;
-        for (const QStringList &fields : lines)
-            if (fields.size() > 3)
-                theirs.insert(fields[2], fields[1]);   // CSV: mode,state,address,...
+        const QMap<QString, QString> theirs = chronycSourceStates(m_client->commandSocketPath(), &output);
         QMap<QString, QString> ours;
         for (const ChronydSourceView &view : snapshot->sources)
             ours.insert(view.source.address.toString(), QString(QChar::fromLatin1(chronydStateSymbol(view.source.state))));
@@ -141,7 +110,7 @@ void TstChronydCmdmon::sourcesMatchChronyc()
         QVERIFY2(snapshot, qPrintable(snapshot.errorMessage()));
         QVERIFY(snapshot->selectDataSupported);
         QString output;
-        const QList<QStringList> lines = chronyc(m_client->commandSocketPath(), u"selectdata"_s, &output);
+        const QList<QStringList> lines = chronycCsv(m_client->commandSocketPath(), u"selectdata"_s, &output);
         QMap<QString, QString> theirs;
         for (const QStringList &fields : lines)
             if (fields.size() > 3)
@@ -170,7 +139,7 @@ void TstChronydCmdmon::trackingMatchesChronyc()
         const Result<ChronydTracking> tracking = client.tracking();
         QVERIFY2(tracking, qPrintable(tracking.errorMessage()));
         QString output;
-        const QList<QStringList> lines = chronyc(m_client->commandSocketPath(), u"tracking"_s, &output);
+        const QList<QStringList> lines = chronycCsv(m_client->commandSocketPath(), u"tracking"_s, &output);
         QCOMPARE(lines.size(), 1);
         // CSV: refid,address,stratum,reftime,system time,last offset,rms offset,frequency,
         // residual frequency,skew,root delay,root dispersion,update interval,leap

@@ -13,29 +13,11 @@
 #include <cmath>
 #include <memory>
 
-#include "tests/interop/chronydinstance.h"
+#include "tests/interop/chronydlab.h"
 #include "tests/interop/clirunner.h"
 
 using namespace Qt::StringLiterals;
-using chronoscope::testing::ChronydInstance;
-using chronoscope::testing::CliRun;
-using chronoscope::testing::runCli;
-
-namespace {
-
-QList<QStringList> chronyc(const QString &socket, const QString &command, QString *output)
-{
-    QProcess process;
-    process.start(ChronydInstance::findChronyc(), {u"-h"_s, socket, u"-n"_s, u"-c"_s, command});
-    process.waitForFinished(5000);
-    *output = QString::fromLocal8Bit(process.readAllStandardOutput() + process.readAllStandardError());
-    QList<QStringList> lines;
-    for (const QString &line : output->split(u'\n', Qt::SkipEmptyParts))
-        lines.append(line.split(u','));
-    return lines;
-}
-
-} // namespace
+using namespace chronoscope::testing;
 
 class TstSystemCli : public QObject
 {
@@ -60,32 +42,18 @@ private:
 
 void TstSystemCli::initTestCase()
 {
-    for (const QString &address : {u"127.0.0.21"_s, u"127.0.0.22"_s, u"127.0.0.23"_s, m_falseAddress}) {
-        auto server = std::make_unique<ChronydInstance>(QHostAddress(address));
-        if (address == m_falseAddress)
-            server->setFakeTime(u"+2.5s"_s);
-        QVERIFY2(server->start(), qPrintable(server->errorString()));
-        m_servers.push_back(std::move(server));
-    }
+    const QString serversError = startLabServers({u"127.0.0.21"_s, u"127.0.0.22"_s, u"127.0.0.23"_s, m_falseAddress}, m_falseAddress, &m_servers);
+    QVERIFY2(serversError.isEmpty(), qPrintable(serversError));
     m_client = std::make_unique<ChronydInstance>();
     m_client->setClientMode(true);
     m_commandPort = ChronydInstance::freeUdpPort(QHostAddress(QHostAddress::LocalHost));
     QString config = u"cmdport %1\nbindcmdaddress 127.0.0.1\n"_s.arg(m_commandPort);
-    for (const auto &server : m_servers)
-        config += u"server %1 port %2 minpoll -4 maxpoll -4 iburst\n"_s.arg(server->address().toString()).arg(server->port());
+    config += labServerLines(m_servers);
     m_client->setExtraConfig(config);
     QVERIFY2(m_client->start(), qPrintable(m_client->errorString()));
     QString output;
-    const auto decided = [&] {
-        const QList<QStringList> lines = chronyc(m_client->commandSocketPath(), u"sources"_s, &output);
-        if (lines.size() != int(m_servers.size()))
-            return false;
-        for (const QStringList &fields : lines)
-            if (fields.size() < 3 || fields[1] == u"?"_s)
-                return false;
-        return true;
-    };
-    QTRY_VERIFY2_WITH_TIMEOUT(decided(), qPrintable(output), 30000);
+    QTRY_VERIFY2_WITH_TIMEOUT(chronycDecidedEverySource(m_client->commandSocketPath(), int(m_servers.size()), &output),
+                              qPrintable(output), 30000);
 }
 
 void TstSystemCli::cleanupTestCase()
@@ -109,10 +77,7 @@ void TstSystemCli::jsonSourcesMatchChronycSources()
         QCOMPARE(json.value(u"daemon"_s).toString(), u"chronyd"_s);
         QCOMPARE(json.value(u"endpoint"_s).toString(), m_client->commandSocketPath());
         QString output;
-        QMap<QString, QString> theirs;
-        for (const QStringList &fields : chronyc(m_client->commandSocketPath(), u"sources"_s, &output))
-            if (fields.size() > 3)
-                theirs.insert(fields[2], fields[1]);   // CSV: mode,state,address,...
+        const QMap<QString, QString> theirs = chronycSourceStates(m_client->commandSocketPath(), &output);
         QMap<QString, QString> ours;
         QString selected;
         for (const QJsonValue &value : json.value(u"sources"_s).toArray()) {
@@ -139,7 +104,7 @@ void TstSystemCli::jsonTrackingMatchesChronycTracking()
         const QJsonObject tracking = run.json(&error).value(u"tracking"_s).toObject();
         QVERIFY2(error.isEmpty(), qPrintable(error));
         QString output;
-        const QList<QStringList> lines = chronyc(m_client->commandSocketPath(), u"tracking"_s, &output);
+        const QList<QStringList> lines = chronycCsv(m_client->commandSocketPath(), u"tracking"_s, &output);
         QCOMPARE(lines.size(), 1);
         // CSV: refid,address,stratum,reftime,system time,last offset,rms offset,frequency,...
         const QStringList f = lines.first();

@@ -16,31 +16,13 @@
 
 #include <memory>
 
-#include "tests/interop/chronydinstance.h"
+#include "tests/interop/chronydlab.h"
 #include "tests/interop/clirunner.h"
 
 using namespace Qt::StringLiterals;
-using chronoscope::testing::ChronydInstance;
-using chronoscope::testing::CliRun;
-using chronoscope::testing::runCli;
+using namespace chronoscope::testing;
 
 namespace {
-
-// address → chronyc's state symbol, from `chronyc -h SOCKET -n -c sources`.
-QMap<QString, QString> chronycSources(const QString &socket, QString *output)
-{
-    QProcess process;
-    process.start(ChronydInstance::findChronyc(), {u"-h"_s, socket, u"-n"_s, u"-c"_s, u"sources"_s});
-    process.waitForFinished(5000);
-    *output = QString::fromLocal8Bit(process.readAllStandardOutput() + process.readAllStandardError());
-    QMap<QString, QString> sources;
-    for (const QString &line : output->split(u'\n', Qt::SkipEmptyParts)) {
-        const QStringList fields = line.split(u',');   // CSV: mode,state,address,...
-        if (fields.size() > 3)
-            sources.insert(fields[2], fields[1]);
-    }
-    return sources;
-}
 
 // address → our state symbol, and the selected source, from `system --json`.
 QMap<QString, QString> ourSources(const QJsonObject &json, QString *selected)
@@ -91,23 +73,16 @@ void TstSystemViaHelper::initTestCase()
     QVERIFY(m_root.isValid());
     // The helper binds its own client socket under the root's run/ (HELPER.md §5.5).
     QVERIFY(QDir().mkpath(m_root.path() + u"/run"_s));
-    for (const QString &address : {u"127.0.0.31"_s, u"127.0.0.32"_s, u"127.0.0.33"_s, m_falseAddress}) {
-        auto server = std::make_unique<ChronydInstance>(QHostAddress(address));
-        if (address == m_falseAddress)
-            server->setFakeTime(u"+2.5s"_s);
-        QVERIFY2(server->start(), qPrintable(server->errorString()));
-        m_servers.push_back(std::move(server));
-    }
+    const QString serversError = startLabServers({u"127.0.0.31"_s, u"127.0.0.32"_s, u"127.0.0.33"_s, m_falseAddress},
+                                                 m_falseAddress, &m_servers);
+    QVERIFY2(serversError.isEmpty(), qPrintable(serversError));
     m_client = std::make_unique<ChronydInstance>();
     m_client->setClientMode(true);
-    QString config;
-    for (const auto &server : m_servers)
-        config += u"server %1 port %2 minpoll -4 maxpoll -4 iburst\n"_s.arg(server->address().toString()).arg(server->port());
-    m_client->setExtraConfig(config);
+    m_client->setExtraConfig(labServerLines(m_servers));
     QVERIFY2(m_client->start(), qPrintable(m_client->errorString()));
     QString output;
     const auto decided = [&] {
-        const QMap<QString, QString> sources = chronycSources(m_client->commandSocketPath(), &output);
+        const QMap<QString, QString> sources = chronycSourceStates(m_client->commandSocketPath(), &output);
         return sources.size() == int(m_servers.size()) && !sources.values().contains(u"?"_s)
             && sources.value(m_falseAddress) == u"x"_s;
     };
@@ -141,7 +116,7 @@ void TstSystemViaHelper::viaHelperListsWhatChronycLists()
         QCOMPARE(warnings.size(), 1);
         QVERIFY2(warnings.first().toString().contains(u"ntpdata and authdata not read"_s), run.describe().constData());
         QString output;
-        const QMap<QString, QString> theirs = chronycSources(m_client->commandSocketPath(), &output);
+        const QMap<QString, QString> theirs = chronycSourceStates(m_client->commandSocketPath(), &output);
         QString selected;
         const QMap<QString, QString> ours = ourSources(json, &selected);
         agreed = ours == theirs && ours.size() == int(m_servers.size()) && ours.value(m_falseAddress) == u"x"_s
