@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "core/stats/clockfilter.h"
+#include "tests/unit/checknear.h"
 
 using namespace Qt::StringLiterals;
 using namespace chronoscope::stats;
@@ -17,28 +18,10 @@ namespace {
 constexpr double RHO = 1.0 / 1048576.0; // 2^-20 s
 constexpr double POLL = 64.0;
 
-bool near(double actual, double expected, double tolerance)
-{
-    return std::abs(actual - expected) <= tolerance;
-}
-
-QByteArray describe(double actual, double expected)
-{
-    return QByteArray("actual ") + QByteArray::number(actual, 'g', 17) + " expected "
-        + QByteArray::number(expected, 'g', 17);
-}
-
 // Dispersion of an empty 8-stage register: Σ_{i=0..7} 16 / 2^(i+1) = 16 · (1 − 2^-8) = 15.9375 s.
 constexpr double EMPTY_DISPERSION = 16.0 * (1.0 - 1.0 / 256.0);
 
 } // namespace
-
-#define CHECK_NEAR(actual, expected, tolerance) \
-    do { \
-        const double a_ = (actual); \
-        const double e_ = (expected); \
-        QVERIFY2(near(a_, e_, (tolerance)), describe(a_, e_).constData()); \
-    } while (false)
 
 class TstClockFilter : public QObject
 {

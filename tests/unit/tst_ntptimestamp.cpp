@@ -8,6 +8,7 @@
 
 #include "core/ntp/clockmath.h"
 #include "core/ntp/ntptimestamp.h"
+#include "tests/unit/checknear.h"
 
 using namespace Qt::StringLiterals;
 using namespace chronoscope::ntp;
@@ -17,26 +18,7 @@ namespace {
 // Unix time of the NTP era 1 start, 2036-02-07 06:28:16 UTC: 2^32 − 2 208 988 800 = 2 085 978 496.
 constexpr qint64 ROLLOVER = 2085978496LL;
 constexpr qint64 NOV_2023 = 1700000000LL; // a pivot in era 0 (2023-11-14)
-
-bool near(double actual, double expected, double tolerance)
-{
-    return std::abs(actual - expected) <= tolerance;
-}
-
-QByteArray describe(double actual, double expected)
-{
-    return QByteArray("actual ") + QByteArray::number(actual, 'g', 17) + " expected "
-        + QByteArray::number(expected, 'g', 17);
-}
-
 } // namespace
-
-#define CHECK_NEAR(actual, expected, tolerance) \
-    do { \
-        const double a_ = (actual); \
-        const double e_ = (expected); \
-        QVERIFY2(near(a_, e_, (tolerance)), describe(a_, e_).constData()); \
-    } while (false)
 
 class TstNtpTimestamp : public QObject
 {

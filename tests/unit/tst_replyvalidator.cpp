@@ -7,6 +7,7 @@
 #include <functional>
 
 #include "core/ntp/replyvalidator.h"
+#include "tests/unit/checknear.h"
 
 using namespace Qt::StringLiterals;
 using namespace chronoscope::ntp;
@@ -85,25 +86,7 @@ quint32 ascii(const char (&code)[5])
         | quint32(quint8(code[3]));
 }
 
-bool near(double actual, double expected, double tolerance)
-{
-    return std::abs(actual - expected) <= tolerance;
-}
-
-QByteArray describe(double actual, double expected)
-{
-    return QByteArray("actual ") + QByteArray::number(actual, 'g', 17) + " expected "
-        + QByteArray::number(expected, 'g', 17);
-}
-
 } // namespace
-
-#define CHECK_NEAR(actual, expected, tolerance) \
-    do { \
-        const double a_ = (actual); \
-        const double e_ = (expected); \
-        QVERIFY2(near(a_, e_, (tolerance)), describe(a_, e_).constData()); \
-    } while (false)
 
 class TstReplyValidator : public QObject
 {
