@@ -22,6 +22,7 @@
 #include "core/protocol/codec.h"
 #include "core/protocol/limits.h"
 #include "core/protocol/names.h"
+#include "tests/helper/helperrig.h"
 #include "tests/helper/hostileframes.h"
 #include "tests/windows/minitest.h"
 
@@ -29,53 +30,20 @@ using namespace chronoscope;
 using namespace chronoscope::helper;
 using protocol::Op;
 using protocol::Status;
+using testing::CapturingSink;
+using testing::S;
+using testing::START_MONO;
+using testing::START_REALTIME;
 
 namespace {
 
-constexpr std::int64_t S = 1'000'000'000;
-constexpr std::int64_t START_REALTIME = 1'893'456'000 * S; // 2030-01-01T00:00:00Z
-constexpr std::int64_t START_MONO = 1000 * S;
-
-class CapturingSink final : public AuditSink
-{
-public:
-    void write(const AuditRecord &record) override
-    {
-        records.push_back(record);
-        lines.push_back(formatAuditLine(record));
-    }
-    std::vector<AuditRecord> records;
-    std::vector<std::string> lines;
-};
-
-struct Rig
+// The helper service as a Windows caller reaches it (the account is logged on Windows).
+struct Rig : testing::HelperRig
 {
     explicit Rig(protocol::Verb verb = protocol::Verb::Step)
-        : clock(FakeClockOps::simulated(START_REALTIME, START_MONO))
-        , config(defaultHelperConfig())
-        , limiter(config.minChangeIntervalNs, config.rateWindowNs, config.maxChangesPerWindow)
-        , service(verb, clock, config, limiter, audit, CallerIdentity{1000, 4242, "TEST\\user (S-1-5-21-1)"})
+        : HelperRig(verb, CallerIdentity{1000, 4242, "TEST\\user (S-1-5-21-1)"})
     {
     }
-    protocol::Response send(const protocol::Request &request) { return service.handle(protocol::encodeRequest(request)); }
-    protocol::Request change(Op op, std::int64_t offsetNs, std::uint32_t flags = 0, std::int64_t ageNs = S / 10)
-    {
-        protocol::Request r;
-        r.op = op;
-        r.requestId = ++nextId;
-        r.offsetNs = offsetNs;
-        r.errorBoundNs = 2'000'000;
-        r.measuredMonoNs = std::uint64_t(clock.monotonicNs() - ageNs);
-        r.maxAgeMs = 5000;
-        r.flags = flags;
-        return r;
-    }
-    FakeClockOps clock;
-    HelperConfig config;
-    RateLimiter limiter;
-    CapturingSink audit;
-    HelperService service;
-    std::uint64_t nextId = 0;
 };
 
 std::string statusText(Status status)
