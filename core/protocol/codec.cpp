@@ -232,17 +232,7 @@ DecodedResponse decodeResponse(std::span<const std::uint8_t> bytes)
 
 Status statusForDecodeError(DecodeError error)
 {
-    switch (error) {
-    case DecodeError::None: return Status::Ok;
-    case DecodeError::UnsupportedVersion: return Status::UnsupportedVersion;
-    case DecodeError::UnknownOp: return Status::UnknownOp;
-    case DecodeError::WrongSize:
-    case DecodeError::BadMagic:
-    case DecodeError::UnknownFlags:
-    case DecodeError::NonZeroReserved:
-    case DecodeError::BadArgument: return Status::Malformed;
-    }
-    return Status::Malformed;
+    return statusForDecodeErrorIn<Status>(error);
 }
 
 } // namespace chronoscope::protocol

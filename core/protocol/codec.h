@@ -45,4 +45,23 @@ DecodedResponse decodeResponse(std::span<const std::uint8_t> bytes);
 // The refusal status a helper answers with for a frame that failed to decode.
 Status statusForDecodeError(DecodeError error);
 
+// The mapping behind statusForDecodeError of both helper protocols: an unsupported version and an
+// unknown op keep their own status, every other decode error is Malformed. StatusEnum is
+// protocol::Status or protocol::timeservice::Status (both have these four values).
+template <typename StatusEnum>
+constexpr StatusEnum statusForDecodeErrorIn(DecodeError error)
+{
+    switch (error) {
+    case DecodeError::None: return StatusEnum::Ok;
+    case DecodeError::UnsupportedVersion: return StatusEnum::UnsupportedVersion;
+    case DecodeError::UnknownOp: return StatusEnum::UnknownOp;
+    case DecodeError::WrongSize:
+    case DecodeError::BadMagic:
+    case DecodeError::UnknownFlags:
+    case DecodeError::NonZeroReserved:
+    case DecodeError::BadArgument: return StatusEnum::Malformed;
+    }
+    return StatusEnum::Malformed;
+}
+
 } // namespace chronoscope::protocol
