@@ -38,11 +38,8 @@ using namespace chronoscope;
 using namespace chronoscope::helper;
 using protocol::Op;
 using protocol::Status;
-using testing::CapturingSink;
-using testing::S;
-using testing::START_MONO;
-using testing::START_REALTIME;
-using Rig = testing::HelperRig;
+using namespace chronoscope::testing; // S, START_*, CapturingSink, HelperRig (helperrig.h)
+using Rig = HelperRig;
 
 namespace {
 

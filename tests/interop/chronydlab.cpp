@@ -21,6 +21,13 @@ QString startLabServers(const QStringList &addresses, const QString &falseAddres
     return {};
 }
 
+QString startLabClient(ChronydInstance *client, const ChronydServers &servers, const QString &extraConfig)
+{
+    client->setClientMode(true);
+    client->setExtraConfig(extraConfig + labServerLines(servers));
+    return client->start() ? QString() : client->errorString();
+}
+
 QString labServerLines(const ChronydServers &servers)
 {
     QString lines;

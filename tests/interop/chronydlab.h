@@ -20,6 +20,9 @@ using ChronydServers = std::vector<std::unique_ptr<ChronydInstance>>;
 // Starts one chronyd server per address, in order, into *servers; the one at falseAddress runs
 // 2.5 s ahead under libfaketime. Returns why a server did not start, or an empty string.
 QString startLabServers(const QStringList &addresses, const QString &falseAddress, ChronydServers *servers);
+// Starts *client as a chronyd client (command socket, no NTP server) of every server, with
+// extraConfig before the server lines. Returns why it did not start, or an empty string.
+QString startLabClient(ChronydInstance *client, const ChronydServers &servers, const QString &extraConfig = {});
 // A client's `server ADDRESS port PORT minpoll -4 maxpoll -4 iburst` line for each server.
 QString labServerLines(const ChronydServers &servers);
 

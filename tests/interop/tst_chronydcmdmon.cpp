@@ -55,17 +55,16 @@ private:
 
 void TstChronydCmdmon::initTestCase()
 {
-    const QString serversError = startLabServers({u"127.0.0.11"_s, u"127.0.0.12"_s, u"127.0.0.13"_s, m_falseAddress}, m_falseAddress, &m_servers);
+    const QString serversError = startLabServers({u"127.0.0.11"_s, u"127.0.0.12"_s, u"127.0.0.13"_s, m_falseAddress},
+                                                 m_falseAddress, &m_servers);
     QVERIFY2(serversError.isEmpty(), qPrintable(serversError));
-    m_client = std::make_unique<ChronydInstance>();
-    m_client->setClientMode(true);
     m_commandPort = ChronydInstance::freeUdpPort(QHostAddress(QHostAddress::LocalHost));
     QVERIFY(m_commandPort != 0);
     // Also the UDP command port on 127.0.0.1 (the later cmdport overrides the fixture's 0).
-    QString config = u"cmdport %1\nbindcmdaddress 127.0.0.1\n"_s.arg(m_commandPort);
-    config += labServerLines(m_servers);
-    m_client->setExtraConfig(config);
-    QVERIFY2(m_client->start(), qPrintable(m_client->errorString()));
+    m_client = std::make_unique<ChronydInstance>();
+    const QString clientError =
+        startLabClient(m_client.get(), m_servers, u"cmdport %1\nbindcmdaddress 127.0.0.1\n"_s.arg(m_commandPort));
+    QVERIFY2(clientError.isEmpty(), qPrintable(clientError));
     // Wait until chronyd has decided about every source (no '?' left in chronyc sources).
     QString output;
     QTRY_VERIFY2_WITH_TIMEOUT(chronycDecidedEverySource(m_client->commandSocketPath(), int(m_servers.size()), &output),

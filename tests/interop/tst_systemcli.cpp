@@ -42,15 +42,14 @@ private:
 
 void TstSystemCli::initTestCase()
 {
-    const QString serversError = startLabServers({u"127.0.0.21"_s, u"127.0.0.22"_s, u"127.0.0.23"_s, m_falseAddress}, m_falseAddress, &m_servers);
+    const QString serversError = startLabServers({u"127.0.0.21"_s, u"127.0.0.22"_s, u"127.0.0.23"_s, m_falseAddress},
+                                                 m_falseAddress, &m_servers);
     QVERIFY2(serversError.isEmpty(), qPrintable(serversError));
-    m_client = std::make_unique<ChronydInstance>();
-    m_client->setClientMode(true);
     m_commandPort = ChronydInstance::freeUdpPort(QHostAddress(QHostAddress::LocalHost));
-    QString config = u"cmdport %1\nbindcmdaddress 127.0.0.1\n"_s.arg(m_commandPort);
-    config += labServerLines(m_servers);
-    m_client->setExtraConfig(config);
-    QVERIFY2(m_client->start(), qPrintable(m_client->errorString()));
+    m_client = std::make_unique<ChronydInstance>();
+    const QString clientError =
+        startLabClient(m_client.get(), m_servers, u"cmdport %1\nbindcmdaddress 127.0.0.1\n"_s.arg(m_commandPort));
+    QVERIFY2(clientError.isEmpty(), qPrintable(clientError));
     QString output;
     QTRY_VERIFY2_WITH_TIMEOUT(chronycDecidedEverySource(m_client->commandSocketPath(), int(m_servers.size()), &output),
                               qPrintable(output), 30000);

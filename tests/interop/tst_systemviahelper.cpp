@@ -77,9 +77,8 @@ void TstSystemViaHelper::initTestCase()
                                                  m_falseAddress, &m_servers);
     QVERIFY2(serversError.isEmpty(), qPrintable(serversError));
     m_client = std::make_unique<ChronydInstance>();
-    m_client->setClientMode(true);
-    m_client->setExtraConfig(labServerLines(m_servers));
-    QVERIFY2(m_client->start(), qPrintable(m_client->errorString()));
+    const QString clientError = startLabClient(m_client.get(), m_servers);
+    QVERIFY2(clientError.isEmpty(), qPrintable(clientError));
     QString output;
     const auto decided = [&] {
         const QMap<QString, QString> sources = chronycSourceStates(m_client->commandSocketPath(), &output);

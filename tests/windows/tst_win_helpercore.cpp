@@ -30,10 +30,7 @@ using namespace chronoscope;
 using namespace chronoscope::helper;
 using protocol::Op;
 using protocol::Status;
-using testing::CapturingSink;
-using testing::S;
-using testing::START_MONO;
-using testing::START_REALTIME;
+using namespace chronoscope::testing; // S, START_*, CapturingSink, HelperRig (helperrig.h)
 
 namespace {
 
