@@ -17,7 +17,7 @@ namespace chronoscope::testing {
 
 using ChronydServers = std::vector<std::unique_ptr<ChronydInstance>>;
 
-// Starts one chronyd server per address, in order, into *servers; the one at falseAddress runs
+// Starts one chronyd server per address, in order, into *servers; the one at falseAddress (if any) runs
 // 2.5 s ahead under libfaketime. Returns why a server did not start, or an empty string.
 QString startLabServers(const QStringList &addresses, const QString &falseAddress, ChronydServers *servers);
 // Starts *client as a chronyd client (command socket, no NTP server) of every server, with

@@ -19,7 +19,7 @@
 #include <memory>
 #include <vector>
 
-#include "tests/interop/chronydinstance.h"
+#include "tests/interop/chronydlab.h"
 #include "ui/sysservice/systemservicepage.h"
 
 using namespace Qt::StringLiterals;
@@ -32,16 +32,8 @@ namespace {
 // address → chronyc's state symbol.
 QMap<QString, QString> chronycSources(const QString &socket)
 {
-    QProcess process;
-    process.start(ChronydInstance::findChronyc(), {u"-h"_s, socket, u"-n"_s, u"-c"_s, u"sources"_s});
-    process.waitForFinished(5000);
-    QMap<QString, QString> sources;
-    for (const QString &line : QString::fromLocal8Bit(process.readAllStandardOutput()).split(u'\n', Qt::SkipEmptyParts)) {
-        const QStringList fields = line.split(u',');
-        if (fields.size() > 3)
-            sources.insert(fields[2], fields[1]);
-    }
-    return sources;
+    QString output;
+    return testing::chronycSourceStates(socket, &output);
 }
 
 QStringList pageAddresses(const SystemServicePage &page)
@@ -98,20 +90,13 @@ private slots:
         const QString helper = qEnvironmentVariable("CHRONOSCOPE_HELPER_BIN");
         QVERIFY2(QFileInfo(helper).isExecutable(), "CHRONOSCOPE_HELPER_BIN");
         QVERIFY2(!ChronydInstance::findChronyc().isEmpty(), "chronyc not found");
-        for (const QString &address : {u"127.0.0.61"_s, u"127.0.0.62"_s}) {
-            auto server = std::make_unique<ChronydInstance>(QHostAddress(address));
-            QVERIFY2(server->start(), qPrintable(server->errorString()));
-            m_servers.push_back(std::move(server));
-        }
+        const QString serversError = testing::startLabServers({u"127.0.0.61"_s, u"127.0.0.62"_s}, {}, &m_servers);
+        QVERIFY2(serversError.isEmpty(), qPrintable(serversError));
         QVERIFY(m_root.isValid());
         QVERIFY(QDir().mkpath(m_root.path() + u"/run"_s));   // the helper's client socket goes there
         m_client = std::make_unique<ChronydInstance>();
-        m_client->setClientMode(true);
-        QString config;
-        for (const auto &server : m_servers)
-            config += u"server %1 port %2 minpoll -4 maxpoll -4 iburst\n"_s.arg(server->address().toString()).arg(server->port());
-        m_client->setExtraConfig(config);
-        QVERIFY2(m_client->start(), qPrintable(m_client->errorString()));
+        const QString clientError = testing::startLabClient(m_client.get(), m_servers);
+        QVERIFY2(clientError.isEmpty(), qPrintable(clientError));
         QTRY_COMPARE_WITH_TIMEOUT(chronycSources(m_client->commandSocketPath()).size(), 2, 15000);
         qputenv("CHRONOSCOPE_HELPER", helper.toLocal8Bit());
         qputenv("CHRONOSCOPE_HELPER_TEST_ROOT", m_root.path().toLocal8Bit());
