@@ -51,6 +51,12 @@ Result<HelperLaunch> elevatedHelperLaunch(const QStringList &helperArguments, co
     return launch;
 }
 
+void keepHelperStderr(QByteArray &kept, QProcess &process)
+{
+    const QByteArray more = process.readAllStandardError();
+    kept += more.left(qMax<qsizetype>(0, MAX_HELPER_STDERR_BYTES - kept.size()));
+}
+
 HelperExit classifyHelperExit(int exitCode, QProcess::ExitStatus status, bool elevated, const QString &details)
 {
     // pkexec(1): 126 = the authorisation dialog was dismissed, 127 = not authorised or an error.

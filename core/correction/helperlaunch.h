@@ -53,6 +53,10 @@ struct HelperExit
     QString detail;
 };
 HelperExit classifyHelperExit(int exitCode, QProcess::ExitStatus status, bool elevated, const QString &details);
+// Keeps what a helper writes on its standard error (its audit lines, used for error details) up
+// to MAX_HELPER_STDERR_BYTES; the rest is dropped, however much the process writes.
+constexpr qsizetype MAX_HELPER_STDERR_BYTES = 16 * 1024;
+void keepHelperStderr(QByteArray &kept, QProcess &process);
 // Closes a running helper's input and lets it finish (2 s), else kills it; blocks at most 3 s.
 void endHelperProcess(QProcess &process);
 

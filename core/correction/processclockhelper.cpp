@@ -17,7 +17,7 @@ ProcessClockHelper::ProcessClockHelper(QObject *parent)
     connect(&m_timer, &QTimer::timeout, this, &ProcessClockHelper::onTimeout);
     connect(&m_process, &QProcess::readyReadStandardOutput, this, &ProcessClockHelper::onReadyRead);
     connect(&m_process, &QProcess::readyReadStandardError, this,
-            [this] { m_stderr += m_process.readAllStandardError(); });
+            [this] { keepHelperStderr(m_stderr, m_process); });
     connect(&m_process, &QProcess::finished, this, &ProcessClockHelper::onFinished);
     connect(&m_process, &QProcess::errorOccurred, this, &ProcessClockHelper::onErrorOccurred);
 }
@@ -87,7 +87,7 @@ void ProcessClockHelper::onReadyRead()
 
 void ProcessClockHelper::onFinished(int exitCode, QProcess::ExitStatus status)
 {
-    m_stderr += m_process.readAllStandardError();
+    keepHelperStderr(m_stderr, m_process);
     onReadyRead();
     if (!m_reader.isAwaiting() || m_failed)
         return;

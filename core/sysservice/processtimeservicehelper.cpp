@@ -13,8 +13,6 @@ using correction::HelperError;
 
 namespace {
 
-// What the helper may write on stderr (its audit lines) that is kept for error details.
-constexpr qsizetype MAX_STDERR_BYTES = 16 * 1024;
 
 } // namespace
 
@@ -54,10 +52,8 @@ ProcessTimeServiceHelper::ProcessTimeServiceHelper(QObject *parent)
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &ProcessTimeServiceHelper::onTimeout);
     connect(&m_process, &QProcess::readyReadStandardOutput, this, &ProcessTimeServiceHelper::onReadyRead);
-    connect(&m_process, &QProcess::readyReadStandardError, this, [this] {
-        const QByteArray more = m_process.readAllStandardError();
-        m_stderr += more.left(qMax<qsizetype>(0, MAX_STDERR_BYTES - m_stderr.size()));
-    });
+    connect(&m_process, &QProcess::readyReadStandardError, this,
+            [this] { correction::keepHelperStderr(m_stderr, m_process); });
     connect(&m_process, &QProcess::finished, this, &ProcessTimeServiceHelper::onFinished);
     connect(&m_process, &QProcess::errorOccurred, this, &ProcessTimeServiceHelper::onErrorOccurred);
 }
@@ -132,7 +128,7 @@ void ProcessTimeServiceHelper::onReadyRead()
 
 void ProcessTimeServiceHelper::onFinished(int exitCode, QProcess::ExitStatus status)
 {
-    m_stderr += m_process.readAllStandardError().left(qMax<qsizetype>(0, MAX_STDERR_BYTES - m_stderr.size()));
+    correction::keepHelperStderr(m_stderr, m_process);
     onReadyRead();
     if (!m_reader.isAwaiting() || m_failed)
         return;

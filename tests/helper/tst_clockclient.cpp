@@ -336,6 +336,21 @@ private slots:
         QCOMPARE(int(*o.helperError), error);
     }
 
+    // A helper that floods its standard error: only MAX_HELPER_STDERR_BYTES of it are kept for
+    // the error detail, however much it writes (bounded like every other outside input).
+    void keepsABoundedPartOfTheHelpersStderr()
+    {
+        ProcessClockHelper helper;
+        helper.setLaunchOverride(HelperLaunch{u"/bin/sh"_s,
+                                              {u"-c"_s, u"head -c 4000000 /dev/zero | tr '\\000' x >&2; exit 3"_s}, false});
+        ClockCorrector corrector(&helper);
+        const CorrectionOutcome o = run(corrector, proposal(0.2), 0);
+        QCOMPARE(o.result, Outcome::Failed);
+        QVERIFY(o.helperError);
+        QVERIFY2(o.detail.contains(u"xxxx"_s), qPrintable(o.detail.left(200)));
+        QVERIFY2(o.detail.size() <= MAX_HELPER_STDERR_BYTES + 200, qPrintable(QString::number(o.detail.size())));
+    }
+
     void reportsAMissingHelper()
     {
         ProcessClockHelper helper;
