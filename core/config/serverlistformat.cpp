@@ -167,6 +167,7 @@ ServerListImport parseServerList(const QString &text, ConfFormat format, const Q
             continue;
         }
         bool bad = false;
+        bool ntsPortGiven = false;
         for (qsizetype w = 0; w < words.size() && !bad; ++w) {
             const QString option = words.at(w).toLower();
             const bool hasNext = w + 1 < words.size();
@@ -203,8 +204,10 @@ ServerListImport parseServerList(const QString &text, ConfFormat format, const Q
             } else if (option == u"nts"_s) {
                 spec.nts = true;
             } else if (chrony && option == u"ntsport"_s) {
-                if (needValue(1, 65535, &value))
+                if (needValue(1, 65535, &value)) {
                     spec.ntsPort = quint16(value);
+                    ntsPortGiven = true;
+                }
             } else if (chrony && option == u"port"_s) {
                 if (needValue(1, 65535, &value))
                     spec.port = quint16(value);
@@ -222,6 +225,11 @@ ServerListImport parseServerList(const QString &text, ConfFormat format, const Q
             continue;
         if (spec.minPollLog2 > spec.maxPollLog2)
             spec.maxPollLog2 = spec.minPollLog2; // as chrony does: maxpoll never below minpoll
+        if (ntsPortGiven && !spec.nts) {
+            // chronyd uses ntsport only with nts; kept, the port would be lost on export.
+            issue(u"option 'ntsport %1' has no effect without 'nts'; imported without it"_s.arg(spec.ntsPort));
+            spec.ntsPort = engine::ServerSpec().ntsPort;
+        }
         if (spec.nts && server.keyId != 0) {
             issue(u"'nts' and 'key %1' exclude each other; imported with NTS only"_s.arg(server.keyId));
             server.keyId = 0;

@@ -49,7 +49,8 @@ struct ServerListImport
 };
 
 // Parses `server` and `pool` lines (chrony: port, iburst, minpoll, maxpoll, key, prefer,
-// noselect, trust, require, maxsources 4; ntp.conf: the same without port, `true` for trust).
+// noselect, trust, require, maxsources 4, nts, ntsport (an issue without nts: chronyd uses it only
+// with nts); ntp.conf: the same without port and require, `true` for trust, ntpsec's HOST:PORT nts).
 // Every other directive, option, refclock or malformed value becomes an issue with its line
 // number; comments and blank lines are skipped. Duplicates are imported once.
 ServerListImport parseServerList(const QString &text, ConfFormat format, const QString &fileName);

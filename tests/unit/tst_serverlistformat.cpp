@@ -21,6 +21,7 @@ private slots:
     void importsNtpsecNtsFixture();
     void ntsRoundTrips_data();
     void ntsRoundTrips();
+    void ntsPortWithoutNtsIsAnIssue();
     void missingFileIsAnErrorNamingIt();
     void overlongLineIsAnIssueWithItsNumber();
     void includesAreFollowedToADepthLimit();
@@ -237,6 +238,33 @@ void TestServerListFormat::ntsRoundTrips()
     const ServerListImport back = parseServerList(text, confFormat, u"exported.conf"_s);
     QVERIFY2(back.issues.isEmpty(), qPrintable(back.issueTexts().join(u'\n')));
     QCOMPARE(back.servers, servers);
+}
+
+// Found by fuzz_serverlist (seed regression-ntsport-without-nts): chronyd uses ntsport only with
+// nts; the import kept the port of a plain NTP server, and the export, which writes ntsport only
+// for NTS servers, lost it.
+void TestServerListFormat::ntsPortWithoutNtsIsAnIssue()
+{
+    const QString text = u"pool 0 NTSport 3\n"
+                         "server a.example ntsport 4461 iburst\n"
+                         "server b.example ntsport 4461 nts\n"_s;
+    const ServerListImport imported = parseServerList(text, ConfFormat::Chrony, u"chrony.conf"_s);
+    QCOMPARE(imported.servers.size(), 3);
+    QVERIFY(!imported.servers[0].spec.nts);
+    QCOMPARE(imported.servers[0].spec.ntsPort, quint16(4460));
+    QVERIFY(!imported.servers[1].spec.nts);
+    QVERIFY(imported.servers[1].spec.iburst);
+    QCOMPARE(imported.servers[1].spec.ntsPort, quint16(4460));
+    QVERIFY(imported.servers[2].spec.nts);
+    QCOMPARE(imported.servers[2].spec.ntsPort, quint16(4461));
+    QCOMPARE(imported.issueTexts(),
+             (QStringList{u"chrony.conf:1: option 'ntsport 3' has no effect without 'nts'; imported without it"_s,
+                          u"chrony.conf:2: option 'ntsport 4461' has no effect without 'nts'; imported without it"_s}));
+
+    const QString exported = formatServerList(imported.servers, ConfFormat::Chrony);
+    const ServerListImport again = parseServerList(exported, ConfFormat::Chrony, u"exported.conf"_s);
+    QVERIFY2(again.issues.isEmpty(), qPrintable(again.issueTexts().join(u'\n')));
+    QCOMPARE(again.servers, imported.servers);
 }
 
 void TestServerListFormat::missingFileIsAnErrorNamingIt()
