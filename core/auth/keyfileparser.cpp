@@ -21,6 +21,7 @@ constexpr int MAX_REPORTED_ERRORS = 100;     // a binary file would otherwise yi
 // names at most 6 characters; a longer field in their place is more likely a key written in the
 // wrong column, and messages never show key material (issue 13): it is described, not quoted.
 constexpr qsizetype MAX_SHOWN_TOKEN = 8;
+constexpr qsizetype MAX_TYPE_NAME_LENGTH = 12;   // "AES-128-CMAC", the longest parseKeyTypeName() knows
 
 qsizetype metadataLineLength(std::uint32_t id, const QString &label, const QStringList &servers)
 {
@@ -74,7 +75,8 @@ std::optional<QString> checkPrintable(QByteArrayView line)
             return u"binary data: byte 0x%1 at column %2 is not text"_s.arg(c, 2, 16, QLatin1Char('0')).arg(i + 1);
     }
     QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
-    (void)QString(decoder.decode(line));
+    QString decoded = decoder.decode(line);
+    wipeBuffer(decoded);   // the line's key as UTF-16 (tst_secretmemory)
     if (decoder.hasError())
         return u"binary data: the line is not valid UTF-8 text"_s;
     return std::nullopt;
@@ -90,7 +92,12 @@ Result<QByteArray> decodeHex(QByteArrayView digits)
         if (!std::isxdigit(uchar(digits[i])))
             return Error{u"the hex key has a character that is not a hex digit at position %1"_s.arg(i + 1)};
     }
-    return QByteArray::fromHex(digits.toByteArray());
+    // Decoded in place: QByteArray::fromHex would need a copy of the digits, left unwiped.
+    const auto nibble = [](char c) { return c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10; };
+    QByteArray bytes(digits.size() / 2, Qt::Uninitialized);
+    for (qsizetype i = 0; i < bytes.size(); ++i)
+        bytes[i] = char(nibble(digits[2 * i]) << 4 | nibble(digits[2 * i + 1]));
+    return bytes;
 }
 
 Result<std::uint32_t> parseId(QByteArrayView text)
@@ -108,8 +115,15 @@ Result<std::uint32_t> parseId(QByteArrayView text)
 
 Result<KeyType> parseType(QByteArrayView text)
 {
-    if (const std::optional<KeyType> type = parseKeyTypeName(QString::fromUtf8(text)))
-        return *type;
+    // A field longer than any type name ("AES-128-CMAC") may be a key in the wrong column: it is
+    // not copied into text at all (parseKeyTypeName would leave unwiped copies).
+    if (text.size() <= MAX_TYPE_NAME_LENGTH) {
+        QString name = QString::fromUtf8(text);
+        const std::optional<KeyType> type = parseKeyTypeName(name);
+        wipeBuffer(name);
+        if (type)
+            return *type;
+    }
     return Error{u"unsupported key type %1 (supported: MD5, SHA1, SHA256, AES128, AES256)"_s.arg(quoted(text))};
 }
 
@@ -121,13 +135,14 @@ KeyFileFormat detectFormat(const QList<QByteArray> &lines, const QString &fileNa
         const QByteArrayView trimmed = QByteArrayView(line).trimmed();
         if (isChronyComment(trimmed))
             continue;
-        const QByteArrayList fields = splitFields(ntpContent(trimmed));
-        if (fields.size() == 2)
-            return KeyFileFormat::Chrony;
-        for (const QByteArray &field : fields) {
-            if (field.startsWith("HEX:") || field.startsWith("ASCII:"))
-                return KeyFileFormat::Chrony;
+        QByteArrayList fields = splitFields(ntpContent(trimmed));
+        bool chrony = fields.size() == 2;
+        for (QByteArray &field : fields) {
+            chrony = chrony || field.startsWith("HEX:") || field.startsWith("ASCII:");
+            wipeBuffer(field);   // the key is one of them
         }
+        if (chrony)
+            return KeyFileFormat::Chrony;
     }
     return KeyFileFormat::Ntp;
 }

@@ -60,8 +60,14 @@ std::optional<Error> KeyringVault::write(std::uint32_t id, const SecretBytes &se
     QKeychain::WritePasswordJob job(QString::fromLatin1(SERVICE));
     job.setInsecureFallback(false);
     job.setKey(entryName(id));
-    job.setBinaryData(secret.reveal());
-    if (!runJob(job))
+    // A copy of its own for the job (reveal() points into secure memory), wiped once the job has
+    // finished with it; what QtKeychain and D-Bus copy further is beyond our reach.
+    QByteArray data(secret.reveal().constData(), secret.size());
+    job.setBinaryData(data);
+    const bool answered = runJob(job);
+    job.setBinaryData(QByteArray());
+    wipeBuffer(data);
+    if (!answered)
         return Error{u"the system keyring did not answer within %1 s"_s.arg(KEYRING_TIMEOUT_MS / 1000)};
     if (job.error() != QKeychain::NoError)
         return Error{u"cannot store key %1 in the system keyring: %2"_s.arg(id).arg(describe(job))};

@@ -5,34 +5,26 @@
 
 #include <openssl/crypto.h>
 
+#include "core/auth/secretblock.h"
+
 namespace chronoscope::auth {
 
-SecretBytes &SecretBytes::operator=(const SecretBytes &other)
+SecretBytes::SecretBytes(QByteArray bytes)
 {
-    if (this != &other) {
-        wipe();
-        m_bytes = other.m_bytes;
-    }
-    return *this;
+    if (!bytes.isEmpty())
+        m_block = std::make_shared<const SecretBlock>(QByteArrayView(bytes));
+    wipeBuffer(bytes);
 }
 
-SecretBytes &SecretBytes::operator=(SecretBytes &&other) noexcept
+qsizetype SecretBytes::size() const
 {
-    if (this != &other) {
-        wipe();
-        m_bytes = std::move(other.m_bytes);
-    }
-    return *this;
+    return m_block ? m_block->bytes().size() : 0;
 }
 
-SecretBytes::~SecretBytes()
+const QByteArray &SecretBytes::reveal() const
 {
-    wipe();
-}
-
-void SecretBytes::wipe()
-{
-    wipeBuffer(m_bytes);
+    static const QByteArray empty;
+    return m_block ? m_block->bytes() : empty;
 }
 
 void wipeBuffer(QByteArray &bytes)
@@ -52,9 +44,11 @@ void wipeBuffer(QString &text)
 
 bool operator==(const SecretBytes &a, const SecretBytes &b)
 {
-    if (a.m_bytes.size() != b.m_bytes.size())
+    const QByteArray &left = a.reveal();
+    const QByteArray &right = b.reveal();
+    if (left.size() != right.size())
         return false;
-    return CRYPTO_memcmp(a.m_bytes.constData(), b.m_bytes.constData(), size_t(a.m_bytes.size())) == 0;
+    return left.isEmpty() || CRYPTO_memcmp(left.constData(), right.constData(), size_t(left.size())) == 0;
 }
 
 QDebug operator<<(QDebug debug, const SecretBytes &secret)

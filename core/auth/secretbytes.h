@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <memory>
+
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QString>
@@ -9,32 +11,33 @@ class QDebug;
 
 namespace chronoscope::auth {
 
+class SecretBlock;
+
 // Key material. It deliberately has no conversion to text: the bytes leave only through
 // reveal(), so every place that shows or writes a secret is explicit and easy to audit. Logging
-// one (qDebug() << secret) prints only its length. The last copy wipes its memory when it goes.
+// one (qDebug() << secret) prints only its length. The bytes live in SecretArena memory, which
+// core dumps leave out (issue 13); copies share them, and the last copy wipes them when it goes.
 class SecretBytes
 {
 public:
     SecretBytes() = default;
-    explicit SecretBytes(QByteArray bytes) : m_bytes(std::move(bytes)) { }
-    SecretBytes(const SecretBytes &) = default;
-    SecretBytes(SecretBytes &&) noexcept = default;
-    SecretBytes &operator=(const SecretBytes &other);
-    SecretBytes &operator=(SecretBytes &&other) noexcept;
-    ~SecretBytes();
+    // Copies `bytes` into secure memory and wipes `bytes` when it was the last holder of that
+    // buffer (pass it with std::move; a caller that keeps a copy must wipe that itself).
+    explicit SecretBytes(QByteArray bytes);
 
-    bool isEmpty() const { return m_bytes.isEmpty(); }
-    qsizetype size() const { return m_bytes.size(); }
-    // The raw bytes, for MAC computation and for writing key files.
-    const QByteArray &reveal() const { return m_bytes; }
+    bool isEmpty() const { return size() == 0; }
+    qsizetype size() const;
+    // The raw bytes, for MAC computation and for writing key files. The array points into the
+    // secure memory (QByteArray::fromRawData): use it while this SecretBytes lives. Anything that
+    // changes a copy of it, or keeps one longer, must make its own copy (QByteArray(data, size))
+    // and wipe that with wipeBuffer().
+    const QByteArray &reveal() const;
 
     // Constant-time comparison (CRYPTO_memcmp) after a length check.
     friend bool operator==(const SecretBytes &a, const SecretBytes &b);
 
 private:
-    void wipe();
-
-    QByteArray m_bytes;
+    std::shared_ptr<const SecretBlock> m_block;   // null when empty
 };
 
 // Prints "SecretBytes(20 bytes)", never the content.

@@ -389,8 +389,8 @@ void NtsKeClient::completeExchange()
     session.ntpServer = response.ntpServer.isEmpty() ? m_host : response.ntpServer;
     session.ntpPort = response.ntpPort.value_or(123);
     session.aead = response.aead;
-    session.c2sKey = auth::SecretBytes(c2s);
-    session.s2cKey = auth::SecretBytes(s2c);
+    session.c2sKey = auth::SecretBytes(std::move(c2s));   // moved: SecretBytes wipes the exported bytes
+    session.s2cKey = auth::SecretBytes(std::move(s2c));
     session.cookies = response.cookies;
     session.established = QDateTime::currentDateTimeUtc();
     session.tlsVersion = QString::fromLatin1(SSL_get_version(m_tls->ssl));
@@ -406,9 +406,6 @@ void NtsKeClient::completeExchange()
         for (int i = 0; i < sk_X509_num(chain); ++i)
             session.certificate.chain << nameText(X509_get_subject_name(sk_X509_value(chain, i)));
     }
-    c2s.fill('\0');
-    s2c.fill('\0');
-
     SSL_shutdown(m_tls->ssl);
     flushToSocket();
     m_socket.disconnectFromHost();

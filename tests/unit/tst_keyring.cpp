@@ -52,7 +52,7 @@ void TestKeyring::secretsLiveInTheKeyring()
         const auto key = generateKey(store.nextFreeId(), type);
         QVERIFY(key.ok());
         QVERIFY(!store.add(*key).has_value());
-        secrets.append(key->secret.reveal());
+        secrets.append(QByteArray(key->secret.reveal().constData(), key->secret.size()));   // outlives the key
     }
     SymmetricKey labelled = *store.find(2);
     labelled.label = u"office"_s;

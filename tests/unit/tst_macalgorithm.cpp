@@ -284,7 +284,7 @@ void TestMacAlgorithm::generatedKeysDiffer()
         const auto key = chronoscope::auth::generateKey(1, KeyType::Aes128Cmac);
         QVERIFY(key.ok());
         QVERIFY(key->secret.reveal() != QByteArray(16, '\0'));
-        seen.insert(key->secret.reveal());
+        seen.insert(QByteArray(key->secret.reveal().constData(), key->secret.size()));   // outlives the key
     }
     QCOMPARE(seen.size(), 64);
 }
