@@ -87,6 +87,75 @@ bool takeNtpsecKePort(engine::ServerSpec &spec, QString *portText)
     return true;
 }
 
+// The options after the host of one server/pool line.
+struct ServerLineOptions
+{
+    bool importable = true;      // false: a value is malformed, the line is not imported
+    bool ntsPortGiven = false;   // chrony's ntsport
+    QStringList messages;        // one per issue, in line order
+};
+
+// Applies the options in `words` (the line after its host) to `server`; stops at a malformed value.
+ServerLineOptions parseServerOptions(const QStringList &words, bool chrony, ConfiguredServer &server)
+{
+    ServerLineOptions options;
+    engine::ServerSpec &spec = server.spec;
+    for (qsizetype w = 0; w < words.size() && options.importable; ++w) {
+        const QString option = words.at(w).toLower();
+        const bool hasNext = w + 1 < words.size();
+        const QString next = hasNext ? words.at(w + 1) : QString();
+        auto needValue = [&](int low, int high, int *value) {
+            if (!hasNext || !parseInt(next, low, high, value)) {
+                options.messages << u"option '%1' needs a number in %2…%3, got '%4'; line not imported"_s.arg(option).arg(low).arg(high).arg(next);
+                options.importable = false;
+                return false;
+            }
+            ++w;
+            return true;
+        };
+        int value = 0;
+        if (option == u"iburst"_s) {
+            spec.iburst = true;
+        } else if (option == u"prefer"_s) {
+            spec.prefer = true;
+        } else if (option == u"noselect"_s) {
+            spec.noselect = true;
+        } else if ((chrony && option == u"trust"_s) || (!chrony && option == u"true"_s)) {
+            spec.trust = true;
+        } else if (chrony && option == u"require"_s) {
+            spec.require = true;
+        } else if (option == u"minpoll"_s) {
+            if (needValue(MIN_POLL_LOG2, MAX_POLL_LOG2, &value))
+                spec.minPollLog2 = value;
+        } else if (option == u"maxpoll"_s) {
+            if (needValue(MIN_POLL_LOG2, MAX_POLL_LOG2, &value))
+                spec.maxPollLog2 = value;
+        } else if (option == u"key"_s) {
+            if (needValue(1, int(MAX_KEY_ID), &value))
+                server.keyId = quint32(value);
+        } else if (option == u"nts"_s) {
+            spec.nts = true;
+        } else if (chrony && option == u"ntsport"_s) {
+            if (needValue(1, 65535, &value)) {
+                spec.ntsPort = quint16(value);
+                options.ntsPortGiven = true;
+            }
+        } else if (chrony && option == u"port"_s) {
+            if (needValue(1, 65535, &value))
+                spec.port = quint16(value);
+        } else if (chrony && option == u"maxsources"_s && hasNext && next == u"4"_s) {
+            ++w; // our pools always use up to 4 addresses, chrony's default
+        } else if ((chrony ? chronyValueOptions() : ntpValueOptions()).contains(option)) {
+            options.messages << u"option '%1 %2' is not supported; imported without it"_s.arg(option, next);
+            if (hasNext)
+                ++w;
+        } else {
+            options.messages << u"option '%1' is not supported; imported without it"_s.arg(option);
+        }
+    }
+    return options;
+}
+
 } // namespace
 
 QStringList ServerListImport::issueTexts() const
@@ -153,7 +222,10 @@ ServerListImport parseServerList(const QString &text, ConfFormat format, const Q
         spec.host = words.takeFirst();
         spec.isPool = directive == u"pool"_s;
         spec.iburst = false; // both daemons default to no iburst
-        if (!chrony && words.contains(u"nts"_s, Qt::CaseInsensitive)) {
+        // The options first: only an `nts` option (not a value, as in "ident nts") makes an ntpsec
+        // HOST:PORT name the NTS-KE port. Their issues count once the host is usable.
+        const ServerLineOptions options = parseServerOptions(words, chrony, server);
+        if (!chrony && spec.nts) {
             QString portText;
             if (!takeNtpsecKePort(spec, &portText)) {
                 issue(u"NTS-KE port '%1' is not a number in 1…65535; line not imported"_s.arg(portText));
@@ -166,66 +238,19 @@ ServerListImport parseServerList(const QString &text, ConfFormat format, const Q
             issue(u"'%1' is a reference clock driver, not a network server; not imported"_s.arg(spec.host));
             continue;
         }
-        bool bad = false;
-        bool ntsPortGiven = false;
-        for (qsizetype w = 0; w < words.size() && !bad; ++w) {
-            const QString option = words.at(w).toLower();
-            const bool hasNext = w + 1 < words.size();
-            const QString next = hasNext ? words.at(w + 1) : QString();
-            auto needValue = [&](int low, int high, int *value) {
-                if (!hasNext || !parseInt(next, low, high, value)) {
-                    issue(u"option '%1' needs a number in %2…%3, got '%4'; line not imported"_s.arg(option).arg(low).arg(high).arg(next));
-                    bad = true;
-                    return false;
-                }
-                ++w;
-                return true;
-            };
-            int value = 0;
-            if (option == u"iburst"_s) {
-                spec.iburst = true;
-            } else if (option == u"prefer"_s) {
-                spec.prefer = true;
-            } else if (option == u"noselect"_s) {
-                spec.noselect = true;
-            } else if ((chrony && option == u"trust"_s) || (!chrony && option == u"true"_s)) {
-                spec.trust = true;
-            } else if (chrony && option == u"require"_s) {
-                spec.require = true;
-            } else if (option == u"minpoll"_s) {
-                if (needValue(MIN_POLL_LOG2, MAX_POLL_LOG2, &value))
-                    spec.minPollLog2 = value;
-            } else if (option == u"maxpoll"_s) {
-                if (needValue(MIN_POLL_LOG2, MAX_POLL_LOG2, &value))
-                    spec.maxPollLog2 = value;
-            } else if (option == u"key"_s) {
-                if (needValue(1, int(MAX_KEY_ID), &value))
-                    server.keyId = quint32(value);
-            } else if (option == u"nts"_s) {
-                spec.nts = true;
-            } else if (chrony && option == u"ntsport"_s) {
-                if (needValue(1, 65535, &value)) {
-                    spec.ntsPort = quint16(value);
-                    ntsPortGiven = true;
-                }
-            } else if (chrony && option == u"port"_s) {
-                if (needValue(1, 65535, &value))
-                    spec.port = quint16(value);
-            } else if (chrony && option == u"maxsources"_s && hasNext && next == u"4"_s) {
-                ++w; // our pools always use up to 4 addresses, chrony's default
-            } else if ((chrony ? chronyValueOptions() : ntpValueOptions()).contains(option)) {
-                issue(u"option '%1 %2' is not supported; imported without it"_s.arg(option, next));
-                if (hasNext)
-                    ++w;
-            } else {
-                issue(u"option '%1' is not supported; imported without it"_s.arg(option));
-            }
-        }
-        if (bad)
+        for (const QString &message : options.messages)
+            issue(message);
+        if (!options.importable)
             continue;
+        if (spec.host.count(u':') == 1 && (chrony || !spec.nts)) {
+            // An IPv6 address has at least two colons: this is HOST:PORT.
+            issue(chrony ? u"'%1': chrony.conf gives the port as 'port N', not after the host; not imported"_s.arg(spec.host)
+                         : u"'%1': in ntp.conf a port after the host is the NTS-KE port of an 'nts' server; not imported"_s.arg(spec.host));
+            continue;
+        }
         if (spec.minPollLog2 > spec.maxPollLog2)
             spec.maxPollLog2 = spec.minPollLog2; // as chrony does: maxpoll never below minpoll
-        if (ntsPortGiven && !spec.nts) {
+        if (options.ntsPortGiven && !spec.nts) {
             // chronyd uses ntsport only with nts; kept, the port would be lost on export.
             issue(u"option 'ntsport %1' has no effect without 'nts'; imported without it"_s.arg(spec.ntsPort));
             spec.ntsPort = engine::ServerSpec().ntsPort;

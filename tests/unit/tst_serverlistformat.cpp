@@ -22,6 +22,8 @@ private slots:
     void ntsRoundTrips_data();
     void ntsRoundTrips();
     void ntsPortWithoutNtsIsAnIssue();
+    void ntsAsAnOptionValueKeepsTheNtpsecHost();
+    void hostWithPortIsRefusedNamingTheSyntax();
     void missingFileIsAnErrorNamingIt();
     void overlongLineIsAnIssueWithItsNumber();
     void includesAreFollowedToADepthLimit();
@@ -265,6 +267,44 @@ void TestServerListFormat::ntsPortWithoutNtsIsAnIssue()
     const ServerListImport again = parseServerList(exported, ConfFormat::Chrony, u"exported.conf"_s);
     QVERIFY2(again.issues.isEmpty(), qPrintable(again.issueTexts().join(u'\n')));
     QCOMPARE(again.servers, imported.servers);
+}
+
+// Found by fuzz_serverlist (seed regression-nts-as-option-value): "nts" as the value of another
+// option ("ident nts") made HOST:PORT an NTS-KE port of a server imported without NTS; the
+// export, which writes HOST:PORT only for NTS servers, lost the port.
+void TestServerListFormat::ntsAsAnOptionValueKeepsTheNtpsecHost()
+{
+    const QString text = u"server h.example:4461 ident nts\n"
+                         "server 192.0.2.1 ttl nts iburst\n"
+                         "server nts.example:4461 ident x nts\n"_s;
+    const ServerListImport imported = parseServerList(text, ConfFormat::Ntp, u"ntp.conf"_s);
+    QCOMPARE(imported.servers.size(), 2);
+    QCOMPARE(imported.servers[0].spec.host, u"192.0.2.1"_s);
+    QVERIFY(!imported.servers[0].spec.nts);
+    QVERIFY(imported.servers[0].spec.iburst);
+    QCOMPARE(imported.servers[0].spec.ntsPort, quint16(4460));
+    QCOMPARE(imported.servers[1].spec.host, u"nts.example"_s);
+    QVERIFY(imported.servers[1].spec.nts);
+    QCOMPARE(imported.servers[1].spec.ntsPort, quint16(4461));
+    // Without the nts option, h.example:4461 is no host name: refused, naming the line.
+    QCOMPARE(issueLine(imported, u"'h.example:4461': in ntp.conf a port after the host is the NTS-KE port"_s), 1);
+    QCOMPARE(issueLine(imported, u"option 'ident nts' is not supported"_s), 1);
+    QCOMPARE(issueLine(imported, u"option 'ttl nts' is not supported"_s), 2);
+
+    const QString exported = formatServerList(imported.servers, ConfFormat::Ntp);
+    const ServerListImport again = parseServerList(exported, ConfFormat::Ntp, u"exported.conf"_s);
+    QVERIFY2(again.issues.isEmpty(), qPrintable(again.issueTexts().join(u'\n')));
+    QCOMPARE(again.servers, imported.servers);
+}
+
+void TestServerListFormat::hostWithPortIsRefusedNamingTheSyntax()
+{
+    const ServerListImport imported = parseServerList(u"server ntp.example:1123 iburst\nserver [2001:db8::1]\n"_s,
+                                                      ConfFormat::Chrony, u"chrony.conf"_s);
+    QCOMPARE(imported.issueTexts(),
+             QStringList{u"chrony.conf:1: 'ntp.example:1123': chrony.conf gives the port as 'port N', not after the host; not imported"_s});
+    QCOMPARE(imported.servers.size(), 1);
+    QCOMPARE(imported.servers[0].spec.host, u"2001:db8::1"_s);
 }
 
 void TestServerListFormat::missingFileIsAnErrorNamingIt()
