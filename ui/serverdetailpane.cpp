@@ -156,8 +156,8 @@ std::optional<ServerDetailPane::LastOutcome> ServerDetailPane::lastOutcome(const
     if (s.lastMeasurement)
         consider({s.lastReplyTime, true, false, {}, {}, {}});
     consider({s.lastRejectionTime, false, false, s.lastRejectionId, s.lastRejectionDetail, {}});
-    consider({s.lastFailure.time, false, s.lastFailure.timedOut, s.lastFailure.reasonId, s.lastFailure.detail,
-              s.lastFailure.detailCode});
+    if (const auto &failure = s.lastFailure)
+        consider({failure->time, false, failure->timedOut, failure->reasonId, failure->detail, failure->detailCode});
     return latest;
 }
 

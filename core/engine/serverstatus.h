@@ -13,6 +13,7 @@
 #include "core/engine/requestoutcome.h"
 #include "core/engine/ntsstatus.h"
 #include "core/engine/servercondition.h"
+#include "core/engine/sharedoptional.h"
 #include "core/engine/serverstate.h"
 #include "core/engine/statusreason.h"
 #include "core/ntp/measurement.h"
@@ -62,7 +63,8 @@ struct ServerStatus
     int timeouts = 0;
     QMap<QString, int> rejections;     // reject reason id → datagrams rejected (exact, always)
     int datagramsRejected = 0;         // sum of rejections
-    RequestOutcome lastFailure;        // the last request that ended without a sample (time 0: none)
+    // The last request that ended without a sample (empty: none yet). Shared by the copies.
+    SharedOptional<RequestOutcome> lastFailure;
     QString lastRejectionId;           // reason id of the last rejected datagram of the last request
     QString lastRejectionDetail;
     double lastRejectionTime = 0;      // Unix seconds (0: never)
@@ -70,7 +72,8 @@ struct ServerStatus
     quint32 keyId = 0;                 // symmetric key the requests carry (0: unauthenticated)
     std::optional<auth::KeyType> authType; // its MAC algorithm; empty: no authentication
     int authenticatedReplies = 0;      // replies whose MAC (or NTS authenticator) verified
-    std::optional<NtsStatus> nts;      // set for NTS servers (RFC 8915); empty otherwise
+    // Set for NTS servers (RFC 8915); empty otherwise. Shared by the copies (it is ~300 bytes).
+    SharedOptional<NtsStatus> nts;
     double lastReplyTime = 0;          // Unix seconds of the last accepted reply (0: never)
     bool kernelTimestamps = false;     // T4 of replies from the kernel (SO_TIMESTAMPNS)
     bool kernelTransmitTimestamp = false; // T1 of the last accepted exchange from the kernel (SO_TIMESTAMPING)

@@ -200,10 +200,20 @@ void SyncEngine::addAssociation(const ServerSpec &spec, const QString &name, con
     const ServerStateRule::Decision d =
         ServerStateRule::decide(s.condition, s.conditionReason, false, std::nullopt, {}, s.conditionReasonCode);
     association->applySelection(d.state, d.reason, d.code);
-    // Spread first requests a little so several servers do not share one scheduling slot.
-    const double stagger = m_options.maxRequests > 0 ? 0.0 : 0.2 * QRandomGenerator::global()->generateDouble();
-    association->start(stagger);
+    association->start(firstRequestDelay());
     schedulePublish();
+}
+
+double SyncEngine::firstRequestDelay()
+{
+    // Spread first requests a little (up to 0.2 s) so several servers do not share one
+    // scheduling slot, and pace them at FIRST_REQUESTS_PER_SECOND so that a long list does not
+    // go out as one burst that overflows a server's or the kernel's receive buffer.
+    const auto now = std::chrono::steady_clock::now();
+    m_nextFirstRequest = std::max(m_nextFirstRequest, now) + std::chrono::microseconds(1000000 / FIRST_REQUESTS_PER_SECOND);
+    const double paced = std::chrono::duration<double>(m_nextFirstRequest - now).count(); // seconds
+    const double spread = m_options.maxRequests > 0 ? 0.0 : 0.2 * QRandomGenerator::global()->generateDouble();
+    return std::max(paced, spread);
 }
 
 SocketPoller *SyncEngine::poller()
@@ -332,8 +342,7 @@ void SyncEngine::restartAll()
     m_finishedEmitted = false;
     m_system = SystemStatus{};
     for (const auto &[id, association] : m_associations) {
-        const double stagger = m_options.maxRequests > 0 ? 0.0 : 0.2 * QRandomGenerator::global()->generateDouble();
-        association->restart(stagger);
+        association->restart(firstRequestDelay());
     }
     if (!m_refreshTimer.isActive())
         m_refreshTimer.start();
@@ -376,11 +385,7 @@ void SyncEngine::removeAllServers()
 
 QList<ServerStatus> SyncEngine::servers() const
 {
-    QList<ServerStatus> list;
-    list.reserve(qsizetype(m_associations.size() + m_unresolved.size()));
-    for (const auto &[id, association] : m_associations)
-        list.append(association->status());
-    for (const auto &[id, placeholder] : m_unresolved) {
+    const auto placeholderStatus = [](const Placeholder &placeholder) {
         ServerStatus status = placeholder.status;
         const ServerStateRule::Decision d =
             ServerStateRule::decide(status.condition, status.conditionReason, false, std::nullopt, {},
@@ -388,9 +393,20 @@ QList<ServerStatus> SyncEngine::servers() const
         status.state = d.state;
         status.reason = d.reason;
         status.reasonCode = d.code;
-        list.append(status);
+        return status;
+    };
+    // Both maps are sorted by id (and never share one): merging them gives the list sorted by
+    // id without a sort, which moved every entry even when nothing was out of order.
+    QList<ServerStatus> list;
+    list.reserve(qsizetype(m_associations.size() + m_unresolved.size()));
+    auto unresolved = m_unresolved.begin();
+    for (const auto &[id, association] : m_associations) {
+        for (; unresolved != m_unresolved.end() && unresolved->first < id; ++unresolved)
+            list.append(placeholderStatus(unresolved->second));
+        list.append(association->status());
     }
-    std::sort(list.begin(), list.end(), [](const ServerStatus &a, const ServerStatus &b) { return a.id < b.id; });
+    for (; unresolved != m_unresolved.end(); ++unresolved)
+        list.append(placeholderStatus(unresolved->second));
     return list;
 }
 

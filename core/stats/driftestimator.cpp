@@ -3,18 +3,15 @@
 
 #include <algorithm>
 #include <cmath>
-#include <vector>
 
 namespace chronoscope::stats {
 
 void DriftEstimator::add(const DriftSample &sample)
 {
     // A sample older than the newest one means the time base jumped: start over.
-    if (!m_samples.empty() && sample.time <= m_samples.back().time)
+    if (!m_samples.isEmpty() && sample.time <= m_samples.newest().time)
         m_samples.clear();
-    m_samples.push_back(sample);
-    while (int(m_samples.size()) > MAX_SAMPLES)
-        m_samples.pop_front();
+    m_samples.push(sample); // the ring drops the oldest beyond MAX_SAMPLES
 }
 
 DriftEstimate DriftEstimator::estimate() const
@@ -22,44 +19,48 @@ DriftEstimate DriftEstimator::estimate() const
     return fitDrift(m_samples, m_minSpan);
 }
 
-DriftEstimate fitDrift(const std::deque<DriftSample> &samples, double minSpan)
+DriftEstimate fitDrift(const DriftHistory &samples, double minSpan)
 {
     DriftEstimate e;
-    const int n = int(samples.size());
+    const int n = samples.size();
     e.samples = n;
     if (n == 0)
         return e;
-    e.referenceTime = samples.back().time;
-    e.span = samples.back().time - samples.front().time;
+    const DriftSample newest = samples.newest();
+    e.referenceTime = newest.time;
+    e.span = newest.time - samples.oldest().time;
     if (n < 3 || e.span <= 0) {
-        e.offset = samples.back().offset;
+        e.offset = newest.offset;
         return e;
     }
 
     // Weights 1/d², normalised to a mean of 1 so that residual variances stay in seconds².
-    std::vector<double> w(static_cast<size_t>(n));
+    const auto rawWeight = [](const DriftSample &s) {
+        const double d = std::max(s.delay / 2.0 + s.dispersion, 1e-9);
+        return 1.0 / (d * d);
+    };
     double wsum = 0;
-    for (int i = 0; i < n; ++i) {
-        const double d = std::max(samples[size_t(i)].delay / 2.0 + samples[size_t(i)].dispersion, 1e-9);
-        w[size_t(i)] = 1.0 / (d * d);
-        wsum += w[size_t(i)];
-    }
-    for (double &wi : w)
-        wi *= n / wsum;
+    for (int i = 0; i < n; ++i)
+        wsum += rawWeight(samples.at(i));
+    const double norm = n / wsum;
 
     // Times relative to the newest sample keep the doubles precise.
     double tMean = 0, yMean = 0;
     for (int i = 0; i < n; ++i) {
-        tMean += w[size_t(i)] * (samples[size_t(i)].time - e.referenceTime);
-        yMean += w[size_t(i)] * samples[size_t(i)].offset;
+        const DriftSample s = samples.at(i);
+        const double w = norm * rawWeight(s);
+        tMean += w * (s.time - e.referenceTime);
+        yMean += w * s.offset;
     }
     tMean /= n;
     yMean /= n;
     double sxx = 0, sxy = 0;
     for (int i = 0; i < n; ++i) {
-        const double dt = samples[size_t(i)].time - e.referenceTime - tMean;
-        sxx += w[size_t(i)] * dt * dt;
-        sxy += w[size_t(i)] * dt * (samples[size_t(i)].offset - yMean);
+        const DriftSample s = samples.at(i);
+        const double w = norm * rawWeight(s);
+        const double dt = s.time - e.referenceTime - tMean;
+        sxx += w * dt * dt;
+        sxy += w * dt * (s.offset - yMean);
     }
     if (sxx <= 0)
         return e;
@@ -67,8 +68,9 @@ DriftEstimate fitDrift(const std::deque<DriftSample> &samples, double minSpan)
     const double intercept = yMean - slope * tMean; // θ at the reference time
     double rss = 0;
     for (int i = 0; i < n; ++i) {
-        const double r = samples[size_t(i)].offset - (intercept + slope * (samples[size_t(i)].time - e.referenceTime));
-        rss += w[size_t(i)] * r * r;
+        const DriftSample s = samples.at(i);
+        const double r = s.offset - (intercept + slope * (s.time - e.referenceTime));
+        rss += norm * rawWeight(s) * r * r;
     }
     const double variance = rss / (n - 2);
     e.offset = intercept;

@@ -1,18 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <deque>
+#include "core/stats/drifthistory.h"
 
 namespace chronoscope::stats {
-
-// One accepted measurement, as the regression sees it (seconds; time in any fixed epoch).
-struct DriftSample
-{
-    double time = 0;        // local time of the measurement
-    double offset = 0;      // θ, positive: local clock behind
-    double delay = 0;       // δ
-    double dispersion = 0;  // ε
-};
 
 // Result of the weighted least-squares fit θ(t) = a + b·(t − tref) (NTP-NOTES §4.3), the
 // equivalent of one line of `chronyc sourcestats`.
@@ -43,20 +34,21 @@ public:
     static constexpr int MIN_SAMPLES = 6;
     static constexpr double DEFAULT_MIN_SPAN = 60.0; // seconds before the estimate is meaningful
 
-    explicit DriftEstimator(double minSpan = DEFAULT_MIN_SPAN) : m_minSpan(minSpan) { }
+    explicit DriftEstimator(double minSpan = DEFAULT_MIN_SPAN) : m_samples(MAX_SAMPLES), m_minSpan(minSpan) { }
 
     void add(const DriftSample &sample);
     void clear() { m_samples.clear(); }
-    int size() const { return int(m_samples.size()); }
+    int size() const { return m_samples.size(); }
+    const DriftHistory &samples() const { return m_samples; }
     DriftEstimate estimate() const;
 
 private:
-    std::deque<DriftSample> m_samples;
+    DriftHistory m_samples;
     double m_minSpan;
 };
 
 // The fit itself, for any sample set (at least 3 samples, else samples = n and meaningful = false).
-DriftEstimate fitDrift(const std::deque<DriftSample> &samples, double minSpan);
+DriftEstimate fitDrift(const DriftHistory &samples, double minSpan);
 
 // Combines per-server estimates into one, weighting each frequency by 1/skew² (chrony's
 // combine_sources). Only meaningful estimates take part.
