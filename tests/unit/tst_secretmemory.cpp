@@ -8,7 +8,9 @@
 // memory, which is "dd") and after they are gone (their blocks are then zero). The secrets, the
 // file text and the scan buffer of the test itself live in "dd" pages of their own, so the
 // search does not find the test's copies; a copy planted on the heap shows that it would find
-// a leak.
+// a leak. While the keys are read and used, the heap is quarantined (quarantineheap.h): freed
+// memory is not reused and realloc always moves, so a copy freed without being wiped is still
+// there to be found, not overwritten by luck.
 #include <sys/mman.h>
 
 #include <fcntl.h>
@@ -28,6 +30,7 @@
 #include "core/auth/secretarena.h"
 #include "core/auth/secretbytes.h"
 #include "tests/unit/procsmaps.h"
+#include "tests/unit/quarantineheap.h"
 
 using namespace chronoscope;
 using namespace chronoscope::auth;
@@ -278,11 +281,15 @@ QStringList TestSecretMemory::scanDumpableMemory()
     if (mem < 0)
         return {u"cannot open /proc/self/mem"_s};
     const std::size_t overlap = m_longestNeedle - 1;
+    const chronoscope::testing::QuarantineState quarantine = chronoscope::testing::heapQuarantine();
     for (const MappedRegion &region : chronoscope::testing::readSmaps()) {
         if (!region.isReadable() || region.hasFlag("dd"))
             continue;
-        for (quintptr position = region.start; position < region.end;) {
-            const std::size_t wanted = std::min<std::size_t>(m_scan.size(), region.end - position);
+        quintptr end = region.end;
+        if (region.contains(quarantine.start))   // the rest of the quarantine was never written
+            end = std::min(end, quintptr(quarantine.start) + quintptr(quarantine.usedBytes));
+        for (quintptr position = region.start; position < end;) {
+            const std::size_t wanted = std::min<std::size_t>(m_scan.size(), end - position);
             const ssize_t got = ::pread(mem, m_scan.data(), wanted, off_t(position));
             if (got <= 0)
                 break;   // [vvar] and [vsyscall] cannot be read this way; they hold no data of ours
@@ -291,8 +298,8 @@ QStringList TestSecretMemory::scanDumpableMemory()
                 const char *needle = m_needles.data() + m_needleSpans[n].offset;
                 const std::size_t length = m_needleSpans[n].length;
                 const char *from = m_scan.data();
-                const char *end = m_scan.data() + got;
-                while (const void *hit = ::memmem(from, std::size_t(end - from), needle, length)) {
+                const char *last = m_scan.data() + got;
+                while (const void *hit = ::memmem(from, std::size_t(last - from), needle, length)) {
                     const auto offset = quintptr(static_cast<const char *>(hit) - m_scan.data());
                     if (found.size() < 40)
                         found << u"%1 at 0x%2 in %3 %4 [%5]"_s.arg(m_needleNames[n])
@@ -302,7 +309,7 @@ QStringList TestSecretMemory::scanDumpableMemory()
                     from = static_cast<const char *>(hit) + 1;
                 }
             }
-            if (std::size_t(got) < wanted || position + quintptr(got) >= region.end)
+            if (std::size_t(got) < wanted || position + quintptr(got) >= end)
                 break;
             position += quintptr(std::size_t(got) - overlap);   // a needle across the boundary is found next time
         }
@@ -326,6 +333,18 @@ void TestSecretMemory::theScanFindsACopyOnTheHeap()
     wipeBuffer(planted);
     const QStringList after = scanDumpableMemory();
     QVERIFY2(after.isEmpty(), qPrintable(after.join(u'\n')));
+
+    // Freed without a wipe, in the quarantine: still found.
+    chronoscope::testing::setHeapQuarantine(true);
+    QByteArray dropped(qsizetype(first.length), Qt::Uninitialized);
+    std::memcpy(dropped.data(), m_needles.data() + first.offset, first.length);
+    auto *stalePlace = const_cast<char *>(dropped.constData());
+    dropped = QByteArray();   // freed, not wiped
+    chronoscope::testing::setHeapQuarantine(false);
+    const QStringList stale = scanDumpableMemory();
+    QCOMPARE(stale.size(), 1);
+    OPENSSL_cleanse(stalePlace, first.length);   // the quarantine keeps it mapped: wipe what we left
+    QVERIFY(scanDumpableMemory().isEmpty());
 }
 
 void TestSecretMemory::keyFilesLeaveNoCopyOutsideSecureMemory_data()
@@ -344,6 +363,7 @@ void TestSecretMemory::keyFilesLeaveNoCopyOutsideSecureMemory()
     std::vector<const char *> blocks;
     {
         // The format is detected from the content, as for a file the user imports.
+        chronoscope::testing::setHeapQuarantine(true);
         Result<KeyFileContents> contents = readKeyFile(m_dir.filePath(file), std::nullopt, true);
         QVERIFY2(contents, qPrintable(contents.errorMessage()));
         QVERIFY2(!contents->hasErrors(), qPrintable(contents->describeErrors()));
@@ -369,6 +389,10 @@ void TestSecretMemory::keyFilesLeaveNoCopyOutsideSecureMemory()
             QCOMPARE(*mac, *reference);
             QVERIFY(verifyWireMac(key.type, bytes, packet, *mac));
         }
+        chronoscope::testing::setHeapQuarantine(false);
+        const chronoscope::testing::QuarantineState quarantine = chronoscope::testing::heapQuarantine();
+        QVERIFY(quarantine.allocations > 100);   // the parser's and OpenSSL's allocations were in it
+        QVERIFY(!quarantine.exhausted);
         const QStringList whileInUse = scanDumpableMemory();
         QVERIFY2(whileInUse.isEmpty(), qPrintable(whileInUse.join(u'\n')));
     }
