@@ -363,6 +363,8 @@ void ServerAssociation::handleAccepted(const ntp::ReplyVerdict &verdict)
     sample.dispersion = m.dispersion;
     sample.jitter = out.jitter;
     sample.popcornSpike = out.popcornSpike;
+    if (m_observer)
+        m_observer->onSampleAccepted(sample);
     emit sampleAccepted(sample);
     endRequest();
     scheduleNextOrFinish();
@@ -722,6 +724,8 @@ void ServerAssociation::reportRejections(bool force)
     RejectionSummary out = *summary;
     out.serverId = m_status.id;
     out.serverName = m_status.name;
+    if (m_observer)
+        m_observer->onRejectionsSummarised(out);
     emit rejectionsSummarised(out);
 }
 
@@ -739,6 +743,8 @@ void ServerAssociation::failRequest(bool timedOut, const QString &reasonId, cons
     if (reasonId == u"kiss_of_death"_s)
         outcome.kissCode = m_status.lastKiss;
     m_status.lastFailure = outcome;
+    if (m_observer)
+        m_observer->onRequestFailed(outcome);
     emit requestFailed(outcome);
 }
 
@@ -747,6 +753,8 @@ void ServerAssociation::changed()
     if (m_nts)
         m_status.nts = m_nts->status();
     ++m_status.revision;
+    if (m_observer)
+        m_observer->onAssociationChanged(m_status.id);
     emit statusChanged(m_status.id);
 }
 

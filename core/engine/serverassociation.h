@@ -11,6 +11,7 @@
 
 #include "core/auth/symmetrickey.h"
 #include "core/engine/acceptedsample.h"
+#include "core/engine/associationobserver.h"
 #include "core/engine/associationoptions.h"
 #include "core/engine/ntssessionkeeper.h"
 #include "core/engine/pollpolicy.h"
@@ -53,6 +54,10 @@ public:
     // with the same key (RFC 5905 test 5). Call before start(). A spec with a keyId but no key
     // sends nothing (state auth_failed): it never falls back to unauthenticated requests.
     void setKey(const auth::SymmetricKey &key);
+    // `observer` (the owner; null: none) hears sampleAccepted, requestFailed,
+    // rejectionsSummarised and statusChanged by direct call, before the signal; it must outlive
+    // the association or be unset first.
+    void setObserver(AssociationObserver *observer) { m_observer = observer; }
 
     // Starts polling after `initialDelay` seconds.
     void start(double initialDelay = 0.0);
@@ -122,6 +127,7 @@ private:
     int m_keyExchangeFailuresInRow = 0;
 
     RejectionAggregator m_rejections;
+    AssociationObserver *m_observer = nullptr; // not owned
     SocketPoller *m_poller = nullptr;   // not owned
     std::unique_ptr<DatagramChannel> m_channel; // made at the first request, reused after
     TimerQueue::Clock::time_point m_lastTransmission; // of the latest request; {} before the first

@@ -94,6 +94,7 @@ void SyncEngine::setKeys(const QList<auth::SymmetricKey> &keys)
         const QHostAddress address(old->status().address);
         const int entry = m_entryOf.at(id);
         old->stop();
+        old->setObserver(nullptr); // what stop() reported has arrived; it is gone for the engine now
         old->deleteLater();
         m_associations.erase(id);
         addAssociation(spec, name, address, id, entry);
@@ -191,10 +192,7 @@ void SyncEngine::addAssociation(const ServerSpec &spec, const QString &name, con
     }
     m_associations[id] = association;
     m_entryOf[id] = entry;
-    connect(association, &ServerAssociation::sampleAccepted, this, &SyncEngine::onSampleAccepted);
-    connect(association, &ServerAssociation::requestFailed, this, &SyncEngine::onRequestFailed);
-    connect(association, &ServerAssociation::rejectionsSummarised, this, &SyncEngine::onRejectionsSummarised);
-    connect(association, &ServerAssociation::statusChanged, this, &SyncEngine::onAssociationChanged);
+    association->setObserver(this); // samples, failures, rejections, changes: no connections
     connect(association, &ServerAssociation::finished, this, &SyncEngine::checkFinished);
     const ServerStatus &s = association->status();
     const ServerStateRule::Decision d =
@@ -256,7 +254,7 @@ void SyncEngine::onRejectionsSummarised(const RejectionSummary &summary)
     emit rejectionsSummarised(summary);
 }
 
-void SyncEngine::onAssociationChanged()
+void SyncEngine::onAssociationChanged(int)
 {
     // A flag and, at most once per interval, a timer start: a flood of datagrams costs no
     // selection and no snapshot of its own.
@@ -353,6 +351,7 @@ void SyncEngine::removeServer(int id)
 {
     if (const auto it = m_associations.find(id); it != m_associations.end()) {
         it->second->stop();
+        it->second->setObserver(nullptr); // what stop() reported has arrived; it is gone for the engine now
         it->second->deleteLater();
         m_associations.erase(it);
     }
