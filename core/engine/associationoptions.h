@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <chrono>
 #include <optional>
 
 #include "core/engine/datagramchannel.h"
@@ -22,6 +23,11 @@ struct AssociationOptions
     nts::NtsTrust ntsTrust;               // CAs that may vouch for NTS-KE servers (system store + user CA)
     double ntsKeyExchangeTimeout = 5.0;   // seconds for one whole NTS-KE exchange
     qint64 ntsRefreshSeconds = 2419200;   // scheduled NTS key renewal: 4 weeks, as chrony's ntsrefresh
+    // Socket reuse for fast polling (DatagramChannel::keepOpenFor): after an answered request, one
+    // due within reuseSocketWithin goes out on the same socket and port, for at most
+    // portLifetime from the port's first request. reuseSocketWithin 0: a fresh port every time.
+    std::chrono::milliseconds reuseSocketWithin = DatagramChannel::DEFAULT_REUSE_GAP;
+    std::chrono::milliseconds portLifetime = DatagramChannel::DEFAULT_PORT_LIFETIME;
 };
 
 } // namespace chronoscope::engine

@@ -5,6 +5,7 @@
 #include <cerrno>
 #include <cstring>
 #include <netinet/in.h>
+#include <sys/resource.h>
 #include <linux/errqueue.h>
 #include <linux/net_tstamp.h>
 #include <unistd.h>
@@ -43,6 +44,17 @@ bool samePeer(const sockaddr_storage &from, const sockaddr_storage &peer)
     return false;
 }
 
+// The soft limit on open files, read once (the process may raise it before the engine starts).
+long openFileLimit()
+{
+    static const long limit = [] {
+        rlimit files{};
+        return ::getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur != RLIM_INFINITY ? long(files.rlim_cur)
+                                                                                           : 1L << 20;
+    }();
+    return limit;
+}
+
 } // namespace
 
 KernelTimestampChannel::KernelTimestampChannel(SocketPoller *poller, QObject *parent)
@@ -66,6 +78,7 @@ void KernelTimestampChannel::close()
 void KernelTimestampChannel::closeNow()
 {
     m_closeAfterReading = false;
+    m_kept = false;
     if (m_notifier) {
         // Possibly inside its own activated signal: disable now, delete outside it.
         m_notifier->setEnabled(false);
@@ -82,21 +95,35 @@ void KernelTimestampChannel::closeNow()
 
 bool KernelTimestampChannel::open(const QHostAddress &server, quint16 port)
 {
-    closeNow();
+    sockaddr_storage peer{};
     socklen_t addrLen = 0;
-    m_peer = {};
-    if (!toSockaddr(server, port, &m_peer, &addrLen)) {
+    if (!toSockaddr(server, port, &peer, &addrLen)) {
+        closeNow();
         m_errorString = u"not an IP address: %1"_s.arg(server.toString());
         return false;
     }
+    if (m_fd >= 0 && m_kept && !m_failed && samePeer(peer, m_peer)) {
+        // Kept by keepOpenFor() for this request: same socket, same port.
+        m_kept = false;
+        m_transmitTime.reset();
+        return true;
+    }
+    closeNow();
+    m_peer = peer;
     m_peerAddress = server;
     m_peerPort = port;
+    return openSocket(addrLen);
+}
 
+bool KernelTimestampChannel::openSocket(socklen_t addrLen)
+{
     m_fd = ::socket(m_peer.ss_family, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
     if (m_fd < 0) {
         m_errorString = systemError("socket");
         return false;
     }
+    m_openedAt = std::chrono::steady_clock::now();
+    m_failed = false;
     const int receiveBuffer = RECEIVE_BUFFER_BYTES;
     ::setsockopt(m_fd, SOL_SOCKET, SO_RCVBUF, &receiveBuffer, sizeof(receiveBuffer));
     // Software receive and transmit time stamps in one call: T4 arrives with each datagram, the
@@ -130,13 +157,25 @@ bool KernelTimestampChannel::open(const QHostAddress &server, quint16 port)
     return true;
 }
 
+bool KernelTimestampChannel::keepOpenFor(std::chrono::milliseconds untilNextRequest, std::chrono::milliseconds portLifetime)
+{
+    const auto nextRequestAt = std::chrono::steady_clock::now() + untilNextRequest;
+    // Kept sockets stay open between requests: only on descriptors below half the open-file
+    // limit, so that new sockets (and the rest of the application) always find one.
+    m_kept = m_fd >= 0 && m_fd < openFileLimit() / 2 && !m_failed && !m_closeAfterReading
+        && nextRequestAt - m_openedAt <= portLifetime;
+    return m_kept;
+}
+
 ntp::NtpTimestamp KernelTimestampChannel::send(const QByteArray &datagram)
 {
     if (m_fd < 0)
         return {};
     const ntp::NtpTimestamp sendTime = LocalClock::now(); // T1, read as late as possible
+    m_transmitTime.reset();
     if (::send(m_fd, datagram.constData(), size_t(datagram.size()), 0) != datagram.size()) {
         m_errorString = systemError("send");
+        m_failed = true;
         return {};
     }
     // A software transmit time stamp is usually queued before send() returns: taking it now
@@ -178,6 +217,7 @@ void KernelTimestampChannel::readErrorQueue()
         msg.msg_controllen = sizeof(control);
         if (::recvmsg(m_fd, &msg, MSG_ERRQUEUE | MSG_DONTWAIT) < 0)
             return;
+        const bool hadTimestamp = m_transmitTime.has_value();
         for (cmsghdr *c = CMSG_FIRSTHDR(&msg); c; c = CMSG_NXTHDR(&msg, c)) {
             if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_TIMESTAMPING) {
                 scm_timestamping stamps{};
@@ -187,6 +227,8 @@ void KernelTimestampChannel::readErrorQueue()
                     m_transmitTime = ntp::NtpTimestamp::fromUnix(ts.tv_sec, std::uint32_t(ts.tv_nsec));
             }
         }
+        if (m_transmitTime && !hadTimestamp)
+            return; // the one expected: no further read that would only find the queue empty
     }
 }
 
@@ -204,57 +246,74 @@ void KernelTimestampChannel::onSocketReady()
 
 void KernelTimestampChannel::readDatagrams()
 {
-    // At most a batch per wakeup; the socket is reported again on the next event-loop pass
-    // while datagrams remain (level-triggered), after timers and other sockets had their turn.
-    for (int batch = 0; batch < MAX_DATAGRAMS_PER_WAKEUP && m_fd >= 0; ++batch) {
-        char buffer[MAX_DATAGRAM_BYTES];
-        alignas(cmsghdr) char control[256];
-        sockaddr_storage from{};
-        iovec iov{buffer, sizeof(buffer)};
-        msghdr msg{};
-        msg.msg_name = &from;
-        msg.msg_namelen = sizeof(from);
-        msg.msg_iov = &iov;
-        msg.msg_iovlen = 1;
-        msg.msg_control = control;
-        msg.msg_controllen = sizeof(control);
-
-        const ssize_t n = ::recvmsg(m_fd, &msg, MSG_DONTWAIT);
+    // recvmmsg reads what is queued, up to a batch, in one system call; a batch that is not full
+    // means the queue is empty, so no further call is made just to meet EAGAIN. At most
+    // MAX_DATAGRAMS_PER_WAKEUP per wakeup: the socket is reported again on the next event-loop
+    // pass while datagrams remain (level-triggered), after timers and other sockets had their turn.
+    constexpr int BATCH = 8;
+    static_assert(MAX_DATAGRAMS_PER_WAKEUP % BATCH == 0);
+    for (int read = 0; read < MAX_DATAGRAMS_PER_WAKEUP && m_fd >= 0; read += BATCH) {
+        char buffers[BATCH][MAX_DATAGRAM_BYTES];
+        alignas(cmsghdr) char controls[BATCH][256];
+        sockaddr_storage senders[BATCH];
+        iovec iovs[BATCH];
+        mmsghdr messages[BATCH];
+        for (int i = 0; i < BATCH; ++i) {
+            iovs[i] = {buffers[i], sizeof(buffers[i])};
+            messages[i] = {};
+            messages[i].msg_hdr.msg_name = &senders[i];
+            messages[i].msg_hdr.msg_namelen = sizeof(senders[i]);
+            messages[i].msg_hdr.msg_iov = &iovs[i];
+            messages[i].msg_hdr.msg_iovlen = 1;
+            messages[i].msg_hdr.msg_control = controls[i];
+            messages[i].msg_hdr.msg_controllen = sizeof(controls[i]);
+        }
+        const int n = ::recvmmsg(m_fd, messages, BATCH, MSG_DONTWAIT, nullptr);
         if (n < 0) {
             if (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)
                 return;
             const bool refused = errno == ECONNREFUSED;
-            const QString message = refused ? u"connection refused (ICMP port unreachable)"_s : systemError("recvmsg");
+            m_failed = true; // this port is not used again
+            const QString message = refused ? u"connection refused (ICMP port unreachable)"_s : systemError("recvmmsg");
             emit errorOccurred(message, refused);
             return;
         }
-
-        std::optional<ntp::NtpTimestamp> receiveTime;
-        for (cmsghdr *c = CMSG_FIRSTHDR(&msg); c; c = CMSG_NXTHDR(&msg, c)) {
-            if (c->cmsg_level != SOL_SOCKET)
-                continue;
-            if (c->cmsg_type == SCM_TIMESTAMPING) {
-                scm_timestamping stamps{};
-                std::memcpy(&stamps, CMSG_DATA(c), sizeof(stamps));
-                const timespec &ts = stamps.ts[0]; // software timestamp
-                if (ts.tv_sec != 0 || ts.tv_nsec != 0)
-                    receiveTime = ntp::NtpTimestamp::fromUnix(ts.tv_sec, std::uint32_t(ts.tv_nsec));
-            } else if (c->cmsg_type == SCM_TIMESTAMPNS) {
-                timespec ts{};
-                std::memcpy(&ts, CMSG_DATA(c), sizeof(ts));
-                receiveTime = ntp::NtpTimestamp::fromUnix(ts.tv_sec, std::uint32_t(ts.tv_nsec));
-            }
-        }
-        if (!receiveTime)
-            receiveTime = LocalClock::now(); // no kernel time stamp: read the clock now
-
-        quint16 senderPort = m_peerPort;
-        const QHostAddress sender = samePeer(from, m_peer) ? m_peerAddress : fromSockaddr(from, &senderPort);
-        const bool truncated = (msg.msg_flags & MSG_TRUNC) != 0;
-        // A truncated datagram is passed on at its full claimed size limit; the codec rejects it.
-        emit datagramReceived(QByteArray(buffer, truncated ? qsizetype(sizeof(buffer)) : qsizetype(n)),
-                              sender, senderPort, *receiveTime);
+        for (int i = 0; i < n; ++i)
+            deliver(messages[i], buffers[i]);
+        if (n < BATCH)
+            return;
     }
+}
+
+void KernelTimestampChannel::deliver(const mmsghdr &message, const char *buffer)
+{
+    const msghdr &msg = message.msg_hdr;
+    std::optional<ntp::NtpTimestamp> receiveTime;
+    for (cmsghdr *c = CMSG_FIRSTHDR(&msg); c; c = CMSG_NXTHDR(const_cast<msghdr *>(&msg), c)) {
+        if (c->cmsg_level != SOL_SOCKET)
+            continue;
+        if (c->cmsg_type == SCM_TIMESTAMPING) {
+            scm_timestamping stamps{};
+            std::memcpy(&stamps, CMSG_DATA(c), sizeof(stamps));
+            const timespec &ts = stamps.ts[0]; // software timestamp
+            if (ts.tv_sec != 0 || ts.tv_nsec != 0)
+                receiveTime = ntp::NtpTimestamp::fromUnix(ts.tv_sec, std::uint32_t(ts.tv_nsec));
+        } else if (c->cmsg_type == SCM_TIMESTAMPNS) {
+            timespec ts{};
+            std::memcpy(&ts, CMSG_DATA(c), sizeof(ts));
+            receiveTime = ntp::NtpTimestamp::fromUnix(ts.tv_sec, std::uint32_t(ts.tv_nsec));
+        }
+    }
+    if (!receiveTime)
+        receiveTime = LocalClock::now(); // no kernel time stamp: read the clock now
+
+    const auto &from = *static_cast<const sockaddr_storage *>(msg.msg_name);
+    quint16 senderPort = m_peerPort;
+    const QHostAddress sender = samePeer(from, m_peer) ? m_peerAddress : fromSockaddr(from, &senderPort);
+    const bool truncated = (msg.msg_flags & MSG_TRUNC) != 0;
+    // A truncated datagram is passed on at its full claimed size limit; the codec rejects it.
+    emit datagramReceived(QByteArray(buffer, truncated ? qsizetype(MAX_DATAGRAM_BYTES) : qsizetype(message.msg_len)),
+                          sender, senderPort, *receiveTime);
 }
 
 } // namespace chronoscope::engine

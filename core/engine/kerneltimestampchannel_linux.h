@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <chrono>
+
 #include <sys/socket.h>
 
 #include "core/engine/datagramchannel.h"
@@ -24,6 +26,7 @@ public:
     ~KernelTimestampChannel() override;
 
     bool open(const QHostAddress &server, quint16 port) override;
+    bool keepOpenFor(std::chrono::milliseconds untilNextRequest, std::chrono::milliseconds portLifetime) override;
     void close() override;
     void readPending() override { onSocketReady(); }
     ntp::NtpTimestamp send(const QByteArray &datagram) override;
@@ -34,8 +37,11 @@ public:
 private:
     void onSocketReady() override;
     void readDatagrams();
+    // Emits datagramReceived for one datagram of a recvmmsg batch, with its kernel timestamp.
+    void deliver(const mmsghdr &message, const char *buffer);
     void readErrorQueue();
     void closeNow();
+    bool openSocket(socklen_t addrLen);
 
     SocketPoller *m_poller = nullptr;   // not owned; null or invalid: m_notifier instead
     int m_fd = -1;
@@ -47,6 +53,11 @@ private:
     bool m_kernelTimestamps = false;
     bool m_txTimestamps = false;
     std::optional<ntp::NtpTimestamp> m_transmitTime; // kernel's time of the last transmission
+    // Socket reuse (keepOpenFor): when the socket was opened, whether it is kept for the next
+    // open(), and whether it reported an error (then it is never reused).
+    std::chrono::steady_clock::time_point m_openedAt;
+    bool m_kept = false;
+    bool m_failed = false;
     // The connected peer, so that a datagram from it (all of them, on a connected socket) is
     // reported without building a new QHostAddress.
     sockaddr_storage m_peer{};

@@ -206,7 +206,14 @@ void ServerAssociation::sendRequest()
     // The reach register shifts on every transmission (RFC 5905 §13).
     m_status.reach = quint8(m_status.reach << 1);
     ++m_status.requestsSent;
-    m_lastTransmission = TimerQueue::Clock::now();
+    // The next interval runs from this one's due time when the event loop came late (by less
+    // than a second), so that a busy engine thread does not stretch every local server's
+    // polls; a public server's interval runs from the actual transmission, so it never sees two
+    // requests closer than the policy allows (RFC 8633, NTP-NOTES §1.3).
+    const TimerQueue::Clock::time_point now = TimerQueue::Clock::now();
+    const TimerQueue::Clock::time_point due = m_pollTimer.firedDeadline();
+    const bool fixedCadence = m_policy.fastPollingAllowed() || isLocalNetworkAddress(m_address);
+    m_lastTransmission = fixedCadence && due <= now && now - due < std::chrono::seconds(1) ? due : now;
 
     if (!m_channel->open(destinationAddress(), destinationPort())) {
         m_lastError = m_channel->errorString();
@@ -549,7 +556,8 @@ void ServerAssociation::failWithoutSending(const QString &reason, const StatusRe
 void ServerAssociation::onChannelError(const QString &message, bool connectionRefused)
 {
     m_lastError = message;
-    m_refused = m_refused || connectionRefused;
+    // Between requests (on a socket kept for the next one) an error only retires the port.
+    m_refused = m_refused || (connectionRefused && m_outstanding);
     qCDebug(lcAssociation) << m_status.name << "socket error:" << message;
     if (connectionRefused && m_outstanding) {
         // Nothing listens there: no need to wait for the timeout.
@@ -649,9 +657,17 @@ void ServerAssociation::endRequest()
     m_timeoutTimer.stop();
     m_outstanding.reset();
     reportRejections(false);
-    if (m_channel)
-        m_channel->close(); // late duplicates cannot arrive; the object is reused
-
+    if (!m_channel)
+        return;
+    // After an answer, a request due soon goes out on the same socket (DatagramChannel::
+    // keepOpenFor decides); otherwise the socket closes, so late duplicates cannot arrive.
+    const bool answered = (m_status.reach & 1) != 0;
+    const bool moreToSend = !m_stopped && !m_denied
+        && (m_options.maxRequests == 0 || m_status.requestsSent < m_options.maxRequests);
+    const auto untilNext = std::chrono::milliseconds(qint64(m_policy.intervalAfter(m_status.requestsSent - 1) * 1000.0));
+    if (!answered || !moreToSend || untilNext > m_options.reuseSocketWithin
+        || !m_channel->keepOpenFor(untilNext, m_options.portLifetime))
+        m_channel->close();
 }
 
 void ServerAssociation::scheduleNextOrFinish()

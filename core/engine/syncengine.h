@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <chrono>
+
 #include <map>
 #include <memory>
 
@@ -11,7 +13,6 @@
 
 #include "core/auth/symmetrickey.h"
 #include "core/engine/acceptedsample.h"
-#include "core/engine/associationobserver.h"
 #include "core/engine/associationoptions.h"
 #include "core/engine/enginesnapshot.h"
 #include "core/engine/rejectionsummary.h"
@@ -37,7 +38,7 @@ class SocketPoller;
 // per PUBLISH_INTERVAL_MS (longer with thousands of servers). Accepted samples, failed requests
 // and rejection summaries are forwarded as they happen (each bounded by the poll schedule).
 // Lives in the engine thread (EngineSession) but works in any thread with an event loop.
-class SyncEngine final : public QObject, private AssociationObserver
+class SyncEngine final : public QObject
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(SyncEngine)
@@ -45,6 +46,8 @@ public:
     static constexpr int PUBLISH_INTERVAL_MS = 100;
     // Longest an accepted sample waits in the batch for another thread (samplesAccepted).
     static constexpr int SAMPLE_BATCH_MS = 50;
+    // First requests (start, restart) go out at most this fast (about 1 s for 10,000 servers).
+    static constexpr int FIRST_REQUESTS_PER_SECOND = 10000;
 
     explicit SyncEngine(QObject *parent = nullptr);
     ~SyncEngine() override;
@@ -92,11 +95,12 @@ signals:
 private:
     void onLookedUp(const ServerSpec &spec, int placeholderId, const QHostInfo &info);
     void addAssociation(const ServerSpec &spec, const QString &name, const QHostAddress &address, int id, int entry);
-    // AssociationObserver: every association reports here by direct call (no connections).
-    void onAssociationChanged(int id) override;
-    void onSampleAccepted(const AcceptedSample &sample) override;
-    void onRequestFailed(const RequestOutcome &outcome) override;
-    void onRejectionsSummarised(const RejectionSummary &summary) override;
+    // Seconds until an association's first request (see FIRST_REQUESTS_PER_SECOND).
+    double firstRequestDelay();
+    void onAssociationChanged();
+    void onSampleAccepted(const AcceptedSample &sample);
+    void onRequestFailed(const RequestOutcome &outcome);
+    void onRejectionsSummarised(const RejectionSummary &summary);
     // Emits the batched samples now (before any other signal).
     void flushSamples();
     SocketPoller *poller();
@@ -122,6 +126,7 @@ private:
 #endif
     QList<AcceptedSample> m_sampleBatch;         // for samplesAccepted
     QTimer m_sampleBatchTimer;
+    std::chrono::steady_clock::time_point m_nextFirstRequest; // pacing of first requests
     AssociationOptions m_options;
     stats::SelectionOptions m_selectionOptions;
     std::map<quint32, auth::SymmetricKey> m_keys; // key id → key

@@ -89,24 +89,32 @@ void TimerQueue::onTimeout()
     // Run everything that is due; a callback may start or stop timers (the heap is re-read).
     while (!m_heap.empty() && m_heap.front().deadline <= now) {
         QueuedTimer *timer = m_heap.front().timer;
+        timer->m_firedDeadline = m_heap.front().deadline;
         remove(timer);
         timer->m_callback();
     }
     rearm();
 }
 
+TimerQueue::Clock::time_point TimerQueue::wakeUpFor(Clock::time_point deadline)
+{
+    const Clock::duration since = deadline.time_since_epoch();
+    const Clock::duration grid = WAKE_UP_GRID;
+    return Clock::time_point(((since + grid - Clock::duration(1)) / grid) * grid);
+}
+
 void TimerQueue::rearm()
 {
     if (m_heap.empty())
         return; // an armed timer fires once more and finds nothing
-    const Clock::time_point first = m_heap.front().deadline;
-    // Armed for the first deadline already (within the QTimer's 1 ms resolution): nothing to do.
-    if (m_timer.isActive() && m_armedFor <= first + std::chrono::milliseconds(1))
+    const Clock::time_point wake = wakeUpFor(m_heap.front().deadline);
+    // Armed for that grid point (or earlier) already: nothing to do.
+    if (m_timer.isActive() && m_armedFor <= wake)
         return;
-    const auto delay = std::chrono::ceil<std::chrono::milliseconds>(first - Clock::now());
-    const auto clamped = std::max(delay, std::chrono::milliseconds(0));
-    m_armedFor = Clock::now() + clamped;
-    m_timer.start(clamped);
+    const Clock::time_point now = Clock::now();
+    const auto delay = std::max(std::chrono::ceil<std::chrono::milliseconds>(wake - now), std::chrono::milliseconds(0));
+    m_armedFor = now + delay;
+    m_timer.start(delay);
 }
 
 QueuedTimer::QueuedTimer(TimerQueue &queue, std::function<void()> callback)

@@ -31,6 +31,15 @@ public:
 
     std::size_t size() const { return m_heap.size(); }
 
+    // Wake-ups fall on a grid of the steady clock: all deadlines within one step are served by
+    // one wake-up, at most one step late (and never early). With a thousand servers polled
+    // every second that is at most 250 wake-ups a second for their timers, not one per
+    // deadline; for NTP a few milliseconds of lateness cost nothing (T1 is read at
+    // transmission, and polls keep their cadence: ServerAssociation::sendRequest).
+    static constexpr std::chrono::milliseconds WAKE_UP_GRID{4};
+    // The grid point at or after `deadline`.
+    static Clock::time_point wakeUpFor(Clock::time_point deadline);
+
 private:
     friend class QueuedTimer;
     static constexpr std::size_t NOT_QUEUED = std::size_t(-1);
@@ -69,12 +78,16 @@ public:
     void startAt(TimerQueue::Clock::time_point deadline);
     void stop();
     bool isActive() const { return m_index != TimerQueue::NOT_QUEUED; }
+    // The deadline the timer last fired for (before now when the event loop came late);
+    // meaningful inside and after its callback.
+    TimerQueue::Clock::time_point firedDeadline() const { return m_firedDeadline; }
 
 private:
     friend class TimerQueue;
     TimerQueue &m_queue;
     std::function<void()> m_callback;
     std::size_t m_index = TimerQueue::NOT_QUEUED; // slot in the queue's heap
+    TimerQueue::Clock::time_point m_firedDeadline;
 };
 
 } // namespace chronoscope::engine

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include <QHash>
 #include <QSet>
 #include <QTest>
 
@@ -72,6 +73,9 @@ private slots:
     void requestsAreDataMinimised();
     void freshSourcePortPerRequest_data();
     void freshSourcePortPerRequest();
+    void fastPollingReusesPortForBoundedTime_data();
+    void fastPollingReusesPortForBoundedTime();
+    void timeoutRetiresPort();
     void measuresServerOffset_data();
     void measuresServerOffset();
     void ipv6FakeServer();
@@ -163,7 +167,11 @@ void TestFakeServer::freshSourcePortPerRequest()
     QFETCH(TimestampSource, source);
     FakeNtpServer server;
     QVERIFY2(server.isListening(), qPrintable(server.errorString()));
-    EngineHarness harness(options(8, source));
+    // Requests farther apart than the reuse gap (every poll at 64 s and more, the usual case):
+    // modelled with a gap of 0, as the test cannot wait a minute per request.
+    AssociationOptions o = options(8, source);
+    o.reuseSocketWithin = std::chrono::milliseconds(0);
+    EngineHarness harness(o);
     const ServerStatus s = runCheck(server, harness);
     QCOMPARE(s.repliesAccepted, 8);
     QCOMPARE(server.requests().size(), 8);
@@ -185,6 +193,74 @@ void TestFakeServer::freshSourcePortPerRequest()
     for (qsizetype i = 1; i < sequence.size(); ++i)
         sequential += sequence[i] == sequence[i - 1] + 1 ? 1 : 0;
     QVERIFY2(sequential < 3, "source ports are allocated sequentially");
+}
+
+void TestFakeServer::fastPollingReusesPortForBoundedTime_data()
+{
+    addSourceRows();
+}
+
+void TestFakeServer::fastPollingReusesPortForBoundedTime()
+{
+    // Requests 0.1 s apart (within the reuse gap) with a port lifetime of 0.45 s: the Linux
+    // channel sends consecutive requests from one port, but never for longer than the lifetime
+    // (so at most 5 requests per port here, and at least 3 ports for 12 requests); the portable
+    // channel never keeps a socket.
+    QFETCH(TimestampSource, source);
+    FakeNtpServer server;
+    QVERIFY2(server.isListening(), qPrintable(server.errorString()));
+    constexpr int REQUESTS = 12;
+    AssociationOptions o = options(REQUESTS, source);
+    o.portLifetime = std::chrono::milliseconds(450);
+    EngineHarness harness(o);
+    const ServerStatus s = runCheck(server, harness);
+    QCOMPARE(s.repliesAccepted, REQUESTS);
+    const QList<chronoscope::testing::RecordedRequest> &requests = server.requests();
+    QCOMPARE(requests.size(), REQUESTS);
+
+    QSet<quint16> ports;
+    QHash<quint16, QList<double>> timesByPort; // receive times (Unix seconds) per source port
+    for (const chronoscope::testing::RecordedRequest &r : requests) {
+        ports.insert(r.senderPort);
+        timesByPort[r.senderPort].append(r.receivedAt);
+    }
+    if (source == TimestampSource::Userspace) {
+        QVERIFY2(ports.size() >= REQUESTS - 1, "the portable channel reused a port");
+        return;
+    }
+    QVERIFY2(ports.size() < REQUESTS, "consecutive fast requests did not share a port");
+    QVERIFY2(ports.size() >= 3, qPrintable(u"%1 ports for %2 requests"_s.arg(ports.size()).arg(REQUESTS)));
+    for (auto it = timesByPort.cbegin(); it != timesByPort.cend(); ++it) {
+        const auto [first, last] = std::minmax_element(it.value().cbegin(), it.value().cend());
+        QVERIFY2(it.value().size() <= 5 && *last - *first <= 0.45 + 0.05,
+                 qPrintable(u"port %1 served %2 requests over %3 s"_s.arg(it.key()).arg(it.value().size()).arg(*last - *first)));
+    }
+    // A port is used in one run of consecutive requests, never again later.
+    for (qsizetype i = 2; i < requests.size(); ++i)
+        for (qsizetype j = 0; j + 1 < i; ++j)
+            if (requests[j].senderPort == requests[i].senderPort)
+                QCOMPARE(requests[i - 1].senderPort, requests[i].senderPort);
+}
+
+void TestFakeServer::timeoutRetiresPort()
+{
+    // The first request goes unanswered: after its time-out the next request comes from a new
+    // port; after an answered one, the following request keeps the port.
+    FakeNtpServer server;
+    QVERIFY2(server.isListening(), qPrintable(server.errorString()));
+    server.dropNextRequests(1);
+    EngineHarness harness(options(4));
+    const ServerStatus s = runCheck(server, harness);
+    QCOMPARE(s.timeouts, 1);
+    QCOMPARE(s.repliesAccepted, 3);
+    const QList<chronoscope::testing::RecordedRequest> &requests = server.requests();
+    QCOMPARE(requests.size(), 4);
+    QVERIFY(!requests.at(0).answered);
+    QVERIFY(requests.at(0).senderPort != requests.at(1).senderPort);
+#ifdef Q_OS_LINUX
+    QCOMPARE(requests.at(1).senderPort, requests.at(2).senderPort);
+    QCOMPARE(requests.at(2).senderPort, requests.at(3).senderPort);
+#endif
 }
 
 void TestFakeServer::measuresServerOffset_data()

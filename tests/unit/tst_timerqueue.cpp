@@ -25,6 +25,8 @@ private slots:
     void earlierDeadlineRearmsTheQueue();
     void callbackMayRestartAndStopTimers();
     void timersOutliveTheQueue();
+    void wakeUpsFallOnTheGrid();
+    void timersWithinOneGridStepShareAWakeUp();
 };
 
 void TestTimerQueue::firesInDeadlineOrder()
@@ -137,6 +139,51 @@ void TestTimerQueue::timersOutliveTheQueue()
     QVERIFY(timer.isActive());
     queue.reset();
     QVERIFY(!timer.isActive()); // and its destructor does not touch the queue
+}
+
+void TestTimerQueue::wakeUpsFallOnTheGrid()
+{
+    // The grid point at or after a deadline: never before it, less than one step after it,
+    // and a multiple of the step.
+    const auto grid = TimerQueue::Clock::duration(TimerQueue::WAKE_UP_GRID);
+    std::mt19937_64 random(7);
+    for (int i = 0; i < 10000; ++i) {
+        const TimerQueue::Clock::time_point deadline{TimerQueue::Clock::duration(std::int64_t(random() >> 8))};
+        const TimerQueue::Clock::time_point wake = TimerQueue::wakeUpFor(deadline);
+        QVERIFY(wake >= deadline);
+        QVERIFY(wake - deadline < grid);
+        QCOMPARE(wake.time_since_epoch().count() % grid.count(), 0);
+        QCOMPARE(TimerQueue::wakeUpFor(wake), wake);
+    }
+}
+
+void TestTimerQueue::timersWithinOneGridStepShareAWakeUp()
+{
+    // Deadlines spread over one grid step fire together, each after its own deadline, and
+    // report the deadline they were due at.
+    TimerQueue queue;
+    const auto start = TimerQueue::wakeUpFor(TimerQueue::Clock::now() + 20ms);
+    const auto step = TimerQueue::Clock::duration(TimerQueue::WAKE_UP_GRID);
+    std::vector<TimerQueue::Clock::time_point> firedAt;
+    std::vector<TimerQueue::Clock::time_point> reported;
+    std::vector<std::unique_ptr<QueuedTimer>> timers;
+    for (int i = 1; i <= 4; ++i) {
+        const auto deadline = start + step * i / 4 - step / 8; // inside (start, start + step]
+        timers.push_back(std::make_unique<QueuedTimer>(queue, [&, i] {
+            firedAt.push_back(TimerQueue::Clock::now());
+            reported.push_back(timers[size_t(i - 1)]->firedDeadline());
+        }));
+        timers.back()->startAt(deadline);
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(firedAt.size(), size_t(4), 2000);
+    for (int i = 0; i < 4; ++i) {
+        const auto deadline = start + step * (i + 1) / 4 - step / 8;
+        QVERIFY(firedAt[size_t(i)] >= deadline);
+        QVERIFY(reported[size_t(i)] == deadline);
+    }
+    // One wake-up: all four ran back to back, at or after the grid point.
+    QVERIFY(firedAt.front() >= start + step);
+    QVERIFY(firedAt.back() - firedAt.front() < step);
 }
 
 QTEST_MAIN(TestTimerQueue)
