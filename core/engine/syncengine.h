@@ -13,6 +13,7 @@
 
 #include "core/auth/symmetrickey.h"
 #include "core/engine/acceptedsample.h"
+#include "core/engine/associationobserver.h"
 #include "core/engine/associationoptions.h"
 #include "core/engine/enginesnapshot.h"
 #include "core/engine/rejectionsummary.h"
@@ -38,7 +39,7 @@ class SocketPoller;
 // per PUBLISH_INTERVAL_MS (longer with thousands of servers). Accepted samples, failed requests
 // and rejection summaries are forwarded as they happen (each bounded by the poll schedule).
 // Lives in the engine thread (EngineSession) but works in any thread with an event loop.
-class SyncEngine final : public QObject
+class SyncEngine final : public QObject, private AssociationObserver
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(SyncEngine)
@@ -97,10 +98,11 @@ private:
     void addAssociation(const ServerSpec &spec, const QString &name, const QHostAddress &address, int id, int entry);
     // Seconds until an association's first request (see FIRST_REQUESTS_PER_SECOND).
     double firstRequestDelay();
-    void onAssociationChanged();
-    void onSampleAccepted(const AcceptedSample &sample);
-    void onRequestFailed(const RequestOutcome &outcome);
-    void onRejectionsSummarised(const RejectionSummary &summary);
+    // AssociationObserver: every association reports here by direct call (no connections).
+    void onAssociationChanged(int id) override;
+    void onSampleAccepted(const AcceptedSample &sample) override;
+    void onRequestFailed(const RequestOutcome &outcome) override;
+    void onRejectionsSummarised(const RejectionSummary &summary) override;
     // Emits the batched samples now (before any other signal).
     void flushSamples();
     SocketPoller *poller();
