@@ -133,7 +133,7 @@ void ServerAssociation::restart(double initialDelay)
     m_rateLimited = false;
     m_status.reach = 0;
     m_status.filter.reset();
-    m_status.filterStages = {};
+    m_status.filterStages.reset();
     m_status.rootDistance.reset();
     m_status.drift.reset();
     m_status.lastMeasurement.reset();

@@ -14,6 +14,7 @@
 #include "core/engine/ntsstatus.h"
 #include "core/engine/servercondition.h"
 #include "core/engine/sharedoptional.h"
+#include "core/engine/sharedvalue.h"
 #include "core/engine/serverstate.h"
 #include "core/engine/statusreason.h"
 #include "core/ntp/measurement.h"
@@ -48,7 +49,9 @@ struct ServerStatus
     std::optional<ntp::Measurement> lastMeasurement;
     // Clock filter output (empty until a sample was accepted).
     std::optional<stats::FilterOutput> filter;
-    std::array<stats::FilterStage, ntp::NSTAGE> filterStages{};
+    // The filter's stages, newest first (ClockFilter::stages()). Shared by the copies until the
+    // next sample changes them.
+    SharedValue<std::array<stats::FilterStage, ntp::NSTAGE>> filterStages;
     std::optional<double> rootDistance; // λ, seconds
     std::optional<stats::DriftEstimate> drift; // frequency fit over the recent samples
 
