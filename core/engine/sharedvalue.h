@@ -25,7 +25,7 @@ public:
 
     SharedValue &operator=(const T &value)
     {
-        if (m_d.constData() && m_d.constData()->ref.loadRelaxed() == 1)
+        if (m_d.constData() && m_d.constData()->ref.loadAcquire() == 1)
             m_d.data()->value = value; // not shared: no allocation
         else
             m_d = new Node(value);

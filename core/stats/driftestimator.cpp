@@ -26,7 +26,7 @@ DriftEstimate fitDrift(const DriftHistory &samples, double minSpan)
     e.samples = n;
     if (n == 0)
         return e;
-    const DriftSample newest = samples.newest();
+    const DriftPoint newest = samples.newest();
     e.referenceTime = newest.time;
     e.span = newest.time - samples.oldest().time;
     if (n < 3 || e.span <= 0) {
@@ -35,8 +35,8 @@ DriftEstimate fitDrift(const DriftHistory &samples, double minSpan)
     }
 
     // Weights 1/d², normalised to a mean of 1 so that residual variances stay in seconds².
-    const auto rawWeight = [](const DriftSample &s) {
-        const double d = std::max(s.delay / 2.0 + s.dispersion, 1e-9);
+    const auto rawWeight = [](const DriftPoint &s) {
+        const double d = std::max(s.distance, 1e-9);
         return 1.0 / (d * d);
     };
     double wsum = 0;
@@ -47,7 +47,7 @@ DriftEstimate fitDrift(const DriftHistory &samples, double minSpan)
     // Times relative to the newest sample keep the doubles precise.
     double tMean = 0, yMean = 0;
     for (int i = 0; i < n; ++i) {
-        const DriftSample s = samples.at(i);
+        const DriftPoint s = samples.at(i);
         const double w = norm * rawWeight(s);
         tMean += w * (s.time - e.referenceTime);
         yMean += w * s.offset;
@@ -56,7 +56,7 @@ DriftEstimate fitDrift(const DriftHistory &samples, double minSpan)
     yMean /= n;
     double sxx = 0, sxy = 0;
     for (int i = 0; i < n; ++i) {
-        const DriftSample s = samples.at(i);
+        const DriftPoint s = samples.at(i);
         const double w = norm * rawWeight(s);
         const double dt = s.time - e.referenceTime - tMean;
         sxx += w * dt * dt;
@@ -68,7 +68,7 @@ DriftEstimate fitDrift(const DriftHistory &samples, double minSpan)
     const double intercept = yMean - slope * tMean; // θ at the reference time
     double rss = 0;
     for (int i = 0; i < n; ++i) {
-        const DriftSample s = samples.at(i);
+        const DriftPoint s = samples.at(i);
         const double r = s.offset - (intercept + slope * (s.time - e.referenceTime));
         rss += norm * rawWeight(s) * r * r;
     }
