@@ -145,7 +145,7 @@ bool KernelTimestampChannel::openSocket(socklen_t addrLen)
         closeNow();
         return false;
     }
-    if (!m_poller || !m_poller->watch(m_fd, this)) {
+    if (!m_poller || !m_poller->watch(m_fd, this, !m_kernelTimestamps)) {
         if (m_poller) {
             m_errorString = systemError("epoll_ctl");
             closeNow();
