@@ -413,6 +413,8 @@ void SyncEngine::evaluateSystem()
 {
     QList<stats::SelectionCandidate> candidates;
     QList<ServerAssociation *> candidateAssociations;
+    candidates.reserve(qsizetype(m_associations.size()));
+    candidateAssociations.reserve(qsizetype(m_associations.size()));
     const double now = LocalClock::nowUnixSeconds();
     for (const auto &[id, association] : m_associations) {
         association->refreshRootDistance();
@@ -424,18 +426,19 @@ void SyncEngine::evaluateSystem()
     }
     const stats::SelectionResult selection = stats::selectSources(candidates, m_selectionOptions);
 
-    // Every server's state, from its condition and selection's verdict (ServerStateRule).
-    std::map<int, const stats::CandidateVerdict *> verdicts;
-    for (qsizetype i = 0; i < candidateAssociations.size(); ++i)
-        verdicts[candidateAssociations[i]->status().id] = &selection.verdicts[i];
+    // Every server's state, from its condition and selection's verdict (ServerStateRule). The
+    // candidates were taken in the same (id) order, so the next candidate is the only one this
+    // association can be: no lookup map of 10,000 nodes per evaluation.
+    qsizetype next = 0;
     for (const auto &[id, association] : m_associations) {
         const ServerStatus &s = association->status();
-        const auto v = verdicts.find(id);
+        const stats::CandidateVerdict *v = next < candidateAssociations.size() && candidateAssociations[next] == association
+            ? &selection.verdicts[next++]
+            : nullptr;
         const ServerStateRule::Decision d = ServerStateRule::decide(
             s.condition, s.conditionReason, association->isSelectable(),
-            v == verdicts.end() ? std::nullopt : std::optional(v->second->verdict),
-            v == verdicts.end() ? QString() : v->second->reason, s.conditionReasonCode,
-            v == verdicts.end() ? StatusReason() : v->second->code);
+            v ? std::optional(v->verdict) : std::nullopt, v ? v->reason : QString(), s.conditionReasonCode,
+            v ? v->code : StatusReason());
         association->applySelection(d.state, d.reason, d.code);
     }
 
