@@ -82,6 +82,7 @@ Result<KeyFileContents> readKeyFile(const QString &path, std::optional<KeyFileFo
     QByteArray data = file.read(MAX_KEY_FILE_SIZE + 1);
     KeyFileContents contents = parseKeyFile(data, path, format);
     wipeBuffer(data);
+    wipeStackBelowCaller();
     return contents;
 }
 

@@ -26,18 +26,27 @@ Result<QString> keyFileLine(const SymmetricKey &key, KeyFileFormat format)
     if (std::optional<Error> invalid = validateKey(key))
         return *invalid;
     const QByteArray &bytes = key.secret.reveal();
-    if (format == KeyFileFormat::Chrony)
-        return u"%1 %2 %3"_s.arg(key.id).arg(chronyTypeName(key.type), secretAsChronyHex(key));
+    // Each line is built in one buffer (no arg()): every intermediate string would be another
+    // copy of the key, freed without a wipe.
+    if (format == KeyFileFormat::Chrony) {
+        QString line = QString::number(key.id) + u' ' + chronyTypeName(key.type) + u" HEX:"_s;
+        appendHex(line, bytes, true);
+        return line;
+    }
 
     if (bytes.size() > NTPSEC_MAX_KEY_BYTES)
         return Error{u"key %1 is %2 bytes long; ntpd/ntpsec key files hold at most %3 bytes (use the chrony "
                      u"format)"_s.arg(key.id).arg(bytes.size()).arg(NTPSEC_MAX_KEY_BYTES)};
-    if (bytes.size() * 2 > NTP_ASCII_KEY_MAX)
-        return u"%1 %2 %3"_s.arg(key.id).arg(ntpTypeName(key.type), QString::fromLatin1(bytes.toHex()));
+    QString line = QString::number(key.id) + u' ' + ntpTypeName(key.type) + u' ';
+    if (bytes.size() * 2 > NTP_ASCII_KEY_MAX) {
+        appendHex(line, bytes, false);
+        return line;
+    }
     if (!isNtpAsciiSafe(bytes))
         return Error{u"key %1 (%2 bytes, not printable text) cannot be written in ntpd/ntpsec format, which reads keys "
                      u"of 20 characters or fewer as ASCII (use the chrony format)"_s.arg(key.id).arg(bytes.size())};
-    return u"%1 %2 %3"_s.arg(key.id).arg(ntpTypeName(key.type), QString::fromLatin1(bytes));
+    appendLatin1(line, bytes);
+    return line;
 }
 
 QString metadataLine(const SymmetricKey &key)
@@ -84,6 +93,7 @@ Result<QByteArray> writeKeyFile(const QList<SymmetricKey> &keys, KeyFileFormat f
     }
     QByteArray bytes = text.toUtf8();
     wipeBuffer(text);
+    wipeStackBelowCaller();
     return bytes;
 }
 

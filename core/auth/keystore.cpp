@@ -104,8 +104,12 @@ std::optional<Error> KeyStore::save()
     Result<QByteArray> body = writeKeyFile(inFile, KeyFileFormat::Chrony, true);
     if (!body)
         return body.error();
-    QByteArray data = std::move(body).value();
-    data.reserve(data.size() + m_keys.size() * 512 + 64);   // appending must not leave a copy behind
+    // Appending must not leave a copy behind: room first, then the secrets (growing the body's
+    // own buffer could move it and leave the old one unwiped).
+    QByteArray data;
+    data.reserve(body->size() + m_keys.size() * 512 + 64);
+    data.append(body->constData(), body->size());
+    wipeBuffer(body.value());
     if (m_useKeyring)
         data += "#@storage keyring\n";
     for (const SymmetricKey &key : std::as_const(m_keys)) {
@@ -117,6 +121,7 @@ std::optional<Error> KeyStore::save()
     }
     std::optional<Error> notWritten = writePrivateFile(m_path, data);
     wipeBuffer(data);
+    wipeStackBelowCaller();
     if (notWritten)
         return notWritten;
 

@@ -42,6 +42,46 @@ void wipeBuffer(QString &text)
     text.clear();
 }
 
+namespace {
+
+// Room for `more` characters; a buffer that has to grow is replaced by a bigger one and wiped.
+void reserveWiping(QString &text, qsizetype more)
+{
+    if (text.isDetached() && text.capacity() - text.size() >= more)
+        return;
+    QString bigger;
+    bigger.reserve(text.size() + more);
+    bigger.append(text.constData(), text.size());
+    wipeBuffer(text);
+    text = std::move(bigger);
+}
+
+} // namespace
+
+void appendHex(QString &text, QByteArrayView bytes, bool upperCase)
+{
+    const char *digits = upperCase ? "0123456789ABCDEF" : "0123456789abcdef";
+    reserveWiping(text, 2 * bytes.size());
+    for (const char c : bytes) {
+        const auto byte = uchar(c);
+        text.append(QLatin1Char(digits[byte >> 4]));
+        text.append(QLatin1Char(digits[byte & 0x0F]));
+    }
+}
+
+void appendLatin1(QString &text, QByteArrayView bytes)
+{
+    reserveWiping(text, bytes.size());
+    for (const char c : bytes)
+        text.append(QLatin1Char(c));
+}
+
+Q_NEVER_INLINE void wipeStackBelowCaller()
+{
+    char scratch[64 * 1024];
+    OPENSSL_cleanse(scratch, sizeof scratch);
+}
+
 bool operator==(const SecretBytes &a, const SecretBytes &b)
 {
     const QByteArray &left = a.reveal();

@@ -48,4 +48,15 @@ QDebug operator<<(QDebug debug, const SecretBytes &secret);
 void wipeBuffer(QByteArray &bytes);
 void wipeBuffer(QString &text);
 
+// Append key material to text being built (a key-file line, a secret shown on request) without
+// another copy of it: as hex digits, or as the bytes read as Latin-1. If `text` must grow, its
+// content moves to a new buffer and the old one is wiped (a plain append could leave it behind).
+void appendHex(QString &text, QByteArrayView bytes, bool upperCase);
+void appendLatin1(QString &text, QByteArrayView bytes);
+
+// Overwrites the 64 KiB of stack below the caller, where the functions it called left their
+// locals: Qt and the C library copy text through stack buffers, so after reading or writing a
+// key file pieces of it remain in dead stack frames (tst_secretmemory found a key's hex there).
+void wipeStackBelowCaller();
+
 } // namespace chronoscope::auth

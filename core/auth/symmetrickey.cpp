@@ -24,7 +24,11 @@ std::optional<Error> validateKey(const SymmetricKey &key)
 
 QString secretAsChronyHex(const SymmetricKey &key)
 {
-    return u"HEX:"_s + QString::fromLatin1(key.secret.reveal().toHex().toUpper());
+    // Written in place: toHex() and fromLatin1() would leave unwiped copies of the key.
+    QString text;
+    appendLatin1(text, "HEX:");
+    appendHex(text, key.secret.reveal(), true);
+    return text;
 }
 
 } // namespace chronoscope::auth

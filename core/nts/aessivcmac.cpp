@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/nts/aessivcmac.h"
 
+#include <cstddef>
+
 #include <nettle/siv-cmac.h>
 
 namespace chronoscope::nts {
@@ -11,6 +13,24 @@ const std::uint8_t *bytes(QByteArrayView view)
     return reinterpret_cast<const std::uint8_t *>(view.data());
 }
 
+// The context holds the expanded AES keys (whose first round key is the key itself): it is
+// overwritten before its stack frame is given up, so no key stays in dead stack (issue 13).
+class WipedContext
+{
+public:
+    WipedContext() = default;
+    ~WipedContext()
+    {
+        volatile auto *p = reinterpret_cast<volatile unsigned char *>(&ctx);
+        for (std::size_t i = 0; i < sizeof ctx; ++i)
+            p[i] = 0;
+    }
+    WipedContext(const WipedContext &) = delete;
+    WipedContext &operator=(const WipedContext &) = delete;
+
+    siv_cmac_aes128_ctx ctx;
+};
+
 } // namespace
 
 std::optional<QByteArray> AesSivCmac256::encrypt(QByteArrayView key, QByteArrayView nonce,
@@ -18,7 +38,8 @@ std::optional<QByteArray> AesSivCmac256::encrypt(QByteArrayView key, QByteArrayV
 {
     if (key.size() != KEY_SIZE || nonce.isEmpty())
         return std::nullopt;
-    siv_cmac_aes128_ctx ctx;
+    WipedContext wiped;
+    siv_cmac_aes128_ctx &ctx = wiped.ctx;
     siv_cmac_aes128_set_key(&ctx, bytes(key));
     QByteArray out(TAG_SIZE + plaintext.size(), Qt::Uninitialized);
     siv_cmac_aes128_encrypt_message(&ctx, size_t(nonce.size()), bytes(nonce), size_t(associatedData.size()),
@@ -32,7 +53,8 @@ std::optional<QByteArray> AesSivCmac256::decrypt(QByteArrayView key, QByteArrayV
 {
     if (key.size() != KEY_SIZE || nonce.isEmpty() || ciphertext.size() < TAG_SIZE)
         return std::nullopt;
-    siv_cmac_aes128_ctx ctx;
+    WipedContext wiped;
+    siv_cmac_aes128_ctx &ctx = wiped.ctx;
     siv_cmac_aes128_set_key(&ctx, bytes(key));
     QByteArray out(ciphertext.size() - TAG_SIZE, Qt::Uninitialized);
     if (!siv_cmac_aes128_decrypt_message(&ctx, size_t(nonce.size()), bytes(nonce), size_t(associatedData.size()),

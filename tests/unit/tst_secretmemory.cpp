@@ -26,6 +26,8 @@
 #include <openssl/rand.h>
 
 #include "core/auth/keyfileio.h"
+#include "core/auth/keyfilewriter.h"
+#include "core/auth/keystore.h"
 #include "core/auth/macalgorithm.h"
 #include "core/auth/secretarena.h"
 #include "core/auth/secretbytes.h"
@@ -167,10 +169,11 @@ private slots:
     void theScanFindsACopyOnTheHeap();
     void keyFilesLeaveNoCopyOutsideSecureMemory_data();
     void keyFilesLeaveNoCopyOutsideSecureMemory();
+    void savingAndExportingLeaveNoCopyOutsideSecureMemory();
 
 private:
     void addKey(std::uint32_t id, KeyType type, std::size_t length, bool text);
-    bool writeKeyFile(const QString &path, const std::vector<TestKey> &keys, bool chrony);
+    bool writeTestKeyFile(const QString &path, const std::vector<TestKey> &keys, bool chrony);
     // Descriptions of every needle found outside "dd" regions (empty: none).
     QStringList scanDumpableMemory();
     QByteArrayView secretOf(const TestKey &key) const
@@ -225,7 +228,7 @@ void TestSecretMemory::addKey(std::uint32_t id, KeyType type, std::size_t length
     add(u"upper-case hex as UTF-16"_s, [&](BufferWriter &w) { w.hex(bytes, length, true, true); });
 }
 
-bool TestSecretMemory::writeKeyFile(const QString &path, const std::vector<TestKey> &keys, bool chrony)
+bool TestSecretMemory::writeTestKeyFile(const QString &path, const std::vector<TestKey> &keys, bool chrony)
 {
     BufferWriter out(m_fileText);
     out.text(chrony ? "# chrony key file\n" : "# ntpd key file\n");
@@ -269,8 +272,8 @@ void TestSecretMemory::initTestCase()
     addKey(101, KeyType::Md5, 20, true);
     addKey(102, KeyType::Sha1, 20, false);
     addKey(103, KeyType::Aes128Cmac, 16, false);
-    QVERIFY(writeKeyFile(m_dir.filePath(u"first.keys"_s), m_chronyKeys, true));
-    QVERIFY(writeKeyFile(m_dir.filePath(u"second.keys"_s), m_ntpKeys, false));
+    QVERIFY(writeTestKeyFile(m_dir.filePath(u"first.keys"_s), m_chronyKeys, true));
+    QVERIFY(writeTestKeyFile(m_dir.filePath(u"second.keys"_s), m_ntpKeys, false));
 }
 
 QStringList TestSecretMemory::scanDumpableMemory()
@@ -402,6 +405,44 @@ void TestSecretMemory::keyFilesLeaveNoCopyOutsideSecureMemory()
     const QStringList afterwards = scanDumpableMemory();
     QVERIFY2(afterwards.isEmpty(), qPrintable(afterwards.join(u'\n')));
     QCOMPARE(SecretArena::instance().stats().heapFallbacks, 0);
+}
+
+// The key store written and read back (chrony format, as the GUI saves it) and the ntpd keys
+// exported as key-file text.
+void TestSecretMemory::savingAndExportingLeaveNoCopyOutsideSecureMemory()
+{
+    const QString storePath = m_dir.filePath(u"store/keys"_s);
+    {
+        chronoscope::testing::setHeapQuarantine(true);
+        const Result<KeyFileContents> chrony = readKeyFile(m_dir.filePath(u"first.keys"_s), std::nullopt, true);
+        const Result<KeyFileContents> ntp = readKeyFile(m_dir.filePath(u"second.keys"_s), std::nullopt, true);
+        QVERIFY(chrony && ntp);
+        KeyStore store(storePath);
+        for (const SymmetricKey &key : chrony->keys)
+            QVERIFY(!store.add(key));
+        const std::optional<Error> saved = store.save();
+        QVERIFY2(!saved, qPrintable(saved ? saved->message : QString()));
+        KeyStore loaded(storePath);
+        const std::optional<Error> failed = loaded.load();
+        QVERIFY2(!failed, qPrintable(failed ? failed->message : QString()));
+        for (const TestKey &want : m_chronyKeys) {
+            const SymmetricKey *key = loaded.find(want.id);
+            QVERIFY(key);
+            QCOMPARE(key->secret.size(), qsizetype(want.secret.length));
+            QVERIFY(CRYPTO_memcmp(key->secret.reveal().constData(), secretOf(want).data(), want.secret.length) == 0);
+            QVERIFY(SecretArena::instance().isSecure(key->secret.reveal().constData()));
+        }
+        Result<QByteArray> exported = writeKeyFile(ntp->keys, KeyFileFormat::Ntp);
+        QVERIFY2(exported, qPrintable(exported.errorMessage()));
+        QVERIFY(exported->startsWith("# ntpd"));
+        wipeBuffer(exported.value());
+        chronoscope::testing::setHeapQuarantine(false);
+        QVERIFY(!chronoscope::testing::heapQuarantine().exhausted);
+        const QStringList whileInUse = scanDumpableMemory();
+        QVERIFY2(whileInUse.isEmpty(), qPrintable(whileInUse.join(u'\n')));
+    }
+    const QStringList afterwards = scanDumpableMemory();
+    QVERIFY2(afterwards.isEmpty(), qPrintable(afterwards.join(u'\n')));
 }
 
 QTEST_GUILESS_MAIN(TestSecretMemory)
