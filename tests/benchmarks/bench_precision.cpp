@@ -120,11 +120,15 @@ std::optional<Measurement> measureOursAt(const QStringList &target, int exchange
                                               u"--interval"_s, u"0.0625"_s} + target;
     const ProcessResult result = runProcess(cliPath(), arguments);
     const QJsonArray servers = QJsonDocument::fromJson(result.out).object().value(u"servers"_s).toArray();
-    if (servers.isEmpty())
+    const QJsonObject server = servers.isEmpty() ? QJsonObject() : servers.first().toObject();
+    if (!server.value(u"offset"_s).isDouble()) {
+        // Why, for the first few: a failed sample is part of the result, its cause should be too.
+        static int described = 0;
+        if (described++ < 3)
+            std::fprintf(stderr, "ours: no offset from %s: %s %s\n", qPrintable(target.join(u' ')),
+                         result.ok ? "" : "(did not finish)", QByteArray(result.err.trimmed() + ' ' + result.out.left(600)).constData());
         return std::nullopt;
-    const QJsonObject server = servers.first().toObject();
-    if (!server.value(u"offset"_s).isDouble())
-        return std::nullopt;
+    }
     const QJsonObject timestamps = server.value(u"timestamps"_s).toObject();
     ++sources->samples;
     sources->kernelReceive += timestamps.value(u"receive"_s).toString() == u"kernel"_s;
