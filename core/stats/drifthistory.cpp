@@ -51,6 +51,14 @@ void DriftHistory::clear()
     m_base = 0;
 }
 
+const DriftHistory::Entry &DriftHistory::entry(int index) const
+{
+    // m_oldest + index < 2 × size(): a subtraction instead of a division (fitDrift reads every
+    // sample four times per estimate, once per accepted sample).
+    const int i = m_oldest + index;
+    return m_entries[std::size_t(i < size() ? i : i - size())];
+}
+
 DriftPoint DriftHistory::at(int index) const
 {
     const Entry &e = entry(index);

@@ -60,7 +60,7 @@ private:
         float time;       // seconds after m_base
         float distance;
     };
-    const Entry &entry(int index) const { return m_entries[std::size_t((m_oldest + index) % size())]; }
+    const Entry &entry(int index) const;
     void moveBaseTo(double base);
 
     std::vector<Entry> m_entries;
