@@ -89,15 +89,18 @@ auth::SymmetricKey KeyEditDialog::key() const
     auth::SymmetricKey key;
     key.id = quint32(m_id->value());
     key.type = auth::KeyType(m_type->currentData().toInt());
-    const QString text = m_secret->text().trimmed();
+    // Our copies of the secret are wiped once it is in secure memory (the line edit keeps its own).
+    QString text = m_secret->text().trimmed();
     if (m_encoding->currentData().toInt() == Hex) {
-        QString digits = text;
-        if (digits.startsWith(u"HEX:"_s, Qt::CaseInsensitive))
-            digits = digits.mid(4);
-        key.secret = auth::SecretBytes(QByteArray::fromHex(digits.toLatin1()));
+        QString digits = text.startsWith(u"HEX:"_s, Qt::CaseInsensitive) ? text.mid(4) : text;
+        QByteArray latin1 = digits.toLatin1();
+        key.secret = auth::SecretBytes(QByteArray::fromHex(latin1));
+        auth::wipeBuffer(latin1);
+        auth::wipeBuffer(digits);
     } else {
         key.secret = auth::SecretBytes(text.toUtf8());
     }
+    auth::wipeBuffer(text);
     key.label = m_label->text().trimmed();
     for (const QString &server : m_servers->text().split(QRegularExpression(u"[,;\\s]+"_s), Qt::SkipEmptyParts))
         key.servers.append(server);
