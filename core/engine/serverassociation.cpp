@@ -248,6 +248,10 @@ void ServerAssociation::onDatagram(const QByteArray &datagram, const QHostAddres
     // comes from elsewhere, costs a counter increment and nothing more.
     if (!m_outstanding) {
         countRejection(ntp::rejectReasonId(ntp::RejectReason::NotRequested), QString());
+        // On a socket kept for the next request: whoever sends unasked learnt the port, so it is
+        // retired now (the kernel drops the rest) and the next request gets a fresh one.
+        if (m_channel)
+            m_channel->close();
         return;
     }
     if (fromPort != destinationPort() || !from.isEqual(destinationAddress(), QHostAddress::ConvertV4MappedToIPv4)) {

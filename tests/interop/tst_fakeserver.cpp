@@ -76,6 +76,7 @@ private slots:
     void fastPollingReusesPortForBoundedTime_data();
     void fastPollingReusesPortForBoundedTime();
     void timeoutRetiresPort();
+    void unaskedDatagramRetiresPort();
     void measuresServerOffset_data();
     void measuresServerOffset();
     void ipv6FakeServer();
@@ -240,6 +241,25 @@ void TestFakeServer::fastPollingReusesPortForBoundedTime()
         for (qsizetype j = 0; j + 1 < i; ++j)
             if (requests[j].senderPort == requests[i].senderPort)
                 QCOMPARE(requests[i - 1].senderPort, requests[i].senderPort);
+}
+
+void TestFakeServer::unaskedDatagramRetiresPort()
+{
+    // Every reply is sent twice: the second copy arrives when nothing is outstanding, on a
+    // socket kept for the next request. Whoever sent it knows the port, so the next request
+    // comes from a new one; the duplicate is counted, never a sample.
+    FakeNtpServer server;
+    QVERIFY2(server.isListening(), qPrintable(server.errorString()));
+    server.setDuplicateReplies(true);
+    EngineHarness harness(options(4));
+    const ServerStatus s = runCheck(server, harness);
+    QCOMPARE(s.repliesAccepted, 4);
+    const QList<chronoscope::testing::RecordedRequest> &requests = server.requests();
+    QCOMPARE(requests.size(), 4);
+    QSet<quint16> ports;
+    for (const chronoscope::testing::RecordedRequest &r : requests)
+        ports.insert(r.senderPort);
+    QVERIFY2(ports.size() >= 3, qPrintable(u"%1 ports for 4 requests"_s.arg(ports.size())));
 }
 
 void TestFakeServer::timeoutRetiresPort()
