@@ -7,9 +7,48 @@
 
 #include <openssl/crypto.h>
 
+#include <QtGlobal>
+
 #include "core/auth/secretpages.h"
 
+#if defined(__SANITIZE_ADDRESS__)
+#define CHRONOSCOPE_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define CHRONOSCOPE_ASAN 1
+#endif
+#endif
+#ifdef CHRONOSCOPE_ASAN
+#include <sanitizer/asan_interface.h>
+#endif
+
 namespace chronoscope::auth {
+namespace {
+
+// Under AddressSanitizer (the fuzz targets, the asan preset) the arena's memory is checked like
+// the heap's: blocks not handed out, and the part of a block beyond the bytes asked for, are
+// poisoned, so a read or write past a secret is reported. No-ops otherwise.
+void poison(const void *address, std::size_t bytes)
+{
+#ifdef CHRONOSCOPE_ASAN
+    ASAN_POISON_MEMORY_REGION(address, bytes);
+#else
+    Q_UNUSED(address);
+    Q_UNUSED(bytes);
+#endif
+}
+
+void unpoison(const void *address, std::size_t bytes)
+{
+#ifdef CHRONOSCOPE_ASAN
+    ASAN_UNPOISON_MEMORY_REGION(address, bytes);
+#else
+    Q_UNUSED(address);
+    Q_UNUSED(bytes);
+#endif
+}
+
+} // namespace
 
 SecretArena::SecretArena(int maxChunks) : m_maxChunks(maxChunks < 0 ? 0 : maxChunks)
 {
@@ -18,8 +57,10 @@ SecretArena::SecretArena(int maxChunks) : m_maxChunks(maxChunks < 0 ? 0 : maxChu
 
 SecretArena::~SecretArena()
 {
-    for (const Chunk &chunk : m_chunks)
+    for (const Chunk &chunk : m_chunks) {
+        unpoison(chunk.base, CHUNK_BYTES);
         SecretPages::unmap(chunk.base, CHUNK_BYTES);
+    }
 }
 
 SecretArena &SecretArena::instance()
@@ -47,6 +88,7 @@ SecretArena::Block SecretArena::allocate(std::size_t bytes)
     }
     if (bytes <= MAX_BLOCK_BYTES) {
         if (char *block = takeSecureBlock(sizeClassOf(bytes))) {
+            unpoison(block, bytes);
             ++m_stats.blocksInUse;
             return {block, true};
         }
@@ -97,6 +139,7 @@ char *SecretArena::takeSecureBlock(int sizeClass)
     ++m_stats.chunks;
     m_stats.dumpableChunks += pages.dumpExcluded ? 0 : 1;
     m_stats.unlockedChunks += pages.locked ? 0 : 1;
+    poison(pages.base, CHUNK_BYTES);
     m_chunks.push_back({static_cast<char *>(pages.base), sizeClass, blockBytes});
     return static_cast<char *>(pages.base);
 }
@@ -108,7 +151,9 @@ void SecretArena::release(void *data, std::size_t bytes)
     const std::lock_guard lock(m_mutex);
     --m_stats.blocksInUse;
     if (const Chunk *chunk = chunkHolding(data)) {
+        unpoison(data, blockBytesOf(chunk->sizeClass));
         OPENSSL_cleanse(data, blockBytesOf(chunk->sizeClass));
+        poison(data, blockBytesOf(chunk->sizeClass));
         m_freeBlocks[std::size_t(chunk->sizeClass)].push_back(static_cast<char *>(data));
         return;
     }
