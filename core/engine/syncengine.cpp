@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/engine/syncengine.h"
 
+#include <algorithm>
 #include <cmath>
-
 #include <utility>
 
 #include <QHostInfo>
@@ -263,9 +263,10 @@ void SyncEngine::onAssociationChanged(int)
 
 int SyncEngine::publishIntervalMs() const
 {
-    // 100 ms for a desktop's handful of servers; with thousands, a tenth of a millisecond per
-    // server (10,000 servers: once a second) keeps selection and snapshot copies small.
-    return std::max(PUBLISH_INTERVAL_MS, int(m_associations.size() / 10));
+    // 100 ms for a desktop's handful of servers; with hundreds, a quarter millisecond per server
+    // (1,000 servers: 4 snapshots a second), at most one a second: selection and snapshot
+    // copies cost O(servers) each time.
+    return std::clamp(int(m_associations.size() / 4), PUBLISH_INTERVAL_MS, MAX_PUBLISH_INTERVAL_MS);
 }
 
 void SyncEngine::schedulePublish()

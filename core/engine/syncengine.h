@@ -36,8 +36,9 @@ class SocketPoller;
 // Owns every server association: resolves names (pools expand to several addresses), starts
 // polling, runs the selection step (the only writer of each server's state) and publishes
 // EngineSnapshots, coalesced: any number of changes cost at most one selection and one snapshot
-// per PUBLISH_INTERVAL_MS (longer with thousands of servers). Accepted samples, failed requests
-// and rejection summaries are forwarded as they happen (each bounded by the poll schedule).
+// per PUBLISH_INTERVAL_MS (longer with hundreds of servers, up to MAX_PUBLISH_INTERVAL_MS).
+// Accepted samples, failed requests and rejection summaries are forwarded as they happen (each
+// bounded by the poll schedule).
 // Lives in the engine thread (EngineSession) but works in any thread with an event loop.
 class SyncEngine final : public QObject, private AssociationObserver
 {
@@ -45,6 +46,8 @@ class SyncEngine final : public QObject, private AssociationObserver
     Q_DISABLE_COPY_MOVE(SyncEngine)
 public:
     static constexpr int PUBLISH_INTERVAL_MS = 100;
+    // With many servers snapshots come less often (publishIntervalMs), but at least once a second.
+    static constexpr int MAX_PUBLISH_INTERVAL_MS = 1000;
     // Longest an accepted sample waits in the batch for another thread (samplesAccepted).
     static constexpr int SAMPLE_BATCH_MS = 50;
     // First requests (start, restart) go out at most this fast (about 1 s for 10,000 servers).
