@@ -359,7 +359,7 @@ void ServerAssociation::handleAccepted(const ntp::ReplyVerdict &verdict)
     m_status.filter = out;
     m_drift.add({m.localTime, m.offset, m.delay, m.dispersion});
     m_status.drift = m_drift.estimate();
-    m_status.filterStages = m_filter.stages();
+    m_status.filterStages = m_filter.sharedStages();
     m_policy.onGoodSample();
     m_status.pollLog2 = m_policy.effectivePollLog2(std::max(0, m_status.requestsSent - 1));
     refreshRootDistance();
@@ -603,7 +603,7 @@ void ServerAssociation::onTimeout()
     failRequest(true, m_refused ? u"refused"_s : u"timeout"_s, detail, detailCode);
     if (++m_missedInRow % MISSES_BEFORE_DUMMY == 0 && m_status.filter) {
         m_status.filter = m_filter.addDummy(LocalClock::nowUnixSeconds());
-        m_status.filterStages = m_filter.stages();
+        m_status.filterStages = m_filter.sharedStages();
     }
     endRequest();
     updateReachabilityState();

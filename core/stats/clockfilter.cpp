@@ -18,7 +18,7 @@ ClockFilter::ClockFilter(double precision, int stageCount)
 
 void ClockFilter::reset()
 {
-    m_stages.fill(FilterStage{});
+    m_stages.reset(); // FilterStage{} each, without an allocation
     m_lastShift = 0;
     m_lastUsedTime = -1e300;
     m_lastUsedOffset = 0;
@@ -32,12 +32,13 @@ void ClockFilter::shiftIn(const FilterStage &stage, double now)
     // Only valid stages age, and those exist only after a shift set m_lastShift: no "never
     // shifted" sentinel is needed (0 is a legitimate time on any epoch).
     const double aged = PHI * std::max(0.0, now - m_lastShift);
-    for (FilterStage &s : m_stages)
+    std::array<FilterStage, NSTAGE> &stages = m_stages.modify(); // copies them if a status holds them
+    for (FilterStage &s : stages)
         if (s.valid)
             s.dispersion = std::min(MAXDISP, s.dispersion + aged);
     for (int i = m_stageCount - 1; i > 0; --i)
-        m_stages[i] = m_stages[i - 1];
-    m_stages[0] = stage;
+        stages[i] = stages[i - 1];
+    stages[0] = stage;
     m_lastShift = now;
 }
 
@@ -95,7 +96,7 @@ FilterOutput ClockFilter::addSample(double offset, double delay, double dispersi
         out.updated = false;
     } else if (m_haveUsed && std::abs(out.offset - m_lastUsedOffset) > ntp::SGATE * m_last.jitter
                && m_last.jitter > 0 && out.time - m_lastUsedTime < 2.0 * pollInterval
-               && out.dispersion < ntp::MAXDIST && m_stages[out.chosenStage].dispersion < ntp::MAXDIST) {
+               && out.dispersion < ntp::MAXDIST && stages()[out.chosenStage].dispersion < ntp::MAXDIST) {
         // Popcorn spike: a sudden jump against the previous jitter, soon after the last update,
         // with both the peer and the sample valid (dispersion < MAXDIST, NTP-NOTES §2.3, as ntpsec).
         out.updated = false;

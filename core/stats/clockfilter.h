@@ -3,6 +3,7 @@
 
 #include <array>
 
+#include "core/engine/sharedvalue.h"
 #include "core/ntp/ntpconstants.h"
 
 namespace chronoscope::stats {
@@ -52,7 +53,10 @@ public:
     FilterOutput evaluate(double now) const;
 
     // Stages newest first, dispersion as of the last shift (not aged to now).
-    const std::array<FilterStage, ntp::NSTAGE> &stages() const { return m_stages; }
+    const std::array<FilterStage, ntp::NSTAGE> &stages() const { return m_stages.value(); }
+    // The same, for a holder that keeps them (ServerStatus::filterStages): it shares them until
+    // the next shift, which copies them if they are still held.
+    const engine::SharedValue<std::array<FilterStage, ntp::NSTAGE>> &sharedStages() const { return m_stages; }
     const FilterOutput &lastOutput() const { return m_last; }
     void reset();
 
@@ -60,7 +64,7 @@ private:
     void shiftIn(const FilterStage &stage, double now);
     FilterOutput compute(double now) const;
 
-    std::array<FilterStage, ntp::NSTAGE> m_stages{};
+    engine::SharedValue<std::array<FilterStage, ntp::NSTAGE>> m_stages; // default: FilterStage{} each
     double m_precision;
     int m_stageCount;
     double m_lastShift = 0;        // time dispersion was last aged to

@@ -6,6 +6,7 @@
 
 #include "core/engine/serverstatus.h"
 #include "core/engine/sharedvalue.h"
+#include "core/stats/clockfilter.h"
 
 using chronoscope::engine::ServerStatus;
 using chronoscope::engine::SharedValue;
@@ -21,6 +22,7 @@ private slots:
     void assigningToASharedValueLeavesTheOthers();
     void resetGoesBackToTheDefault();
     void serverStatusSnapshotKeepsItsStages();
+    void clockFilterSharesItsStagesUntilTheNextShift();
 };
 
 void TstSharedValue::defaultReadsAsDefaultValue()
@@ -97,6 +99,28 @@ void TstSharedValue::serverStatusSnapshotKeepsItsStages()
     QCOMPARE(engineSide.filterStages[0].offset, 0.002);
     // A ServerStatus copy costs a pointer for the stages, not 8 × FilterStage.
     QCOMPARE(sizeof(SharedValue<Stages>), sizeof(void *));
+}
+
+void TstSharedValue::clockFilterSharesItsStagesUntilTheNextShift()
+{
+    // The association's status holds the filter's own stages (no copy of its own); the next
+    // sample gives the filter new ones and leaves the held ones as they were.
+    chronoscope::stats::ClockFilter filter(1e-6);
+    QVERIFY(!filter.stages()[0].valid); // a fresh filter reads as empty stages
+    filter.addSample(0.001, 0.010, 0.0001, 100.0, 1.0);
+    ServerStatus status;
+    status.filterStages = filter.sharedStages();
+    QVERIFY(status.filterStages.sharesWith(filter.sharedStages()));
+    QCOMPARE(status.filterStages[0].offset, 0.001);
+    filter.addSample(0.002, 0.020, 0.0001, 101.0, 1.0);
+    QVERIFY(!status.filterStages.sharesWith(filter.sharedStages()));
+    QCOMPARE(status.filterStages[0].offset, 0.001);
+    QVERIFY(!status.filterStages[1].valid);
+    QCOMPARE(filter.stages()[0].offset, 0.002);
+    QCOMPARE(filter.stages()[1].offset, 0.001);
+    filter.reset();
+    QVERIFY(!filter.stages()[0].valid);
+    QCOMPARE(status.filterStages[0].offset, 0.001);
 }
 
 QTEST_APPLESS_MAIN(TstSharedValue)
