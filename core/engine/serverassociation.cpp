@@ -43,6 +43,26 @@ QString describeInterval(double seconds)
     return seconds >= 1.0 ? u"%1 s"_s.arg(seconds, 0, 'f', 0) : u"%1 s"_s.arg(seconds, 0, 'g', 3);
 }
 
+// What a plain timeout after `timeout` seconds says, made once per thread and shared by every
+// association's lastFailure (issue 18: one set of strings each cost ~200 bytes in each of
+// thousands of associations).
+struct TimeoutText
+{
+    QString detail;
+    StatusReason code;
+};
+const TimeoutText &timeoutText(double timeout)
+{
+    thread_local double madeFor = -1;
+    thread_local TimeoutText text;
+    if (timeout != madeFor) {
+        text = {u"no reply within %1"_s.arg(describeInterval(timeout)),
+                {u"reply_timeout"_s, {StatusReason::seconds(timeout)}}};
+        madeFor = timeout;
+    }
+    return text;
+}
+
 } // namespace
 
 ServerAssociation::ServerAssociation(int id, const ServerSpec &spec, const QString &name, const QHostAddress &address,
@@ -594,12 +614,13 @@ void ServerAssociation::onTimeout()
     ++m_status.timeouts;
     m_policy.onMissedReply();
     m_status.pollLog2 = m_policy.effectivePollLog2(std::max(0, m_status.requestsSent - 1));
+    const TimeoutText &plain = timeoutText(m_options.timeout);
     const QString detail = m_refused ? m_lastError
         : !m_requestRejection.isEmpty() ? u"only invalid replies: "_s + m_requestRejection
-                                        : u"no reply within %1"_s.arg(describeInterval(m_options.timeout));
+                                        : plain.detail;
     const StatusReason detailCode = m_refused ? StatusReason{u"network_error"_s, {m_lastError}}
         : !m_requestRejection.isEmpty()       ? StatusReason{u"only_invalid_replies"_s, m_requestRejectionCode.args}
-                                              : StatusReason{u"reply_timeout"_s, {StatusReason::seconds(m_options.timeout)}};
+                                              : plain.code;
     failRequest(true, m_refused ? u"refused"_s : u"timeout"_s, detail, detailCode);
     if (++m_missedInRow % MISSES_BEFORE_DUMMY == 0 && m_status.filter) {
         m_status.filter = m_filter.addDummy(LocalClock::nowUnixSeconds());
