@@ -2,7 +2,9 @@
 #include "core/stats/driftestimator.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <vector>
 
 namespace chronoscope::stats {
 
@@ -34,33 +36,43 @@ DriftEstimate fitDrift(const DriftHistory &samples, double minSpan)
         return e;
     }
 
-    // Weights 1/d², normalised to a mean of 1 so that residual variances stay in seconds².
-    const auto rawWeight = [](const DriftPoint &s) {
-        const double d = std::max(s.distance, 1e-9);
-        return 1.0 / (d * d);
-    };
+    // The points oldest first and their weights 1/d², in local arrays (the fit reads each point
+    // four times), normalised to a mean of 1 so that residual variances stay in seconds².
+    std::array<DriftPoint, DriftEstimator::MAX_SAMPLES> localPoints;
+    std::array<double, DriftEstimator::MAX_SAMPLES> localWeights;
+    std::vector<DriftPoint> morePoints;
+    std::vector<double> moreWeights;
+    DriftPoint *p = localPoints.data();
+    double *w = localWeights.data();
+    if (n > DriftEstimator::MAX_SAMPLES) {
+        morePoints.resize(size_t(n));
+        moreWeights.resize(size_t(n));
+        p = morePoints.data();
+        w = moreWeights.data();
+    }
+    samples.copyPoints(p);
     double wsum = 0;
+    for (int i = 0; i < n; ++i) {
+        const double d = std::max(p[i].distance, 1e-9);
+        w[i] = 1.0 / (d * d);
+        wsum += w[i];
+    }
     for (int i = 0; i < n; ++i)
-        wsum += rawWeight(samples.at(i));
-    const double norm = n / wsum;
+        w[i] *= n / wsum;
 
     // Times relative to the newest sample keep the doubles precise.
     double tMean = 0, yMean = 0;
     for (int i = 0; i < n; ++i) {
-        const DriftPoint s = samples.at(i);
-        const double w = norm * rawWeight(s);
-        tMean += w * (s.time - e.referenceTime);
-        yMean += w * s.offset;
+        tMean += w[i] * (p[i].time - e.referenceTime);
+        yMean += w[i] * p[i].offset;
     }
     tMean /= n;
     yMean /= n;
     double sxx = 0, sxy = 0;
     for (int i = 0; i < n; ++i) {
-        const DriftPoint s = samples.at(i);
-        const double w = norm * rawWeight(s);
-        const double dt = s.time - e.referenceTime - tMean;
-        sxx += w * dt * dt;
-        sxy += w * dt * (s.offset - yMean);
+        const double dt = p[i].time - e.referenceTime - tMean;
+        sxx += w[i] * dt * dt;
+        sxy += w[i] * dt * (p[i].offset - yMean);
     }
     if (sxx <= 0)
         return e;
@@ -68,9 +80,8 @@ DriftEstimate fitDrift(const DriftHistory &samples, double minSpan)
     const double intercept = yMean - slope * tMean; // θ at the reference time
     double rss = 0;
     for (int i = 0; i < n; ++i) {
-        const DriftPoint s = samples.at(i);
-        const double r = s.offset - (intercept + slope * (s.time - e.referenceTime));
-        rss += norm * rawWeight(s) * r * r;
+        const double r = p[i].offset - (intercept + slope * (p[i].time - e.referenceTime));
+        rss += w[i] * r * r;
     }
     const double variance = rss / (n - 2);
     e.offset = intercept;

@@ -59,6 +59,14 @@ const DriftHistory::Entry &DriftHistory::entry(int index) const
     return m_entries[std::size_t(i < size() ? i : i - size())];
 }
 
+void DriftHistory::copyPoints(DriftPoint *out) const
+{
+    for (int i = 0; i < size(); ++i) {
+        const Entry &e = entry(i);
+        out[i] = {m_base + double(e.time), e.offset, double(e.distance)};
+    }
+}
+
 DriftPoint DriftHistory::at(int index) const
 {
     const Entry &e = entry(index);

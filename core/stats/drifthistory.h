@@ -50,6 +50,9 @@ public:
     DriftPoint at(int index) const;
     DriftPoint newest() const { return at(size() - 1); }
     DriftPoint oldest() const { return at(0); }
+    // All points, oldest first, into `out` (room for size() points): one pass for a reader that
+    // goes over them several times (fitDrift).
+    void copyPoints(DriftPoint *out) const;
     // Bytes reserved for samples (for tests and memory accounting).
     int reservedBytes() const { return int(m_entries.capacity() * sizeof(Entry)); }
 

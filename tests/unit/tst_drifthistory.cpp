@@ -48,6 +48,13 @@ void TstDriftHistory::keepsTheLastSamplesInOrder()
             QCOMPARE(history.at(k).time, 100.0 + (i - expected + 1 + k));
         QCOMPARE(history.newest().time, 100.0 + i);
         QCOMPARE(history.oldest().time, 100.0 + (i - expected + 1));
+        // copyPoints gives the same points in the same order, in one pass.
+        DriftPoint points[8];
+        history.copyPoints(points);
+        for (int k = 0; k < expected; ++k) {
+            QCOMPARE(points[k].time, history.at(k).time);
+            QCOMPARE(points[k].offset, history.at(k).offset);
+        }
     }
 }
 
