@@ -8,16 +8,17 @@
 
 namespace chronoscope::engine {
 
-std::unique_ptr<DatagramChannel> DatagramChannel::create(TimestampSource source, SocketPoller *poller, QObject *parent)
+std::unique_ptr<DatagramChannel> DatagramChannel::create(TimestampSource source, DatagramReceiver &receiver,
+                                                        SocketPoller *poller)
 {
 #ifdef Q_OS_LINUX
     if (source == TimestampSource::Kernel)
-        return std::make_unique<KernelTimestampChannel>(poller, parent);
+        return std::make_unique<KernelTimestampChannel>(receiver, poller);
 #else
     Q_UNUSED(source);
 #endif
     Q_UNUSED(poller);
-    return std::make_unique<QUdpChannel>(parent);
+    return std::make_unique<QUdpChannel>(receiver);
 }
 
 } // namespace chronoscope::engine

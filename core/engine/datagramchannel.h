@@ -7,8 +7,9 @@
 
 #include <QByteArray>
 #include <QHostAddress>
-#include <QObject>
+#include <QString>
 
+#include "core/engine/datagramreceiver.h"
 #include "core/ntp/ntptimestamp.h"
 
 namespace chronoscope::engine {
@@ -26,10 +27,9 @@ class SocketPoller;
 // ends it, so late duplicates cannot arrive. open() makes a new socket on a fresh port, except
 // when keepOpenFor() kept the last one for a request due soon (fast polling: a port then serves
 // several requests, for a bounded time). The object itself is reused from request to
-// request (no QObject churn per request).
-class DatagramChannel : public QObject
+// request. What it reads goes to its DatagramReceiver.
+class DatagramChannel
 {
-    Q_OBJECT
 public:
     // Datagrams read per readiness notification before returning to the event loop, so that a
     // flooding server cannot keep the engine thread from its timers and other sockets.
@@ -49,13 +49,15 @@ public:
     static constexpr std::chrono::milliseconds DEFAULT_REUSE_GAP{16000};
     static constexpr std::chrono::milliseconds DEFAULT_PORT_LIFETIME{60000};
 
-    using QObject::QObject;
-    ~DatagramChannel() override = default;
+    explicit DatagramChannel(DatagramReceiver &receiver) : m_receiver(receiver) { }
+    virtual ~DatagramChannel() = default;
+    DatagramChannel(const DatagramChannel &) = delete;
+    DatagramChannel &operator=(const DatagramChannel &) = delete;
 
-    // Creates the platform's best channel for `source`. `poller` (Linux, may be null) watches
-    // the native sockets of many channels with one notifier.
-    static std::unique_ptr<DatagramChannel> create(TimestampSource source, SocketPoller *poller = nullptr,
-                                                   QObject *parent = nullptr);
+    // Creates the platform's best channel for `source`, reporting to `receiver`. `poller`
+    // (Linux, may be null) watches the native sockets of many channels with one notifier.
+    static std::unique_ptr<DatagramChannel> create(TimestampSource source, DatagramReceiver &receiver,
+                                                   SocketPoller *poller = nullptr);
 
     // Opens a new socket (closing the previous one) and connects it to the server; or, when
     // keepOpenFor() kept the previous one and it is connected to the same server, goes on with
@@ -72,8 +74,8 @@ public:
         Q_UNUSED(portLifetime);
         return false;
     }
-    // Closes the socket; nothing more is received until the next open(). Safe to call from a
-    // slot connected to datagramReceived or errorOccurred.
+    // Closes the socket; nothing more is received until the next open(). Safe to call from
+    // the receiver's onDatagram or onChannelError.
     virtual void close() = 0;
     // Reads what has arrived now, without waiting for the event loop (as on readiness).
     virtual void readPending() = 0;
@@ -88,14 +90,8 @@ public:
     virtual std::optional<ntp::NtpTimestamp> kernelTransmitTime() { return std::nullopt; }
     QString errorString() const { return m_errorString; }
 
-signals:
-    // A datagram arrived; receiveTime is T4.
-    void datagramReceived(const QByteArray &datagram, const QHostAddress &from, quint16 fromPort,
-                          chronoscope::ntp::NtpTimestamp receiveTime);
-    // The socket reported an error, e.g. "connection refused" from an ICMP port-unreachable.
-    void errorOccurred(const QString &message, bool connectionRefused);
-
 protected:
+    DatagramReceiver &m_receiver;
     QString m_errorString;
 };
 

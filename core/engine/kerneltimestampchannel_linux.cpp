@@ -57,13 +57,15 @@ long openFileLimit()
 
 } // namespace
 
-KernelTimestampChannel::KernelTimestampChannel(SocketPoller *poller, QObject *parent)
-    : DatagramChannel(parent), m_poller(poller && poller->isValid() ? poller : nullptr)
+KernelTimestampChannel::KernelTimestampChannel(DatagramReceiver &receiver, SocketPoller *poller)
+    : DatagramChannel(receiver), m_poller(poller && poller->isValid() ? poller : nullptr)
 {
 }
 
 KernelTimestampChannel::~KernelTimestampChannel()
 {
+    delete m_notifier; // not from inside its own signal: channels go with their association
+    m_notifier = nullptr;
     closeNow();
 }
 
@@ -151,8 +153,8 @@ bool KernelTimestampChannel::openSocket(socklen_t addrLen)
             closeNow();
             return false;
         }
-        m_notifier = new QSocketNotifier(m_fd, QSocketNotifier::Read, this);
-        connect(m_notifier, &QSocketNotifier::activated, this, &KernelTimestampChannel::onSocketReady);
+        m_notifier = new QSocketNotifier(m_fd, QSocketNotifier::Read);
+        QObject::connect(m_notifier, &QSocketNotifier::activated, m_notifier, [this] { onSocketReady(); });
     }
     return true;
 }
@@ -275,7 +277,7 @@ void KernelTimestampChannel::readDatagrams()
             const bool refused = errno == ECONNREFUSED;
             m_failed = true; // this port is not used again
             const QString message = refused ? u"connection refused (ICMP port unreachable)"_s : systemError("recvmmsg");
-            emit errorOccurred(message, refused);
+            m_receiver.onChannelError(message, refused);
             return;
         }
         for (int i = 0; i < n; ++i)
@@ -312,7 +314,7 @@ void KernelTimestampChannel::deliver(const mmsghdr &message, const char *buffer)
     const QHostAddress sender = samePeer(from, m_peer) ? m_peerAddress : fromSockaddr(from, &senderPort);
     const bool truncated = (msg.msg_flags & MSG_TRUNC) != 0;
     // A truncated datagram is passed on at its full claimed size limit; the codec rejects it.
-    emit datagramReceived(QByteArray(buffer, truncated ? qsizetype(MAX_DATAGRAM_BYTES) : qsizetype(message.msg_len)),
+    m_receiver.onDatagram(QByteArray(buffer, truncated ? qsizetype(MAX_DATAGRAM_BYTES) : qsizetype(message.msg_len)),
                           sender, senderPort, *receiveTime);
 }
 

@@ -19,10 +19,8 @@ namespace chronoscope::engine {
 // QSocketNotifier of their own.
 class KernelTimestampChannel final : public DatagramChannel, private SocketPoller::Client
 {
-    Q_OBJECT
-    Q_DISABLE_COPY_MOVE(KernelTimestampChannel)
 public:
-    explicit KernelTimestampChannel(SocketPoller *poller = nullptr, QObject *parent = nullptr);
+    explicit KernelTimestampChannel(DatagramReceiver &receiver, SocketPoller *poller = nullptr);
     ~KernelTimestampChannel() override;
 
     bool open(const QHostAddress &server, quint16 port) override;
@@ -37,7 +35,7 @@ public:
 private:
     void onSocketReady() override;
     void readDatagrams();
-    // Emits datagramReceived for one datagram of a recvmmsg batch, with its kernel timestamp.
+    // Hands one datagram of a recvmmsg batch, with its kernel timestamp, to the receiver.
     void deliver(const mmsghdr &message, const char *buffer);
     void readErrorQueue();
     void closeNow();

@@ -9,11 +9,11 @@
 
 namespace chronoscope::engine {
 
-QUdpChannel::QUdpChannel(QObject *parent) : DatagramChannel(parent), m_socket(new QUdpSocket(this))
+QUdpChannel::QUdpChannel(DatagramReceiver &receiver) : DatagramChannel(receiver), m_socket(new QUdpSocket(this))
 {
     connect(m_socket, &QUdpSocket::readyRead, this, &QUdpChannel::onReadyRead);
     connect(m_socket, &QUdpSocket::errorOccurred, this, [this](QAbstractSocket::SocketError error) {
-        emit errorOccurred(m_socket->errorString(), error == QAbstractSocket::ConnectionRefusedError);
+        m_receiver.onChannelError(m_socket->errorString(), error == QAbstractSocket::ConnectionRefusedError);
     });
 }
 
@@ -88,12 +88,12 @@ void QUdpChannel::readDatagrams()
         if (!datagram.isValid()) {
             // Connected UDP sockets report an ICMP port unreachable as a read error.
             if (m_socket->error() == QAbstractSocket::ConnectionRefusedError)
-                emit errorOccurred(m_socket->errorString(), true);
+                m_receiver.onChannelError(m_socket->errorString(), true);
             break;
         }
         const QHostAddress from = datagram.senderAddress().isNull() ? m_server : datagram.senderAddress();
         const quint16 fromPort = datagram.senderPort() < 0 ? m_port : quint16(datagram.senderPort());
-        emit datagramReceived(datagram.data(), from, fromPort, receiveTime);
+        m_receiver.onDatagram(datagram.data(), from, fromPort, receiveTime);
     }
     // The rest later, unless the socket closes now (what is left is dropped with it).
     if (!m_closeAfterReading && m_socket->state() != QAbstractSocket::UnconnectedState

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QObject>
+
 #include "core/engine/datagramchannel.h"
 
 class QUdpSocket;
@@ -8,12 +10,12 @@ class QUdpSocket;
 namespace chronoscope::engine {
 
 // Portable channel on QUdpSocket; T4 is the local clock read right after the datagram is read.
-class QUdpChannel final : public DatagramChannel
+class QUdpChannel final : public QObject, public DatagramChannel
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(QUdpChannel)
 public:
-    explicit QUdpChannel(QObject *parent = nullptr);
+    explicit QUdpChannel(DatagramReceiver &receiver);
     ~QUdpChannel() override;
 
     bool open(const QHostAddress &server, quint16 port) override;

@@ -216,9 +216,7 @@ void ServerAssociation::sendRequest()
     // One outstanding request: a new one replaces a stale one (open() closes its socket, so its
     // replies cannot arrive). The channel object is made once and reused.
     if (!m_channel) {
-        m_channel = DatagramChannel::create(m_options.timestamps, m_poller);
-        connect(m_channel.get(), &DatagramChannel::datagramReceived, this, &ServerAssociation::onDatagram);
-        connect(m_channel.get(), &DatagramChannel::errorOccurred, this, &ServerAssociation::onChannelError);
+        m_channel = DatagramChannel::create(m_options.timestamps, *this, m_poller);
     }
     m_requestRejection.clear();
     m_requestRejectionCode = {};

@@ -13,6 +13,7 @@
 #include "core/engine/acceptedsample.h"
 #include "core/engine/associationobserver.h"
 #include "core/engine/associationoptions.h"
+#include "core/engine/datagramreceiver.h"
 #include "core/engine/ntssessionkeeper.h"
 #include "core/engine/pollpolicy.h"
 #include "core/engine/rejectionaggregator.h"
@@ -38,7 +39,7 @@ class SocketPoller;
 // check (unique identifier, authenticator) before anything else in it is looked at; keys come
 // from NTS-KE, run by NtsSessionKeeper in this thread's event loop without blocking it, and are
 // renewed after a NAK, when the cookies run out, or on schedule. There is no plain-NTP fallback.
-class ServerAssociation final : public QObject
+class ServerAssociation final : public QObject, private DatagramReceiver
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ServerAssociation)
@@ -87,9 +88,10 @@ signals:
 
 private:
     void sendRequest();
+    // DatagramReceiver: what this association's channel reads.
     void onDatagram(const QByteArray &datagram, const QHostAddress &from, quint16 fromPort,
-                    ntp::NtpTimestamp receiveTime);
-    void onChannelError(const QString &message, bool connectionRefused);
+                    ntp::NtpTimestamp receiveTime) override;
+    void onChannelError(const QString &message, bool connectionRefused) override;
     void onTimeoutTimer();
     void onTimeout();
     void handleAccepted(const ntp::ReplyVerdict &verdict);
