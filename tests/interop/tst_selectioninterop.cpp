@@ -6,6 +6,7 @@
 #include <QProcess>
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
 #include <memory>
 
@@ -135,6 +136,9 @@ void TstSelectionInterop::falsetickersAreFoundAndMatchChrony()
     QVERIFY2(chronyFalsetickers == ourFalsetickers, qPrintable(u"chronyc sources:\n"_s + output));
 }
 
+// How far the drift may be from the injected rate whatever its standard error (ppm; 3 % of it).
+constexpr double DRIFT_TOLERANCE_PPM = 3.0;
+
 void TstSelectionInterop::driftMatchesInjectedRate()
 {
     // A server whose clock runs 100 ppm fast: libfaketime "x1.0001". The +5 s offset makes
@@ -162,11 +166,20 @@ void TstSelectionInterop::driftMatchesInjectedRate()
     QVERIFY(drift.meaningful);
     qInfo("drift: %.4f ppm ± %.4f ppm over %.1f s, %d samples (injected %.4f ppm)", drift.freqPpm, drift.skewPpm,
           drift.span, drift.samples, expectedPpm);
-    QVERIFY2(std::abs(drift.freqPpm - expectedPpm) <= 3.0 * drift.skewPpm,
+    // Within three standard errors, or within 3 % of the injected rate: the standard error
+    // (skew) assumes independent errors, but on a loaded machine chronyd under libfaketime
+    // answers with delays that drift by tens of microseconds over seconds, which 16 s of
+    // samples cannot average out (seen: 2.3 ppm off with a skew of 0.3 ppm during a full CI
+    // run). 3 ppm still tells a 100 ppm drift from no drift and from one of the wrong sign.
+    const auto close = [expectedPpm](double ppm, double skew) {
+        return std::abs(ppm - expectedPpm) <= std::max(3.0 * skew, DRIFT_TOLERANCE_PPM);
+    };
+    QVERIFY2(close(drift.freqPpm, drift.skewPpm),
              qPrintable(u"%1 ± %2 ppm, expected %3"_s.arg(drift.freqPpm).arg(drift.skewPpm).arg(expectedPpm)));
+    QVERIFY(drift.skewPpm > 0 && drift.skewPpm < DRIFT_TOLERANCE_PPM);
     // The system view follows: the clock "loses" about 8.6 s per day against this server.
     QVERIFY(harness.system().driftMeaningful);
-    QVERIFY(std::abs(*harness.system().freqPpm - expectedPpm) <= 3.0 * *harness.system().skewPpm);
+    QVERIFY(close(*harness.system().freqPpm, *harness.system().skewPpm));
 }
 
 QTEST_GUILESS_MAIN(TstSelectionInterop)
