@@ -24,6 +24,7 @@ private slots:
     void copiesShareUntilOneIsChanged();
     void constReadsNeverCopy();
     void resetAndNulloptEmptyOnlyThatCopy();
+    void assigningReusesAnUnsharedValueAndLeavesSharedCopies();
     void serverStatusCopiesShareNtsAndLastFailure();
     void serverStatusIsSmallerThanWithPlainOptionals();
 };
@@ -96,6 +97,21 @@ void TstSharedOptional::resetAndNulloptEmptyOnlyThatCopy()
     QVERIFY(!c);
     QVERIFY(a);
     QCOMPARE(*a, u"x"_s);
+}
+
+void TstSharedOptional::assigningReusesAnUnsharedValueAndLeavesSharedCopies()
+{
+    SharedOptional<QString> a = u"first"_s;
+    const QString *instance = &*std::as_const(a);
+    a = u"second"_s; // nothing shares it: overwritten in place
+    QCOMPARE(&*std::as_const(a), instance);
+    QCOMPARE(*a, u"second"_s);
+
+    const SharedOptional<QString> snapshot = a;
+    a = u"third"_s; // shared: a gets a new instance, the snapshot keeps the old value
+    QVERIFY(!a.sharesWith(snapshot));
+    QCOMPARE(*snapshot, u"second"_s);
+    QCOMPARE(*a, u"third"_s);
 }
 
 void TstSharedOptional::serverStatusCopiesShareNtsAndLastFailure()
