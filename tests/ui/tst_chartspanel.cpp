@@ -3,6 +3,8 @@
 // decimation of long histories and PNG export.
 #include <QDateTime>
 #include <QAction>
+#include <QChartView>
+#include <QLineSeries>
 #include <QImage>
 #include <QMenu>
 #include <QToolButton>
@@ -28,6 +30,7 @@ private slots:
     void hidingAServerKeepsItsData();
     void logScaleForDelay();
     void decimatesLongHistories();
+    void denseChartsDrawEveryLineAliasedIncludingNewServers();
     void exportsPng();
     void driftChartShowsEstimateAndBand();
     void axesUseRoundNumbers();
@@ -140,6 +143,51 @@ void TestChartsPanel::decimatesLongHistories()
     for (const QPointF &p : points)
         peak = std::max(peak, p.y());
     QVERIFY(qAbs(peak - 200.0) < 1e-3); // the one spike survives decimation (200 ms)
+}
+
+void TestChartsPanel::denseChartsDrawEveryLineAliasedIncludingNewServers()
+{
+    // Many points: one-pixel aliased (cosmetic) lines in every chart, also for a server that
+    // joins after the charts went dense; back to smooth lines when few points remain.
+    ChartsPanel panel;
+    panel.resize(1000, 700);
+    panel.setRange(3600);
+    const double now = QDateTime::currentMSecsSinceEpoch() / 1000.0;
+    for (int server = 1; server <= 30; ++server)
+        for (int i = 0; i < 3000; ++i)
+            panel.addMeasurement(server, u"s%1"_s.arg(server), now - 3000 + i, 0.001 * ((i % 7) - 3), 0.002 + 1e-4 * (i % 5),
+                                 1e-4 * (1 + i % 3));
+    panel.refreshNow();
+    panel.addMeasurement(31, u"late"_s, now, 0.001, 0.002, 1e-4);
+    panel.refreshNow();
+    const QList<QChartView *> views = panel.findChildren<QChartView *>();
+    int lines = 0;
+    for (QChartView *view : views) {
+        const QList<QAbstractSeries *> all = view->chart()->series();
+        if (all.size() < 31)
+            continue; // the drift chart
+        QVERIFY(!view->renderHints().testFlag(QPainter::Antialiasing));
+        for (QAbstractSeries *series : all) {
+            const QPen pen = static_cast<QLineSeries *>(series)->pen();
+            QVERIFY2(pen.isCosmetic() && pen.widthF() == 1.0, qPrintable(series->name()));
+            ++lines;
+        }
+    }
+    QCOMPARE(lines, 3 * 31);
+
+    for (int server = 1; server <= 30; ++server)
+        panel.removeServer(server);
+    panel.refreshNow();
+    int smooth = 0;
+    for (QChartView *view : views) {
+        const QList<QAbstractSeries *> all = view->chart()->series();
+        if (all.size() != 1 || all.first()->name() != u"late"_s)
+            continue;
+        QVERIFY(view->renderHints().testFlag(QPainter::Antialiasing));
+        QCOMPARE(static_cast<QLineSeries *>(all.first())->pen().widthF(), 1.6);
+        ++smooth;
+    }
+    QCOMPARE(smooth, 3);
 }
 
 void TestChartsPanel::exportsPng()

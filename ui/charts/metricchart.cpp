@@ -36,6 +36,17 @@ constexpr int MIN_POINTS_PER_SERIES = 240;
 // Above this many points antialiasing costs more than it shows.
 constexpr int ANTIALIAS_POINT_LIMIT = 6000;
 
+// The pen of a server's line. Fine (few points): a smooth 1.6 px line, antialiased. Dense: an
+// aliased one-pixel cosmetic line, which the raster engine draws without stroking (several
+// times faster).
+QPen seriesPen(const QColor &color, bool fine)
+{
+    QPen pen(color);
+    pen.setWidthF(fine ? 1.6 : 1.0);
+    pen.setCosmetic(!fine);
+    return pen;
+}
+
 QString timeFormatFor(double spanSeconds)
 {
     if (spanSeconds <= 15 * 60)
@@ -139,9 +150,7 @@ MetricChart::SeriesState &MetricChart::seriesFor(int serverId, const ServerTrack
     }
     auto *series = new QLineSeries(m_chart);
     series->setName(track.name);
-    QPen pen(serverColor(serverId));
-    pen.setWidthF(1.6);
-    series->setPen(pen);
+    series->setPen(seriesPen(serverColor(serverId), m_view->renderHints().testFlag(QPainter::Antialiasing)));
     m_chart->addSeries(series);
     series->attachAxis(m_axisX);
     series->attachAxis(m_log ? static_cast<QAbstractAxis *>(m_axisLog) : m_axisY);
@@ -225,17 +234,12 @@ void MetricChart::refresh(const std::map<int, ServerTrack> &tracks, double from,
     const bool unitChanged = unit.factor != m_unit.factor;
     m_unit = unit;
     const bool useGl = m_openGl && totalPoints > OPENGL_POINT_THRESHOLD;
-    // Many points: aliased one-pixel cosmetic lines, which the raster engine draws without
-    // stroking (several times faster); few points: smooth 1.6 px lines.
+    // Many points: aliased one-pixel cosmetic lines; few points: smooth 1.6 px lines (seriesPen).
     const bool fine = totalPoints <= ANTIALIAS_POINT_LIMIT;
     if (m_view->renderHints().testFlag(QPainter::Antialiasing) != fine || m_series.empty()) {
         m_view->setRenderHint(QPainter::Antialiasing, fine);
-        for (auto &[id, state] : m_series) {
-            QPen pen = state.series->pen();
-            pen.setWidthF(fine ? 1.6 : 1.0);
-            pen.setCosmetic(!fine);
-            state.series->setPen(pen);
-        }
+        for (auto &[id, state] : m_series)
+            state.series->setPen(seriesPen(state.series->pen().color(), fine));
     }
     // Axes first, then the points: every axis change re-maps every series, so this order maps
     // each series once per refresh (and an unchanged axis costs nothing).
