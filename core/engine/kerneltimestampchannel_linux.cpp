@@ -104,8 +104,10 @@ bool KernelTimestampChannel::open(const QHostAddress &server, quint16 port)
         m_errorString = u"not an IP address: %1"_s.arg(server.toString());
         return false;
     }
-    if (m_fd >= 0 && m_kept && !m_failed && samePeer(peer, m_peer)) {
-        // Kept by keepOpenFor() for this request: same socket, same port.
+    if (m_fd >= 0 && m_kept && !m_failed && samePeer(peer, m_peer)
+        && std::chrono::steady_clock::now() - m_openedAt <= m_portLifetime) {
+        // Kept by keepOpenFor() for this request, and the request came in time: same socket,
+        // same port. A request that came later than planned gets a fresh port.
         m_kept = false;
         m_transmitTime.reset();
         return true;
@@ -162,6 +164,7 @@ bool KernelTimestampChannel::openSocket(socklen_t addrLen)
 bool KernelTimestampChannel::keepOpenFor(std::chrono::milliseconds untilNextRequest, std::chrono::milliseconds portLifetime)
 {
     const auto nextRequestAt = std::chrono::steady_clock::now() + untilNextRequest;
+    m_portLifetime = portLifetime;
     // Kept sockets stay open between requests: only on descriptors below half the open-file
     // limit, so that new sockets (and the rest of the application) always find one.
     m_kept = m_fd >= 0 && m_fd < openFileLimit() / 2 && !m_failed && !m_closeAfterReading

@@ -51,9 +51,11 @@ private:
     bool m_kernelTimestamps = false;
     bool m_txTimestamps = false;
     std::optional<ntp::NtpTimestamp> m_transmitTime; // kernel's time of the last transmission
-    // Socket reuse (keepOpenFor): when the socket was opened, whether it is kept for the next
-    // open(), and whether it reported an error (then it is never reused).
+    // Socket reuse (keepOpenFor): when the socket was opened, the port lifetime it was kept
+    // under (open() reuses it only while younger, however late the next request comes), whether
+    // it is kept for the next open(), and whether it reported an error (then it is never reused).
     std::chrono::steady_clock::time_point m_openedAt;
+    std::chrono::milliseconds m_portLifetime{0};
     bool m_kept = false;
     bool m_failed = false;
     // The connected peer, so that a datagram from it (all of them, on a connected socket) is

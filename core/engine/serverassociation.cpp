@@ -181,7 +181,11 @@ void ServerAssociation::sendRequest()
         return;
     }
     if (m_nts && !m_nts->ready()) {
-        // No keys, no cookies, a NAK or keys due for renewal: NTS-KE first, never plain NTP.
+        // No keys, no cookies, a NAK or keys due for renewal: NTS-KE first, never plain NTP. A
+        // socket kept for this request is not held through the key exchange (which may fail and
+        // back off for minutes).
+        if (m_channel)
+            m_channel->close();
         startKeyExchange();
         return;
     }
@@ -198,6 +202,8 @@ void ServerAssociation::sendRequest()
         const std::optional<QByteArray> authenticated =
             m_nts->prepareRequest(ntp::makeClientRequest(nonce, m_policy.pollLog2()), &failure);
         if (!authenticated) {
+            if (m_channel)
+                m_channel->close();
             startKeyExchange();
             return;
         }
@@ -568,6 +574,8 @@ void ServerAssociation::failWithoutSending(const QString &reason, const StatusRe
     qCWarning(lcAssociation) << m_status.name << reason;
     m_stopped = true;
     m_pollTimer.stop();
+    if (m_channel)
+        m_channel->close(); // a socket kept for the request that is not sent
     setCondition(ServerCondition::AuthFailed, reason, code);
     m_status.finished = true;
     failRequest(false, u"auth_unavailable"_s, reason, code);
@@ -683,8 +691,10 @@ void ServerAssociation::endRequest()
     if (!m_channel)
         return;
     // After an answer, a request due soon goes out on the same socket (DatagramChannel::
-    // keepOpenFor decides); otherwise the socket closes, so late duplicates cannot arrive.
-    const bool answered = (m_status.reach & 1) != 0;
+    // keepOpenFor decides); otherwise the socket closes, so late duplicates cannot arrive. A
+    // request that also met a rejected datagram (bogus origin, malformed, wrong mode) closes it
+    // too: on a kept port that is a duplicate or someone who learnt the port.
+    const bool answered = (m_status.reach & 1) != 0 && m_requestRejection.isEmpty();
     const bool moreToSend = !m_stopped && !m_denied
         && (m_options.maxRequests == 0 || m_status.requestsSent < m_options.maxRequests);
     const auto untilNext = std::chrono::milliseconds(qint64(m_policy.intervalAfter(m_status.requestsSent - 1) * 1000.0));

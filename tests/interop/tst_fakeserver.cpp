@@ -76,6 +76,7 @@ private slots:
     void fastPollingReusesPortForBoundedTime_data();
     void fastPollingReusesPortForBoundedTime();
     void timeoutRetiresPort();
+    void rejectedDatagramRetiresPort();
     void unaskedDatagramRetiresPort();
     void measuresServerOffset_data();
     void measuresServerOffset();
@@ -281,6 +282,27 @@ void TestFakeServer::timeoutRetiresPort()
     QCOMPARE(requests.at(1).senderPort, requests.at(2).senderPort);
     QCOMPARE(requests.at(2).senderPort, requests.at(3).senderPort);
 #endif
+}
+
+void TestFakeServer::rejectedDatagramRetiresPort()
+{
+    // A malformed datagram arrives before every reply: each request still gets its answer, but
+    // a port that met a datagram it had to reject is not kept (on a kept port that is a
+    // duplicate or someone who learnt the port), so every request comes from a new port.
+    FakeNtpServer server;
+    QVERIFY2(server.isListening(), qPrintable(server.errorString()));
+    server.setJunkBeforeReply(1);
+    EngineHarness harness(options(4));
+    const ServerStatus s = runCheck(server, harness);
+    QCOMPARE(s.repliesAccepted, 4);
+    QVERIFY(s.rejections.value(u"malformed"_s) >= 1);
+    const QList<chronoscope::testing::RecordedRequest> &requests = server.requests();
+    QCOMPARE(requests.size(), 4);
+    QSet<quint16> ports;
+    for (const chronoscope::testing::RecordedRequest &r : requests)
+        ports.insert(r.senderPort);
+    // (>= 3, not 4: the kernel may by chance hand out a just-closed port again.)
+    QVERIFY2(ports.size() >= 3, qPrintable(u"%1 ports for 4 requests"_s.arg(ports.size())));
 }
 
 void TestFakeServer::measuresServerOffset_data()
