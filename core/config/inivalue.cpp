@@ -3,6 +3,8 @@
 
 #include <cstring>
 
+#include <QStringDecoder>
+
 using namespace Qt::StringLiterals;
 
 namespace chronoscope::config {
@@ -29,12 +31,16 @@ bool isBlank(char c)
     return c == ' ' || c == '\t';
 }
 
-// Appends UTF-8 bytes to `out`; ASCII (the usual case) without a temporary string.
+// Appends UTF-8 bytes to `out`; ASCII (the usual case) without a temporary string. The bytes
+// are a piece of a value (between escapes), so a U+FEFF at their start is text, not a byte-order
+// mark: QString::fromUtf8 would drop it (found by fuzz_settings: a log path with U+FEFF right
+// after a tab, which the writer escapes as \t, lost the character on the next load).
 void appendUtf8(QString &out, QByteArrayView bytes)
 {
     for (const char c : bytes) {
         if (uchar(c) >= 0x80) {
-            out += QString::fromUtf8(bytes);
+            QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::ConvertInitialBom);
+            out += decoder(bytes);
             return;
         }
     }

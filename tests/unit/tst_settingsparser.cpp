@@ -267,6 +267,7 @@ private slots:
     void reportsUnusableLinesByNumber();
     void brokenSectionSkipsItsLinesOnly();
     void acceptsCrLfBomAndComments();
+    void byteOrderMarkInsideTextIsKept();
     void problemsAreCappedAndCounted();
     // The settings.
     void hugeServerCountIsBoundedBeforeIterating();
@@ -408,6 +409,22 @@ void TestSettingsParser::unescapesQuotesListsAndEscapes()
     QCOMPARE(doc.values.value(u"s/invalid"_s).kind, IniValue::Kind::Invalid);
     QCOMPARE(doc.values.value(u"s/comment"_s).text, u"value"_s);
     QCOMPARE(doc.values.value(u"s/sub/keyAé"_s).line, 11);
+}
+
+void TestSettingsParser::byteOrderMarkInsideTextIsKept()
+{
+    // Regression (fuzz_settings): only the file's first three bytes can be a byte-order mark. A
+    // U+FEFF right after an escape (\t) or in a key is text, and a path holding one survives
+    // save and load.
+    const IniDocument doc = readIni("[s]\na=x\\t\xef\xbb\xbfy\n\xef\xbb\xbf\\t=1\n");
+    QVERIFY2(doc.problems.isEmpty(), qPrintable(doc.problems.value(0).message));
+    QCOMPARE(doc.values.value(u"s/a"_s).text, u"x\t\uFEFFy"_s);
+    QVERIFY(doc.values.contains(u"s/\uFEFF/t"_s)); // a backslash in a key is QSettings' '/'
+
+    AppSettings app;
+    app.logFilePath = u"/tmp/\t\uFEFF[app]"_s;
+    const ParsedSettings again = parseSettings(formatSettings({}, app), u"written.conf"_s);
+    QCOMPARE(again.app.logFilePath, app.logFilePath);
 }
 
 void TestSettingsParser::reportsUnusableLinesByNumber_data()
