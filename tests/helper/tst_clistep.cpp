@@ -2,9 +2,13 @@
 // `chronoscope-cli step` end to end: the real CLI binary measures a FakeNtpServer on loopback
 // and corrects through the real chronoscope-helper started directly (CHRONOSCOPE_HELPER) with
 // its in-memory test clock, or with --dry-run. The machine's clock is never changed.
+#include <cmath>
+#include <limits>
+
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTest>
 #include <QTimer>
 
@@ -58,6 +62,31 @@ QByteArray describe(const CliRun &run)
         + run.err.toUtf8();
 }
 
+// The signed amount in seconds that follows `prefix` in `text` ("+4.999 s", "−250 ms",
+// "+2.00 h"), or NaN when `prefix` is absent. The in-process server answers from this test's
+// event loop, so a measured offset differs from the configured one by up to half the round
+// trip; comparing amounts with a tolerance keeps the test independent of machine load.
+double amountAfter(const QString &text, const QString &prefix)
+{
+    static const QRegularExpression amount(u"^([+\\x{2212}-])([0-9]+(?:\\.[0-9]+)?) (h|s|ms|µs)"_s);
+    const qsizetype at = text.indexOf(prefix);
+    if (at < 0)
+        return std::numeric_limits<double>::quiet_NaN();
+    const QRegularExpressionMatch match = amount.match(QStringView(text).mid(at + prefix.size()));
+    if (!match.hasMatch())
+        return std::numeric_limits<double>::quiet_NaN();
+    const QString unit = match.captured(3);
+    const double scale = unit == u"h"_s ? 3600.0 : unit == u"s"_s ? 1.0 : unit == u"ms"_s ? 1e-3 : 1e-6;
+    const double sign = match.captured(1) == u"+"_s ? 1.0 : -1.0;
+    return sign * match.captured(2).toDouble() * scale;
+}
+
+// True when the amount after `prefix` is within 50 ms of `expected` seconds.
+bool amountNear(const QString &text, const QString &prefix, double expected)
+{
+    return std::abs(amountAfter(text, prefix) - expected) <= 0.05; // NaN compares false
+}
+
 } // namespace
 
 class TstCliStep : public QObject
@@ -77,7 +106,7 @@ private slots:
         m_server->setClockOffset(0.25);
         const CliRun run = runCli({u"step"_s, u"--samples"_s, u"2"_s, u"--interval"_s, u"0.2"_s, m_serverArgument});
         QVERIFY2(run.exitCode == 0, describe(run));
-        QVERIFY2(run.out.contains(u"Proposed: slew the clock forward by +2"_s), describe(run));
+        QVERIFY2(amountNear(run.out, u"Proposed: slew the clock forward by "_s, 0.25), describe(run));
         QVERIFY2(run.out.contains(u"backed by 1 of 1 servers"_s), describe(run));
         QVERIFY2(run.out.contains(u"Simulated: the helper's test clock was slewed"_s), describe(run));
         QVERIFY2(run.err.contains(u"result=applied status=ok verb=slew op=slew"_s), describe(run)); // audit
@@ -88,7 +117,7 @@ private slots:
         m_server->setClockOffset(3.0);
         const CliRun run = runCli({u"step"_s, u"--samples"_s, u"1"_s, m_serverArgument});
         QVERIFY2(run.exitCode == 1, describe(run));
-        QVERIFY2(run.out.contains(u"Proposed: step the clock forward by +3"_s), describe(run));
+        QVERIFY2(amountNear(run.out, u"Proposed: step the clock forward by "_s, 3.0), describe(run));
         QVERIFY2(run.out.contains(u"Cancelled: a step needs confirmation; run again with --yes"_s), describe(run));
         QVERIFY2(!run.err.contains(u"result="_s), describe(run)); // the helper never ran
     }
@@ -98,8 +127,8 @@ private slots:
         m_server->setClockOffset(-3.0);
         const CliRun run = runCli({u"step"_s, u"--yes"_s, u"--samples"_s, u"1"_s, m_serverArgument});
         QVERIFY2(run.exitCode == 0, describe(run));
-        QVERIFY2(run.out.contains(u"Proposed: step the clock back by −3"_s), describe(run));
-        QVERIFY2(run.out.contains(u"Simulated: the helper's test clock was stepped by −3"_s), describe(run));
+        QVERIFY2(amountNear(run.out, u"Proposed: step the clock back by "_s, -3.0), describe(run));
+        QVERIFY2(amountNear(run.out, u"Simulated: the helper's test clock was stepped by "_s, -3.0), describe(run));
         QVERIFY2(run.err.contains(u"result=applied status=ok verb=step op=step"_s), describe(run));
     }
 
@@ -111,8 +140,7 @@ private slots:
         QVERIFY2(run.out.contains(u"needs --yes-very-large as well"_s), describe(run));
         run = runCli({u"step"_s, u"--yes"_s, u"--yes-very-large"_s, u"--samples"_s, u"1"_s, m_serverArgument});
         QVERIFY2(run.exitCode == 0, describe(run));
-        QVERIFY2(run.out.contains(u"Simulated: the helper's test clock was stepped by +2.00 h"_s)
-                     || run.out.contains(u"Simulated: the helper's test clock was stepped by +7"_s), describe(run));
+        QVERIFY2(amountNear(run.out, u"Simulated: the helper's test clock was stepped by "_s, 2 * 3600.0), describe(run));
     }
 
     void dryRunChangesNothing()
@@ -121,7 +149,7 @@ private slots:
         const CliRun run = runCli({u"step"_s, u"--dry-run"_s, u"--yes"_s, u"--samples"_s, u"1"_s, m_serverArgument},
                                   false);
         QVERIFY2(run.exitCode == 0, describe(run));
-        QVERIFY2(run.out.contains(u"Dry run: the helper accepted a step of +5"_s), describe(run));
+        QVERIFY2(amountNear(run.out, u"Dry run: the helper accepted a step of "_s, 5.0), describe(run));
         QVERIFY2(run.err.contains(u"result=dry-run"_s), describe(run));
         QVERIFY2(!run.out.contains(u"Verifying"_s), describe(run));
     }
