@@ -12,6 +12,7 @@
 
 #include <QSocketNotifier>
 
+#include "core/engine/errorqueuestamp_linux.h"
 #include "core/engine/localclock.h"
 #include "core/engine/socketaddress_posix.h"
 
@@ -132,10 +133,16 @@ bool KernelTimestampChannel::openSocket(socklen_t addrLen)
     ::setsockopt(m_fd, SOL_SOCKET, SO_RCVBUF, &receiveBuffer, sizeof(receiveBuffer));
     // Software receive and transmit time stamps in one call: T4 arrives with each datagram, the
     // time the request actually left on the socket's error queue (NTP-NOTES §8.1), so T1
-    // excludes the send system call's latency.
+    // excludes the send system call's latency. OPT_ID numbers each transmit time stamp with
+    // its send, so that one left over from an earlier request on a kept socket is never taken
+    // for the latest (kernels before 3.19 lack it: then the first time stamp queued is taken).
     const int flags = SOF_TIMESTAMPING_RX_SOFTWARE | SOF_TIMESTAMPING_TX_SOFTWARE | SOF_TIMESTAMPING_SOFTWARE
         | SOF_TIMESTAMPING_OPT_TSONLY;
-    m_txTimestamps = ::setsockopt(m_fd, SOL_SOCKET, SO_TIMESTAMPING, &flags, sizeof(flags)) == 0;
+    const int numbered = flags | SOF_TIMESTAMPING_OPT_ID;
+    m_sendsSinceOpen = 0;
+    m_numberedTxTimestamps = ::setsockopt(m_fd, SOL_SOCKET, SO_TIMESTAMPING, &numbered, sizeof(numbered)) == 0;
+    m_txTimestamps = m_numberedTxTimestamps
+        || ::setsockopt(m_fd, SOL_SOCKET, SO_TIMESTAMPING, &flags, sizeof(flags)) == 0;
     if (m_txTimestamps) {
         m_kernelTimestamps = true;
     } else {
@@ -183,6 +190,7 @@ ntp::NtpTimestamp KernelTimestampChannel::send(const QByteArray &datagram)
         m_failed = true;
         return {};
     }
+    ++m_sendsSinceOpen;
     // A software transmit time stamp is usually queued before send() returns: taking it now
     // spares a readiness wake-up for it (otherwise it is read with the reply).
     if (m_txTimestamps)
@@ -210,8 +218,10 @@ std::optional<ntp::NtpTimestamp> KernelTimestampChannel::kernelTransmitTime()
 
 void KernelTimestampChannel::readErrorQueue()
 {
-    // One request per socket: one time stamp is expected; a few more reads are bounded.
-    for (int i = 0; i < 4; ++i) {
+    // One time stamp per send is queued; the one of the latest send is wanted. Time stamps of
+    // earlier sends (left when a read came before they were queued) are read and dropped on the
+    // way; the reads are bounded.
+    for (int i = 0; i < MAX_ERROR_QUEUE_READS; ++i) {
         alignas(cmsghdr) char control[512];
         char data[64];
         iovec iov{data, sizeof(data)};
@@ -222,18 +232,13 @@ void KernelTimestampChannel::readErrorQueue()
         msg.msg_controllen = sizeof(control);
         if (::recvmsg(m_fd, &msg, MSG_ERRQUEUE | MSG_DONTWAIT) < 0)
             return;
-        const bool hadTimestamp = m_transmitTime.has_value();
-        for (cmsghdr *c = CMSG_FIRSTHDR(&msg); c; c = CMSG_NXTHDR(&msg, c)) {
-            if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_TIMESTAMPING) {
-                scm_timestamping stamps{};
-                std::memcpy(&stamps, CMSG_DATA(c), sizeof(stamps));
-                const timespec &ts = stamps.ts[0]; // software timestamp
-                if (ts.tv_sec != 0 || ts.tv_nsec != 0)
-                    m_transmitTime = ntp::NtpTimestamp::fromUnix(ts.tv_sec, std::uint32_t(ts.tv_nsec));
-            }
-        }
-        if (m_transmitTime && !hadTimestamp)
-            return; // the one expected: no further read that would only find the queue empty
+        const ErrorQueueStamp stamp = readErrorQueueStamp(msg);
+        if (!stamp.time)
+            continue;
+        if (m_numberedTxTimestamps && stamp.sendIndex != m_sendsSinceOpen - 1)
+            continue; // an earlier send's (or unnumbered): not this request's T1
+        m_transmitTime = stamp.time;
+        return; // the one expected: no further read that would only find the queue empty
     }
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 
 #include <sys/socket.h>
 
@@ -37,7 +38,10 @@ private:
     void readDatagrams();
     // Hands one datagram of a recvmmsg batch, with its kernel timestamp, to the receiver.
     void deliver(const mmsghdr &message, const char *buffer);
+    // Takes the latest send's transmit time stamp from the error queue, if it is there yet.
     void readErrorQueue();
+    // Error-queue messages read per readErrorQueue call (stale time stamps included).
+    static constexpr int MAX_ERROR_QUEUE_READS = 4;
     void closeNow();
     bool openSocket(socklen_t addrLen);
 
@@ -50,6 +54,10 @@ private:
     bool m_closeAfterReading = false;
     bool m_kernelTimestamps = false;
     bool m_txTimestamps = false;
+    // SOF_TIMESTAMPING_OPT_ID took: transmit time stamps carry the index of their send, and only
+    // that of the latest send (m_sendsSinceOpen - 1) is taken.
+    bool m_numberedTxTimestamps = false;
+    std::uint32_t m_sendsSinceOpen = 0; // datagrams sent on this socket (wraps like the kernel's)
     std::optional<ntp::NtpTimestamp> m_transmitTime; // kernel's time of the last transmission
     // Socket reuse (keepOpenFor): when the socket was opened, the port lifetime it was kept
     // under (open() reuses it only while younger, however late the next request comes), whether
