@@ -164,18 +164,27 @@ void TestTransmitTimestamp::aTimeStampLeftFromAnEarlierSendIsNotTaken()
     KernelTimestampChannel channel(receiver);
     QVERIFY2(channel.open(QHostAddress::LocalHost, sink.port()), qPrintable(channel.errorString()));
     // Three sends at once: the bucket (200 bytes) passes two 90-byte frames; the third waits
-    // in the queueing discipline, so its time stamp is not there when send() returns.
+    // in the queueing discipline (~280 ms at 250 bytes/s), so its time stamp is not there when
+    // send() returns.
     for (int i = 0; i < 3; ++i) {
         QVERIFY(!channel.send(REQUEST).isZero());
         QVERIFY(channel.keepOpenFor(0ms, 60s));
         QVERIFY(channel.open(QHostAddress::LocalHost, sink.port()));
     }
     QCOMPARE(sink.drain(), 2); // the third is held back (the premise of this test)
-    QTest::qSleep(400);        // it leaves; its time stamp waits on the error queue
+    QTest::qSleep(700);        // it leaves after ~280 ms; its time stamp waits on the error queue
     QCOMPARE(sink.drain(), 1);
-    // The next request on the same socket must get its own T1, not the one left over.
+    // The next request on the same socket must get its own T1, not the one left over (asked
+    // for once the request has arrived, so that its own time stamp is queued by then).
     const auto before = LocalClock::now();
     QVERIFY(!channel.send(REQUEST).isZero());
+    int arrived = 0;
+    for (int waited = 0; arrived == 0 && waited < 2000; waited += 10) {
+        arrived = sink.drain();
+        if (arrived == 0)
+            QTest::qSleep(10);
+    }
+    QCOMPARE(arrived, 1);
     const auto t1 = channel.kernelTransmitTime();
     QVERIFY2(t1.has_value(), "no kernel transmit time stamp for the latest send");
     QVERIFY2(t1->secondsSince(before) >= 0,
