@@ -33,20 +33,30 @@ public:
     void onChannelError(const QString &, bool) override { }
 };
 
-// A plain UDP socket on 127.0.0.1 that only counts what reaches it (nothing is answered).
+// A plain UDP socket on 127.0.0.1 or ::1 that only counts what reaches it (nothing is answered).
 class CountingSink
 {
 public:
-    CountingSink()
+    explicit CountingSink(int family = AF_INET)
     {
-        m_fd = ::socket(AF_INET, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
-        sockaddr_in addr{};
-        addr.sin_family = AF_INET;
-        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        socklen_t len = sizeof(addr);
+        m_fd = ::socket(family, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+        sockaddr_storage addr{};
+        socklen_t len = 0;
+        if (family == AF_INET6) {
+            auto &a6 = reinterpret_cast<sockaddr_in6 &>(addr);
+            a6.sin6_family = AF_INET6;
+            a6.sin6_addr = in6addr_loopback;
+            len = sizeof(a6);
+        } else {
+            auto &a4 = reinterpret_cast<sockaddr_in &>(addr);
+            a4.sin_family = AF_INET;
+            a4.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+            len = sizeof(a4);
+        }
         if (m_fd >= 0 && ::bind(m_fd, reinterpret_cast<sockaddr *>(&addr), len) == 0
             && ::getsockname(m_fd, reinterpret_cast<sockaddr *>(&addr), &len) == 0)
-            m_port = ntohs(addr.sin_port);
+            m_port = ntohs(family == AF_INET6 ? reinterpret_cast<sockaddr_in6 &>(addr).sin6_port
+                                              : reinterpret_cast<sockaddr_in &>(addr).sin_port);
     }
     ~CountingSink()
     {
@@ -111,6 +121,7 @@ class TestTransmitTimestamp : public QObject
 private slots:
     void readsTheTimeAndTheSendIndex();
     void ignoresAnExtendedErrorThatIsNoTimeStamp();
+    void eachSendOnAKeptSocketGetsItsOwnTimeStamp_data();
     void eachSendOnAKeptSocketGetsItsOwnTimeStamp();
     // Needs the throttled namespace; ctest runs it there alone (transmittimestamp_throttled).
     void aTimeStampLeftFromAnEarlierSendIsNotTaken();
@@ -134,13 +145,23 @@ void TestTransmitTimestamp::ignoresAnExtendedErrorThatIsNoTimeStamp()
     QVERIFY(!readErrorQueueStamp(empty).time.has_value());
 }
 
+void TestTransmitTimestamp::eachSendOnAKeptSocketGetsItsOwnTimeStamp_data()
+{
+    // IPv4 numbers its time stamps in an IP_RECVERR control message, IPv6 in IPV6_RECVERR.
+    QTest::addColumn<int>("family");
+    QTest::newRow("IPv4") << int(AF_INET);
+    QTest::newRow("IPv6") << int(AF_INET6);
+}
+
 void TestTransmitTimestamp::eachSendOnAKeptSocketGetsItsOwnTimeStamp()
 {
-    CountingSink sink;
+    QFETCH(int, family);
+    const QHostAddress server = family == AF_INET6 ? QHostAddress::LocalHostIPv6 : QHostAddress::LocalHost;
+    CountingSink sink(family);
     QVERIFY(sink.port() != 0);
     NullReceiver receiver;
     KernelTimestampChannel channel(receiver);
-    QVERIFY2(channel.open(QHostAddress::LocalHost, sink.port()), qPrintable(channel.errorString()));
+    QVERIFY2(channel.open(server, sink.port()), qPrintable(channel.errorString()));
     const quint16 port = channel.localPort();
     for (int i = 0; i < 3; ++i) {
         const auto before = LocalClock::now();
@@ -149,7 +170,7 @@ void TestTransmitTimestamp::eachSendOnAKeptSocketGetsItsOwnTimeStamp()
         QVERIFY2(t1.has_value(), "no kernel transmit time stamp (its send index not matched?)");
         QVERIFY2(t1->secondsSince(before) >= 0, "a transmit time stamp from before this send");
         QVERIFY(channel.keepOpenFor(0ms, 60s));
-        QVERIFY(channel.open(QHostAddress::LocalHost, sink.port()));
+        QVERIFY(channel.open(server, sink.port()));
         QCOMPARE(channel.localPort(), port); // the same socket: its send count goes on
     }
     QCOMPARE(sink.drain(), 3);
