@@ -6,20 +6,13 @@
 #include <QTest>
 
 #include "core/engine/kerneltimestampchannel_linux.h"
-#include "core/engine/datagramreceiver.h"
+#include "tests/fakes/nulldatagramreceiver.h"
 
 using namespace std::chrono_literals;
-using chronoscope::engine::DatagramReceiver;
 using chronoscope::engine::KernelTimestampChannel;
+using chronoscope::testing::NullDatagramReceiver;
 
 namespace {
-
-class NullReceiver final : public DatagramReceiver
-{
-public:
-    void onDatagram(const QByteArray &, const QHostAddress &, quint16, chronoscope::ntp::NtpTimestamp) override { }
-    void onChannelError(const QString &, bool) override { }
-};
 
 // No one listens there: the channel only needs a connected UDP socket (nothing is sent).
 const QHostAddress SERVER(QHostAddress::LocalHost);
@@ -38,7 +31,7 @@ private slots:
 
 void TestKernelTimestampChannel::keptSocketServesTheNextRequestInTime()
 {
-    NullReceiver receiver;
+    NullDatagramReceiver receiver;
     KernelTimestampChannel channel(receiver);
     QVERIFY2(channel.open(SERVER, SERVER_PORT), qPrintable(channel.errorString()));
     const quint16 first = channel.localPort();
@@ -53,7 +46,7 @@ void TestKernelTimestampChannel::keptSocketServesTheNextRequestInTime()
 
 void TestKernelTimestampChannel::keptSocketIsNotReusedAfterItsLifetime()
 {
-    NullReceiver receiver;
+    NullDatagramReceiver receiver;
     KernelTimestampChannel channel(receiver);
     QVERIFY(channel.open(SERVER, SERVER_PORT));
     const quint16 first = channel.localPort();
@@ -67,7 +60,7 @@ void TestKernelTimestampChannel::keptSocketIsNotReusedAfterItsLifetime()
 
 void TestKernelTimestampChannel::anotherServerGetsAFreshPort()
 {
-    NullReceiver receiver;
+    NullDatagramReceiver receiver;
     KernelTimestampChannel channel(receiver);
     QVERIFY(channel.open(SERVER, SERVER_PORT));
     const quint16 first = channel.localPort();

@@ -13,25 +13,19 @@
 
 #include <QTest>
 
-#include "core/engine/datagramreceiver.h"
 #include "core/engine/errorqueuestamp_linux.h"
 #include "core/engine/kerneltimestampchannel_linux.h"
 #include "core/engine/localclock.h"
+#include "tests/fakes/nulldatagramreceiver.h"
 
 using namespace std::chrono_literals;
 using chronoscope::engine::ErrorQueueStamp;
 using chronoscope::engine::KernelTimestampChannel;
 using chronoscope::engine::LocalClock;
 using chronoscope::engine::readErrorQueueStamp;
+using chronoscope::testing::NullDatagramReceiver;
 
 namespace {
-
-class NullReceiver final : public chronoscope::engine::DatagramReceiver
-{
-public:
-    void onDatagram(const QByteArray &, const QHostAddress &, quint16, chronoscope::ntp::NtpTimestamp) override { }
-    void onChannelError(const QString &, bool) override { }
-};
 
 // A plain UDP socket on 127.0.0.1 or ::1 that only counts what reaches it (nothing is answered).
 class CountingSink
@@ -159,7 +153,7 @@ void TestTransmitTimestamp::eachSendOnAKeptSocketGetsItsOwnTimeStamp()
     const QHostAddress server = family == AF_INET6 ? QHostAddress::LocalHostIPv6 : QHostAddress::LocalHost;
     CountingSink sink(family);
     QVERIFY(sink.port() != 0);
-    NullReceiver receiver;
+    NullDatagramReceiver receiver;
     KernelTimestampChannel channel(receiver);
     QVERIFY2(channel.open(server, sink.port()), qPrintable(channel.errorString()));
     const quint16 port = channel.localPort();
@@ -181,7 +175,7 @@ void TestTransmitTimestamp::aTimeStampLeftFromAnEarlierSendIsNotTaken()
     if (!qEnvironmentVariableIsSet("CHRONOSCOPE_THROTTLED_LOOPBACK"))
         QSKIP("needs loopback behind a token bucket: unshare -n sh tests/unit/in-throttled-netns.sh <this test>");
     CountingSink sink;
-    NullReceiver receiver;
+    NullDatagramReceiver receiver;
     KernelTimestampChannel channel(receiver);
     QVERIFY2(channel.open(QHostAddress::LocalHost, sink.port()), qPrintable(channel.errorString()));
     // Three sends at once: the bucket (200 bytes) passes two 90-byte frames; the third waits
