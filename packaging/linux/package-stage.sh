@@ -265,6 +265,12 @@ chronyd=${CHRONOSCOPE_CHRONYD:-$(command -v chronyd || echo /usr/sbin/chronyd)}
 mkdir -p "$tmp/home/run" "$tmp/home/tmp"
 chmod 0700 "$tmp/home/run"
 chown -R nobody:nogroup "$tmp/home"
+# udp_port_bound PORT: true when a UDP socket is bound to PORT. (The listing is taken whole: under
+# pipefail, `ss | grep -q` fails whenever grep stops reading before ss has written everything.)
+udp_port_bound() {
+    [ -n "$(ss -Hlun "sport = :$1")" ]
+}
+
 # start_chronyd DIR [VAR=value...]: a loopback NTP server in DIR on a free port; the variables go
 # into its environment (libfaketime). Sets chronyd_port and chronyd_pid.
 start_chronyd() {
@@ -272,7 +278,7 @@ start_chronyd() {
     shift
     mkdir -p "$dir"
     port=$(( 20000 + RANDOM % 30000 ))
-    while ss -Hlun "sport = :$port" | grep -q .; do port=$(( port + 1 )); done
+    while udp_port_bound "$port"; do port=$(( port + 1 )); done
     cat >"$dir/chronyd.conf" <<EOF
 # Chronoscope package stage: a loopback NTP server that never touches the clock.
 local stratum 1
@@ -289,7 +295,7 @@ EOF
     chronyd_pid=$!
     local _
     for _ in $(seq 50); do
-        if ss -Hlun "sport = :$port" | grep -q .; then
+        if udp_port_bound "$port"; then
             chronyd_port=$port
             pids+=("$chronyd_pid")
             return 0
@@ -322,10 +328,15 @@ cli_monitor() {
     grep -q '"type":"sample"' <<<"$out" && grep -q '"type":"system"' <<<"$out" || { echo "$out"; return 1; }
 }
 check "installed chronoscope-cli monitor prints sample and system events" cli_monitor
+# Each listing is taken whole before it is searched: under pipefail, `keys list | grep -q` fails
+# when grep has found the key and exited before the CLI wrote its last line (SIGPIPE).
 cli_keys() {
-    as_nobody chronoscope-cli keys generate --type aes128 --id 7 >/dev/null \
-        && as_nobody chronoscope-cli keys list | grep -q '^ *7 ' \
-        && as_nobody chronoscope-cli keys list --json | grep -q '"id": *7'
+    local listing json
+    as_nobody chronoscope-cli keys generate --type aes128 --id 7 >/dev/null || return 1
+    listing=$(as_nobody chronoscope-cli keys list) || { echo "keys list failed:"; echo "$listing"; return 1; }
+    grep -q '^ *7 ' <<<"$listing" || { echo "key 7 is not in the listing:"; echo "$listing"; return 1; }
+    json=$(as_nobody chronoscope-cli keys list --json) || { echo "keys list --json failed:"; echo "$json"; return 1; }
+    grep -q '"id": *7' <<<"$json" || { echo "key 7 is not in the JSON listing:"; echo "$json"; return 1; }
 }
 check "installed chronoscope-cli keys generate/list work in a user's key store" cli_keys
 
