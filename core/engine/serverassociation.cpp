@@ -400,7 +400,6 @@ void ServerAssociation::handleAccepted(const ntp::ReplyVerdict &verdict)
     sample.popcornSpike = out.popcornSpike;
     if (m_observer)
         m_observer->onSampleAccepted(sample);
-    emit sampleAccepted(sample);
     endRequest();
     scheduleNextOrFinish();
     changed();
@@ -775,7 +774,6 @@ void ServerAssociation::reportRejections(bool force)
     out.serverName = m_status.name;
     if (m_observer)
         m_observer->onRejectionsSummarised(out);
-    emit rejectionsSummarised(out);
 }
 
 void ServerAssociation::failRequest(bool timedOut, const QString &reasonId, const QString &detail,
@@ -794,7 +792,6 @@ void ServerAssociation::failRequest(bool timedOut, const QString &reasonId, cons
     m_status.lastFailure = outcome;
     if (m_observer)
         m_observer->onRequestFailed(outcome);
-    emit requestFailed(outcome);
 }
 
 void ServerAssociation::changed()
@@ -804,7 +801,6 @@ void ServerAssociation::changed()
     ++m_status.revision;
     if (m_observer)
         m_observer->onAssociationChanged(m_status.id);
-    emit statusChanged(m_status.id);
 }
 
 } // namespace chronoscope::engine

@@ -79,11 +79,9 @@ public:
     bool isSelectable() const;
 
 signals:
-    void sampleAccepted(const chronoscope::engine::AcceptedSample &sample);
-    void requestFailed(const chronoscope::engine::RequestOutcome &outcome);
-    void rejectionsSummarised(const chronoscope::engine::RejectionSummary &summary);
-    // Something in status() changed (cheap: the engine coalesces these into snapshots).
-    void statusChanged(int id);
+    // Samples, failures, rejection summaries and status changes go to the observer only
+    // (setObserver): the engine is their one receiver, and 10,000 associations emitting each
+    // as a signal nobody else connects to cost a QMetaObject::activate per event.
     void finished(int id);
 
 private:

@@ -263,11 +263,25 @@ void SyncEngine::onAssociationChanged(int)
 
 int SyncEngine::publishIntervalMs() const
 {
+    return publishIntervalFor(int(m_associations.size()), m_lastPublishCostNs);
+}
+
+int SyncEngine::publishIntervalFor(int servers, qint64 lastPublishCostNs)
+{
     // 100 ms for a desktop's handful of servers; with hundreds, a millisecond per server (500
     // servers: 2 snapshots a second), one a second from 1,000 servers on: selection and the
     // snapshot copy cost O(servers) each time (selection alone ~1.8 ms at 1,000 servers,
     // bench_selection), more than anyone can read off a table of that size more often.
-    return std::clamp(int(m_associations.size()), PUBLISH_INTERVAL_MS, MAX_PUBLISH_INTERVAL_MS);
+    const int byCount = std::clamp(servers, PUBLISH_INTERVAL_MS, MAX_PUBLISH_INTERVAL_MS);
+    // Past that, the last publish's cost sets the pace: selection and the status copy took
+    // about 2 ms at 1,000 servers and tens of ms at 10,000, which once a second was a tenth of
+    // the engine's CPU (bench_monitor1000); at a thousandth of a core they come every 2 s and
+    // every 5 s (the cap). Below 1,000 servers the count alone decides, so a slow machine
+    // (or a sanitizer build) never makes a desktop's table lag.
+    if (byCount < MAX_PUBLISH_INTERVAL_MS)
+        return byCount;
+    const double byCostMs = double(std::max<qint64>(0, lastPublishCostNs)) * 1e-6 / PUBLISH_CPU_SHARE;
+    return std::max(byCount, int(std::lround(std::min(byCostMs, double(MAX_LOADED_PUBLISH_INTERVAL_MS)))));
 }
 
 void SyncEngine::schedulePublish()
@@ -285,7 +299,11 @@ void SyncEngine::publish()
     if (!m_dirty)
         return;
     flushSamples();
-    emit snapshotReady(snapshotNow());
+    QElapsedTimer cost;
+    cost.start();
+    const EngineSnapshot snapshot = snapshotNow();
+    m_lastPublishCostNs = cost.nsecsElapsed();
+    emit snapshotReady(snapshot);
 }
 
 EngineSnapshot SyncEngine::snapshotNow()

@@ -46,8 +46,15 @@ class SyncEngine final : public QObject, private AssociationObserver
     Q_DISABLE_COPY_MOVE(SyncEngine)
 public:
     static constexpr int PUBLISH_INTERVAL_MS = 100;
-    // With many servers snapshots come less often (publishIntervalMs), but at least once a second.
+    // With many servers snapshots come less often (publishIntervalMs): at most once a second
+    // from 1,000 servers on, and no more often than keeps selection and the snapshot copy under
+    // PUBLISH_CPU_SHARE of the engine thread, but at least every MAX_LOADED_PUBLISH_INTERVAL_MS.
     static constexpr int MAX_PUBLISH_INTERVAL_MS = 1000;
+    static constexpr double PUBLISH_CPU_SHARE = 0.001; // a thousandth of a core
+    static constexpr int MAX_LOADED_PUBLISH_INTERVAL_MS = 5000;
+    // Milliseconds from one snapshot to the next with `servers` associations, when the last
+    // selection + snapshot took `lastPublishCostNs` (wall time, ns).
+    static int publishIntervalFor(int servers, qint64 lastPublishCostNs);
     // Longest an accepted sample waits in the batch for another thread (samplesAccepted).
     static constexpr int SAMPLE_BATCH_MS = 50;
     // First requests (start, restart) go out at most this fast (about 1 s for 10,000 servers).
@@ -150,6 +157,7 @@ private:
     QTimer m_refreshTimer;                       // re-evaluates λ growth while polls are sparse
     QTimer m_publishTimer;                       // coalesces selection + snapshot after changes
     QElapsedTimer m_sincePublish;
+    qint64 m_lastPublishCostNs = 0;              // wall time of the last publish (selection + snapshot)
 };
 
 } // namespace chronoscope::engine

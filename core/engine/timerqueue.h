@@ -32,11 +32,14 @@ public:
     std::size_t size() const { return m_heap.size(); }
 
     // Wake-ups fall on a grid of the steady clock: all deadlines within one step are served by
-    // one wake-up, at most one step late (and never early). With a thousand servers polled
-    // every second that is at most 250 wake-ups a second for their timers, not one per
-    // deadline; for NTP a few milliseconds of lateness cost nothing (T1 is read at
-    // transmission, and polls keep their cadence: ServerAssociation::sendRequest).
-    static constexpr std::chrono::milliseconds WAKE_UP_GRID{4};
+    // one wake-up, at most one step late (and never early). However many servers are polled,
+    // that is at most 62.5 wake-ups a second for their timers, not one per deadline; for NTP
+    // 16 ms of lateness cost nothing (T1 is read at transmission, and polls keep their
+    // cadence: ServerAssociation::sendRequest). Each wake-up costs the engine thread two
+    // context switches: with 1,000 servers at a 1 s poll, a 4 ms grid (about 4 requests per
+    // wake-up) cost 2.2-2.4 % of a core where 16 ms costs 1.7-1.8 % (README, issue 18);
+    // 32 ms saved nothing more at 10,000 servers.
+    static constexpr std::chrono::milliseconds WAKE_UP_GRID{16};
     // The grid point at or after `deadline`.
     static Clock::time_point wakeUpFor(Clock::time_point deadline);
 

@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <memory>
+#include <numeric>
 #include <unordered_map>
 #include <vector>
 
@@ -28,6 +29,8 @@
 
 #include "core/engine/enginesession.h"
 #include "core/engine/syncengine.h"
+#include "tests/benchmarks/cpuplacement.h"
+#include "tests/benchmarks/processstats.h"
 #include "tests/interop/chronydinstance.h"
 
 using namespace Qt::StringLiterals;
@@ -50,6 +53,14 @@ double percentile(std::vector<float> values, double p)
 QHostAddress serverAddress(int i)
 {
     return QHostAddress(quint32((127u << 24) | (1u << 8)) + quint32(i)); // 127.0.1.0 + i
+}
+
+// Context switches of this process (all threads; voluntary: a thread went to sleep).
+long processContextSwitches()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_nvcsw + usage.ru_nivcsw;
 }
 
 double processCpuSeconds()
@@ -138,6 +149,9 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "run me in a private network namespace: unshare -n sh -c 'ip link set lo up && %s'\n", argv[0]);
         return 2;
     }
+    // Ours (the engine thread and the bench's own), and the peer chronyd client, on one CPU;
+    // the responders on another, as servers across a network would be (pinClientsAndServers).
+    const auto placement = chronoscope::testing::pinClientsAndServers();
     // Server i is answered by responders[i % responders.size()].
     std::vector<std::unique_ptr<ChronydInstance>> responders;
     const int responderCount = std::max(1, (SERVERS + SERVERS_PER_RESPONDER - 1) / SERVERS_PER_RESPONDER);
@@ -149,6 +163,11 @@ int main(int argc, char *argv[])
             std::fprintf(stderr, "cannot start chronyd: %s\n", qPrintable(server->errorString()));
             return 1;
         }
+        if (placement && !chronoscope::testing::pinServer(server->pid(), placement->second)) {
+            std::fprintf(stderr, "cannot move chronyd (pid %lld) to CPU %d\n", static_cast<long long>(server->pid()),
+                         placement->second);
+            return 1;
+        }
         responders.push_back(std::move(server));
     }
     const auto portOf = [&responders](int i) { return responders[size_t(i) % responders.size()]->port(); };
@@ -156,6 +175,12 @@ int main(int argc, char *argv[])
         double sum = 0;
         for (const auto &server : responders)
             sum += serverPackets(*server);
+        return sum;
+    };
+    const auto respondersCpu = [&responders] {
+        double sum = 0;
+        for (const auto &server : responders)
+            sum += std::max(0.0, chronoscope::testing::scheduledSeconds(server->pid()));
         return sum;
     };
     const auto droppedAtServers = [&responders] {
@@ -170,6 +195,9 @@ int main(int argc, char *argv[])
     int acceptedInWindow = 0; // ... of which in the measured window
     int timeouts = 0;
     double ourCpu = 0;
+    double ourSwitchRate = 0; // context switches per second in the window
+    QList<double> ourSlices;       // our CPU share in each second of the window
+    QList<double> responderSlices; // the responders' CPU share (all of them) in the same seconds
     double ourRate = 0;  // requests per second the server saw from us
     double peerRate = 0; // ... and from chronyd
     double ourRss = 0;
@@ -232,11 +260,32 @@ int main(int argc, char *argv[])
         const qint64 serverDropsBefore = droppedAtServers();
         const int acceptedBefore = accepted;
         const double cpuBefore = processCpuSeconds();
+        const long switchesBefore = processContextSwitches();
         QElapsedTimer wall;
         wall.start();
+        // One-second slices of the window: our CPU share in each, and the responders' CPU
+        // seconds, which show a second in which the whole machine ran slow.
+        double sliceStart = 0;
+        double ourAtSliceStart = cpuBefore;
+        double respondersAtSliceStart = respondersCpu();
+        QTimer slicer;
+        slicer.setInterval(1000);
+        QObject::connect(&slicer, &QTimer::timeout, [&] {
+            const double now = double(wall.nsecsElapsed()) * 1e-9;
+            const double ours = processCpuSeconds();
+            const double theirs = respondersCpu();
+            ourSlices.append((ours - ourAtSliceStart) / (now - sliceStart));
+            responderSlices.append((theirs - respondersAtSliceStart) / (now - sliceStart));
+            sliceStart = now;
+            ourAtSliceStart = ours;
+            respondersAtSliceStart = theirs;
+        });
+        slicer.start();
         wait(duration);
+        slicer.stop();
         const double window = double(wall.nsecsElapsed()) * 1e-9;
         ourCpu = (processCpuSeconds() - cpuBefore) / window;
+        ourSwitchRate = double(processContextSwitches() - switchesBefore) / window;
         acceptedInWindow = accepted - acceptedBefore; // later samples do not count
         const auto totalsAfter = totals();
         sentInWindow = totalsAfter.first - totalsBefore.first;
@@ -296,10 +345,31 @@ int main(int argc, char *argv[])
     const double expected = SERVERS * windowSeconds; // one sample per server per second
     std::printf("%d-server monitor, 1 s poll, %.0f s, %d loopback chronyd (one per %d servers, each on its own port) in a private network namespace\n",
                 SERVERS, duration, responderCount, SERVERS_PER_RESPONDER);
+    if (placement)
+        std::printf("placement: ours and the peer chronyd client on CPU %d, the responders on CPU %d\n",
+                    placement->first, placement->second);
+    else
+        std::printf("placement: not pinned (one CPU, or affinity refused)\n");
     std::printf("%-34s %12s %12s\n", "", "ours", "chronyd");
     std::printf("%-34s %11.2f%% %11.2f%%   ratio ours/peer %.2f\n", "CPU (share of one core)", ourCpu * 100, peerCpu * 100,
                 peerCpu > 0 ? ourCpu / peerCpu : 0.0);
+    // The responders (chronyd servers) answer the same requests in the same seconds, so their
+    // CPU shows how fast the machine ran: on the README's VM the host sometimes slows both CPUs
+    // for seconds or minutes (the guest sees no steal time), and ours and theirs rise together.
+    const double responderMean = responderSlices.isEmpty()
+        ? 0.0
+        : std::accumulate(responderSlices.cbegin(), responderSlices.cend(), 0.0) / double(responderSlices.size());
+    std::printf("%-34s %11.2f%% median, %.2f%% max (%lld one-second slices)\n", "  ours per one-second slice",
+                chronoscope::testing::percentile(ourSlices, 0.5) * 100,
+                ourSlices.isEmpty() ? 0.0 : *std::max_element(ourSlices.cbegin(), ourSlices.cend()) * 100,
+                static_cast<long long>(ourSlices.size()));
+    std::printf("%-34s %11.2f%% mean, %.2f%% median, %.2f%% max   ratio ours/responders %.2f\n",
+                "  responders in the same seconds", responderMean * 100,
+                chronoscope::testing::percentile(responderSlices, 0.5) * 100,
+                responderSlices.isEmpty() ? 0.0 : *std::max_element(responderSlices.cbegin(), responderSlices.cend()) * 100,
+                responderMean > 0 ? ourCpu / responderMean : 0.0);
     std::printf("%-34s %12.0f %12.0f\n", "requests/s seen by the server", ourRate, peerRate);
+    std::printf("%-34s %12.0f\n", "context switches/s (all threads)", ourSwitchRate);
     const double ourPerK = ourRate > 0 ? ourCpu * 1000.0 / ourRate : 0;
     const double peerPerK = peerRate > 0 ? peerCpu * 1000.0 / peerRate : 0;
     std::printf("%-34s %10.3f %% %10.3f %%   ratio ours/peer %.2f\n", "CPU per 1000 requests/s", ourPerK * 100,

@@ -5,6 +5,7 @@
 //   - wall time of a one-shot check: a single exchange each, and each tool's default one-shot;
 //   - NTS next to plain NTP (issue 14): ours against one chronyd NTS server (NtsChronyd), with
 //     and without NTS: precision of 100 exchanges, mean delay, one-shot wall time (NTS-KE included).
+// Both tools run on one CPU and the chronyd servers on another (pinClientsAndServers).
 // Run it with `cmake --build build/dev --target run-benchmarks`.
 #include <algorithm>
 #include <cmath>
@@ -23,6 +24,7 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 
+#include "tests/benchmarks/cpuplacement.h"
 #include "tests/interop/chronydinstance.h"
 #include "tests/interop/ntschronyd.h"
 
@@ -155,13 +157,17 @@ void collectSamples(const QByteArray &monitorOutput, QList<double> *offsets, QLi
     }
 }
 
-// NTS next to plain NTP, both ours, against the same chronyd NTS server. Returns false when a
-// run collected too few samples.
-bool benchNts()
+// NTS next to plain NTP, both ours, against the same chronyd NTS server (moved to `serverCpu`
+// unless it is -1). Returns false when a run collected too few samples.
+bool benchNts(int serverCpu)
 {
     chronoscope::testing::NtsChronyd nts;
     if (!nts.start()) {
         std::fprintf(stderr, "cannot start the chronyd NTS server: %s\n", qPrintable(nts.errorString()));
+        return false;
+    }
+    if (serverCpu >= 0 && !chronoscope::testing::pinServer(nts.chronyd().pid(), serverCpu)) {
+        std::fprintf(stderr, "cannot move the chronyd NTS server to CPU %d\n", serverCpu);
         return false;
     }
     const QString plainServer = u"127.0.0.1:%1"_s.arg(nts.ntpPort());
@@ -219,9 +225,17 @@ bool benchNts()
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
+    // Both tools on one CPU, the chronyd servers on another (pinClientsAndServers): otherwise
+    // whichever tool the scheduler put beside the server wins the delay comparison.
+    const auto placement = chronoscope::testing::pinClientsAndServers();
     ChronydInstance server;
     if (!server.start()) {
         std::fprintf(stderr, "cannot start chronyd: %s\n", qPrintable(server.errorString()));
+        return 1;
+    }
+    if (placement && !chronoscope::testing::pinServer(server.pid(), placement->second)) {
+        std::fprintf(stderr, "cannot move chronyd (pid %lld) to CPU %d\n", static_cast<long long>(server.pid()),
+                     placement->second);
         return 1;
     }
     QTemporaryDir dir;
@@ -270,6 +284,10 @@ int main(int argc, char *argv[])
     const Stats peer = stats(peerOffsets);
     std::printf("Chronoscope one-shot benchmark against chronyd %s on %s (peer: chronyd -Q, -x)\n",
                 qPrintable(ChronydInstance::findChronyd()), qPrintable(server.endpoint()));
+    if (placement)
+        std::printf("placement: both tools on CPU %d, the chronyd server on CPU %d\n", placement->first, placement->second);
+    else
+        std::printf("placement: not pinned (one CPU, or affinity refused)\n");
     std::printf("%-44s %12s %12s\n", "", "ours", "chronyd -Q");
     std::printf("%-44s %12lld %12lld\n", "offsets collected", qint64(ourOffsets.size()), qint64(peerOffsets.size()));
     printRow("offset std dev of 100 exchanges", ours.stddev, peer.stddev, "µs", 1e6);
@@ -278,6 +296,6 @@ int main(int argc, char *argv[])
     printRow("one-shot wall time, 1 exchange (median)", median(oursSingle), median(peerSingle), "ms", 1e3);
     printRow("one-shot wall time, default check (median)", median(oursDefault), median(peerDefault), "ms", 1e3);
     std::printf("(default check: ours 4 exchanges at 1/16 s on loopback; chronyd -Q: iburst until it selects)\n");
-    const bool ntsComplete = benchNts();
+    const bool ntsComplete = benchNts(placement ? placement->second : -1);
     return ourOffsets.size() == OFFSET_SAMPLES && peerOffsets.size() == OFFSET_SAMPLES && ntsComplete ? 0 : 1;
 }

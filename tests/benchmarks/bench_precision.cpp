@@ -13,7 +13,7 @@
 //     filtering matters: each tool's default one-shot filtering (check with 4 exchanges,
 //     chronyd -Q with iburst and its own filter, ntpdig -p 4).
 // Also prints the timestamp sources ours used (kernel receive and transmit timestamps).
-// Every client runs on one CPU and the servers on another (pinClientsAndServer).
+// Every client runs on one CPU and the servers on another (pinClientsAndServers).
 // ntpdig cannot be given a port, so the servers listen on port 123: run it inside a private
 // network namespace (run-benchmarks does, through unshare -n). ntpdig is optional (Debian
 // ntpsec-ntpdig; `./dev.sh bench` installs it).
@@ -24,7 +24,6 @@
 #include <optional>
 #include <utility>
 
-#include <sched.h>
 #include <unistd.h>
 
 #include <QCoreApplication>
@@ -40,6 +39,7 @@
 #include <QTemporaryDir>
 #include <QTimer>
 
+#include "tests/benchmarks/cpuplacement.h"
 #include "tests/benchmarks/processstats.h"
 #include "tests/fakes/udprelay.h"
 #include "tests/interop/chronydinstance.h"
@@ -48,6 +48,8 @@
 using namespace Qt::StringLiterals;
 using chronoscope::testing::ChronydInstance;
 using chronoscope::testing::percentile;
+using chronoscope::testing::pinClientsAndServers;
+using chronoscope::testing::pinServer;
 using chronoscope::testing::UdpRelay;
 
 namespace {
@@ -316,42 +318,6 @@ QString chronyConf(const QString &dir, const QString &address, const QString &op
         .arg(address).arg(NTP_PORT).arg(options, dir);
 }
 
-// Placement: the clients (this thread, so every process it starts, and the relay) on one CPU,
-// the servers on another, on machines with two or more. Every tool then reaches the server
-// across CPUs, as it would across a network. Left to the scheduler, whether a client shared the
-// server's CPU was decided per process, and on the 2-core VM of the README's figures a loopback
-// exchange across CPUs took 20–30 µs longer than on one CPU (chronyd -Q: 7–9 µs beside the
-// server, 25–37 µs on the other CPU; ours the same): that placement, not the tools, decided the
-// delay ratio. Returns the CPUs used (client, server), or nothing when not pinned.
-std::optional<std::pair<int, int>> pinClientsAndServer()
-{
-    cpu_set_t allowed;
-    CPU_ZERO(&allowed);
-    if (sched_getaffinity(0, sizeof(allowed), &allowed) != 0)
-        return std::nullopt;
-    int cpus[2] = {-1, -1};
-    for (int cpu = 0, found = 0; cpu < CPU_SETSIZE && found < 2; ++cpu)
-        if (CPU_ISSET(cpu, &allowed))
-            cpus[found++] = cpu;
-    if (cpus[1] < 0)
-        return std::nullopt;
-    cpu_set_t client;
-    CPU_ZERO(&client);
-    CPU_SET(cpus[0], &client);
-    if (sched_setaffinity(0, sizeof(client), &client) != 0)
-        return std::nullopt;
-    return std::pair{cpus[0], cpus[1]};
-}
-
-// Moves a server process to the servers' CPU. False when that fails.
-bool pinServer(qint64 pid, int cpu)
-{
-    cpu_set_t set;
-    CPU_ZERO(&set);
-    CPU_SET(cpu, &set);
-    return pid > 0 && sched_setaffinity(pid_t(pid), sizeof(set), &set) == 0;
-}
-
 } // namespace
 
 int main(int argc, char *argv[])
@@ -373,7 +339,7 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "cannot start chronyd: %s\n", qPrintable(server.errorString()));
         return 1;
     }
-    const auto placement = pinClientsAndServer();
+    const auto placement = pinClientsAndServers();
     if (placement && !pinServer(server.pid(), placement->second)) {
         std::fprintf(stderr, "cannot move chronyd (pid %lld) to CPU %d\n", static_cast<long long>(server.pid()),
                      placement->second);

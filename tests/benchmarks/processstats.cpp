@@ -6,6 +6,7 @@
 
 #include <unistd.h>
 
+#include <QDir>
 #include <QFile>
 
 using namespace Qt::StringLiterals;
@@ -32,6 +33,22 @@ double cpuSeconds(qint64 pid)
     const QList<QByteArray> fields = content.mid(content.lastIndexOf(')') + 2).split(' ');
     // Fields after the command: state is [0], utime is field 14 overall → [11], stime → [12].
     return (fields.value(11).toDouble() + fields.value(12).toDouble()) / double(::sysconf(_SC_CLK_TCK));
+}
+
+double scheduledSeconds(qint64 pid)
+{
+    const QString tasks = pid == 0 ? u"/proc/self/task"_s : u"/proc/%1/task"_s.arg(pid);
+    const QStringList threads = QDir(tasks).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    if (threads.isEmpty())
+        return -1;
+    double seconds = 0;
+    for (const QString &thread : threads) {
+        QFile schedstat(tasks + u'/' + thread + u"/schedstat"_s);
+        // A thread that ended since the listing has nothing more to add.
+        if (schedstat.open(QIODevice::ReadOnly))
+            seconds += schedstat.readAll().split(' ').value(0).toDouble() * 1e-9;
+    }
+    return seconds;
 }
 
 double percentile(QList<double> values, double p)

@@ -76,6 +76,7 @@ private slots:
     void aBurstOfChangesIsOneSnapshotWithTheLastState();
     void continuousChangesAreCoalescedAndTheLastStateIsPublished();
     void theSessionDeliversTheLastStateAcrossThreads();
+    void theIntervalGrowsWithTheServersAndTheCostOfAPublish();
 };
 
 void TestSnapshotCoalescing::aBurstOfChangesIsOneSnapshotWithTheLastState()
@@ -181,6 +182,25 @@ void TestSnapshotCoalescing::theSessionDeliversTheLastStateAcrossThreads()
     for (const ServerSpec &spec : specs)
         expected << spec.port;
     QCOMPARE(portsOf(last.servers), expected);
+}
+
+void TestSnapshotCoalescing::theIntervalGrowsWithTheServersAndTheCostOfAPublish()
+{
+    // A desktop's few servers: the base interval, however long a publish took.
+    QCOMPARE(SyncEngine::publishIntervalFor(8, 20'000'000), SyncEngine::PUBLISH_INTERVAL_MS);
+    QCOMPARE(SyncEngine::publishIntervalFor(0, 0), SyncEngine::PUBLISH_INTERVAL_MS);
+    // Hundreds: a millisecond per server; from 1,000 on, once a second while a publish is cheap.
+    QCOMPARE(SyncEngine::publishIntervalFor(500, 100'000), 500);
+    QCOMPARE(SyncEngine::publishIntervalFor(1000, 500'000), SyncEngine::MAX_PUBLISH_INTERVAL_MS);
+    // Then the cost: a publish of 2 ms at a thousandth of a core is one every 2 s; never rarer
+    // than the cap. Below 1,000 servers a slow publish changes nothing.
+    QCOMPARE(SyncEngine::publishIntervalFor(1000, 2'000'000), 2000);
+    QCOMPARE(SyncEngine::publishIntervalFor(100, 300'000), 100);
+    QCOMPARE(SyncEngine::publishIntervalFor(999, 50'000'000), 999);
+    QCOMPARE(SyncEngine::publishIntervalFor(10000, 30'000'000), SyncEngine::MAX_LOADED_PUBLISH_INTERVAL_MS);
+    QCOMPARE(SyncEngine::publishIntervalFor(10000, 2'000'000'000), SyncEngine::MAX_LOADED_PUBLISH_INTERVAL_MS);
+    // A clock read gone backwards (negative cost) changes nothing.
+    QCOMPARE(SyncEngine::publishIntervalFor(8, -5'000'000), SyncEngine::PUBLISH_INTERVAL_MS);
 }
 
 QTEST_GUILESS_MAIN(TestSnapshotCoalescing)
