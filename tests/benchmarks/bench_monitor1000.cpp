@@ -70,18 +70,6 @@ double processCpuSeconds()
     return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) * 1e-6;
 }
 
-// utime + stime of another process in seconds, from /proc/<pid>/stat.
-double otherCpuSeconds(qint64 pid)
-{
-    QFile file(u"/proc/%1/stat"_s.arg(pid));
-    if (!file.open(QIODevice::ReadOnly))
-        return 0;
-    const QByteArray line = file.readAll();
-    const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
-    // Fields after the command: state(0) ... utime is field 14 overall → index 11 here.
-    return (fields.value(11).toDouble() + fields.value(12).toDouble()) / double(sysconf(_SC_CLK_TCK));
-}
-
 double peakRssMb(const QString &statusFile)
 {
     QFile file(statusFile);
@@ -315,12 +303,12 @@ int main(int argc, char *argv[])
     const bool runPeer = SERVERS <= BENCH_PEER_MAX_SERVERS;
     if (runPeer && peer.start()) {
         wait(2.0);
-        const double before = otherCpuSeconds(peer.pid());
+        const double before = chronoscope::testing::cpuSeconds(peer.pid());
         const double packetsBefore = packetsAtServers();
         QElapsedTimer wall;
         wall.start();
         wait(duration);
-        peerCpu = (otherCpuSeconds(peer.pid()) - before) / (double(wall.nsecsElapsed()) * 1e-9);
+        peerCpu = (chronoscope::testing::cpuSeconds(peer.pid()) - before) / (double(wall.nsecsElapsed()) * 1e-9);
         peerRate = (packetsAtServers() - packetsBefore) / (double(wall.nsecsElapsed()) * 1e-9);
         peerRss = peakRssMb(u"/proc/%1/status"_s.arg(peer.pid()));
         // How many sources chronyd really polls (reach register 377 = the last 8 polls answered).
