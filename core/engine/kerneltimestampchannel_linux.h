@@ -44,9 +44,12 @@ private:
     static constexpr int MAX_ERROR_QUEUE_READS = 4;
     void closeNow();
     bool openSocket(socklen_t addrLen);
+    // Hands the socket to the poller (or a notifier of its own); false when epoll refuses.
+    bool startWatching();
 
     SocketPoller *m_poller = nullptr;   // not owned; null or invalid: m_notifier instead
     int m_fd = -1;
+    bool m_watched = false; // by the poller or m_notifier (from the first send on)
     QSocketNotifier *m_notifier = nullptr;
     // close() from a slot while datagrams are read: the datagrams already queued are still
     // read (a duplicate reply is counted, as "not requested"), then the socket closes.

@@ -14,6 +14,7 @@
 //     chronyd -Q with iburst and its own filter, ntpdig -p 4).
 // Also prints the timestamp sources ours used (kernel receive and transmit timestamps).
 // Every client runs on one CPU and the servers on another (pinClientsAndServers).
+// BENCH_ROUNDS and BENCH_SAMPLES change the counts; BENCH_DUMP=1 prints every sample on stderr.
 // ntpdig cannot be given a port, so the servers listen on port 123: run it inside a private
 // network namespace (run-benchmarks does, through unshare -n). ntpdig is optional (Debian
 // ntpsec-ntpdig; `./dev.sh bench` installs it).
@@ -182,9 +183,10 @@ std::optional<Measurement> measureChronyd(const QString &configFile, const QStri
                 loggedOffsets.append(offset);
         }
     }
-    // The log's sign is chrony's (local − server); ours is server − local.
-    if (loggedOffsets.size() == 1 && std::abs(-loggedOffsets.first() - m.offset) < 2e-6)
-        m.offset = -loggedOffsets.first();
+    // The log's Offset has the printed offset's sign (both server − local, like ours: checked
+    // side by side on chronyd 4.3); it is taken only when it agrees with the printed value.
+    if (loggedOffsets.size() == 1 && std::abs(loggedOffsets.first() - m.offset) < 2e-6)
+        m.offset = loggedOffsets.first();
     return m;
 }
 
@@ -243,12 +245,18 @@ void runRounds(const QList<Tool> &tools, const std::function<void(const QList<To
         std::printf("  %-11s σ µs  mean µs delay µs", tool.name);
     std::printf("\n");
     QList<int> failures(tools.size(), 0);
+    // BENCH_DUMP=1: every sample on stderr, for looking at the distributions behind a σ.
+    const bool dumpSamples = qEnvironmentVariableIntValue("BENCH_DUMP") == 1;
     for (int round = 0; round < ROUNDS; ++round) {
         QList<ToolRound> results(tools.size());
         for (int sample = 0; sample < SAMPLES_PER_ROUND; ++sample) {
             for (int k = 0; k < tools.size(); ++k) {
                 const int t = (k + round * SAMPLES_PER_ROUND + sample) % int(tools.size());
                 if (const auto m = tools[t].measure()) {
+                    if (dumpSamples)
+                        std::fprintf(stderr, "sample %s round %d: offset %.3f µs, delay %s µs\n", tools[t].name,
+                                     round + 1, m->offset * 1e6,
+                                     m->delay ? qPrintable(QString::number(*m->delay * 1e6, 'f', 3)) : "-");
                     results[t].offsets.append(m->offset);
                     if (m->delay)
                         results[t].delays.append(*m->delay);
