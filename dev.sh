@@ -142,7 +142,9 @@ ensure_ntpsec() {
 
 configure_and_build() {
     if [ ! -f "$BUILD_DIR/CMakeCache.txt" ]; then
-        quietly "configuring $BUILD_DIR" cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@"
+        # Prefix /usr, as the packages have it: the package stage then packages this very tree.
+        quietly "configuring $BUILD_DIR" cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+            -DCMAKE_INSTALL_PREFIX=/usr "$@"
     fi
     cmake --build "$BUILD_DIR" -j "$JOBS"
 }
@@ -163,13 +165,16 @@ test)
     configure_and_build
     log "running the tests"
     (cd "$BUILD_DIR" && ctest --output-on-failure -j "$JOBS" "$@")
-    # Then the package stage: build (in $BUILD_DIR-usr, prefix /usr), install, run and remove the
-    # .deb (CI runs it). It is skipped when ctest options select tests;
+    # Then the package stage: package the tree just tested (prefix /usr; a tree configured
+    # before dev.sh did that gets a Release tree of its own in $BUILD_DIR-usr), install, run and
+    # remove the .deb (CI runs it). It is skipped when ctest options select tests;
     # CHRONOSCOPE_PACKAGE_STAGE=1 forces it, =0 skips it.
     stage=${CHRONOSCOPE_PACKAGE_STAGE:-auto}
     if [ "$stage" = 1 ] || { [ "$stage" = auto ] && [ $# -eq 0 ]; }; then
         log "package stage"
-        exec packaging/linux/package-stage.sh "$BUILD_DIR-usr"
+        package_tree="$BUILD_DIR-usr"
+        grep -qx 'CMAKE_INSTALL_PREFIX:PATH=/usr' "$BUILD_DIR/CMakeCache.txt" && package_tree="$BUILD_DIR"
+        exec packaging/linux/package-stage.sh "$package_tree"
     fi
     ;;
 package)

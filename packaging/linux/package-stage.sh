@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
-# The package stage of `./dev.sh test` (issue 7): builds the .deb and .rpm from a separate tree
-# configured for /usr, checks them, installs the .deb with apt-get, runs the INSTALLED programs
-# (chronoscope-cli against a loopback chronyd, the GUI offscreen and on Xvfb, the polkit actions
-# through a private polkitd), removes and purges the package and checks that nothing is left.
+# The package stage of `./dev.sh test` (issue 7): builds the .deb and .rpm from a tree configured
+# for /usr (dev.sh's own build tree, or a separate Release tree built here), checks them, installs
+# the .deb with apt-get, runs the INSTALLED programs (chronoscope-cli against a loopback chronyd,
+# the GUI offscreen and on Xvfb, the polkit actions through a private polkitd), removes and purges
+# the package and checks that nothing is left.
 #
 #   packaging/linux/package-stage.sh [BUILD_DIR]     (default build/pkg-usr; JOBS=2)
+#   (a BUILD_DIR already configured with CMAKE_INSTALL_PREFIX=/usr is packaged as it is)
 #
 # Needs root (it installs and removes a package; it re-runs itself with sudo when you are not
 # root, and then builds as you),
@@ -98,9 +100,16 @@ as_nobody() {
 }
 
 # --- 1. Build and package --------------------------------------------------------------------------
-bold "package stage: building $BUILD_DIR (prefix /usr, Release)"
-as_builder cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX=/usr \
-    -DCHRONOSCOPE_BUILD_TESTS=OFF >"$tmp/configure.log" 2>&1 || fatal "configure $BUILD_DIR" "$(tail -n 30 "$tmp/configure.log")"
+# A tree already configured for /usr (dev.sh's, whose tests just ran) is packaged as it is: the
+# packages then hold the very programs the tests ran (stripped), and CI does not build them twice.
+# Any other directory gets a Release tree of its own, without the tests.
+if [ -f "$BUILD_DIR/CMakeCache.txt" ] && [ "$(cache_value CMAKE_INSTALL_PREFIX)" = /usr ]; then
+    bold "package stage: packaging $BUILD_DIR (prefix /usr, $(cache_value CMAKE_BUILD_TYPE))"
+else
+    bold "package stage: building $BUILD_DIR (prefix /usr, Release)"
+    as_builder cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX=/usr \
+        -DCHRONOSCOPE_BUILD_TESTS=OFF >"$tmp/configure.log" 2>&1 || fatal "configure $BUILD_DIR" "$(tail -n 30 "$tmp/configure.log")"
+fi
 as_builder cmake --build "$BUILD_DIR" -j "$JOBS" >"$tmp/build.log" 2>&1 || fatal "build $BUILD_DIR" "$(tail -n 40 "$tmp/build.log")"
 pass "configured for /usr and built ($BUILD_DIR)"
 
