@@ -167,15 +167,16 @@ bool KernelTimestampChannel::startWatching()
     // queue between the kernel's T1 and the datagram's delivery, also runs the poller's wake-up
     // callback there (about 1 µs on this project's test machine, all of it on the way out:
     // T2 − T1 grows, the offset leans by half of it).
-    m_watched = true;
-    if (m_poller && m_poller->watch(m_fd, this, !m_kernelTimestamps))
-        return true;
     if (m_poller) {
-        m_errorString = systemError("epoll_ctl");
-        return false;
+        if (!m_poller->watch(m_fd, this, !m_kernelTimestamps)) {
+            m_errorString = systemError("epoll_ctl");
+            return false;
+        }
+    } else {
+        m_notifier = new QSocketNotifier(m_fd, QSocketNotifier::Read);
+        QObject::connect(m_notifier, &QSocketNotifier::activated, m_notifier, [this] { onSocketReady(); });
     }
-    m_notifier = new QSocketNotifier(m_fd, QSocketNotifier::Read);
-    QObject::connect(m_notifier, &QSocketNotifier::activated, m_notifier, [this] { onSocketReady(); });
+    m_watched = true;
     return true;
 }
 
