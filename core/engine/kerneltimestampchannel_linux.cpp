@@ -94,6 +94,7 @@ void KernelTimestampChannel::closeNow()
         ::close(m_fd);
     }
     m_fd = -1;
+    m_watched = false;
 }
 
 bool KernelTimestampChannel::open(const QHostAddress &server, quint16 port)
@@ -157,7 +158,6 @@ bool KernelTimestampChannel::openSocket(socklen_t addrLen)
         return false;
     }
     // Watched from its first send on (startWatching), not before: see there.
-    m_watched = false;
     return true;
 }
 
