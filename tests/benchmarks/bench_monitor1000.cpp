@@ -9,6 +9,8 @@
 // with 1,000 sources at a 1 s poll it sends only a few requests a second: its CPU is then not the
 // same work, and the benchmark says so instead of printing a ratio. The reference that does the
 // same work in the same seconds is the responders' CPU (they answer every request).
+// After ours, the I/O floor (iofloorclient.h) polls the same servers for the same time: a bare
+// client making only the engine's system calls, so that ours/floor is the engine's own work.
 // The servers are answered by one loopback chronyd per SERVERS_PER_RESPONDER (2,500) servers,
 // each on its own port: a single chronyd socket overflows at 10,000 requests/s on this 2-core
 // test bed whenever chronyd waits a few hundred ms for a CPU, which is the test bed's loss, not
@@ -34,6 +36,7 @@
 #include "core/engine/enginesession.h"
 #include "core/engine/syncengine.h"
 #include "tests/benchmarks/cpuplacement.h"
+#include "tests/benchmarks/iofloorclient.h"
 #include "tests/benchmarks/processstats.h"
 #include "tests/interop/chronydinstance.h"
 
@@ -304,6 +307,19 @@ int main(int argc, char *argv[])
             sent += s.requestsSent;
     }
 
+    // The I/O floor: the same servers, the same seconds, only the system calls (in this thread,
+    // on our CPU), with the responders' CPU in the same window.
+    std::vector<std::pair<QHostAddress, quint16>> floorServers;
+    floorServers.reserve(size_t(SERVERS));
+    for (int i = 0; i < SERVERS; ++i)
+        floorServers.emplace_back(serverAddress(i), portOf(i));
+    const double respondersBeforeFloor = respondersCpu();
+    QElapsedTimer floorWall;
+    floorWall.start();
+    const chronoscope::testing::IoFloorResult floor = chronoscope::testing::runIoFloorClient(floorServers, 2.0, duration);
+    // The responders' share over the whole floor run (warm-up included: they do the same work).
+    const double floorResponders = (respondersCpu() - respondersBeforeFloor) / (double(floorWall.nsecsElapsed()) * 1e-9);
+
     // Peer: chronyd as a client of the same 1000 servers, minpoll = maxpoll = 0 (1 s).
     ChronydInstance peer;
     peer.setClientMode(true);
@@ -360,9 +376,11 @@ int main(int argc, char *argv[])
     if (peerComparable)
         std::printf("%-34s %11.2f%% %11.2f%%   ratio ours/peer %.2f\n", "CPU (share of one core)", ourCpu * 100,
                     peerCpu * 100, peerCpu > 0 ? ourCpu / peerCpu : 0.0);
-    else
+    else if (runPeer)
         std::printf("%-34s %11.2f%% %11.2f%%   (no ratio: chronyd did not do the same work, see below)\n",
                     "CPU (share of one core)", ourCpu * 100, peerCpu * 100);
+    else
+        std::printf("%-34s %11.2f%% %12s\n", "CPU (share of one core)", ourCpu * 100, "not run");
     std::printf("%-34s %11.2f%%   (system calls and the network stack on their behalf)\n", "  ours in the kernel",
                 ourSystemCpu * 100);
     // The responders (chronyd servers) answer the same requests in the same seconds, so their
@@ -380,6 +398,13 @@ int main(int argc, char *argv[])
                 chronoscope::testing::percentile(responderSlices, 0.5) * 100,
                 responderSlices.isEmpty() ? 0.0 : *std::max_element(responderSlices.cbegin(), responderSlices.cend()) * 100,
                 responderMean > 0 ? ourCpu / responderMean : 0.0);
+    std::printf("%-34s %11.2f%%   ratio ours/floor %.2f   (a bare client making only the engine's system calls)\n",
+                "I/O floor, same servers after ours", floor.cpuShare * 100,
+                floor.cpuShare > 0 ? ourCpu / floor.cpuShare : 0.0);
+    std::printf("%-34s %11.2f%%   ratio floor/responders %.2f   (%.0f requests/s, %.0f replies/s)\n",
+                "  responders in the floor's seconds", floorResponders * 100,
+                floorResponders > 0 ? floor.cpuShare / floorResponders : 0.0, floor.requestsPerSecond,
+                floor.repliesPerSecond);
     std::printf("%-34s %12.0f %12.0f\n", "requests/s seen by the server", ourRate, peerRate);
     std::printf("%-34s %12.0f\n", "context switches/s (all threads)", ourSwitchRate);
     const double ourPerK = ourRate > 0 ? ourCpu * 1000.0 / ourRate : 0;
@@ -394,7 +419,11 @@ int main(int argc, char *argv[])
                     "%-34s different sources, so its CPU is not the same work (no ratio); the responders'\n"
                     "%-34s CPU above answers every request in the same seconds\n",
                     "peer", peerRate, ourRate, "", "");
-    std::printf("%-34s %9.1f MB %9.1f MB   ratio ours/peer %.2f\n", "peak RSS", ourRss, peerRss, peerRss > 0 ? ourRss / peerRss : 0.0);
+    if (runPeer)
+        std::printf("%-34s %9.1f MB %9.1f MB   ratio ours/peer %.2f\n", "peak RSS", ourRss, peerRss,
+                    peerRss > 0 ? ourRss / peerRss : 0.0);
+    else
+        std::printf("%-34s %9.1f MB\n", "peak RSS", ourRss);
     std::printf("%-34s %12d\n", "samples accepted in the window", acceptedInWindow);
     std::printf("%-34s %12.0f\n", "samples expected (1/s/server)", expected);
     const double lost = sentInWindow > 0 ? std::max(0.0, 1.0 - double(answeredInWindow) / double(sentInWindow)) : 0.0;
