@@ -62,28 +62,22 @@ QHostAddress serverAddress(int i)
     return QHostAddress(quint32((127u << 24) | (1u << 8)) + quint32(i)); // 127.0.1.0 + i
 }
 
-// Context switches of this process (all threads; voluntary: a thread went to sleep).
-long processContextSwitches()
+// This process's resource use so far, all threads (getrusage).
+struct ProcessUsage
 {
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    return usage.ru_nvcsw + usage.ru_nivcsw;
-}
+    double cpuSeconds = 0;    // user + system
+    double systemSeconds = 0; // the kernel's part: system calls and the network stack on their
+                              // behalf (the split is estimated from clock ticks; indicative only)
+    long contextSwitches = 0; // voluntary (a thread went to sleep) and involuntary
+};
 
-double processCpuSeconds()
+ProcessUsage processUsage()
 {
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
-    return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) * 1e-6;
-}
-
-// System (kernel) CPU seconds of this process alone: the part spent in system calls and the
-// network stack on their behalf.
-double processSystemSeconds()
-{
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    return double(usage.ru_stime.tv_sec) + usage.ru_stime.tv_usec * 1e-6;
+    const auto seconds = [](const timeval &t) { return double(t.tv_sec) + double(t.tv_usec) * 1e-6; };
+    return {seconds(usage.ru_utime) + seconds(usage.ru_stime), seconds(usage.ru_stime),
+            usage.ru_nvcsw + usage.ru_nivcsw};
 }
 
 double peakRssMb(const QString &statusFile)
@@ -264,9 +258,8 @@ int main(int argc, char *argv[])
         const auto totalsBefore = totals();
         const qint64 serverDropsBefore = droppedAtServers();
         const int acceptedBefore = accepted;
-        const double cpuBefore = processCpuSeconds();
-        const double systemBefore = processSystemSeconds();
-        const long switchesBefore = processContextSwitches();
+        const ProcessUsage usageBefore = processUsage();
+        const double cpuBefore = usageBefore.cpuSeconds;
         QElapsedTimer wall;
         wall.start();
         // One-second slices of the window: our CPU share in each, and the responders' CPU
@@ -278,7 +271,7 @@ int main(int argc, char *argv[])
         slicer.setInterval(1000);
         QObject::connect(&slicer, &QTimer::timeout, [&] {
             const double now = double(wall.nsecsElapsed()) * 1e-9;
-            const double ours = processCpuSeconds();
+            const double ours = processUsage().cpuSeconds;
             const double theirs = respondersCpu();
             ourSlices.append((ours - ourAtSliceStart) / (now - sliceStart));
             responderSlices.append((theirs - respondersAtSliceStart) / (now - sliceStart));
@@ -290,9 +283,10 @@ int main(int argc, char *argv[])
         wait(duration);
         slicer.stop();
         const double window = double(wall.nsecsElapsed()) * 1e-9;
-        ourCpu = (processCpuSeconds() - cpuBefore) / window;
-        ourSystemCpu = (processSystemSeconds() - systemBefore) / window;
-        ourSwitchRate = double(processContextSwitches() - switchesBefore) / window;
+        const ProcessUsage usageAfter = processUsage();
+        ourCpu = (usageAfter.cpuSeconds - cpuBefore) / window;
+        ourSystemCpu = (usageAfter.systemSeconds - usageBefore.systemSeconds) / window;
+        ourSwitchRate = double(usageAfter.contextSwitches - usageBefore.contextSwitches) / window;
         acceptedInWindow = accepted - acceptedBefore; // later samples do not count
         const auto totalsAfter = totals();
         sentInWindow = totalsAfter.first - totalsBefore.first;
@@ -381,7 +375,7 @@ int main(int argc, char *argv[])
                     "CPU (share of one core)", ourCpu * 100, peerCpu * 100);
     else
         std::printf("%-34s %11.2f%% %12s\n", "CPU (share of one core)", ourCpu * 100, "not run");
-    std::printf("%-34s %11.2f%%   (system calls and the network stack on their behalf)\n", "  ours in the kernel",
+    std::printf("%-34s %11.2f%%   (system calls and the network stack on their behalf; tick-sampled)\n", "  ours in the kernel",
                 ourSystemCpu * 100);
     // The responders (chronyd servers) answer the same requests in the same seconds, so their
     // CPU shows how fast the machine ran: on the README's VM the host sometimes slows both CPUs

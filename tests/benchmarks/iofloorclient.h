@@ -14,6 +14,8 @@ namespace chronoscope::testing {
 // later epoll reports the sockets with replies and recvmmsg reads them. No parsing, filter,
 // selection, snapshot or event loop. What it costs is what the engine's I/O costs on this machine
 // in these seconds; the engine's figure above it is the engine's own work.
+// The socket options and the recvmmsg batch are copies of KernelTimestampChannel's on purpose:
+// calling the engine's channel would bring its per-datagram work with it, which the floor leaves out.
 struct IoFloorResult
 {
     double cpuShare = 0;          // CPU seconds of the calling thread per second (1 = one core)
