@@ -392,6 +392,23 @@ int main(int argc, char *argv[])
                 chronoscope::testing::percentile(responderSlices, 0.5) * 100,
                 responderSlices.isEmpty() ? 0.0 : *std::max_element(responderSlices.cbegin(), responderSlices.cend()) * 100,
                 responderMean > 0 ? ourCpu / responderMean : 0.0);
+    // Calm seconds: those in which the responders ran at this run's usual speed (their share at
+    // most CALM_TOLERANCE times their lower quartile). Ours in those seconds is what the engine
+    // costs while the host leaves the machine alone; the whole window above stays the figure of
+    // record, and the two differ only when the machine slowed during the run.
+    constexpr double CALM_TOLERANCE = 1.25;
+    const double calmLimit = chronoscope::testing::percentile(responderSlices, 0.25) * CALM_TOLERANCE;
+    double calmSum = 0;
+    int calmCount = 0;
+    for (qsizetype i = 0; i < ourSlices.size() && i < responderSlices.size(); ++i) {
+        if (responderSlices[i] <= calmLimit) {
+            calmSum += ourSlices[i];
+            ++calmCount;
+        }
+    }
+    std::printf("%-34s %11.2f%% mean   (%d of %lld seconds: the responders at most %.2f%%, %.2fx their lower quartile)\n",
+                "  ours in the calm seconds", calmCount > 0 ? calmSum / calmCount * 100 : 0.0, calmCount,
+                static_cast<long long>(ourSlices.size()), calmLimit * 100, CALM_TOLERANCE);
     std::printf("%-34s %11.2f%%   ratio ours/floor %.2f   (a bare client making only the engine's system calls)\n",
                 "I/O floor, same servers after ours", floor.cpuShare * 100,
                 floor.cpuShare > 0 ? ourCpu / floor.cpuShare : 0.0);
