@@ -6,7 +6,9 @@
 // ROUNDS rounds; in each, the three tools measure the same chronyd SAMPLES_PER_ROUND times each,
 // taking turns sample by sample (the order rotates), every sample a fresh process like a user's
 // one-shot check. Per round: σ and mean of each tool's offsets and the mean delay; then the
-// median and interquartile range of the per-round ratios ours/chronyd and ours/ntpdig.
+// median and interquartile range of the per-round ratios ours/chronyd and ours/ntpdig (the aims
+// are on these), and the ratio of the σ pooled over all rounds with a 95 % confidence interval,
+// which decides whether one tool is more precise or the two cannot be told apart.
 //   - "loopback": a single exchange per sample (check --samples 1, chronyd -Q with maxsamples 1,
 //     ntpdig -p 1) straight to chronyd;
 //   - "relay": through the user-space UDP relay with 0.5–1.5 ms of one-way delay, where
@@ -22,7 +24,9 @@
 #include <cmath>
 #include <cstdio>
 #include <functional>
+#include <numeric>
 #include <optional>
+#include <random>
 #include <utility>
 
 #include <unistd.h>
@@ -225,6 +229,82 @@ struct ToolRound
     QList<double> delays;
 };
 
+// One tool's offsets in one round, reduced to what pooling needs: the sum of squared deviations
+// from the round's own mean (s²) and its degrees of freedom (samples - 1).
+struct RoundSpread
+{
+    double sumSquares = 0; // s²
+    int degrees = 0;
+};
+
+RoundSpread spreadOf(const QList<double> &offsets)
+{
+    RoundSpread spread;
+    if (offsets.size() < 2)
+        return spread;
+    const double m = mean(offsets);
+    for (double v : offsets)
+        spread.sumSquares += (v - m) * (v - m);
+    spread.degrees = int(offsets.size()) - 1;
+    return spread;
+}
+
+// The same round of two tools (first, second).
+using RoundPair = std::pair<RoundSpread, RoundSpread>;
+
+// σ of the first tool over σ of the second, each pooled over the `picked` rounds (deviations from
+// each round's own mean, so a slow phase that shifts a whole round is not counted as spread);
+// NaN when either has no spread.
+double pooledSigmaRatio(const QList<RoundPair> &rounds, const std::vector<qsizetype> &picked)
+{
+    double first = 0, second = 0;
+    int firstDegrees = 0, secondDegrees = 0;
+    for (const qsizetype i : picked) {
+        first += rounds[i].first.sumSquares;
+        firstDegrees += rounds[i].first.degrees;
+        second += rounds[i].second.sumSquares;
+        secondDegrees += rounds[i].second.degrees;
+    }
+    if (firstDegrees == 0 || secondDegrees == 0 || second <= 0)
+        return std::nan("");
+    return std::sqrt((first / firstDegrees) / (second / secondDegrees));
+}
+
+// The pooled σ ratio with a 95 % confidence interval from resampling whole rounds (the tools of
+// one round shared the machine's conditions, and one round's offsets are not independent of
+// each other; the offsets are far from normal, two modes on loopback, so no F-test), and what it
+// decides: `subject` more precise (the interval lies below 1), less precise (above 1), or the two
+// cannot be told apart (it contains 1). The resampling is seeded: the same data print the same.
+void printPooledRatio(const char *what, const QList<RoundPair> &rounds, const char *subject)
+{
+    constexpr int RESAMPLES = 2000;
+    std::vector<qsizetype> all(size_t(rounds.size()));
+    std::iota(all.begin(), all.end(), qsizetype(0));
+    const double ratio = rounds.size() < 2 ? std::nan("") : pooledSigmaRatio(rounds, all);
+    if (!std::isfinite(ratio)) {
+        std::printf("  %-34s n/a\n", what);
+        return;
+    }
+    std::mt19937 random(20261207);
+    std::uniform_int_distribution<qsizetype> pick(0, rounds.size() - 1);
+    QList<double> resampled;
+    resampled.reserve(RESAMPLES);
+    std::vector<qsizetype> picked(all.size());
+    for (int b = 0; b < RESAMPLES; ++b) {
+        for (qsizetype &i : picked)
+            i = pick(random);
+        if (const double r = pooledSigmaRatio(rounds, picked); std::isfinite(r))
+            resampled.append(r);
+    }
+    const double low = percentile(resampled, 0.025);
+    const double high = percentile(resampled, 0.975);
+    const QByteArray verdict = high < 1.0 ? QByteArray(subject) + " more precise"
+        : low > 1.0                       ? QByteArray(subject) + " less precise"
+                                          : QByteArrayLiteral("the two cannot be told apart");
+    std::printf("  %-34s %.3f, 95 %% interval %.3f – %.3f (resampled rounds): %s\n", what, ratio, low, high,
+                verdict.constData());
+}
+
 void printRatio(const char *what, const QList<double> &ratios, const char *aim)
 {
     if (ratios.isEmpty()) {
@@ -283,7 +363,11 @@ void runScenario(const char *title, const QList<Tool> &tools)
 {
     std::printf("\n-- %s: %d rounds x %d samples per tool, interleaved --\n", title, ROUNDS, SAMPLES_PER_ROUND);
     QList<double> sigmaChronyd, sigmaNtpdig, delayChronyd;
+    QList<RoundPair> spreadsChronyd, spreadsNtpdig;
     runRounds(tools, [&](const QList<ToolRound> &results) {
+        spreadsChronyd.append({spreadOf(results[0].offsets), spreadOf(results[1].offsets)});
+        if (tools.size() > 2)
+            spreadsNtpdig.append({spreadOf(results[0].offsets), spreadOf(results[2].offsets)});
         const double ours = stddev(results[0].offsets);
         if (stddev(results[1].offsets) > 0)
             sigmaChronyd.append(ours / stddev(results[1].offsets));
@@ -295,6 +379,9 @@ void runScenario(const char *title, const QList<Tool> &tools)
     printRatio("σ ratio ours/chronyd -Q", sigmaChronyd, "[aim <= 1.0]");
     printRatio("σ ratio ours/ntpdig", sigmaNtpdig, tools.size() > 2 ? "[aim <= 0.5]" : "(ntpdig not found)");
     printRatio("delay ratio ours/chronyd -Q", delayChronyd, "[aim <= 1.1]");
+    printPooledRatio("pooled σ ratio ours/chronyd -Q", spreadsChronyd, "ours");
+    if (tools.size() > 2)
+        printPooledRatio("pooled σ ratio ours/ntpdig", spreadsNtpdig, "ours");
 }
 
 // NTS next to plain NTP (issue 14): ours against one chronyd NTS server, one exchange per sample
@@ -304,7 +391,9 @@ void runNtsScenario(const QList<Tool> &tools)
     std::printf("\n-- NTS next to plain NTP, same chronyd NTS server, one exchange per sample: %d rounds x %d "
                 "samples per tool, interleaved --\n", ROUNDS, SAMPLES_PER_ROUND);
     QList<double> sigmaRatios, delayRatios;
+    QList<RoundPair> spreads;
     runRounds(tools, [&](const QList<ToolRound> &results) {
+        spreads.append({spreadOf(results[0].offsets), spreadOf(results[1].offsets)});
         if (stddev(results[1].offsets) > 0)
             sigmaRatios.append(stddev(results[0].offsets) / stddev(results[1].offsets));
         if (mean(results[1].delays) > 0)
@@ -312,6 +401,7 @@ void runNtsScenario(const QList<Tool> &tools)
     });
     printRatio("σ ratio NTS/plain", sigmaRatios, "(NTS adds no timing error: aim ~1)");
     printRatio("delay ratio NTS/plain", delayRatios, "(extension fields and AEAD on both sides)");
+    printPooledRatio("pooled σ ratio NTS/plain", spreads, "NTS");
 }
 
 bool writeFile(const QString &path, const QString &text)
