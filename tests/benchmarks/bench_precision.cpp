@@ -212,17 +212,6 @@ double mean(const QList<double> &values)
     return values.isEmpty() ? 0 : sum / double(values.size());
 }
 
-double stddev(const QList<double> &values)
-{
-    if (values.size() < 2)
-        return 0;
-    const double m = mean(values);
-    double sum = 0;
-    for (double v : values)
-        sum += (v - m) * (v - m);
-    return std::sqrt(sum / double(values.size() - 1));
-}
-
 struct ToolRound
 {
     QList<double> offsets;
@@ -230,10 +219,10 @@ struct ToolRound
 };
 
 // One tool's offsets in one round, reduced to what pooling needs: the sum of squared deviations
-// from the round's own mean (s²) and its degrees of freedom (samples - 1).
+// from the round's own mean and its degrees of freedom (samples - 1).
 struct RoundSpread
 {
-    double sumSquares = 0; // s²
+    double sumSquares = 0; // Σ (offset - round mean)² (seconds²)
     int degrees = 0;
 };
 
@@ -247,6 +236,13 @@ RoundSpread spreadOf(const QList<double> &offsets)
         spread.sumSquares += (v - m) * (v - m);
     spread.degrees = int(offsets.size()) - 1;
     return spread;
+}
+
+// The sample standard deviation (0 for fewer than two values).
+double stddev(const QList<double> &values)
+{
+    const RoundSpread spread = spreadOf(values);
+    return spread.degrees > 0 ? std::sqrt(spread.sumSquares / spread.degrees) : 0.0;
 }
 
 // The same round of two tools (first, second).
