@@ -682,6 +682,10 @@
         <translation>&amp;trust: diesen Server nie als Falschläufer einstufen</translation>
     </message>
     <message>
+        <source>x&amp;leave: ask for the server&apos;s precise transmit time (interleaved mode)</source>
+        <translation>x&amp;leave: die genaue Sendezeit des Servers erfragen (Interleaved-Modus)</translation>
+    </message>
+    <message>
         <source>Problem with the input</source>
         <translation>Problem mit der Eingabe</translation>
     </message>

@@ -682,6 +682,10 @@
         <translation>&amp;trust : ne jamais classer ce serveur comme faux</translation>
     </message>
     <message>
+        <source>x&amp;leave: ask for the server&apos;s precise transmit time (interleaved mode)</source>
+        <translation>x&amp;leave : demander l’heure d’émission précise du serveur (mode entrelacé)</translation>
+    </message>
+    <message>
         <source>Problem with the input</source>
         <translation>Problème de saisie</translation>
     </message>

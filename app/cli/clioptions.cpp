@@ -307,7 +307,7 @@ Commands:
 'chronoscope-cli keys ACTION --help' those of a keys action.
 
 SERVER is host, host:port, ipv4:port or [ipv6]:port (default port 123), optionally followed by
-chrony-style options after commas: prefer, noselect, trust, require, noiburst, minpoll=N,
+chrony-style options after commas: prefer, noselect, trust, require, noiburst, xleave, minpoll=N,
 maxpoll=N, key=ID, nts, ntsport=N (e.g. ntp1.example,prefer; time.example,nts).
 
 Offsets are server time minus local time: positive means your clock is behind.

@@ -19,7 +19,7 @@ QCommandLineOption valued(const QString &name, const QString &valueName, const Q
     return QCommandLineOption(name, description, valueName);
 }
 
-const QString SERVER_SYNTAX = uR"(host, host:port, ipv4:port or [ipv6]:port (default port 123), optionally followed by chrony-style options after commas: prefer, noselect, trust, require, noiburst, minpoll=N, maxpoll=N, key=ID, nts, ntsport=N (e.g. ntp1.example,prefer; time.example,nts))"_s;
+const QString SERVER_SYNTAX = uR"(host, host:port, ipv4:port or [ipv6]:port (default port 123), optionally followed by chrony-style options after commas: prefer, noselect, trust, require, noiburst, xleave, minpoll=N, maxpoll=N, key=ID, nts, ntsport=N (e.g. ntp1.example,prefer; time.example,nts))"_s;
 
 const QString OFFSET_SIGN = u"Offsets are server time minus local time: positive means your clock is behind.\n"_s;
 

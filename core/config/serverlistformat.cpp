@@ -124,6 +124,8 @@ ServerLineOptions parseServerOptions(const QStringList &words, bool chrony, Conf
             spec.trust = true;
         } else if (chrony && option == u"require"_s) {
             spec.require = true;
+        } else if (chrony && option == u"xleave"_s) {
+            spec.xleave = true;
         } else if (option == u"minpoll"_s) {
             if (needValue(MIN_POLL_LOG2, MAX_POLL_LOG2, &value))
                 spec.minPollLog2 = value;
@@ -413,6 +415,14 @@ QString formatServerList(const QList<ConfiguredServer> &servers, ConfFormat form
                 words << u"require"_s;
             } else if (warnings) {
                 *warnings << u"%1: ntp.conf has no 'require' option; exported without it"_s.arg(spec.displayName());
+            }
+        }
+        if (spec.xleave) {
+            if (chrony) {
+                words << u"xleave"_s;
+            } else if (warnings) {
+                *warnings << u"%1: ntpd has no interleaved client mode ('xleave' is for its symmetric and "
+                             u"broadcast modes); exported without it"_s.arg(spec.displayName());
             }
         }
         QString line = words.join(u' ');

@@ -25,6 +25,7 @@ QByteArray formatSettings(const QList<ConfiguredServer> &servers, const AppSetti
         ini.setBool(entry + u"noselect"_s, server.spec.noselect);
         ini.setBool(entry + u"trust"_s, server.spec.trust);
         ini.setBool(entry + u"require"_s, server.spec.require);
+        ini.setBool(entry + u"xleave"_s, server.spec.xleave);
         ini.setNumber(entry + u"key"_s, qint64(server.keyId));
         ini.setBool(entry + u"nts"_s, server.spec.nts);
         ini.setNumber(entry + u"ntsport"_s, qint64(server.spec.ntsPort));

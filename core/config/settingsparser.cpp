@@ -227,6 +227,7 @@ private:
         readBool(u"noselect", spec.noselect);
         readBool(u"trust", spec.trust);
         readBool(u"require", spec.require);
+        readBool(u"xleave", spec.xleave); // optional: files written before it was added lack it
         readInt(u"key", 0, MAX_KEY_ID, server.keyId);
         readBool(u"nts", spec.nts);
         readInt(u"ntsport", 1, 65535, spec.ntsPort);

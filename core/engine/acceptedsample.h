@@ -19,6 +19,7 @@ struct AcceptedSample
     double dispersion = 0;    // ε of this sample
     double jitter = 0;        // the clock filter's jitter after this sample (ψ)
     bool popcornSpike = false; // held back by the filter's popcorn suppressor
+    bool interleaved = false;  // interleaved mode: measures the previous exchange (`time` is its T4)
 };
 
 } // namespace chronoscope::engine

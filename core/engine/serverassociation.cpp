@@ -136,6 +136,7 @@ void ServerAssociation::restart(double initialDelay)
     if (m_channel)
         m_channel->close();
     m_outstanding.reset();
+    m_previousExchange.reset();
     reportRejections(true);
     m_policy = PollPolicy(m_address, m_spec.minPollLog2, m_spec.maxPollLog2, m_spec.iburst, m_options.fixedInterval,
                           m_options.allowFastPolling);
@@ -196,11 +197,13 @@ void ServerAssociation::sendRequest()
         // A random 64-bit nonce, never equal to the previous one, stands in for the transmit time.
         nonce = ntp::NtpTimestamp(QRandomGenerator::system()->generate64());
     } while (nonce.isZero() || nonce == m_previousNonce);
-    request = ntp::encode(ntp::makeClientRequest(nonce, m_policy.pollLog2()));
+    const std::optional<ntp::PreviousExchange> previous = std::exchange(m_previousExchange, std::nullopt);
+    const ntp::Packet requestPacket =
+        ntp::makeClientRequest(nonce, m_policy.pollLog2(), previous ? &*previous : nullptr);
+    request = ntp::encode(requestPacket);
     if (m_nts) {
         nts::NtsFailure failure;
-        const std::optional<QByteArray> authenticated =
-            m_nts->prepareRequest(ntp::makeClientRequest(nonce, m_policy.pollLog2()), &failure);
+        const std::optional<QByteArray> authenticated = m_nts->prepareRequest(requestPacket, &failure);
         if (!authenticated) {
             if (m_channel)
                 m_channel->close();
@@ -259,7 +262,7 @@ void ServerAssociation::sendRequest()
         m_lastError = m_channel->errorString();
         qCDebug(lcAssociation) << m_status.name << "send failed:" << m_lastError;
     } else {
-        m_outstanding = ntp::OutstandingRequest{nonce, sendTime};
+        m_outstanding = ntp::OutstandingRequest{nonce, sendTime, previous};
     }
     m_timeoutTimer.start(std::chrono::milliseconds(qint64(m_options.timeout * 1000.0)));
     changed();
@@ -308,6 +311,9 @@ void ServerAssociation::onDatagram(const QByteArray &datagram, const QHostAddres
 
     if (verdict.accepted()) {
         m_status.kernelTransmitTimestamp = kernelT1Used;
+        // This exchange completes the next one's interleaved measurement (its T3 comes later).
+        if (m_spec.xleave && verdict.packet)
+            m_previousExchange = ntp::PreviousExchange{context.request->sendTime, verdict.packet->receiveTime, receiveTime};
         handleAccepted(verdict);
         return;
     }
@@ -398,6 +404,7 @@ void ServerAssociation::handleAccepted(const ntp::ReplyVerdict &verdict)
     sample.dispersion = m.dispersion;
     sample.jitter = out.jitter;
     sample.popcornSpike = out.popcornSpike;
+    sample.interleaved = m.interleaved;
     if (m_observer)
         m_observer->onSampleAccepted(sample);
     endRequest();

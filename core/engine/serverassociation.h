@@ -132,6 +132,9 @@ private:
     std::unique_ptr<DatagramChannel> m_channel; // made at the first request, reused after
     TimerQueue::Clock::time_point m_lastTransmission; // of the latest request; {} before the first
     std::optional<ntp::OutstandingRequest> m_outstanding;
+    // spec.xleave: the last accepted exchange, for the next request; taken by it, so a request
+    // without an accepted reply (timeout, rejection, restart) leaves the next one basic.
+    std::optional<ntp::PreviousExchange> m_previousExchange;
     ntp::NtpTimestamp m_lastAcceptedTransmit;
     using RefidKey = std::pair<std::uint32_t, bool>; // reference id, stratum <= 1
     std::optional<RefidKey> m_refidKey;  // what m_status.refid was made from

@@ -63,6 +63,8 @@ Result<ServerSpec> applyOption(ServerSpec spec, const QString &option, const QSt
         spec.iburst = true;
     else if (name == u"noiburst"_s && value.isEmpty())
         spec.iburst = false;
+    else if (name == u"xleave"_s && value.isEmpty())
+        spec.xleave = true;
     else if (name == u"minpoll"_s) {
         const auto v = integer(-4, 17);
         if (!v)
@@ -88,7 +90,7 @@ Result<ServerSpec> applyOption(ServerSpec spec, const QString &option, const QSt
         spec.ntsPort = quint16(*v);
     } else {
         return Error{u"unknown server option '%1' in '%2' (known: prefer, noselect, trust, require, iburst, "
-                     u"noiburst, minpoll=N, maxpoll=N, key=ID, nts, ntsport=N)"_s.arg(option, whole)};
+                     u"noiburst, xleave, minpoll=N, maxpoll=N, key=ID, nts, ntsport=N)"_s.arg(option, whole)};
     }
     return spec;
 }
@@ -128,6 +130,8 @@ QString serverOptionsText(const ServerSpec &spec)
         options << u"require"_s;
     if (!spec.iburst)
         options << u"noiburst"_s;
+    if (spec.xleave)
+        options << u"xleave"_s;
     if (spec.minPollLog2 != ntp::DEFAULT_MINPOLL)
         options << u"minpoll=%1"_s.arg(spec.minPollLog2);
     if (spec.maxPollLog2 != ntp::DEFAULT_MAXPOLL)

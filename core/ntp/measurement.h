@@ -23,6 +23,9 @@ struct Measurement
     std::int8_t serverPoll = 0;      // log2 s
     std::int8_t serverPrecision = 0; // log2 s
     ExchangeTimestamps timestamps;
+    // Interleaved mode: T3 is the server's precise transmit time of its previous reply, and the
+    // measurement is of the previous exchange (timestamps.t4 is when that reply arrived).
+    bool interleaved = false;
 };
 
 } // namespace chronoscope::ntp

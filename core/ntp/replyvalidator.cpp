@@ -53,7 +53,9 @@ ReplyVerdict validateReply(QByteArrayView datagram, const QHostAddress &from, qu
         return reject(RejectReason::WrongMode, u"mode %1, expected 4 (server)"_s.arg(int(p.mode)), p);
     if (!context.request)
         return reject(RejectReason::NotRequested, u"no request is waiting for an answer"_s, p);
-    if (p.originTime != context.request->nonce)
+    const std::optional<PreviousExchange> &previous = context.request->previous;
+    const bool interleaved = previous && p.originTime != context.request->nonce && p.originTime == previous->t4;
+    if (p.originTime != context.request->nonce && !interleaved)
         return reject(RejectReason::BogusOrigin,
                       u"origin %1, expected %2"_s.arg(p.originTime.raw(), 16, 16, QLatin1Char('0'))
                           .arg(context.request->nonce.raw(), 16, 16, QLatin1Char('0')), p);
@@ -92,7 +94,9 @@ ReplyVerdict validateReply(QByteArrayView datagram, const QHostAddress &from, qu
     if (headerDistance >= MAXDISP)
         return reject(RejectReason::RootDistance, u"root distance %1 s"_s.arg(headerDistance, 0, 'f', 3), p);
 
-    ExchangeTimestamps ts{context.request->sendTime, p.receiveTime, p.transmitTime, receiveTime};
+    const ExchangeTimestamps ts = interleaved
+        ? ExchangeTimestamps{previous->t1, previous->t2, p.transmitTime, previous->t4}
+        : ExchangeTimestamps{context.request->sendTime, p.receiveTime, p.transmitTime, receiveTime};
     const double processing = serverProcessingTime(ts);
     if (processing < 0 || processing > MAX_SERVER_PROCESSING)
         return reject(RejectReason::ServerTimeReversed,
@@ -100,6 +104,11 @@ ReplyVerdict validateReply(QByteArrayView datagram, const QHostAddress &from, qu
 
     const double serverPrecision = log2ToSeconds(p.precision);
     const double rawDelay = roundTripDelay(ts);
+    // Basic mode clamps a negative delay to the precisions below; in interleaved mode it means
+    // the server's precise transmit time does not belong to the reply we received.
+    if (interleaved && rawDelay < 0)
+        return reject(RejectReason::ServerTimeReversed,
+                      u"interleaved transmit time gives a negative delay of %1 s"_s.arg(rawDelay, 0, 'g', 6), p);
     if (rawDelay > context.maxDelay)
         return reject(RejectReason::ExcessiveDelay,
                       u"delay %1 s is above the %2 s limit"_s.arg(rawDelay, 0, 'f', 3).arg(context.maxDelay), p);
@@ -109,9 +118,10 @@ ReplyVerdict validateReply(QByteArrayView datagram, const QHostAddress &from, qu
     v.authenticated = authenticated;
     Measurement &m = v.measurement;
     m.timestamps = ts;
+    m.interleaved = interleaved;
     m.offset = clockOffset(ts);
     m.delay = std::max(rawDelay, serverPrecision + context.localPrecision);
-    m.dispersion = serverPrecision + context.localPrecision + PHI * receiveTime.secondsSince(ts.t1);
+    m.dispersion = serverPrecision + context.localPrecision + PHI * ts.t4.secondsSince(ts.t1);
     m.rootDelay = p.rootDelay.toSeconds();
     m.rootDispersion = p.rootDispersion.toSeconds();
     m.stratum = p.stratum;
@@ -123,7 +133,7 @@ ReplyVerdict validateReply(QByteArrayView datagram, const QHostAddress &from, qu
     return v;
 }
 
-Packet makeClientRequest(NtpTimestamp nonce, int pollLog2)
+Packet makeClientRequest(NtpTimestamp nonce, int pollLog2, const PreviousExchange *previous)
 {
     Packet p;
     p.leap = LeapIndicator::NoWarning;
@@ -133,6 +143,10 @@ Packet makeClientRequest(NtpTimestamp nonce, int pollLog2)
     p.poll = std::int8_t(std::clamp(pollLog2, -128, 127));
     p.precision = 0x20; // data minimisation: reveal nothing about our clock (chrony sends 32)
     p.transmitTime = nonce;
+    if (previous) {
+        p.originTime = previous->t2;
+        p.receiveTime = previous->t4;
+    }
     return p;
 }
 

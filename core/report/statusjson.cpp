@@ -65,10 +65,13 @@ QJsonObject serverToJson(const engine::ServerStatus &s)
     o[u"drift_meaningful"_s] = drift && s.drift->meaningful;
     o[u"kiss_code"_s] = textOrNull(s.lastKiss);
     // Where T4 and T1 came from: "kernel" (socket timestamps) or "userspace" (a clock read
-    // around the system call); null before the first exchange.
+    // around the system call); and T3: "interleaved" (the server's precise transmit time of its
+    // previous reply, xleave) or "basic" (the one in its reply); null before the first exchange.
+    const bool interleaved = s.lastMeasurement && s.lastMeasurement->interleaved;
     o[u"timestamps"_s] = replied ? QJsonValue(QJsonObject{
                                        {u"receive"_s, s.kernelTimestamps ? u"kernel"_s : u"userspace"_s},
-                                       {u"transmit"_s, s.kernelTransmitTimestamp ? u"kernel"_s : u"userspace"_s}})
+                                       {u"transmit"_s, s.kernelTransmitTimestamp ? u"kernel"_s : u"userspace"_s},
+                                       {u"server_transmit"_s, interleaved ? u"interleaved"_s : u"basic"_s}})
                                  : QJsonValue(QJsonValue::Null);
     QJsonArray errors;
     for (auto it = s.rejections.cbegin(); it != s.rejections.cend(); ++it)
@@ -117,6 +120,7 @@ QJsonObject acceptedSampleToJson(const engine::AcceptedSample &e)
     o[u"dispersion"_s] = e.dispersion;
     o[u"accepted"_s] = true;
     o[u"reason"_s] = e.popcornSpike ? QJsonValue(u"popcorn_spike"_s) : QJsonValue();
+    o[u"interleaved"_s] = e.interleaved;
     return o;
 }
 

@@ -5,6 +5,9 @@
 //   - wall time of a one-shot check: a single exchange each, and each tool's default one-shot;
 //   - NTS next to plain NTP (issue 14): ours against one chronyd NTS server (NtsChronyd), with
 //     and without NTS: precision of 100 exchanges, mean delay, one-shot wall time (NTS-KE included).
+//   - interleaved mode (xleave): 100 of ours (`monitor`, SERVER,xleave) against 100 of a chronyd
+//     client with xleave (chrony's own interleaved samples, "4I" in its measurements.log),
+//     polling the same server at 1/16 s: σ, mean delay, and ours basic against ours interleaved.
 // Both tools run on one CPU and the chronyd servers on another (pinClientsAndServers).
 // Run it with `cmake --build build/dev --target run-benchmarks`.
 #include <algorithm>
@@ -157,6 +160,88 @@ void collectSamples(const QByteArray &monitorOutput, QList<double> *offsets, QLi
     }
 }
 
+// Offsets and delays (seconds) of the samples chrony's measurements.log marks as interleaved
+// (mode column "4I"), at most OFFSET_SAMPLES.
+void chronyInterleavedSamples(const QString &logFile, QList<double> *offsets, QList<double> *delays)
+{
+    QFile file(logFile);
+    if (!file.open(QIODevice::ReadOnly))
+        return;
+    while (!file.atEnd() && offsets->size() < OFFSET_SAMPLES) {
+        // Date Time IP L St 123 567 ABCD LP RP Score Offset PeerDel PeerDisp RootDel RootDisp Refid MTxRx
+        const QStringList fields = QString::fromLocal8Bit(file.readLine()).simplified().split(u' ');
+        if (fields.size() >= 18 && fields[17] == u"4I"_s) {
+            offsets->append(fields[11].toDouble());
+            delays->append(fields[12].toDouble());
+        }
+    }
+}
+
+// Interleaved mode against `server`: ours (monitor with SERVER,xleave) and a chronyd client with
+// xleave (not -Q, which stops at its first selection: a client for the same span, under the
+// same protections, its interleaved samples read from measurements.log), both at a 1/16 s poll;
+// ours in basic mode beside them. Returns whether every tool gave OFFSET_SAMPLES samples.
+bool benchInterleaved(const ChronydInstance &server)
+{
+    QTemporaryDir dir;
+    const QString conf = dir.filePath(u"xleave.conf"_s);
+    if (!writeFile(conf, u"server %1 port %2 xleave minpoll -4 maxpoll -4\nport 0\npidfile %3/x.pid\ncmdport 0\n"
+                         u"bindcmdaddress /\nlogdir %3\nlog measurements\n"_s
+                             .arg(server.address().toString()).arg(server.port()).arg(dir.path()))) {
+        std::fprintf(stderr, "cannot write chrony configuration in %s\n", qPrintable(dir.path()));
+        return false;
+    }
+    QStringList command = chronydQuery(conf);
+    command.replace(command.indexOf(u"-Q"_s), u"-d"_s);
+    QProcess client;
+    client.start(command.first(), command.mid(1));
+    client.waitForFinished(9000); // 8 s of polls at 1/16 s after its start, then stopped
+    client.terminate();
+    if (!client.waitForFinished(5000))
+        client.kill();
+    QList<double> peerOffsets, peerDelays;
+    chronyInterleavedSamples(dir.filePath(u"measurements.log"_s), &peerOffsets, &peerDelays);
+
+    QByteArray output;
+    runOurs({u"monitor"_s, u"--json"_s, u"--interval"_s, u"0.0625"_s, u"--duration"_s, u"8"_s,
+             server.endpoint() + u",xleave"_s}, &output);
+    QList<double> ourOffsets, ourDelays;
+    int basicSamples = 0;
+    for (const QByteArray &line : output.split('\n')) {
+        const QJsonObject o = QJsonDocument::fromJson(line).object();
+        if (o.value(u"type"_s).toString() != u"sample"_s || !o.value(u"accepted"_s).toBool())
+            continue;
+        if (!o.value(u"interleaved"_s).toBool())
+            ++basicSamples;
+        else if (ourOffsets.size() < OFFSET_SAMPLES) {
+            ourOffsets.append(o.value(u"offset"_s).toDouble());
+            ourDelays.append(o.value(u"delay"_s).toDouble());
+        }
+    }
+    QList<double> basicOffsets, basicDelays;
+    runOurs({u"monitor"_s, u"--json"_s, u"--interval"_s, u"0.0625"_s, u"--duration"_s, u"7.5"_s, server.endpoint()},
+            &output);
+    collectSamples(output, &basicOffsets, &basicDelays);
+
+    std::printf("\nInterleaved mode (xleave), 1/16 s poll against the same chronyd: ours (monitor) against a "
+                "chronyd client with xleave\n");
+    std::printf("%-44s %12s %12s\n", "", "ours xleave", "chronyd xleave");
+    std::printf("%-44s %12lld %12lld   (ours also had %d basic samples: the first reply, or fallbacks)\n",
+                "interleaved samples collected", qint64(ourOffsets.size()), qint64(peerOffsets.size()), basicSamples);
+    printRow("offset std dev of 100 interleaved samples", stats(ourOffsets).stddev, stats(peerOffsets).stddev, "µs", 1e6);
+    printRow("offset mean", stats(ourOffsets).mean, stats(peerOffsets).mean, "µs", 1e6);
+    printRow("mean delay", stats(ourDelays).mean, stats(peerDelays).mean, "µs", 1e6);
+    std::printf("%-44s %12s %12s\n", "", "ours xleave", "ours basic");
+    const double basicSigma = stats(basicOffsets).stddev;
+    const double basicDelay = stats(basicDelays).mean;
+    std::printf("%-44s %12.3f %12.3f µs   ratio xleave/basic %.3f\n", "offset std dev of 100 samples",
+                stats(ourOffsets).stddev * 1e6, basicSigma * 1e6, basicSigma > 0 ? stats(ourOffsets).stddev / basicSigma : 0.0);
+    std::printf("%-44s %12.3f %12.3f µs   ratio xleave/basic %.3f\n", "mean delay", stats(ourDelays).mean * 1e6,
+                basicDelay * 1e6, basicDelay > 0 ? stats(ourDelays).mean / basicDelay : 0.0);
+    return ourOffsets.size() == OFFSET_SAMPLES && peerOffsets.size() == OFFSET_SAMPLES
+        && basicOffsets.size() == OFFSET_SAMPLES;
+}
+
 // NTS next to plain NTP, both ours, against the same chronyd NTS server (moved to `serverCpu`
 // unless it is -1). Returns false when a run collected too few samples.
 bool benchNts(int serverCpu)
@@ -296,6 +381,10 @@ int main(int argc, char *argv[])
     printRow("one-shot wall time, 1 exchange (median)", median(oursSingle), median(peerSingle), "ms", 1e3);
     printRow("one-shot wall time, default check (median)", median(oursDefault), median(peerDefault), "ms", 1e3);
     std::printf("(default check: ours 4 exchanges at 1/16 s on loopback; chronyd -Q: iburst until it selects)\n");
+    const bool interleavedComplete = benchInterleaved(server);
     const bool ntsComplete = benchNts(placement ? placement->second : -1);
-    return ourOffsets.size() == OFFSET_SAMPLES && peerOffsets.size() == OFFSET_SAMPLES && ntsComplete ? 0 : 1;
+    return ourOffsets.size() == OFFSET_SAMPLES && peerOffsets.size() == OFFSET_SAMPLES && interleavedComplete
+            && ntsComplete
+        ? 0
+        : 1;
 }

@@ -6,8 +6,12 @@
 //   bit 3     the previous accepted reply had this reply's transmit time (duplicate test)
 //   bits 4-5  the reply's source: 127.0.0.1:123, ::ffff:127.0.0.1:123, ::1:123, 127.0.0.1:124
 //   bit 6     no request is outstanding
+//   bit 7     the request asked for interleaved mode; its previous exchange is T1 − 1 s,
+//             T1 − 0.5 s (the server's receive time) and T4 − 1 s (our receive time)
 // Properties, besides "no crash, no sanitizer report": an accepted reply answers our request
-// (mode 4, our nonce as origin, stratum 1-15, source and port right), is authenticated when a
+// (mode 4, our nonce as origin or, in interleaved mode, our previous receive time, whose
+// measurement then has the previous exchange's T1, T2 and T4; stratum 1-15, source and port
+// right, a delay that is not negative), is authenticated when a
 // key was used, and gives finite offset and delay; every other verdict names a reason in words.
 #include <cmath>
 #include <cstddef>
@@ -16,6 +20,7 @@
 #include <QByteArray>
 #include <QtEndian>
 
+#include "core/ntp/clockmath.h"
 #include "core/ntp/replyvalidator.h"
 #include "tests/fuzz/fuzzcheck.h"
 #include "tests/fuzz/fuzzmackeys.h"
@@ -45,8 +50,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     ntp::ReplyContext context;
     context.serverAddress = server;
     context.serverPort = 123;
+    constexpr std::uint64_t SECOND = std::uint64_t(1) << 32;
     if (!(control & 0x40))
-        context.request = ntp::OutstandingRequest{nonce, t1};
+        context.request = ntp::OutstandingRequest{nonce, t1, std::nullopt};
+    if (context.request && (control & 0x80))
+        context.request->previous = ntp::PreviousExchange{ntp::NtpTimestamp(t1.raw() - SECOND),
+                                                          ntp::NtpTimestamp(t1.raw() - SECOND / 2),
+                                                          ntp::NtpTimestamp(t4.raw() - SECOND)};
     const int keyIndex = control & 0x7;
     if (keyIndex >= 1 && keyIndex <= 5)
         context.key = &keys.at(keyIndex - 1);
@@ -61,7 +71,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         fuzzCheck(source == 0 || source == 1);
         fuzzCheck(context.request.has_value() && verdict.packet.has_value());
         const ntp::Packet &p = *verdict.packet;
-        fuzzCheck(p.mode == ntp::Mode::Server && p.originTime == nonce);
+        const std::optional<ntp::PreviousExchange> &previous = context.request->previous;
+        const bool interleaved = verdict.measurement.interleaved;
+        fuzzCheck(p.mode == ntp::Mode::Server);
+        fuzzCheck(interleaved ? previous && p.originTime == previous->t4 && p.originTime != nonce
+                              : p.originTime == nonce);
+        if (interleaved) {
+            fuzzCheck(verdict.measurement.timestamps.t1 == previous->t1);
+            fuzzCheck(verdict.measurement.timestamps.t2 == previous->t2);
+            fuzzCheck(verdict.measurement.timestamps.t4 == previous->t4);
+            fuzzCheck(ntp::roundTripDelay(verdict.measurement.timestamps) >= 0);
+        }
         fuzzCheck(p.stratum >= 1 && p.stratum < ntp::MAXSTRAT);
         fuzzCheck(verdict.authenticated == (context.key != nullptr));
         fuzzCheck(std::isfinite(verdict.measurement.offset) && std::isfinite(verdict.measurement.delay));
@@ -70,7 +90,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         fuzzCheck(verdict.reason.has_value() && !verdict.detail.isEmpty());
         if (verdict.outcome == ntp::ReplyVerdict::Outcome::Kiss) {
             fuzzCheck(verdict.kiss != ntp::KissCode::None && verdict.packet && verdict.packet->stratum == 0);
-            fuzzCheck(verdict.packet->originTime == nonce);
+            fuzzCheck(verdict.packet->originTime == nonce
+                      || (context.request->previous && verdict.packet->originTime == context.request->previous->t4));
         }
     }
     if (!context.key)

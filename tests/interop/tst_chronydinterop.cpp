@@ -64,6 +64,8 @@ private slots:
     void timestampSources_data();
     void timestampSources();
     void severalServersAtOnce();
+    void interleavedMode();
+    void interleavedFallsBackToBasic();
 
 private:
     // Runs a check against one chronyd and verifies its server reached sys_peer with 4 samples.
@@ -278,6 +280,76 @@ void TestChronydInterop::severalServersAtOnce()
     QCOMPARE(system.survivors, 3);
     QVERIFY(system.offset.has_value());
     QVERIFY(std::abs(*system.offset) <= TRUE_TOLERANCE);
+}
+
+// xleave against chronyd, which serves interleaved mode (NTP-NOTES §8.2). Its first replies
+// are basic (chronyd 4.3 answered the first two in basic mode, to its own xleave client too);
+// every later one carries chronyd's kernel transmit time of its previous reply and measures that
+// previous exchange. So the first interleaved sample is the exchange of the basic sample before
+// it again, at the same T4, with a delay no longer than its basic one (the precise T3 is taken
+// after the one chronyd read before sending), and the offset is still chronyd's true zero.
+void TestChronydInterop::interleavedMode()
+{
+    ChronydInstance chronyd;
+    QVERIFY2(chronyd.start(), qPrintable(chronyd.errorString()));
+    AssociationOptions options = checkOptions();
+    options.maxRequests = 6;
+    EngineHarness harness(options);
+    chronoscope::engine::ServerSpec spec = chronyd.serverSpec();
+    spec.xleave = true;
+    harness.addServer(spec);
+    QVERIFY(harness.waitForFinished(RUN_LIMIT));
+    const std::optional<ServerStatus> s = harness.server(chronyd.address(), chronyd.port());
+    QVERIFY(s);
+    QVERIFY2(s->state == ServerState::SysPeer, describe(*s).constData());
+    QCOMPARE(s->repliesAccepted, 6);
+    QVERIFY(s->lastMeasurement && s->lastMeasurement->interleaved);
+    const QList<chronoscope::engine::AcceptedSample> &samples = harness.samples();
+    QCOMPARE(samples.size(), 6);
+    QVERIFY(!samples[0].interleaved);
+    qsizetype first = 1;
+    while (first < samples.size() && !samples[first].interleaved)
+        ++first;
+    QVERIFY2(first <= 2, qPrintable(u"first interleaved sample: %1"_s.arg(first)));
+    QCOMPARE(samples[first].time, samples[first - 1].time);
+    QVERIFY2(samples[first].delay <= samples[first - 1].delay,
+             qPrintable(u"interleaved delay %1 s, basic %2 s"_s.arg(samples[first].delay).arg(samples[first - 1].delay)));
+    // From then on every reply is interleaved and measures the exchange before it, in order.
+    for (qsizetype i = first + 1; i < samples.size(); ++i) {
+        QVERIFY(samples[i].interleaved);
+        QVERIFY(samples[i].time > samples[i - 1].time);
+    }
+    qInfo("interleaved from sample %lld on: offset %+.9f s, delay %.9f s (basic delay of the same exchange %.9f s)",
+          qint64(first), s->lastMeasurement->offset, s->lastMeasurement->delay, samples[first - 1].delay);
+    QVERIFY2(std::abs(s->lastMeasurement->offset) <= TRUE_TOLERANCE, describe(*s).constData());
+    QVERIFY(s->rejections.isEmpty());
+}
+
+// A chronyd that keeps no client records cannot serve interleaved mode: it answers every
+// xleave request in basic mode, and each of them is a sample of its own exchange.
+void TestChronydInterop::interleavedFallsBackToBasic()
+{
+    ChronydInstance chronyd;
+    chronyd.setExtraConfig(u"noclientlog\n"_s);
+    QVERIFY2(chronyd.start(), qPrintable(chronyd.errorString()));
+    EngineHarness harness(checkOptions());
+    chronoscope::engine::ServerSpec spec = chronyd.serverSpec();
+    spec.xleave = true;
+    harness.addServer(spec);
+    QVERIFY(harness.waitForFinished(RUN_LIMIT));
+    const std::optional<ServerStatus> s = harness.server(chronyd.address(), chronyd.port());
+    QVERIFY(s);
+    QVERIFY2(s->state == ServerState::SysPeer, describe(*s).constData());
+    QCOMPARE(s->repliesAccepted, 4);
+    QVERIFY(s->lastMeasurement && !s->lastMeasurement->interleaved);
+    const QList<chronoscope::engine::AcceptedSample> &samples = harness.samples();
+    QCOMPARE(samples.size(), 4);
+    QVERIFY(!samples[0].interleaved);
+    for (qsizetype i = 1; i < samples.size(); ++i) {
+        QVERIFY(!samples[i].interleaved);
+        QVERIFY(samples[i].time > samples[i - 1].time);
+    }
+    QVERIFY(s->rejections.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestChronydInterop)

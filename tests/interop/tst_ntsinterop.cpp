@@ -127,7 +127,7 @@ private:
             ntp::ReplyContext context;
             context.serverAddress = server;
             context.serverPort = port;
-            context.request = ntp::OutstandingRequest{nonce, sent};
+            context.request = ntp::OutstandingRequest{nonce, sent, std::nullopt};
             result.verdict = ntp::validateReply(datagram.data(), datagram.senderAddress(), quint16(datagram.senderPort()),
                                                 received, context);
         }
@@ -148,7 +148,7 @@ private:
         ntp::ReplyContext context;
         context.serverAddress = m_chronyd->address();
         context.serverPort = m_chronyd->port();
-        context.request = ntp::OutstandingRequest{nonce, sent};
+        context.request = ntp::OutstandingRequest{nonce, sent, std::nullopt};
         const ntp::ReplyVerdict verdict = ntp::validateReply(datagram.data(), datagram.senderAddress(),
                                                              quint16(datagram.senderPort()), engine::LocalClock::now(),
                                                              context);

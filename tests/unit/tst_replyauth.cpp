@@ -72,7 +72,7 @@ ReplyVerdict validate(const QByteArray &datagram, const SymmetricKey *key)
     ReplyContext c;
     c.serverAddress = QHostAddress(u"127.0.0.1"_s);
     c.serverPort = 123;
-    c.request = OutstandingRequest{NONCE, T1};
+    c.request = OutstandingRequest{NONCE, T1, std::nullopt};
     c.key = key;
     return validateReply(datagram, c.serverAddress, c.serverPort, T4, c);
 }

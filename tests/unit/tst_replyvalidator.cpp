@@ -24,6 +24,11 @@ const NtpTimestamp T2 = NtpTimestamp::fromUnix(BASE, 60000000u);     // 10.060
 const NtpTimestamp T3 = NtpTimestamp::fromUnix(BASE, 61000000u);     // 10.061
 const NtpTimestamp T4 = NtpTimestamp::fromUnix(BASE, 21000000u);     // 10.021
 const NtpTimestamp PREVIOUS_T3 = NtpTimestamp::fromUnix(BASE - 64, 61000000u);
+// The previous exchange, 64 s earlier, for interleaved mode: the same times as T1, T2 and T4; its
+// precise transmit time (what an interleaved reply carries) 0.5 ms before the basic PREVIOUS_T3.
+const PreviousExchange PREVIOUS{NtpTimestamp::fromUnix(BASE - 64, 0), NtpTimestamp::fromUnix(BASE - 64, 60000000u),
+                                NtpTimestamp::fromUnix(BASE - 64, 21000000u)};
+const NtpTimestamp PREVIOUS_PRECISE_T3 = NtpTimestamp::fromUnix(BASE - 64, 60500000u);
 constexpr double PRECISION = 1.0 / 1048576.0; // 2^-20 s, both sides
 
 QHostAddress serverAddress()
@@ -36,7 +41,7 @@ ReplyContext context()
     ReplyContext c;
     c.serverAddress = serverAddress();
     c.serverPort = 123;
-    c.request = OutstandingRequest{NONCE, T1};
+    c.request = OutstandingRequest{NONCE, T1, std::nullopt};
     c.lastAcceptedTransmit = PREVIOUS_T3;
     c.localPrecision = PRECISION;
     return c;
@@ -106,6 +111,11 @@ private slots:
     void kissCodeFromReferenceId();
     void clientRequest();
     void clientRequestPollClamped();
+    void interleavedRequest();
+    void interleavedReplyMeasuresPreviousExchange();
+    void basicReplyToInterleavedRequest();
+    void interleavedOriginWithoutPreviousIsBogus();
+    void interleavedNegativeDelayRejected();
     void rejectReasonIds();
 };
 
@@ -490,6 +500,96 @@ void TstReplyValidator::clientRequestPollClamped()
     QCOMPARE(makeClientRequest(NONCE, -4).poll, std::int8_t(-4));
     QCOMPARE(makeClientRequest(NONCE, 300).poll, std::int8_t(127));
     QCOMPARE(makeClientRequest(NONCE, -300).poll, std::int8_t(-128));
+}
+
+// Interleaved mode (NTP-NOTES §8.2): the request carries the previous exchange's server receive
+// time as origin and our receive time of that reply as receive time; the nonce stays.
+void TstReplyValidator::interleavedRequest()
+{
+    const Packet p = makeClientRequest(NONCE, 6, &PREVIOUS);
+    QCOMPARE(p.originTime, PREVIOUS.t2);
+    QCOMPARE(p.receiveTime, PREVIOUS.t4);
+    QCOMPARE(p.transmitTime, NONCE);
+    QCOMPARE(p.mode, Mode::Client);
+    QVERIFY(p.referenceTime.isZero());
+    QCOMPARE(encode(p).size(), 48);
+}
+
+namespace {
+
+ReplyContext interleavedContext()
+{
+    ReplyContext c = context();
+    c.request->previous = PREVIOUS;
+    return c;
+}
+
+// The server's interleaved answer: our previous receive time echoed as origin, its receive time
+// of this request, and the precise transmit time of its previous reply.
+Packet interleavedReply()
+{
+    Packet p = validReply();
+    p.originTime = PREVIOUS.t4;
+    p.transmitTime = PREVIOUS_PRECISE_T3;
+    return p;
+}
+
+} // namespace
+
+void TstReplyValidator::interleavedReplyMeasuresPreviousExchange()
+{
+    const ReplyVerdict v = validateReply(encode(interleavedReply()), serverAddress(), 123, T4, interleavedContext());
+    QVERIFY2(v.accepted(), qPrintable(v.detail));
+    const Measurement &m = v.measurement;
+    QVERIFY(m.interleaved);
+    // The previous exchange with its precise T3: θ = ((0.060 − 0) + (0.0605 − 0.021)) / 2
+    // = 0.04975 s; δ = (0.021 − 0) − (0.0605 − 0.060) = 0.0205 s.
+    CHECK_NEAR(m.offset, 0.04975, 1e-9);
+    CHECK_NEAR(m.delay, 0.0205, 1e-9);
+    QCOMPARE(m.timestamps.t1, PREVIOUS.t1);
+    QCOMPARE(m.timestamps.t2, PREVIOUS.t2);
+    QCOMPARE(m.timestamps.t3, PREVIOUS_PRECISE_T3);
+    QCOMPARE(m.timestamps.t4, PREVIOUS.t4);
+    // ε0 grows with the previous exchange's T4 − T1, not with the age of this reply.
+    CHECK_NEAR(m.dispersion, 2.0 / 1048576.0 + 15e-6 * 0.021, 1e-12);
+}
+
+void TstReplyValidator::basicReplyToInterleavedRequest()
+{
+    // A server without interleaved mode (or one that lost our state) echoes the nonce: a basic
+    // measurement of this exchange.
+    const ReplyVerdict v = validateReply(validWire(), serverAddress(), 123, T4, interleavedContext());
+    QVERIFY2(v.accepted(), qPrintable(v.detail));
+    QVERIFY(!v.measurement.interleaved);
+    CHECK_NEAR(v.measurement.offset, 0.050, 1e-9);
+    QCOMPARE(v.measurement.timestamps.t1, T1);
+    QCOMPARE(v.measurement.timestamps.t4, T4);
+}
+
+void TstReplyValidator::interleavedOriginWithoutPreviousIsBogus()
+{
+    // An interleaved-looking reply to a basic request answers nothing we asked.
+    const ReplyVerdict v = validateReply(encode(interleavedReply()), serverAddress(), 123, T4, context());
+    QVERIFY(!v.accepted());
+    QCOMPARE(*v.reason, RejectReason::BogusOrigin);
+    // Nor does one whose origin is neither the nonce nor our previous receive time.
+    Packet other = interleavedReply();
+    other.originTime = PREVIOUS.t2;
+    const ReplyVerdict w = validateReply(encode(other), serverAddress(), 123, T4, interleavedContext());
+    QVERIFY(!w.accepted());
+    QCOMPARE(*w.reason, RejectReason::BogusOrigin);
+}
+
+void TstReplyValidator::interleavedNegativeDelayRejected()
+{
+    // A transmit time 30 ms after the previous receive time, in an exchange of 21 ms: it cannot
+    // be the transmit time of the reply we received then.
+    Packet p = interleavedReply();
+    p.transmitTime = NtpTimestamp::fromUnix(BASE - 64, 90000000u);
+    const ReplyVerdict v = validateReply(encode(p), serverAddress(), 123, T4, interleavedContext());
+    QVERIFY(!v.accepted());
+    QCOMPARE(*v.reason, RejectReason::ServerTimeReversed);
+    QVERIFY2(v.detail.contains(u"negative delay"_s), qPrintable(v.detail));
 }
 
 void TstReplyValidator::rejectReasonIds()

@@ -62,6 +62,8 @@ void TestServerListFormat::importsChronyFixtureWithLineNumbers()
     QCOMPARE(servers[1].spec.minPollLog2, 4);
     QCOMPARE(servers[1].spec.maxPollLog2, 8);
     QVERIFY(servers[1].spec.prefer);
+    QVERIFY(servers[1].spec.xleave);
+    QVERIFY(!servers[0].spec.xleave);
     QCOMPARE(servers[2].spec.port, quint16(1123));
     QCOMPARE(servers[2].keyId, 7u);
     QVERIFY(servers[2].spec.noselect);
@@ -71,7 +73,7 @@ void TestServerListFormat::importsChronyFixtureWithLineNumbers()
     QVERIFY(servers[5].spec.isPool);
 
     // Every skipped line or option is reported with its line number.
-    QCOMPARE(issueLine(*result, u"'xleave' is not supported"_s), 8);
+    QCOMPARE(issueLine(*result, u"'copy' is not supported"_s), 8);
     QCOMPARE(issueLine(*result, u"'maxdelay 0.3' is not supported"_s), 9);
     QCOMPARE(issueLine(*result, u"'sourcedir'"_s), 12);
     QCOMPARE(issueLine(*result, u"'keyfile'"_s), 13);

@@ -152,21 +152,25 @@ void TstServerSpec::displayName()
 
 void TstServerSpec::options()
 {
-    const Result<ServerSpec> spec = parseServerSpec(u"ntp1.example:1123,prefer,trust,noiburst,minpoll=4,maxpoll=8,key=7"_s);
+    const Result<ServerSpec> spec = parseServerSpec(u"ntp1.example:1123,prefer,trust,noiburst,xleave,minpoll=4,maxpoll=8,key=7"_s);
     QVERIFY2(spec, qPrintable(spec.errorMessage()));
+    QVERIFY(spec->xleave);
     QCOMPARE(spec->host, u"ntp1.example"_s);
     QCOMPARE(spec->port, quint16(1123));
     QVERIFY(spec->prefer && spec->trust && !spec->noselect && !spec->require && !spec->iburst);
     QCOMPARE(spec->minPollLog2, 4);
     QCOMPARE(spec->maxPollLog2, 8);
     QCOMPARE(spec->keyId, quint32(7));
-    QCOMPARE(serverOptionsText(*spec), u"prefer,trust,noiburst,minpoll=4,maxpoll=8,key=7"_s);
+    QCOMPARE(serverOptionsText(*spec), u"prefer,trust,noiburst,xleave,minpoll=4,maxpoll=8,key=7"_s);
     // Round trip through the text form.
     const Result<ServerSpec> again = parseServerSpec(spec->displayName() + u","_s + serverOptionsText(*spec));
     QVERIFY(again);
     QCOMPARE(*again, *spec);
     const Result<ServerSpec> v6 = parseServerSpec(u"[::1]:123,noselect,require"_s);
-    QVERIFY(v6 && v6->noselect && v6->require && v6->host == u"::1"_s);
+    QVERIFY(v6 && v6->noselect && v6->require && v6->host == u"::1"_s && !v6->xleave);
+    const Result<ServerSpec> valued = parseServerSpec(u"ntp1.example,xleave=1"_s);
+    QVERIFY(!valued);
+    QVERIFY2(valued.errorMessage().contains(u"'xleave=1'"_s), qPrintable(valued.errorMessage()));
     QCOMPARE(serverOptionsText(ServerSpec{}), QString());
 }
 

@@ -58,6 +58,7 @@ QList<SeedCase> seedCases()
     local.spec.maxPollLog2 = 17;
     local.spec.iburst = false;
     local.spec.prefer = true;
+    local.spec.xleave = true;
     local.keyId = 65535;
     ConfiguredServer pool = server(u"pool.example.org"_s);
     pool.spec.isPool = true;
@@ -147,6 +148,7 @@ void writeWithQSettings(const QString &path, const SeedCase &seed)
         settings.setValue(u"noselect"_s, s.spec.noselect);
         settings.setValue(u"trust"_s, s.spec.trust);
         settings.setValue(u"require"_s, s.spec.require);
+        settings.setValue(u"xleave"_s, s.spec.xleave);
         settings.setValue(u"key"_s, s.keyId);
         settings.setValue(u"nts"_s, s.spec.nts);
         settings.setValue(u"ntsport"_s, s.spec.ntsPort);
@@ -192,6 +194,7 @@ SeedCase readWithQSettings(const QString &path)
         s.spec.noselect = settings.value(u"noselect"_s).toBool();
         s.spec.trust = settings.value(u"trust"_s).toBool();
         s.spec.require = settings.value(u"require"_s).toBool();
+        s.spec.xleave = settings.value(u"xleave"_s).toBool();
         s.keyId = settings.value(u"key"_s).toUInt();
         s.spec.nts = settings.value(u"nts"_s).toBool();
         s.spec.ntsPort = quint16(settings.value(u"ntsport"_s, 4460).toUInt());
@@ -276,6 +279,7 @@ private slots:
     void overLimitValuesAreDropped();
     void badServerFieldDropsOnlyThatEntry();
     void ntsIsKeptFromVersionTwoOn();
+    void xleaveIsOptional();
     void emptyTextIsReportedWithDefaults();
     void percentSignsInTheFileAreQuotedAsTheyAre();
     void regressionInputsKeepTheFuzzProperties();
@@ -611,6 +615,28 @@ void TestSettingsParser::ntsIsKeptFromVersionTwoOn()
     QVERIFY2(parsed.problems.isEmpty(), qPrintable(problemsOf(parsed)));
     QCOMPARE(parsed.servers.size(), 1);
     QVERIFY(!parsed.servers.first().spec.nts);
+}
+
+// xleave came after version 2 without a version of its own: an entry without it (every file
+// written before) is plain basic mode and complete; a bad value drops only that entry.
+void TestSettingsParser::xleaveIsOptional()
+{
+    const QByteArray text = "[chronoscope]\nversion=2\n[servers]\n"
+        + entry(1, "old.example", {{"nts", "false"}, {"ntsport", "4460"}})
+        + entry(2, "lan.example", {{"nts", "false"}, {"ntsport", "4460"}, {"xleave", "true"}})
+        + entry(3, "odd.example", {{"nts", "false"}, {"ntsport", "4460"}, {"xleave", "sometimes"}}) + "size=3\n";
+    ParsedSettings parsed = parseSettings(text, u"xleave.conf"_s);
+    QCOMPARE(parsed.servers.size(), 2);
+    QVERIFY(!parsed.servers.at(0).spec.xleave);
+    QVERIFY(parsed.servers.at(1).spec.xleave);
+    QCOMPARE(parsed.problems.size(), 1);
+    QVERIFY2(parsed.problems.first().contains(u"server entry 3: xleave 'sometimes' is not true or false"_s),
+             qPrintable(problemsOf(parsed)));
+    // Written again, xleave survives.
+    parsed = parseSettings(formatSettings(parsed.servers, parsed.app), u"again.conf"_s);
+    QVERIFY(parsed.problems.isEmpty());
+    QVERIFY(!parsed.servers.at(0).spec.xleave);
+    QVERIFY(parsed.servers.at(1).spec.xleave);
 }
 
 void TestSettingsParser::emptyTextIsReportedWithDefaults()

@@ -265,6 +265,13 @@ void TstStatusJson::timestampSources()
     const QJsonObject swapped = serverToJson(s).value(u"timestamps"_s).toObject();
     QCOMPARE(swapped.value(u"receive"_s).toString(), u"userspace"_s);
     QCOMPARE(swapped.value(u"transmit"_s).toString(), u"kernel"_s);
+    // T3: basic unless the last sample came in interleaved mode.
+    QCOMPARE(swapped.value(u"server_transmit"_s).toString(), u"basic"_s);
+    ntp::Measurement m;
+    m.interleaved = true;
+    s.lastMeasurement = m;
+    QCOMPARE(serverToJson(s).value(u"timestamps"_s).toObject().value(u"server_transmit"_s).toString(),
+             u"interleaved"_s);
 }
 
 void TstStatusJson::filterWithoutValidStagesIsNull()
@@ -366,6 +373,9 @@ void TstStatusJson::monitorEvents()
     QCOMPARE(a.value(u"accepted"_s).toBool(), true);
     QVERIFY(a.contains(u"reason"_s));
     QVERIFY(a.value(u"reason"_s).isNull());
+    QCOMPARE(a.value(u"interleaved"_s), QJsonValue(false));
+    accepted.interleaved = true;
+    QCOMPARE(acceptedSampleToJson(accepted).value(u"interleaved"_s), QJsonValue(true));
 
     engine::RequestOutcome timedOut;
     timedOut.serverName = u"ntp.example.org"_s;

@@ -46,6 +46,7 @@ ServerDialog::ServerDialog(const QList<config::ConfiguredServer> &existing, int 
                            static_cast<QObject *>(m_ui->maxPoll), static_cast<QObject *>(m_ui->keyId),
                            static_cast<QObject *>(m_ui->prefer), static_cast<QObject *>(m_ui->noselect),
                            static_cast<QObject *>(m_ui->trust), static_cast<QObject *>(m_ui->iburst),
+                           static_cast<QObject *>(m_ui->xleave),
                            static_cast<QObject *>(m_ui->nts), static_cast<QObject *>(m_ui->ntsPort)}) {
         if (auto *line = qobject_cast<QLineEdit *>(input))
             connect(line, &QLineEdit::textChanged, this, &ServerDialog::validate);
@@ -96,6 +97,7 @@ void ServerDialog::setServer(const config::ConfiguredServer &server)
     m_ui->prefer->setChecked(spec.prefer);
     m_ui->noselect->setChecked(spec.noselect);
     m_ui->trust->setChecked(spec.trust);
+    m_ui->xleave->setChecked(spec.xleave);
     m_ui->nts->setChecked(spec.nts);
     m_ui->ntsPort->setValue(spec.ntsPort);
     validate();
@@ -117,6 +119,7 @@ config::ConfiguredServer ServerDialog::server() const
     spec.prefer = m_ui->prefer->isChecked();
     spec.noselect = m_ui->noselect->isChecked();
     spec.trust = m_ui->trust->isChecked();
+    spec.xleave = m_ui->xleave->isChecked();
     spec.nts = m_ui->nts->isChecked();
     spec.ntsPort = quint16(m_ui->ntsPort->value());
     server.keyId = spec.nts ? 0 : quint32(m_ui->keyId->value());
