@@ -160,7 +160,7 @@ void TestMainWindow::importsChronyConfReportingSkippedLines()
     const QString notice = window.noticeText();
     QVERIFY2(notice.contains(u"Imported 6 server(s) from chrony.conf"_s), qPrintable(notice));
     QVERIFY(notice.contains(u"chrony.conf:15: 'makestep' is not a server or pool line"_s));
-    QVERIFY(notice.contains(u"chrony.conf:8: option 'xleave' is not supported"_s));
+    QVERIFY(notice.contains(u"chrony.conf:8: option 'copy' is not supported"_s));
     // Importing again adds nothing and says why.
     const Result<int> again = window.importServerListFrom(fixture, config::ConfFormat::Chrony);
     QCOMPARE(*again, 0);
