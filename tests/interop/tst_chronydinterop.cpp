@@ -68,8 +68,9 @@ private slots:
     void interleavedFallsBackToBasic();
 
 private:
-    // Runs a check against one chronyd and verifies its server reached sys_peer with 4 samples.
-    static ServerStatus checkOne(const ChronydInstance &chronyd, EngineHarness *harness);
+    // Runs a check against one chronyd (with `xleave`: in interleaved mode) and returns its
+    // server's status at the end.
+    static ServerStatus checkOne(const ChronydInstance &chronyd, EngineHarness *harness, bool xleave = false);
 };
 
 void TestChronydInterop::initTestCase()
@@ -80,9 +81,11 @@ void TestChronydInterop::initTestCase()
              "libfaketime.so.1 not found in /usr/lib/<multiarch>/faketime or similar: install faketime");
 }
 
-ServerStatus TestChronydInterop::checkOne(const ChronydInstance &chronyd, EngineHarness *harness)
+ServerStatus TestChronydInterop::checkOne(const ChronydInstance &chronyd, EngineHarness *harness, bool xleave)
 {
-    harness->addServer(chronyd.serverSpec());
+    chronoscope::engine::ServerSpec spec = chronyd.serverSpec();
+    spec.xleave = xleave;
+    harness->addServer(spec);
     if (!harness->waitForFinished(RUN_LIMIT))
         qWarning("engine did not finish within %.0f s", RUN_LIMIT);
     const std::optional<ServerStatus> status = harness->server(chronyd.address(), chronyd.port());
@@ -295,15 +298,11 @@ void TestChronydInterop::interleavedMode()
     AssociationOptions options = checkOptions();
     options.maxRequests = 6;
     EngineHarness harness(options);
-    chronoscope::engine::ServerSpec spec = chronyd.serverSpec();
-    spec.xleave = true;
-    harness.addServer(spec);
-    QVERIFY(harness.waitForFinished(RUN_LIMIT));
-    const std::optional<ServerStatus> s = harness.server(chronyd.address(), chronyd.port());
-    QVERIFY(s);
-    QVERIFY2(s->state == ServerState::SysPeer, describe(*s).constData());
-    QCOMPARE(s->repliesAccepted, 6);
-    QVERIFY(s->lastMeasurement && s->lastMeasurement->interleaved);
+    const ServerStatus s = checkOne(chronyd, &harness, true);
+    QVERIFY(harness.finished());
+    QVERIFY2(s.state == ServerState::SysPeer, describe(s).constData());
+    QCOMPARE(s.repliesAccepted, 6);
+    QVERIFY(s.lastMeasurement && s.lastMeasurement->interleaved);
     const QList<chronoscope::engine::AcceptedSample> &samples = harness.samples();
     QCOMPARE(samples.size(), 6);
     QVERIFY(!samples[0].interleaved);
@@ -320,9 +319,9 @@ void TestChronydInterop::interleavedMode()
         QVERIFY(samples[i].time > samples[i - 1].time);
     }
     qInfo("interleaved from sample %lld on: offset %+.9f s, delay %.9f s (basic delay of the same exchange %.9f s)",
-          qint64(first), s->lastMeasurement->offset, s->lastMeasurement->delay, samples[first - 1].delay);
-    QVERIFY2(std::abs(s->lastMeasurement->offset) <= TRUE_TOLERANCE, describe(*s).constData());
-    QVERIFY(s->rejections.isEmpty());
+          qint64(first), s.lastMeasurement->offset, s.lastMeasurement->delay, samples[first - 1].delay);
+    QVERIFY2(std::abs(s.lastMeasurement->offset) <= TRUE_TOLERANCE, describe(s).constData());
+    QVERIFY(s.rejections.isEmpty());
 }
 
 // A chronyd that keeps no client records cannot serve interleaved mode: it answers every
@@ -333,15 +332,11 @@ void TestChronydInterop::interleavedFallsBackToBasic()
     chronyd.setExtraConfig(u"noclientlog\n"_s);
     QVERIFY2(chronyd.start(), qPrintable(chronyd.errorString()));
     EngineHarness harness(checkOptions());
-    chronoscope::engine::ServerSpec spec = chronyd.serverSpec();
-    spec.xleave = true;
-    harness.addServer(spec);
-    QVERIFY(harness.waitForFinished(RUN_LIMIT));
-    const std::optional<ServerStatus> s = harness.server(chronyd.address(), chronyd.port());
-    QVERIFY(s);
-    QVERIFY2(s->state == ServerState::SysPeer, describe(*s).constData());
-    QCOMPARE(s->repliesAccepted, 4);
-    QVERIFY(s->lastMeasurement && !s->lastMeasurement->interleaved);
+    const ServerStatus s = checkOne(chronyd, &harness, true);
+    QVERIFY(harness.finished());
+    QVERIFY2(s.state == ServerState::SysPeer, describe(s).constData());
+    QCOMPARE(s.repliesAccepted, 4);
+    QVERIFY(s.lastMeasurement && !s.lastMeasurement->interleaved);
     const QList<chronoscope::engine::AcceptedSample> &samples = harness.samples();
     QCOMPARE(samples.size(), 4);
     QVERIFY(!samples[0].interleaved);
@@ -349,7 +344,7 @@ void TestChronydInterop::interleavedFallsBackToBasic()
         QVERIFY(!samples[i].interleaved);
         QVERIFY(samples[i].time > samples[i - 1].time);
     }
-    QVERIFY(s->rejections.isEmpty());
+    QVERIFY(s.rejections.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestChronydInterop)
