@@ -225,7 +225,12 @@ void ServerAssociation::sendRequest()
     // One outstanding request: a new one replaces a stale one (open() closes its socket, so its
     // replies cannot arrive). The channel object is made once and reused.
     if (!m_channel) {
-        m_channel = DatagramChannel::create(m_options.timestamps, *this, m_poller);
+        // xleave (LAN precision): the socket gets a notifier of its own rather than the shared
+        // epoll set. A socket kept in an epoll set runs the set's wake-up callback when its
+        // transmit time stamp is queued, between the kernel's T1 and the datagram's way out
+        // (kerneltimestampchannel_linux's startWatching); a notifier is polled only while the
+        // thread waits, never while it sends.
+        m_channel = DatagramChannel::create(m_options.timestamps, *this, m_spec.xleave ? nullptr : m_poller);
     }
     m_requestRejection.clear();
     m_requestRejectionCode = {};
