@@ -345,13 +345,7 @@ int main(int argc, char *argv[])
     runOurs({u"monitor"_s, u"--json"_s, u"--interval"_s, u"0.0625"_s, u"--duration"_s, u"7.5"_s, server.endpoint()}, &monitorOutput);
     QList<double> ourOffsets;
     QList<double> ourDelays;
-    for (const QByteArray &line : monitorOutput.split('\n')) {
-        const QJsonObject o = QJsonDocument::fromJson(line).object();
-        if (o.value(u"type"_s).toString() == u"sample"_s && o.value(u"accepted"_s).toBool() && ourOffsets.size() < OFFSET_SAMPLES) {
-            ourOffsets.append(o.value(u"offset"_s).toDouble());
-            ourDelays.append(o.value(u"delay"_s).toDouble());
-        }
-    }
+    collectSamples(monitorOutput, &ourOffsets, &ourDelays);
 
     // 2. Wall time of a one-shot check (median of WALL_RUNS).
     QList<double> oursSingle, peerSingle, oursDefault, peerDefault;
